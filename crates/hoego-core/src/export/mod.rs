@@ -1,0 +1,1 @@
+//! Export profiles (Jekyll, Gatsby).

@@ -1,0 +1,214 @@
+//! Incremental preview: the body as a list of top-level blocks, each rendered
+//! on its own, so a keystroke re-renders (and the app re-patches) only the
+//! blocks whose source changed.
+//!
+//! Invariant (property-tested): the concatenated HTML of the blocks equals
+//! [`super::render_unsanitized`] of the whole body. Footnotes number across
+//! the whole document, so a body with footnotes is one block.
+
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+
+use super::options::{options, parser};
+use super::render::push_html;
+use super::sanitize::Sanitizer;
+
+/// One top-level block and its rendered, sanitized HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range in the body.
+    pub range: Range<usize>,
+    /// The block's source text.
+    pub text: String,
+    /// Its HTML (sanitized when it came from [`BlockCache`]).
+    pub html: String,
+}
+
+/// Top-level block ranges of `body` and a fingerprint of its link reference
+/// definitions (blocks resolve references against the whole document).
+pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
+    if body.contains("[^") {
+        let r = if body.trim().is_empty() { vec![] } else { vec![0..body.len()] };
+        return (r, String::new());
+    }
+    let p = parser(body);
+    let mut defs: Vec<String> = p
+        .reference_definitions()
+        .iter()
+        .map(|(k, d)| format!("{k}\u{1}{}\u{1}{}", d.dest, d.title.as_deref().unwrap_or("")))
+        .collect();
+    defs.sort();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in p.into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    ranges.push(range);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => ranges.push(range),
+            _ => {}
+        }
+    }
+    // A block's text starts at its line start, so indentation-sensitive
+    // blocks (indented code) read the same on their own.
+    for r in &mut ranges {
+        r.start = body[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    }
+    (ranges, defs.join("\u{2}"))
+}
+
+/// Render one block's text, resolving references against `full`'s definitions.
+fn render_block(text: &str, full: &Parser<'_>) -> String {
+    let defs = full.reference_definitions();
+    let mut cb = |link: BrokenLink<'_>| {
+        defs.get(link.reference.as_ref()).map(|d| {
+            (
+                CowStr::from(d.dest.to_string()),
+                CowStr::from(d.title.as_deref().unwrap_or("").to_string()),
+            )
+        })
+    };
+    let p = Parser::new_with_broken_link_callback(text, options(), Some(&mut cb));
+    let mut out = String::new();
+    push_html(&mut out, p);
+    out
+}
+
+/// Every block of `body`, rendered without sanitizing (for tests and benches).
+pub fn render_blocks(body: &str) -> Vec<Block> {
+    let (ranges, _) = block_ranges(body);
+    let full = parser(body);
+    ranges
+        .into_iter()
+        .map(|r| {
+            let text = body[r.clone()].to_string();
+            let html = render_block(&text, &full);
+            Block { range: r, text, html }
+        })
+        .collect()
+}
+
+/// What changed between two renders: keep `prefix` blocks from the start and
+/// `suffix` from the end, replace the `removed` old blocks between them with
+/// `inserted` new ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patch {
+    /// Unchanged blocks at the start.
+    pub prefix: usize,
+    /// Unchanged blocks at the end.
+    pub suffix: usize,
+    /// How many old blocks are replaced.
+    pub removed: usize,
+    /// The new blocks' HTML, in order.
+    pub inserted: Vec<String>,
+}
+
+/// The blocks currently shown, kept between keystrokes.
+#[derive(Debug, Default, Clone)]
+pub struct BlockCache {
+    blocks: Vec<Block>,
+    defs: String,
+}
+
+impl BlockCache {
+    /// The blocks as last rendered.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Bring the cache up to date with `body`, rendering only blocks whose
+    /// text changed, and return the patch to apply to the DOM.
+    pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
+        let (ranges, defs) = block_ranges(body);
+        let all_stale = defs != self.defs;
+        let old = &self.blocks;
+        let same = |i_old: usize, r: &Range<usize>| !all_stale && old[i_old].text == body[r.clone()];
+        let mut prefix = 0;
+        while prefix < old.len() && prefix < ranges.len() && same(prefix, &ranges[prefix]) {
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < old.len() - prefix
+            && suffix < ranges.len() - prefix
+            && same(old.len() - 1 - suffix, &ranges[ranges.len() - 1 - suffix])
+        {
+            suffix += 1;
+        }
+        let full = parser(body);
+        let mut blocks = Vec::with_capacity(ranges.len());
+        let mut inserted = Vec::new();
+        for (i, r) in ranges.iter().enumerate() {
+            if i < prefix {
+                let mut b = old[i].clone();
+                b.range = r.clone();
+                blocks.push(b);
+            } else if i >= ranges.len() - suffix {
+                let mut b = old[old.len() - (ranges.len() - i)].clone();
+                b.range = r.clone();
+                blocks.push(b);
+            } else {
+                let text = body[r.clone()].to_string();
+                let html = sanitizer.sanitize(&render_block(&text, &full));
+                inserted.push(html.clone());
+                blocks.push(Block { range: r.clone(), text, html });
+            }
+        }
+        let removed = old.len() - prefix - suffix;
+        self.blocks = blocks;
+        self.defs = defs;
+        Patch { prefix, suffix, removed, inserted }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::render_unsanitized;
+
+    struct Identity;
+    impl Sanitizer for Identity {
+        fn sanitize(&self, html: &str) -> String {
+            html.to_string()
+        }
+    }
+
+    fn concat(body: &str) -> String {
+        render_blocks(body).into_iter().map(|b| b.html).collect()
+    }
+
+    #[test]
+    fn blocks_equal_full_render_table() {
+        let cases = [
+            "# T\n\npara *a*\n\n- x\n- y\n\n```\ncode\n\n```\n",
+            "    indented\n    code\n\ntext [ref]\n\n[ref]: http://x.y \"t\"\n",
+            "> quote\n> more\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "- [ ] todo\n- [x] done\n\n---\n\n<div>\nraw\n</div>\n",
+            "text[^1]\n\n[^1]: note\n",
+            "1. a\n\n   b\n2. c\n{: .captionC}\n",
+            "",
+            "\n\n\n",
+        ];
+        for body in cases {
+            assert_eq!(concat(body), render_unsanitized(body), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn update_renders_only_changed_blocks() {
+        let mut cache = BlockCache::default();
+        let a = "# A\n\none\n\ntwo\n\nthree\n";
+        let p = cache.update(a, &Identity);
+        assert_eq!((p.prefix, p.suffix, p.removed, p.inserted.len()), (0, 0, 0, 4));
+        let b = "# A\n\none\n\ntwo!\n\nthree\n";
+        let p = cache.update(b, &Identity);
+        assert_eq!((p.prefix, p.suffix, p.removed, p.inserted.len()), (2, 1, 1, 1));
+        assert_eq!(p.inserted[0], "<p>two!</p>\n");
+        let html: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
+        assert_eq!(html, render_unsanitized(b));
+    }
+}

@@ -1,0 +1,13 @@
+//! Markdown: one place builds the parser options, transforms are event
+//! adaptors, and raw HTML always goes through a [`Sanitizer`] before anyone
+//! sees it.
+
+pub mod blocks;
+pub mod options;
+pub mod render;
+pub mod sanitize;
+
+pub use blocks::{render_blocks, Block};
+pub use options::options;
+pub use render::{render, render_unsanitized};
+pub use sanitize::Sanitizer;

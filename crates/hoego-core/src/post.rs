@@ -1,0 +1,377 @@
+//! The post model: the exact source split into a head (BOM, delimiters, front
+//! matter) and a body, the parsed front matter, and the typed view.
+//!
+//! Head and body are kept as separate strings so that editing a key costs
+//! time proportional to the front matter only, whatever the body's size.
+
+use std::ops::Range;
+
+use crate::error::{pos_at, EditError, ParseError, Pos, Warning};
+use crate::field::FieldValue;
+use crate::split::{split, FrontMatterKind, LineEnding};
+use crate::value::{from_toml, Value};
+use crate::view::PostView;
+use crate::yaml::{self, YamlEntry};
+
+/// Parsed front matter.
+#[derive(Debug, Clone)]
+enum FrontMatter {
+    Yaml(Vec<YamlEntry>),
+    Toml(Box<toml_edit::DocumentMut>),
+    None,
+}
+
+/// A post: exact source text plus what we understood of it.
+#[derive(Debug, Clone)]
+pub struct Post {
+    head: String,
+    body: String,
+    kind: FrontMatterKind,
+    /// Range of the front matter text inside `head`.
+    content: Range<usize>,
+    line_ending: LineEnding,
+    fm: FrontMatter,
+    fields: Vec<(String, Value)>,
+    view: PostView,
+    warnings: Vec<Warning>,
+    body_title: Option<String>,
+}
+
+/// The first level-1 ATX heading outside fenced code.
+fn first_h1(body: &str) -> Option<String> {
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") {
+            fence = Some("```");
+        } else if t.starts_with("~~~") {
+            fence = Some("~~~");
+        } else if let Some(h) = t.strip_prefix("# ") {
+            let h = h.trim().trim_end_matches('#').trim();
+            if !h.is_empty() {
+                return Some(h.to_string());
+            }
+        }
+    }
+    None
+}
+
+impl Post {
+    /// Parse a post. Pure: no I/O. On error the caller still has `source`.
+    pub fn parse(source: &str) -> Result<Post, ParseError> {
+        if let Some(i) = source.find('\0') {
+            return Err(ParseError::Binary { pos: pos_at(source, i) });
+        }
+        let s = split(source)?;
+        let head = source[..s.body.start].to_string();
+        let body = source[s.body.clone()].to_string();
+        let mut post = Post {
+            head,
+            body_title: first_h1(&body),
+            body,
+            kind: s.kind,
+            content: s.content.clone(),
+            line_ending: s.line_ending,
+            fm: FrontMatter::None,
+            fields: Vec::new(),
+            view: PostView::default(),
+            warnings: Vec::new(),
+        };
+        post.reparse_head()?;
+        Ok(post)
+    }
+
+    /// Re-read the head after it changed.
+    fn reparse_head(&mut self) -> Result<(), ParseError> {
+        let mut warnings = Vec::new();
+        let first_line = pos_at(&self.head, self.content.start).line;
+        let (fm, fields) = match self.kind {
+            FrontMatterKind::Yaml => {
+                let entries = yaml::parse_entries(&self.head, self.content.clone(), 1)?;
+                let mut fields: Vec<(String, Value)> = Vec::new();
+                for e in &entries {
+                    if let Some(prev) = fields.iter_mut().find(|(k, _)| *k == e.key) {
+                        warnings.push(Warning::new(
+                            "duplicate-key",
+                            format!("`{}` is set more than once; Jekyll uses the last value, Gatsby (js-yaml) refuses the file", e.key),
+                            Some(e.line),
+                        ));
+                        prev.1 = e.value.clone();
+                    } else {
+                        fields.push((e.key.clone(), e.value.clone()));
+                    }
+                }
+                (FrontMatter::Yaml(entries), fields)
+            }
+            FrontMatterKind::Toml => {
+                let text = &self.head[self.content.clone()];
+                let doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+                    let at = e.span().map_or(0, |r| r.start);
+                    let p = pos_at(text, at);
+                    ParseError::Toml {
+                        message: e.message().to_string(),
+                        pos: Pos { line: p.line + first_line - 1, col: p.col },
+                    }
+                })?;
+                let fields = doc.iter().map(|(k, v)| (k.to_string(), from_toml(v))).collect();
+                (FrontMatter::Toml(Box::new(doc)), fields)
+            }
+            FrontMatterKind::None => (FrontMatter::None, Vec::new()),
+        };
+        let line_of = |key: &str| match &fm {
+            FrontMatter::Yaml(entries) => entries.iter().rev().find(|e| e.key == key).map(|e| e.line),
+            _ => None,
+        };
+        let view = PostView::from_fields(&fields, line_of, self.body_title.as_deref(), &mut warnings);
+        self.fm = fm;
+        self.fields = fields;
+        self.view = view;
+        self.warnings = warnings;
+        Ok(())
+    }
+
+    /// The whole post text.
+    pub fn to_text(&self) -> String {
+        let mut s = String::with_capacity(self.head.len() + self.body.len());
+        s.push_str(&self.head);
+        s.push_str(&self.body);
+        s
+    }
+
+    /// BOM, delimiters and front matter.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// The front matter text alone (between the delimiter lines).
+    pub fn front_matter_text(&self) -> &str {
+        &self.head[self.content.clone()]
+    }
+
+    /// Everything after the front matter.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// 1-based line of the body's first line in the file.
+    pub fn body_first_line(&self) -> usize {
+        self.head.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    /// Which front matter the post has.
+    pub fn kind(&self) -> FrontMatterKind {
+        self.kind
+    }
+
+    /// The file's line ending.
+    pub fn line_ending(&self) -> LineEnding {
+        self.line_ending
+    }
+
+    /// Every front matter key with its value, in source order (a duplicated
+    /// key appears once, where first written, with its last value).
+    pub fn fields(&self) -> &[(String, Value)] {
+        &self.fields
+    }
+
+    /// One field's value.
+    pub fn field(&self, key: &str) -> Option<&Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Top-level YAML entries with their byte ranges in [`Post::head`]
+    /// (empty for TOML or no front matter).
+    pub fn yaml_entries(&self) -> &[YamlEntry] {
+        match &self.fm {
+            FrontMatter::Yaml(e) => e,
+            _ => &[],
+        }
+    }
+
+    /// The typed view.
+    pub fn view(&self) -> &PostView {
+        &self.view
+    }
+
+    /// Warnings found while reading the front matter.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Replace the body.
+    pub fn set_body(&mut self, body: &str) {
+        if self.body != body {
+            self.body = body.to_string();
+            self.body_title = first_h1(&self.body);
+            if !self.fields.iter().any(|(k, _)| k == "title") {
+                self.view.title = self.body_title.clone();
+            }
+        }
+    }
+
+    /// Commit a new head; if it does not parse (a bug in an edit), keep the old one.
+    fn commit_head(&mut self, head: String, content_end: usize) -> Result<(), EditError> {
+        let old = std::mem::replace(&mut self.head, head);
+        let old_content = self.content.clone();
+        self.content.end = content_end;
+        if let Err(e) = self.reparse_head() {
+            self.head = old;
+            self.content = old_content;
+            self.reparse_head().ok();
+            return Err(EditError::BadYaml(e.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Set one key, rewriting only that key's lines.
+    pub fn set(&mut self, key: &str, value: &FieldValue) -> Result<(), EditError> {
+        if key.is_empty() || key.contains(['\n', '\r']) {
+            return Err(EditError::BadKey(key.into()));
+        }
+        match &mut self.fm {
+            FrontMatter::Yaml(entries) => {
+                let head = yaml::edit::set(&self.head, self.content.clone(), entries, self.line_ending, key, value);
+                let end = self.content.end + head.len() - self.head.len();
+                self.commit_head(head, end)
+            }
+            FrontMatter::Toml(doc) => {
+                let v: toml_edit::Value = match value {
+                    FieldValue::Str(s) => s.as_str().into(),
+                    FieldValue::Bool(b) => (*b).into(),
+                    FieldValue::List(items) => items.iter().map(String::as_str).collect::<toml_edit::Array>().into(),
+                    FieldValue::Date(d) => d
+                        .to_iso()
+                        .parse::<toml_edit::Datetime>()
+                        .map(toml_edit::Value::from)
+                        .map_err(|e| EditError::Toml(e.to_string()))?,
+                };
+                let old_decor = doc.get(key).and_then(|i| i.as_value()).map(|v| v.decor().clone());
+                let mut v = v;
+                if let Some(d) = old_decor {
+                    *v.decor_mut() = d;
+                }
+                doc.insert(key, toml_edit::Item::Value(v));
+                let text = doc.to_string();
+                self.replace_content(text)
+            }
+            FrontMatter::None => {
+                let le = self.line_ending.as_str();
+                let bom = if self.head.starts_with('\u{feff}') || self.body.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+                if !bom.is_empty() && self.body.starts_with('\u{feff}') {
+                    self.body.drain(..3);
+                }
+                self.head = format!("{bom}---{le}---{le}");
+                self.kind = FrontMatterKind::Yaml;
+                let start = bom.len() + 3 + le.len();
+                self.content = start..start;
+                self.fm = FrontMatter::Yaml(Vec::new());
+                self.set(key, value)
+            }
+        }
+    }
+
+    fn replace_content(&mut self, text: String) -> Result<(), EditError> {
+        let head = format!("{}{}{}", &self.head[..self.content.start], text, &self.head[self.content.end..]);
+        let end = self.content.start + text.len();
+        self.commit_head(head, end)
+    }
+
+    /// Remove a key (every occurrence).
+    pub fn unset(&mut self, key: &str) -> Result<(), EditError> {
+        match &mut self.fm {
+            FrontMatter::Yaml(entries) => {
+                if !entries.iter().any(|e| e.key == key) {
+                    return Ok(());
+                }
+                let head = yaml::edit::unset(&self.head, entries, key);
+                let end = self.content.end + head.len() - self.head.len();
+                self.commit_head(head, end)
+            }
+            FrontMatter::Toml(doc) => {
+                if doc.remove(key).is_none() {
+                    return Ok(());
+                }
+                let text = doc.to_string();
+                self.replace_content(text)
+            }
+            FrontMatter::None => Ok(()),
+        }
+    }
+
+    /// Replace the whole front matter text (raw mode). Fails, changing
+    /// nothing, when the text does not parse.
+    pub fn set_front_matter_text(&mut self, text: &str) -> Result<(), EditError> {
+        if self.kind == FrontMatterKind::None {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            let le = self.line_ending.as_str();
+            self.head = format!("---{le}---{le}");
+            self.kind = FrontMatterKind::Yaml;
+            self.content = 3 + le.len()..3 + le.len();
+        }
+        self.replace_content(text.to_string())
+    }
+
+    /// Replace the text of the YAML entries other than `typed_keys` (the
+    /// "other fields" box) with `text`, which must be `key: value` entries.
+    /// Entries whose text did not change keep their bytes and position.
+    pub fn set_other_fields(&mut self, typed_keys: &[&str], text: &str) -> Result<(), EditError> {
+        let FrontMatter::Yaml(entries) = &self.fm else {
+            return Err(EditError::BadYaml("only YAML front matter has an other-fields box".into()));
+        };
+        let new = yaml::parse_entries(text, 0..text.len(), 1).map_err(|e| EditError::BadYaml(e.to_string()))?;
+        let mut head = self.head.clone();
+        let mut end = self.content.end;
+        // Work from the end so earlier ranges stay valid.
+        for e in entries.iter().rev().filter(|e| !typed_keys.contains(&e.key.as_str())) {
+            let replacement = new.iter().find(|n| n.key == e.key).map(|n| &text[n.range.clone()]);
+            let old = &self.head[e.range.clone()];
+            match replacement {
+                Some(r) if r == old => {}
+                Some(r) => {
+                    let mut r = r.to_string();
+                    if !r.ends_with('\n') {
+                        r.push_str(self.line_ending.as_str());
+                    }
+                    end = end + r.len() - old.len();
+                    head.replace_range(e.range.clone(), &r);
+                }
+                None => {
+                    end -= old.len();
+                    head.replace_range(e.range.clone(), "");
+                }
+            }
+        }
+        for n in new.iter().filter(|n| !entries.iter().any(|e| e.key == n.key)) {
+            let mut r = text[n.range.clone()].to_string();
+            if !r.ends_with('\n') {
+                r.push_str(self.line_ending.as_str());
+            }
+            head.insert_str(end, &r);
+            end += r.len();
+        }
+        self.commit_head(head, end)
+    }
+
+    /// The text of the YAML entries other than `typed_keys`, for the
+    /// "other fields" box.
+    pub fn other_fields_text(&self, typed_keys: &[&str]) -> String {
+        self.yaml_entries()
+            .iter()
+            .filter(|e| !typed_keys.contains(&e.key.as_str()))
+            .map(|e| &self.head[e.range.clone()])
+            .collect()
+    }
+}
+
+/// Where in the file an error is, for `FILE:LINE:COL`.
+pub fn error_pos(e: &ParseError) -> Pos {
+    e.pos()
+}

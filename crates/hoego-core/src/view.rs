@@ -1,0 +1,124 @@
+//! The typed view of a post's front matter, read with the semantics real
+//! generators use (Jekyll's Psych for lists and booleans; last duplicate wins).
+
+use serde::{Serialize, Serializer};
+
+use crate::date::PostDate;
+use crate::error::Warning;
+use crate::value::Value;
+
+/// The fields Hoego understands; every other key stays untouched in the source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PostView {
+    /// `title`, or the first `# heading` when there is none.
+    pub title: Option<String>,
+    /// `date`, as written (see [`PostDate`]); `None` when absent or malformed.
+    #[serde(serialize_with = "iso")]
+    pub date: Option<PostDate>,
+    /// `tags` plus singular `tag`.
+    pub tags: Vec<String>,
+    /// `categories` plus singular `category`.
+    pub categories: Vec<String>,
+    /// `draft: true` or `published: false`.
+    pub draft: bool,
+    /// `description`, else `excerpt`, else `summary`.
+    pub description: Option<String>,
+    /// `slug`.
+    pub slug: Option<String>,
+    /// `layout`, else `template`.
+    pub layout: Option<String>,
+    /// `author` (string, or a map's `name`).
+    pub author: Option<String>,
+    /// `cover`, else `image` (string, or a map's `path`/`src`/`url`/`feature`).
+    pub cover: Option<String>,
+    /// `emoji`.
+    pub emoji: Option<String>,
+}
+
+fn iso<S: Serializer>(d: &Option<PostDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_iso()),
+        None => s.serialize_none(),
+    }
+}
+
+/// Items of a list-ish value the way Jekyll reads them: a list (nulls dropped),
+/// or a string split on whitespace.
+pub fn list_items(v: &Value) -> Vec<String> {
+    match v {
+        Value::List(items) => items.iter().filter_map(Value::as_text).filter(|s| !s.trim().is_empty()).collect(),
+        Value::String(s) => s.split_whitespace().map(str::to_string).collect(),
+        Value::Null => Vec::new(),
+        other => other.as_text().into_iter().collect(),
+    }
+}
+
+fn text(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_text).filter(|s| !s.trim().is_empty())
+}
+
+fn nested(v: Option<&Value>, keys: &[&str]) -> Option<String> {
+    match v? {
+        Value::Map(_) => keys.iter().find_map(|k| text(v?.get(k))),
+        other => text(Some(other)),
+    }
+}
+
+impl PostView {
+    /// Build the view from fields (in source order, duplicates already
+    /// resolved to their last value). `fields_line` gives a key's line for
+    /// warnings; `body_title` is the first H1 of the body.
+    pub fn from_fields(
+        fields: &[(String, Value)],
+        fields_line: impl Fn(&str) -> Option<usize>,
+        body_title: Option<&str>,
+        warnings: &mut Vec<Warning>,
+    ) -> PostView {
+        let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+        let mut view = PostView {
+            title: text(get("title")).or_else(|| body_title.map(str::to_string)),
+            ..PostView::default()
+        };
+        if let Some(d) = get("date") {
+            match d.as_text() {
+                Some(raw) => match PostDate::parse(&raw) {
+                    Some(p) => view.date = Some(p),
+                    None => warnings.push(Warning::new(
+                        "bad-date",
+                        format!("`date: {raw}` is not a date Jekyll or Gatsby can read; it is kept as written"),
+                        fields_line("date"),
+                    )),
+                },
+                None if *d == Value::Null => {}
+                None => warnings.push(Warning::new("bad-date", "`date` is not a single value", fields_line("date"))),
+            }
+        }
+        let push_unique = |list: &mut Vec<String>, items: Vec<String>| {
+            for i in items {
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        };
+        for k in ["tags", "tag"] {
+            if let Some(v) = get(k) {
+                push_unique(&mut view.tags, list_items(v));
+            }
+        }
+        for k in ["categories", "category"] {
+            if let Some(v) = get(k) {
+                push_unique(&mut view.categories, list_items(v));
+            }
+        }
+        view.draft = get("draft").and_then(Value::as_bool).unwrap_or(false)
+            || get("published").and_then(Value::as_bool) == Some(false);
+        view.description = text(get("description")).or_else(|| text(get("excerpt"))).or_else(|| text(get("summary")));
+        view.slug = text(get("slug"));
+        view.layout = text(get("layout")).or_else(|| text(get("template")));
+        view.author = nested(get("author"), &["name", "display_name"]);
+        view.cover = nested(get("cover"), &["path", "src", "url", "image"])
+            .or_else(|| nested(get("image"), &["path", "src", "url", "feature", "teaser"]));
+        view.emoji = text(get("emoji"));
+        view
+    }
+}

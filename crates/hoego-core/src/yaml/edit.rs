@@ -1,0 +1,265 @@
+//! Minimal edits of YAML front matter: rewrite only the bytes of the entry
+//! being changed, keeping its key text, spacing, quote style, list style and
+//! trailing comment where the new value allows.
+
+use std::ops::Range;
+
+use super::quote::{double_quoted, flow_list, plain_ok, scalar, style_of, Style};
+use super::scan::{lines, YamlEntry};
+use crate::date::PostDate;
+use crate::field::FieldValue;
+use crate::split::LineEnding;
+
+/// Length of the value token at the start of `s` (before any ` # comment`).
+fn token_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    match b.first() {
+        Some(b'"') => {
+            let mut i = 1;
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => i += 2,
+                    b'"' => return i + 1,
+                    _ => i += 1,
+                }
+            }
+            s.len()
+        }
+        Some(b'\'') => {
+            let mut i = 1;
+            while i < b.len() {
+                if b[i] == b'\'' {
+                    if b.get(i + 1) == Some(&b'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    return i + 1;
+                }
+                i += 1;
+            }
+            s.len()
+        }
+        Some(b'[') | Some(b'{') => {
+            let mut depth = 0i32;
+            let mut quote: Option<u8> = None;
+            for (i, &c) in b.iter().enumerate() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, b'"') | (None, b'\'') => quote = Some(c),
+                    (None, b'[') | (None, b'{') => depth += 1,
+                    (None, b']') | (None, b'}') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            s.len()
+        }
+        _ => {
+            let end = [" #", "\t#"].iter().filter_map(|p| s.find(p)).min().unwrap_or(s.len());
+            s[..end].trim_end_matches([' ', '\t']).len()
+        }
+    }
+}
+
+/// Format a date like the old text was written (`T` or space form).
+fn date_like(d: &PostDate, old: &str) -> String {
+    if old.contains('T') || old.is_empty() || d.time.is_none() {
+        d.to_iso()
+    } else {
+        d.to_jekyll()
+    }
+}
+
+/// The first item line of a block list inside `text[range]`, if the entry's
+/// continuation is one: (prefix up to and including `- `, item text).
+fn block_list_prefix(text: &str, entry: &YamlEntry) -> Option<(String, Style)> {
+    let first_next = text[entry.first_line_end..].find('\n')? + entry.first_line_end + 1;
+    for (s, e, _) in lines(text, first_next..entry.range.end) {
+        let line = &text[s..e];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if trimmed == "-" || trimmed.starts_with("- ") {
+            let indent = line.len() - trimmed.len();
+            let item = trimmed[1..].trim_start();
+            return Some((format!("{}- ", &line[..indent]), style_of(item)));
+        }
+        return None;
+    }
+    None
+}
+
+/// Render `v` inline in `style` (the old value's style; `old` its text).
+fn inline(v: &FieldValue, style: Style, old: &str) -> String {
+    match v {
+        FieldValue::Str(s) => scalar(s, style, false),
+        FieldValue::Bool(b) => b.to_string(),
+        FieldValue::Date(d) => {
+            let s = date_like(d, old.trim_matches(['"', '\''])) ;
+            match style {
+                Style::Plain => s,
+                Style::Single => format!("'{s}'"),
+                Style::Double => format!("\"{s}\""),
+            }
+        }
+        FieldValue::List(items) => {
+            if old.starts_with('[') {
+                let inner = old[1..].trim_start();
+                flow_list(items, style_of(inner))
+            } else if items.len() == 1 && !old.is_empty() {
+                // A single tag written as a scalar stays a scalar.
+                scalar(&items[0], style, false)
+            } else {
+                flow_list(items, Style::Plain)
+            }
+        }
+    }
+}
+
+/// The key text for a new entry.
+fn key_text(key: &str) -> String {
+    if plain_ok(key, true) && !key.contains(':') {
+        key.to_string()
+    } else {
+        double_quoted(key)
+    }
+}
+
+/// Set `key` to `v` in `head` (whose front matter text is `content`), returning
+/// the new head. The last occurrence of a duplicated key is the one edited
+/// (it is the one Jekyll reads).
+pub fn set(
+    head: &str,
+    content: Range<usize>,
+    entries: &[YamlEntry],
+    le: LineEnding,
+    key: &str,
+    v: &FieldValue,
+) -> String {
+    let le = le.as_str();
+    let Some(e) = entries.iter().rev().find(|e| e.key == key) else {
+        // New key: appended at the end, lists in the style the file already uses.
+        let rendered = match v {
+            FieldValue::List(items) if !items.is_empty() => {
+                let block = entries.iter().find_map(|e| block_list_prefix(head, e));
+                match block {
+                    Some((prefix, st)) => {
+                        let mut s = String::new();
+                        for i in items {
+                            s.push_str(le);
+                            s.push_str(&prefix);
+                            s.push_str(&scalar(i, st, false));
+                        }
+                        format!("{}:{s}{le}", key_text(key))
+                    }
+                    None => format!("{}: {}{le}", key_text(key), flow_list(items, Style::Plain)),
+                }
+            }
+            _ => format!("{}: {}{le}", key_text(key), inline(v, Style::Plain, "")),
+        };
+        let at = content.end;
+        return format!("{}{}{}", &head[..at], rendered, &head[at..]);
+    };
+    let after_colon = &head[e.colon_end..e.first_line_end];
+    let lead = after_colon.len() - after_colon.trim_start_matches([' ', '\t']).len();
+    let value_start = e.colon_end + lead;
+    let tok = token_len(&head[value_start..e.first_line_end]);
+    let old = &head[value_start..value_start + tok];
+    let multiline = e.is_multiline(head);
+
+    if let (FieldValue::List(items), true) = (v, multiline && old.is_empty()) {
+        if let Some((prefix, st)) = block_list_prefix(head, e) {
+            if !items.is_empty() {
+                // Keep the key line as it is; rewrite the item lines.
+                let key_line_end = head[e.first_line_end..].find('\n').map_or(head.len(), |i| e.first_line_end + i + 1);
+                let mut s = String::from(&head[e.range.start..key_line_end]);
+                for i in items {
+                    s.push_str(&prefix);
+                    s.push_str(&scalar(i, st, false));
+                    s.push_str(le);
+                }
+                return format!("{}{}{}", &head[..e.range.start], s, &head[e.range.end..]);
+            }
+        }
+    }
+    let style = style_of(old);
+    let new_inline = inline(v, style, old);
+    if !multiline && !old.is_empty() {
+        // Replace only the value token: spacing and trailing comment stay.
+        return format!("{}{}{}", &head[..value_start], new_inline, &head[value_start + tok..]);
+    }
+    // Multi-line or empty value: rewrite the entry from the colon on.
+    let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
+    let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
+    format!(
+        "{}{}{}{}{}",
+        &head[..e.colon_end],
+        sep,
+        new_inline,
+        line_end_of_entry,
+        &head[e.range.end..]
+    )
+}
+
+/// Remove every occurrence of `key`.
+pub fn unset(head: &str, entries: &[YamlEntry], key: &str) -> String {
+    let mut out = head.to_string();
+    for e in entries.iter().rev().filter(|e| e.key == key) {
+        out.replace_range(e.range.clone(), "");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::scan::parse_entries;
+
+    fn apply(src: &str, key: &str, v: FieldValue) -> String {
+        let entries = parse_entries(src, 0..src.len(), 1).unwrap();
+        set(src, 0..src.len(), &entries, LineEnding::detect(src), key, &v)
+    }
+
+    #[test]
+    fn set_table() {
+        use FieldValue::*;
+        let s = |x: &str| Str(x.to_string());
+        let l = |x: &[&str]| List(x.iter().map(|i| i.to_string()).collect());
+        let cases: Vec<(&str, &str, FieldValue, &str)> = vec![
+            ("title:  'a'\nx: 1\n", "title", s("it's"), "title:  'it''s'\nx: 1\n"),
+            ("title: \"a\" # keep\n", "title", s("b"), "title: \"b\" # keep\n"),
+            ("title: a\n", "title", s("2023"), "title: \"2023\"\n"),
+            ("title: a\n", "title", s("b: c"), "title: \"b: c\"\n"),
+            ("tags: [a, b]\n", "tags", l(&["c", "d e"]), "tags: [c, d e]\n"),
+            ("tags: ['a']\n", "tags", l(&["c", "d"]), "tags: ['c', 'd']\n"),
+            ("tags: python\n", "tags", l(&["rust"]), "tags: rust\n"),
+            ("tags: python\n", "tags", l(&["a", "b"]), "tags: [a, b]\n"),
+            ("tags: \n    - a\n    - b\nx: 1\n", "tags", l(&["c"]), "tags: \n    - c\nx: 1\n"),
+            ("tags:\n- a\n", "tags", l(&["b", "c"]), "tags:\n- b\n- c\n"),
+            ("tags:\n  - a\n", "tags", l(&[]), "tags: []\n"),
+            ("a: 1\r\n", "title", s("새 글"), "a: 1\r\ntitle: 새 글\r\n"),
+            ("a:\n  - x\n", "tags", l(&["t"]), "a:\n  - x\ntags:\n  - t\n"),
+            ("date: '2022-06-29 06:00:00'\n", "date", Date(PostDate::parse("2022-06-30T07:00:00+09:00").unwrap()), "date: '2022-06-30 07:00:00 +0900'\n"),
+            ("draft: yes\n", "draft", Bool(false), "draft: false\n"),
+            ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: one\nz: 1\n"),
+            ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),
+        ];
+        for (src, key, v, want) in cases {
+            assert_eq!(apply(src, key, v.clone()), want, "{src:?} {key} {v:?}");
+        }
+    }
+
+    #[test]
+    fn unset_removes_all_occurrences_only() {
+        let src = "a: 1\n# c\nb:\n  - x\na: 2\nc: 3\n";
+        let entries = parse_entries(src, 0..src.len(), 1).unwrap();
+        assert_eq!(unset(src, &entries, "a"), "# c\nb:\n  - x\nc: 3\n");
+        assert_eq!(unset(src, &entries, "b"), "a: 1\n# c\na: 2\nc: 3\n");
+    }
+}

@@ -1,0 +1,266 @@
+//! Finding top-level `key: value` entries and parsing their values.
+
+use std::ops::Range;
+
+use crate::error::{pos_at, ParseError, Pos};
+use crate::value::{from_yaml, Value};
+
+/// One top-level entry: the key, its bytes in the head text, and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlEntry {
+    /// The key, unquoted.
+    pub key: String,
+    /// Bytes of the whole entry, from the key to the end of its last line
+    /// (line ending included). Trailing blank lines and column-0 comments are
+    /// not part of it: they stay where they are when the entry changes.
+    pub range: Range<usize>,
+    /// Offset just past the `:` after the key.
+    pub colon_end: usize,
+    /// Offset of the end of the key's own line (before its line ending).
+    pub first_line_end: usize,
+    /// 1-based line of the key in the file.
+    pub line: usize,
+    /// The parsed value.
+    pub value: Value,
+}
+
+impl YamlEntry {
+    /// Does the value continue on following lines (block list, block scalar, map)?
+    pub fn is_multiline(&self, text: &str) -> bool {
+        let rest = &text[self.first_line_end..self.range.end];
+        rest.trim_start_matches(['\r', '\n']).chars().any(|c| !c.is_whitespace())
+    }
+}
+
+/// Lines of `text[range]` as (start, end-without-ending, end-with-ending).
+pub(crate) fn lines(text: &str, range: Range<usize>) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let nl = text[at..range.end].find('\n').map(|i| at + i);
+        let (end, next) = match nl {
+            Some(i) => (if i > at && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i }, i + 1),
+            None => (range.end, range.end),
+        };
+        out.push((at, end, next));
+        at = next;
+    }
+    out
+}
+
+/// Parse the key at the start of a column-0 line. Returns the key and the
+/// byte index just past its colon.
+pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
+    let bytes = line.as_bytes();
+    let (key, after) = match bytes.first()? {
+        b'"' => {
+            let mut i = 1;
+            let mut key = String::new();
+            loop {
+                match *bytes.get(i)? {
+                    b'\\' => {
+                        let c = line[i + 1..].chars().next()?;
+                        key.push(match c {
+                            'n' => '\n',
+                            't' => '\t',
+                            other => other,
+                        });
+                        i += 1 + c.len_utf8();
+                    }
+                    b'"' => break (key, i + 1),
+                    _ => {
+                        let c = line[i..].chars().next()?;
+                        key.push(c);
+                        i += c.len_utf8();
+                    }
+                }
+            }
+        }
+        b'\'' => {
+            let mut i = 1;
+            let mut key = String::new();
+            loop {
+                match *bytes.get(i)? {
+                    b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
+                        key.push('\'');
+                        i += 2;
+                    }
+                    b'\'' => break (key, i + 1),
+                    _ => {
+                        let c = line[i..].chars().next()?;
+                        key.push(c);
+                        i += c.len_utf8();
+                    }
+                }
+            }
+        }
+        b'[' | b'{' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#'
+        | b' ' | b'\t' | b'-' | b':' => return None,
+        _ => {
+            // A plain key ends at the first `:` followed by a space, tab or end of line.
+            let mut idx = None;
+            for (i, _) in line.match_indices(':') {
+                match bytes.get(i + 1) {
+                    None | Some(b' ') | Some(b'\t') => {
+                        idx = Some(i);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let i = idx?;
+            let key = line[..i].trim_end_matches([' ', '\t']);
+            if key.contains(" #") {
+                return None;
+            }
+            return Some((key.to_string(), i + 1));
+        }
+    };
+    // After a quoted key: optional spaces, then `:`.
+    let rest = &line[after..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let colon = after + (rest.len() - trimmed.len());
+    if trimmed.starts_with(':')
+        && matches!(trimmed.as_bytes().get(1), None | Some(b' ') | Some(b'\t'))
+    {
+        Some((key, colon + 1))
+    } else {
+        None
+    }
+}
+
+/// Scan and parse the top-level entries of `text[content]`.
+///
+/// Errors carry positions in `text` coordinates; `line_base` is the 1-based
+/// line number of `text`'s first line in the original file.
+pub fn parse_entries(
+    text: &str,
+    content: Range<usize>,
+    line_base: usize,
+) -> Result<Vec<YamlEntry>, ParseError> {
+    let to_pos = |offset: usize| {
+        let p = pos_at(text, offset);
+        Pos { line: p.line + line_base - 1, col: p.col }
+    };
+    let mut entries: Vec<YamlEntry> = Vec::new();
+    let mut current: Option<(String, usize, usize, usize)> = None; // key, start, colon_end, first_line_end
+    let mut current_end = 0;
+    let finish = |cur: Option<(String, usize, usize, usize)>, end: usize, entries: &mut Vec<YamlEntry>| -> Result<(), ParseError> {
+        if let Some((key, start, colon_end, first_line_end)) = cur {
+            let line = to_pos(start).line;
+            let value = parse_value(&text[start..end], line).map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
+            entries.push(YamlEntry { key, range: start..end, colon_end, first_line_end, line, value });
+        }
+        Ok(())
+    };
+    for (start, end, next) in lines(text, content) {
+        let line = &text[start..end];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() == line.len()) {
+            continue; // trivia: blank line or column-0 comment
+        }
+        let continuation = line.starts_with([' ', '\t'])
+            || line == "-"
+            || line.starts_with("- ")
+            || line.starts_with("-\t");
+        if continuation {
+            if current.is_none() {
+                if trimmed.starts_with('#') {
+                    continue;
+                }
+                return Err(ParseError::NotAKey { found: shorten(line), pos: to_pos(start) });
+            }
+            current_end = next;
+            continue;
+        }
+        let Some((key, colon)) = parse_key(line) else {
+            return Err(ParseError::NotAKey { found: shorten(line), pos: to_pos(start) });
+        };
+        finish(current.take(), current_end, &mut entries)?;
+        current = Some((key, start, start + colon, end));
+        current_end = next;
+    }
+    finish(current.take(), current_end, &mut entries)?;
+    Ok(entries)
+}
+
+fn shorten(line: &str) -> String {
+    let s: String = line.chars().take(40).collect();
+    if s.len() < line.len() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
+/// Parse one entry's text (`key: value` plus continuation lines) and return
+/// its value. On error: message and position (file coordinates).
+fn parse_value(entry: &str, line: usize) -> Result<Value, (String, Pos)> {
+    match yaml_rust2::YamlLoader::load_from_str(entry) {
+        Ok(docs) => match docs.first() {
+            Some(yaml_rust2::Yaml::Hash(h)) => {
+                Ok(h.iter().next().map(|(_, v)| from_yaml(v)).unwrap_or(Value::Null))
+            }
+            _ => Err(("expected a `key: value` entry".into(), Pos { line, col: 1 })),
+        },
+        Err(e) => {
+            let m = e.marker();
+            // yaml-rust2 markers: line is 1-based, col 0-based.
+            let pos = Pos { line: line + m.line().saturating_sub(1), col: m.col() + 1 };
+            Err((e.info().to_string(), pos))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        let cases: &[(&str, Option<(&str, usize)>)] = &[
+            ("title: x", Some(("title", 6))),
+            ("cover : './c.png'", Some(("cover", 7))),
+            ("tags:", Some(("tags", 5))),
+            ("url: http://x.y/z", Some(("url", 4))),
+            ("\"a b\": 1", Some(("a b", 6))),
+            ("'it''s': 1", Some(("it's", 8))),
+            ("a:b", None),
+            ("- item", None),
+            ("[a]: 1", None),
+            ("just text", None),
+        ];
+        for (line, want) in cases {
+            let got = parse_key(line);
+            assert_eq!(got.as_ref().map(|(k, i)| (k.as_str(), *i)), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn entries_and_ranges() {
+        let text = "title: 'a'  # c\n# note\ntags:\n  - x\n\n  - y\n\ndate: 2020-01-01\n";
+        let e = parse_entries(text, 0..text.len(), 2).unwrap();
+        let keys: Vec<_> = e.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["title", "tags", "date"]);
+        assert_eq!(&text[e[1].range.clone()], "tags:\n  - x\n\n  - y\n");
+        assert_eq!(e[1].value, Value::List(vec![Value::String("x".into()), Value::String("y".into())]));
+        assert_eq!(e[2].line, 9);
+        assert_eq!(e[0].value, Value::String("a".into()));
+    }
+
+    #[test]
+    fn errors_have_file_positions() {
+        let text = "title: ok\ntags: [a, b\n";
+        match parse_entries(text, 0..text.len(), 2) {
+            Err(ParseError::Yaml { pos, .. }) => assert!(pos.line >= 3, "{pos:?}"),
+            other => panic!("{other:?}"),
+        }
+        let text = "title: ok\nnot a key\n";
+        match parse_entries(text, 0..text.len(), 2) {
+            Err(ParseError::NotAKey { pos, .. }) => assert_eq!(pos.line, 3),
+            other => panic!("{other:?}"),
+        }
+        let text = "title: ok\n\tx: 1\n";
+        assert!(parse_entries(text, 0..text.len(), 1).is_err());
+    }
+}
