@@ -15,6 +15,12 @@ pub enum FieldValue {
     List(Vec<String>),
     /// A date.
     Date(PostDate),
+    /// A list that must be written as a YAML list even where the old value
+    /// was a single scalar (export profiles need real lists).
+    StrictList(Vec<String>),
+    /// Scalar text written verbatim (plain, or in the old value's quotes);
+    /// the caller guarantees it reads back as intended (checked on commit).
+    Text(String),
 }
 
 /// Keys whose values are lists of strings.

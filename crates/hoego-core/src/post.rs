@@ -244,7 +244,8 @@ impl Post {
                 let v: toml_edit::Value = match value {
                     FieldValue::Str(s) => s.as_str().into(),
                     FieldValue::Bool(b) => (*b).into(),
-                    FieldValue::List(items) => items.iter().map(String::as_str).collect::<toml_edit::Array>().into(),
+                    FieldValue::Text(t) => t.as_str().into(),
+                    FieldValue::List(items) | FieldValue::StrictList(items) => items.iter().map(String::as_str).collect::<toml_edit::Array>().into(),
                     FieldValue::Date(d) => d
                         .to_iso()
                         .parse::<toml_edit::Datetime>()
@@ -302,6 +303,25 @@ impl Post {
             }
             FrontMatter::None => Ok(()),
         }
+    }
+
+    /// Keep only the last occurrence of each duplicated YAML key (Jekyll's
+    /// reading). Returns the keys that were merged.
+    pub fn merge_duplicate_keys(&mut self) -> Vec<String> {
+        let mut dups: Vec<String> = Vec::new();
+        let entries = self.yaml_entries();
+        for (i, e) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|p| p.key == e.key) && !dups.contains(&e.key) {
+                dups.push(e.key.clone());
+            }
+        }
+        for key in &dups {
+            let head = yaml::edit::dedupe(&self.head, self.yaml_entries(), key);
+            let end = self.content.end + head.len() - self.head.len();
+            // Removing whole entries cannot make valid YAML invalid.
+            let _ = self.commit_head(head, end);
+        }
+        dups
     }
 
     /// Replace the whole front matter text (raw mode). Fails, changing

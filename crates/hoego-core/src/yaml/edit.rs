@@ -108,6 +108,15 @@ fn inline(v: &FieldValue, style: Style, old: &str) -> String {
                 Style::Double => format!("\"{s}\""),
             }
         }
+        FieldValue::Text(t) => match style {
+            Style::Plain => t.clone(),
+            Style::Single => format!("'{t}'"),
+            Style::Double => format!("\"{t}\""),
+        },
+        FieldValue::StrictList(items) => {
+            let st = if old.starts_with('[') { style_of(old[1..].trim_start()) } else { style };
+            flow_list(items, st)
+        }
         FieldValue::List(items) => {
             if old.starts_with('[') {
                 let inner = old[1..].trim_start();
@@ -146,7 +155,7 @@ pub fn set(
     let Some(e) = entries.iter().rev().find(|e| e.key == key) else {
         // New key: appended at the end, lists in the style the file already uses.
         let rendered = match v {
-            FieldValue::List(items) if !items.is_empty() => {
+            FieldValue::List(items) | FieldValue::StrictList(items) if !items.is_empty() => {
                 let block = entries.iter().find_map(|e| block_list_prefix(head, e));
                 match block {
                     Some((prefix, st)) => {
@@ -173,7 +182,7 @@ pub fn set(
     let old = &head[value_start..value_start + tok];
     let multiline = e.is_multiline(head);
 
-    if let (FieldValue::List(items), true) = (v, multiline && old.is_empty()) {
+    if let (FieldValue::List(items) | FieldValue::StrictList(items), true) = (v, multiline && old.is_empty()) {
         if let Some((prefix, st)) = block_list_prefix(head, e) {
             if !items.is_empty() {
                 // Keep the key line as it is; rewrite the item lines.
@@ -205,6 +214,16 @@ pub fn set(
         line_end_of_entry,
         &head[e.range.end..]
     )
+}
+
+/// Remove every occurrence of `key` but the last (the one Jekyll reads).
+pub fn dedupe(head: &str, entries: &[YamlEntry], key: &str) -> String {
+    let mut out = head.to_string();
+    let all: Vec<&YamlEntry> = entries.iter().filter(|e| e.key == key).collect();
+    for e in all.iter().rev().skip(1) {
+        out.replace_range(e.range.clone(), "");
+    }
+    out
 }
 
 /// Remove every occurrence of `key`.

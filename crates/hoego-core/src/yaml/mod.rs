@@ -6,6 +6,7 @@
 //! order, quoting and line endings of untouched keys byte-identical.
 
 pub mod edit;
+pub mod emit;
 pub mod quote;
 pub mod scan;
 
