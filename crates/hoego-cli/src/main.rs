@@ -1,1 +1,198 @@
-fn main() {}
+//! `hoego`: the command-line face of hoego-core, for scripting and batch
+//! migration. The contract (arguments, one-line JSON, exit codes) is stable:
+//! 0 success, 1 bad input (`FILE:LINE:COL: message` on stderr), 2 usage.
+
+mod export_cmd;
+mod input;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use hoego_core::field::FieldValue;
+use hoego_core::markdown::{render, sanitize::Ammonia};
+use hoego_core::templates::{template, Lang, TEMPLATES};
+use hoego_core::{Offset, ParseError, Post, PostDate};
+
+const USAGE: &str = "usage:
+  hoego show FILE
+  hoego set FILE [KEY=VALUE]... [--unset KEY]...
+  hoego new --template NAME --title T --now RFC3339 [--lang ko|en]
+  hoego render FILE
+  hoego export --to jekyll|gatsby [--flavor starter-blog|lumen] [--offset +09:00] [--now RFC3339]
+               [--slug-style romanize|keep|ascii] [--assets DIR] [--out DIR | --zip FILE] FILE...";
+
+/// How a command failed.
+pub enum Fail {
+    /// Bad arguments: exit 2.
+    Usage(String),
+    /// Bad input: exit 1, message already formatted `FILE:LINE:COL: message`.
+    Input(String),
+}
+
+fn usage<T>(msg: impl Into<String>) -> Result<T, Fail> {
+    Err(Fail::Usage(msg.into()))
+}
+
+/// Read and parse a post, reporting problems as `FILE:LINE:COL: message`.
+pub fn load(file: &str) -> Result<Post, Fail> {
+    let (text, note) = input::read_post(Path::new(file)).map_err(|e| match e {
+        input::ReadError::Io(e) => Fail::Input(format!("{file}:1:1: cannot read: {e}")),
+        input::ReadError::NotText(l, c, m) => Fail::Input(format!("{file}:{l}:{c}: {m}")),
+    })?;
+    if let Some(n) = note {
+        eprintln!("{file}: warning: {n}");
+    }
+    Post::parse(&text).map_err(|e: ParseError| {
+        let p = e.pos();
+        Fail::Input(format!("{file}:{}:{}: {e}", p.line, p.col))
+    })
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Fail> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| Fail::Input(format!("-:1:1: cannot write output: {e}")))
+}
+
+fn one_file(args: &[String]) -> Result<&str, Fail> {
+    match args {
+        [f] => Ok(f),
+        _ => usage("expected exactly one FILE"),
+    }
+}
+
+fn cmd_show(args: &[String]) -> Result<(), Fail> {
+    let file = one_file(args)?;
+    let post = load(file)?;
+    for w in post.warnings() {
+        eprintln!("{file}: warning: {}", w.message);
+    }
+    let json = serde_json::to_string(&hoego_core::report::report(&post)).map_err(|e| Fail::Input(e.to_string()))?;
+    write_stdout(format!("{json}\n").as_bytes())
+}
+
+fn cmd_set(args: &[String]) -> Result<(), Fail> {
+    let Some((file, rest)) = args.split_first() else { return usage("expected FILE") };
+    let mut post = load(file)?;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let result = if a == "--unset" {
+            let Some(k) = it.next() else { return usage("--unset needs a KEY") };
+            post.unset(k)
+        } else if let Some((k, v)) = a.split_once('=') {
+            let value = FieldValue::from_text(k, v).map_err(|e| Fail::Input(format!("{file}:1:1: {e}")))?;
+            post.set(k, &value)
+        } else {
+            return usage(format!("expected KEY=VALUE or --unset KEY, got `{a}`"));
+        };
+        result.map_err(|e| Fail::Input(format!("{file}:1:1: {e}")))?;
+    }
+    write_stdout(post.to_text().as_bytes())
+}
+
+fn cmd_render(args: &[String]) -> Result<(), Fail> {
+    let post = load(one_file(args)?)?;
+    write_stdout(render(post.body(), &Ammonia::default()).as_bytes())
+}
+
+/// Parse `--flag value` pairs; returns the value of each known flag and the rest.
+pub fn flags(args: &[String], known: &[&str]) -> Result<(Vec<(String, String)>, Vec<String>), Fail> {
+    let mut found = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(name) = a.strip_prefix("--") {
+            let (name, inline) = match name.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (name, None),
+            };
+            if !known.contains(&name) {
+                return usage(format!("unknown option --{name}"));
+            }
+            let v = match inline {
+                Some(v) => v,
+                None => match it.next() {
+                    Some(v) => v.clone(),
+                    None => return usage(format!("--{name} needs a value")),
+                },
+            };
+            found.push((name.to_string(), v));
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    Ok((found, rest))
+}
+
+/// The value of flag `name`, if given (the last one wins).
+pub fn flag<'a>(found: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    found.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// Parse `--now`, or read the system clock at `offset`.
+pub fn now_arg(v: Option<&str>, offset: Offset) -> Result<PostDate, Fail> {
+    match v {
+        Some(s) => match PostDate::parse(s) {
+            Some(d) if d.offset.is_some() && d.time.is_some() => Ok(d),
+            _ => usage(format!("--now must be RFC 3339 with an offset, e.g. 2026-11-22T10:00:00+09:00 (got `{s}`)")),
+        },
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Ok(PostDate::from_unix(secs, offset))
+        }
+    }
+}
+
+fn cmd_new(args: &[String]) -> Result<(), Fail> {
+    let (found, rest) = flags(args, &["template", "title", "now", "lang"])?;
+    if !rest.is_empty() {
+        return usage(format!("unexpected argument `{}`", rest[0]));
+    }
+    let name = flag(&found, "template").unwrap_or("blank");
+    let Some(t) = template(name) else {
+        let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
+        return usage(format!("unknown template `{name}`; one of: {}", names.join(", ")));
+    };
+    let lang = match flag(&found, "lang") {
+        None => Lang::Ko,
+        Some(l) => Lang::parse(l).ok_or_else(|| Fail::Usage(format!("--lang must be ko or en, got `{l}`")))?,
+    };
+    let now = now_arg(flag(&found, "now"), Offset::KST)?;
+    let title = flag(&found, "title").unwrap_or(t.label(lang));
+    write_stdout(t.render(title, &now, lang).as_bytes())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match cmd.as_str() {
+        "show" => cmd_show(rest),
+        "set" => cmd_set(rest),
+        "new" => cmd_new(rest),
+        "render" => cmd_render(rest),
+        "export" => export_cmd::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => usage(format!("unknown command `{other}`")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail::Usage(m)) => {
+            eprintln!("hoego: {m}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Fail::Input(m)) => {
+            if !m.is_empty() {
+                eprintln!("{m}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

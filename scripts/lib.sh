@@ -1,0 +1,59 @@
+# Shared helpers for the setup scripts. Every install step checks first, so a
+# rerun on a machine that has everything goes straight to work.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=versions.sh
+source "$ROOT/scripts/versions.sh"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Telemetry and update checks off: nothing here may reach the network at run time.
+export GATSBY_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+log() { printf '\033[1m[hoego]\033[0m %s\n' "$*" >&2; }
+
+SUDO=""
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+
+apt_ensure() { # apt_ensure PKG... : install the Debian packages that are missing
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt-get install ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_wasm_target() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || { log "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+}
+
+ensure_wasm_bindgen() {
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (~3 min)"
+    # Not --locked: its lockfile pins crates that no longer build on current rustc.
+    cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+    log "cargo install trunk $TRUNK_VERSION (~8 min)"
+    cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
+  fi
+}
+
+ensure_node_modules() {
+  # Reinstall only when package.json changed since the last install.
+  local stamp="$ROOT/node_modules/.hoego-stamp"
+  if [ ! -f "$stamp" ] || [ "$(sha256sum "$ROOT/package.json" | cut -d' ' -f1)" != "$(cat "$stamp")" ]; then
+    log "npm install (binaryen, dompurify, playwright-core, gray-matter)"
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
+    sha256sum "$ROOT/package.json" | cut -d' ' -f1 > "$stamp"
+  fi
+}
+
+build_dist() {
+  ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+  (cd "$ROOT" && cargo fetch -q && trunk build --release)
+}

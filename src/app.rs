@@ -1,0 +1,245 @@
+//! The root component: provides state, loads storage once, and runs the
+//! effects at the edge: autosave (500 ms after the last change, and at once
+//! on `visibilitychange`/`pagehide`), cross-tab sync, drop and paste import.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use hoego_core::templates::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
+use crate::components::editor::Editor;
+use crate::components::library::{import_files, import_text, Library};
+use crate::components::recovery::Recovery;
+use crate::components::Ctx;
+use crate::i18n::t;
+use crate::state::{Action, AppState, SaveState, View};
+use crate::storage::{self, Prefs, SaveError, SCHEMA};
+
+const SAMPLE_KO: &str = include_str!("../assets/sample-ko.md");
+const SAMPLE_EN: &str = include_str!("../assets/sample-en.md");
+
+/// Autosave delay after the last change (the issue allows at most 500 ms).
+const AUTOSAVE_MS: u32 = 400;
+
+/// Write every dirty draft (and the index when it changed). Stops at the
+/// first failure: the stored copy of that draft stays the last good one.
+fn save_now(state: &AppState, last_index: &RefCell<Vec<String>>) -> (Vec<(String, u64)>, Option<SaveError>) {
+    let ids = state.ids();
+    let mut saved = Vec::new();
+    for d in state.dirty() {
+        match storage::save_draft(&d.to_stored(), &ids) {
+            Ok(()) => saved.push((d.id.clone(), d.rev)),
+            Err(e) => return (saved, Some(e)),
+        }
+    }
+    if *last_index.borrow() != ids {
+        for gone in last_index.borrow().iter().filter(|i| !ids.contains(i)) {
+            storage::remove_draft(gone);
+        }
+        if let Err(e) = storage::save_index(&ids) {
+            return (saved, Some(e));
+        }
+        *last_index.borrow_mut() = ids;
+    }
+    (saved, None)
+}
+
+fn report(ctx: &Ctx, saved: Vec<(String, u64)>, err: Option<SaveError>) {
+    if !saved.is_empty() || err.is_none() {
+        ctx.dispatch(Action::Saved { revs: saved, at: now_ms() });
+    }
+    match err {
+        Some(SaveError::Quota) => ctx.dispatch(Action::SaveFailed { quota: true, message: String::new() }),
+        Some(SaveError::Other(m)) => ctx.dispatch(Action::SaveFailed { quota: false, message: m }),
+        None => {}
+    }
+}
+
+/// Always-visible save indicator.
+#[function_component(SaveStatus)]
+pub fn save_status() -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    let (class, text) = match &ctx.save {
+        SaveState::Saved(at) if *at > 0.0 => ("saved", format!("{} {}", t(lang, "saved"), clock(*at))),
+        SaveState::Saved(_) => ("saved", t(lang, "saved").to_string()),
+        SaveState::Pending => ("pending", t(lang, "saving").to_string()),
+        SaveState::Quota => ("error", t(lang, "save.quota").to_string()),
+        SaveState::Error(m) => ("error", format!("{}: {m}", t(lang, "save.error"))),
+    };
+    html! { <span class={classes!("save-status", class)} data-testid="save-status" role="status" aria-live="polite">{ text }</span> }
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let ctx: Ctx = use_reducer(|| {
+        let prefs = storage::load_prefs();
+        let lang = prefs.as_ref().and_then(|p| Lang::parse(&p.lang)).unwrap_or_else(browser_lang);
+        let dark = prefs.as_ref().map(|p| p.theme == "dark").unwrap_or_else(|| {
+            web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
+        });
+        AppState::new(lang, dark, browser_offset())
+    });
+    let latest = use_mut_ref(|| Rc::new(AppState::new(Lang::Ko, false, browser_offset())));
+    *latest.borrow_mut() = Rc::new((*ctx).clone());
+    let last_index = use_mut_ref(Vec::<String>::new);
+    let timer = use_mut_ref(|| None::<Timeout>);
+
+    // Load once.
+    {
+        let ctx = ctx.clone();
+        let last_index = last_index.clone();
+        use_effect_with((), move |_| {
+            let first_run = web_sys::window()
+                .and_then(|w| w.local_storage().ok().flatten())
+                .and_then(|s| s.get_item(storage::INDEX_KEY).ok().flatten())
+                .is_none();
+            let loaded = storage::load_all();
+            *last_index.borrow_mut() = loaded.drafts.iter().map(|d| d.id.clone()).collect();
+            let empty = loaded.drafts.is_empty() && loaded.broken.is_empty();
+            ctx.dispatch(Action::Loaded(loaded.drafts, loaded.broken));
+            if first_run && empty {
+                let sample = if ctx.lang == Lang::Ko { SAMPLE_KO } else { SAMPLE_EN };
+                ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });
+            }
+        });
+    }
+    // Preferences and theme.
+    {
+        let (lang, dark) = (ctx.lang, ctx.dark);
+        use_effect_with((lang, dark), move |(lang, dark)| {
+            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("data-theme", if *dark { "dark" } else { "light" });
+                let _ = html.set_attribute("lang", if *lang == Lang::Ko { "ko" } else { "en" });
+            }
+            storage::save_prefs(&Prefs { schema: SCHEMA, lang: if *lang == Lang::Ko { "ko" } else { "en" }.into(), theme: if *dark { "dark" } else { "light" }.into() });
+        });
+    }
+    // Autosave: debounce on every change of any draft's revision or the draft list.
+    {
+        let sig: Vec<(String, u64, u64)> = ctx.drafts.iter().map(|d| (d.id.clone(), d.rev, d.saved_rev)).collect();
+        let needs = !ctx.dirty().is_empty() || *last_index.borrow() != ctx.ids();
+        let ctx2 = ctx.clone();
+        let latest = latest.clone();
+        let last_index = last_index.clone();
+        let timer = timer.clone();
+        use_effect_with(sig, move |_| {
+            if needs {
+                let t = Timeout::new(AUTOSAVE_MS, move || {
+                    let state = latest.borrow().clone();
+                    let (saved, err) = save_now(&state, &last_index);
+                    report(&ctx2, saved, err);
+                });
+                *timer.borrow_mut() = Some(t);
+            }
+        });
+    }
+    // Save at once when the page is hidden or unloaded; cross-tab sync; drop and paste.
+    {
+        let ctx = ctx.clone();
+        let latest = latest.clone();
+        let last_index = last_index.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("window");
+            let document = window.document().expect("document");
+            let flush = {
+                let ctx = ctx.clone();
+                let latest = latest.clone();
+                let last_index = last_index.clone();
+                Rc::new(move || {
+                    let state = latest.borrow().clone();
+                    if !state.dirty().is_empty() || *last_index.borrow() != state.ids() {
+                        let (saved, err) = save_now(&state, &last_index);
+                        report(&ctx, saved, err);
+                    }
+                })
+            };
+            let f1 = flush.clone();
+            let u1 = listen(document.as_ref(), "visibilitychange", move |_| f1());
+            let f2 = flush.clone();
+            let u2 = listen(window.as_ref(), "pagehide", move |_| f2());
+            let c3 = ctx.clone();
+            let u3 = listen(window.as_ref(), "storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(key) = e.key() else { return };
+                let Some(id) = key.strip_prefix(&format!("{}draft/", storage::PREFIX)) else { return };
+                let stored = e.new_value().and_then(|v| storage::parse_draft(&key, &v).ok());
+                c3.dispatch(Action::External { id: id.to_string(), stored });
+            });
+            let u4 = listen(window.as_ref(), "dragover", |e| e.prevent_default());
+            let c5 = ctx.clone();
+            let u5 = listen(window.as_ref(), "drop", move |e| {
+                e.prevent_default();
+                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                let mut files = Vec::new();
+                if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                    for i in 0..list.length() {
+                        if let Some(f) = list.get(i) {
+                            files.push(f);
+                        }
+                    }
+                }
+                import_files(c5.clone(), files);
+            });
+            let c6 = ctx.clone();
+            let u6 = listen(window.as_ref(), "paste", move |e| {
+                // A paste into a field is just a paste; elsewhere a whole post becomes a draft.
+                let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if in_field {
+                    return;
+                }
+                let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+                let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+                if text.contains('\n') {
+                    e.prevent_default();
+                    import_text(&c6, text);
+                }
+            });
+            move || {
+                u1();
+                u2();
+                u3();
+                u4();
+                u5();
+                u6();
+            }
+        });
+    }
+
+    let lang = ctx.lang;
+    let toggle_lang = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::SetLang(if ctx.lang == Lang::Ko { Lang::En } else { Lang::Ko }))) };
+    let toggle_theme = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark))) };
+    let dismiss = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::DismissNotices)) };
+    let screen = match (&ctx.view, ctx.current()) {
+        (View::Editor(_), Some(d)) => html! { <Editor draft={d.clone()} /> },
+        (View::Recovery(i), _) => html! { <Recovery index={*i} /> },
+        _ => html! { <Library /> },
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <div class="app">
+                <header class="topbar">
+                    <div class="brand"><span class="logo">{ "회고" }</span><span class="name">{ "Hoego" }</span><span class="tagline">{ t(lang, "app.tagline") }</span></div>
+                    <div class="top-actions">
+                        <SaveStatus />
+                        <button class="ghost" data-testid="toggle-lang" onclick={toggle_lang} title={t(lang, "lang")}>{ if lang == Lang::Ko { "English" } else { "한국어" } }</button>
+                        <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
+                    </div>
+                </header>
+                if !ctx.notices.is_empty() {
+                    <div class="notices" data-testid="notices">
+                        { for ctx.notices.iter().map(|n| html! { <p class={classes!("notice", n.level)}>{ &n.text }</p> }) }
+                        <button class="small ghost" onclick={dismiss}>{ t(lang, "dismiss") }</button>
+                    </div>
+                }
+                <main>{ screen }</main>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}

@@ -1,0 +1,128 @@
+//! Small browser effects: clock, ids, the browser's offset and language,
+//! downloads, and reading dropped or picked files. The reducer never calls
+//! these; components call them and pass results into actions.
+
+use hoego_core::templates::Lang;
+use hoego_core::{Offset, PostDate};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// ms since epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The browser's current UTC offset.
+pub fn browser_offset() -> Offset {
+    // getTimezoneOffset is minutes *behind* UTC.
+    Offset(-(js_sys::Date::new_0().get_timezone_offset() as i32))
+}
+
+/// "Now" as a post date at `offset`.
+pub fn now_date(offset: Offset) -> PostDate {
+    PostDate::from_unix((now_ms() / 1000.0).floor() as i64, offset)
+}
+
+/// A fresh draft id: time plus randomness, base 36.
+pub fn new_id() -> String {
+    let t = now_ms() as u64;
+    let r = (js_sys::Math::random() * 1e9) as u64;
+    format!("{}{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const D: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut s = Vec::new();
+    loop {
+        s.push(D[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// The browser's preferred language.
+pub fn browser_lang() -> Lang {
+    let l = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if l.to_ascii_lowercase().starts_with("ko") {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
+}
+
+/// `HH:MM:SS` local time of `ms`.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+}
+
+/// `YYYY-MM-DD HH:MM` local time of `ms`.
+pub fn date_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+}
+
+/// Save `bytes` as a file called `name`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let arr = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&arr);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// The bytes of a picked or dropped file.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Decode a post file: UTF-8, else EUC-KR/CP949 through the browser's own
+/// `TextDecoder` (no bundle cost). NUL bytes mean binary.
+pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), &'static str> {
+    if bytes.contains(&0) {
+        return Err("binary");
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), false));
+    }
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    let dec = web_sys::TextDecoder::new_with_label_and_options("euc-kr", &opts).map_err(|_| "decoder")?;
+    let mut copy = bytes.to_vec();
+    dec.decode_with_u8_array(&mut copy).map(|s| (s, true)).map_err(|_| "not-text")
+}
+
+/// Is this file name an image we can bundle?
+pub fn is_image_name(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"].iter().any(|e| l.ends_with(e))
+}
+
+/// Add an event listener; the returned function removes it.
+pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+    let target = target.clone();
+    let name = name.to_string();
+    move || {
+        let _ = target.remove_event_listener_with_callback(&name, cb.as_ref().unchecked_ref());
+        drop(cb);
+    }
+}
+

@@ -1,0 +1,183 @@
+//! The body textarea, safe for IME input.
+//!
+//! The element is *uncontrolled*: Yew never writes its `value`. We write it
+//! ourselves only when the body changed from outside (another draft, raw
+//! mode) and never between `compositionstart` and `compositionend`, because
+//! writing the value mid-composition cancels Hangul/Japanese/Chinese input.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct BodyProps {
+    /// Which draft (a new id resets the element).
+    pub draft_id: AttrValue,
+    /// The body as the state has it.
+    pub body: AttrValue,
+    /// Called with the element's text after user edits.
+    pub on_change: Callback<String>,
+}
+
+/// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
+fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str) {
+    let (Ok(Some(s)), Ok(Some(e))) = (el.selection_start(), el.selection_end()) else { return };
+    let value = el.value();
+    let utf16: Vec<u16> = value.encode_utf16().collect();
+    let selected = String::from_utf16_lossy(&utf16[s as usize..e as usize]);
+    let inner = if selected.is_empty() { placeholder.to_string() } else { selected };
+    let text = format!("{left}{inner}{right}");
+    let _ = el.set_range_text_with_start_and_end(&text, s, e);
+    let start = s + left.encode_utf16().count() as u32;
+    let _ = el.set_selection_range(start, start + inner.encode_utf16().count() as u32);
+}
+
+/// Indent (or outdent) the list items on the selected lines.
+fn indent(el: &HtmlTextAreaElement, outdent: bool) {
+    let (Ok(Some(s)), Ok(Some(e))) = (el.selection_start(), el.selection_end()) else { return };
+    let value = el.value();
+    let utf16: Vec<u16> = value.encode_utf16().collect();
+    let line_start = utf16[..s as usize].iter().rposition(|&c| c == b'\n' as u16).map_or(0, |i| i + 1);
+    let line_end = utf16[e as usize..].iter().position(|&c| c == b'\n' as u16).map_or(utf16.len(), |i| e as usize + i);
+    let block = String::from_utf16_lossy(&utf16[line_start..line_end]);
+    let mut delta_first: i64 = 0;
+    let mut total: i64 = 0;
+    let lines: Vec<String> = block
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let (new, d) = if outdent {
+                let n = l.len() - l.trim_start_matches(' ').len();
+                let cut = n.min(2);
+                (l[cut..].to_string(), -(cut as i64))
+            } else {
+                (format!("  {l}"), 2)
+            };
+            if i == 0 {
+                delta_first = d;
+            }
+            total += d;
+            new
+        })
+        .collect();
+    let _ = el.set_range_text_with_start_and_end(&lines.join("\n"), line_start as u32, line_end as u32);
+    let ns = (i64::from(s) + delta_first).max(line_start as i64) as u32;
+    let ne = (i64::from(e) + total).max(i64::from(ns)) as u32;
+    let _ = el.set_selection_range(ns, ne);
+}
+
+/// Is the caret on a list item line (where Tab should indent)?
+fn on_list_line(el: &HtmlTextAreaElement) -> bool {
+    let Ok(Some(s)) = el.selection_start() else { return false };
+    let value = el.value();
+    let utf16: Vec<u16> = value.encode_utf16().collect();
+    let start = utf16[..s as usize].iter().rposition(|&c| c == b'\n' as u16).map_or(0, |i| i + 1);
+    let end = utf16[start..].iter().position(|&c| c == b'\n' as u16).map_or(utf16.len(), |i| start + i);
+    let line = String::from_utf16_lossy(&utf16[start..end]);
+    let t = line.trim_start();
+    t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The body editor.
+#[function_component(BodyEditor)]
+pub fn body_editor(p: &BodyProps) -> Html {
+    let node = use_node_ref();
+    let composing = use_mut_ref(|| false);
+    // The last text we sent up: when the state echoes it back, do not write.
+    let last_sent: Rc<RefCell<String>> = use_mut_ref(String::new);
+    {
+        let node = node.clone();
+        let composing = composing.clone();
+        let last_sent = last_sent.clone();
+        let body = p.body.clone();
+        use_effect_with((p.draft_id.clone(), body), move |(_, body)| {
+            if let Some(el) = node.cast::<HtmlTextAreaElement>() {
+                let echo = *last_sent.borrow() == body.as_str();
+                if !echo && !*composing.borrow() && el.value() != body.as_str() {
+                    el.set_value(body);
+                }
+                *last_sent.borrow_mut() = body.to_string();
+            }
+        });
+    }
+    let send = {
+        let node = node.clone();
+        let cb = p.on_change.clone();
+        let last_sent = last_sent.clone();
+        Rc::new(move || {
+            if let Some(el) = node.cast::<HtmlTextAreaElement>() {
+                let v = el.value();
+                *last_sent.borrow_mut() = v.clone();
+                cb.emit(v);
+            }
+        })
+    };
+    let oninput = {
+        let send = send.clone();
+        let composing = composing.clone();
+        Callback::from(move |e: InputEvent| {
+            // Mid-composition text is provisional; the final text comes with compositionend.
+            if !(*composing.borrow() || e.is_composing()) {
+                send();
+            }
+        })
+    };
+    // Yew has no composition listeners: attach them to the element directly.
+    {
+        let node = node.clone();
+        let composing = composing.clone();
+        let send = send.clone();
+        use_effect_with((), move |_| {
+            let el = node.cast::<web_sys::HtmlTextAreaElement>();
+            let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
+            if let Some(el) = el.map(web_sys::EventTarget::from) {
+                let c1 = composing.clone();
+                undo.push(Box::new(crate::browser::listen(&el, "compositionstart", move |_| *c1.borrow_mut() = true)));
+                undo.push(Box::new(crate::browser::listen(&el, "compositionend", move |_| {
+                    *composing.borrow_mut() = false;
+                    send();
+                })));
+            }
+            move || undo.into_iter().for_each(|u| u())
+        });
+    }
+    let onkeydown = {
+        let composing = composing.clone();
+        let send = send.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if *composing.borrow() || e.is_composing() {
+                return;
+            }
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+            let ctrl = e.ctrl_key() || e.meta_key();
+            let handled = match (ctrl, e.key().as_str()) {
+                (true, "b" | "B") => { wrap(&el, "**", "**", "bold"); true }
+                (true, "i" | "I") => { wrap(&el, "*", "*", "italic"); true }
+                (true, "k" | "K") => { wrap(&el, "[", "](https://)", "link"); true }
+                (false, "Tab") if on_list_line(&el) => { indent(&el, e.shift_key()); true }
+                _ => false,
+            };
+            if handled {
+                e.prevent_default();
+                send();
+            }
+        })
+    };
+    let onscroll = Callback::from(|e: Event| {
+        // Preview follows the editor: share the scroll fraction through a DOM event.
+        if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+            let max = (el.scroll_height() - el.client_height()).max(1) as f64;
+            let frac = f64::from(el.scroll_top()) / max;
+            crate::components::preview::follow(frac);
+        }
+    });
+    html! {
+        <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false"
+            {oninput} {onkeydown} {onscroll}
+            autocomplete="off" />
+    }
+}

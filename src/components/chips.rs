@@ -1,0 +1,91 @@
+//! A list of strings shown as removable chips with an input to add more.
+
+use yew::prelude::*;
+
+use super::target_value;
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct ChipsProps {
+    /// Current items.
+    pub items: Vec<String>,
+    /// Called with the new list.
+    pub on_change: Callback<Vec<String>>,
+    /// Placeholder.
+    pub placeholder: AttrValue,
+    /// data-testid of the input.
+    pub testid: AttrValue,
+    /// Input id (for the label).
+    pub id: AttrValue,
+}
+
+/// Chips editor: Enter or comma adds, Backspace on empty removes the last.
+#[function_component(Chips)]
+pub fn chips(p: &ChipsProps) -> Html {
+    let add = {
+        let items = p.items.clone();
+        let cb = p.on_change.clone();
+        move |text: String, input: Option<web_sys::HtmlInputElement>| {
+            let new: Vec<String> = hoego_core::field::parse_list(&text);
+            if new.is_empty() {
+                return;
+            }
+            let mut all = items.clone();
+            for n in new {
+                if !all.contains(&n) {
+                    all.push(n);
+                }
+            }
+            if let Some(i) = input {
+                i.set_value("");
+            }
+            cb.emit(all);
+        }
+    };
+    let onkeydown = {
+        let add = add.clone();
+        let items = p.items.clone();
+        let cb = p.on_change.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            use wasm_bindgen::JsCast;
+            if e.is_composing() {
+                return; // IME: Enter confirms the composition, not the chip
+            }
+            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            let value = input.as_ref().map(|i| i.value()).unwrap_or_default();
+            if e.key() == "Enter" || e.key() == "," {
+                e.prevent_default();
+                add(value, input);
+            } else if e.key() == "Backspace" && value.is_empty() && !items.is_empty() {
+                let mut all = items.clone();
+                all.pop();
+                cb.emit(all);
+            }
+        })
+    };
+    let onblur = {
+        let add = add.clone();
+        Callback::from(move |e: FocusEvent| {
+            use wasm_bindgen::JsCast;
+            let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            let v = input.as_ref().map(|i| i.value()).unwrap_or_default();
+            add(v, input);
+        })
+    };
+    let _ = target_value;
+    html! {
+        <div class="chips">
+            { for p.items.iter().enumerate().map(|(i, item)| {
+                let items = p.items.clone();
+                let cb = p.on_change.clone();
+                let remove = Callback::from(move |_| {
+                    let mut all = items.clone();
+                    all.remove(i);
+                    cb.emit(all);
+                });
+                html! { <span class="chip">{ item }<button type="button" class="chip-x" aria-label="remove" onclick={remove}>{ "×" }</button></span> }
+            }) }
+            <input id={p.id.clone()} data-testid={p.testid.clone()} class="chip-input" placeholder={p.placeholder.clone()} {onkeydown} {onblur} />
+        </div>
+    }
+}

@@ -1,0 +1,277 @@
+//! The editor screen: typed front matter form (or raw front matter), the
+//! body, the live preview, outline, stats and export panel.
+
+use std::rc::Rc;
+
+use hoego_core::templates::Lang;
+use hoego_core::{FieldValue, Offset, Post, PostDate};
+use yew::prelude::*;
+
+use super::body::BodyEditor;
+use super::chips::Chips;
+use super::export_panel::ExportPanel;
+use super::preview::Preview;
+use super::side::{Outline, StatsBar};
+use super::{on_value, Ctx};
+use crate::browser::{browser_offset, now_ms};
+use crate::i18n::t;
+use crate::state::{Action, Draft};
+
+/// Keys the typed form edits; the rest show in "other fields".
+pub const TYPED_KEYS: &[&str] = &[
+    "title", "date", "tags", "categories", "description", "slug", "draft", "layout", "template", "cover", "author",
+];
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The draft.
+    pub draft: Rc<Draft>,
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` for a datetime-local input.
+fn local_input(d: &PostDate) -> String {
+    let t = d.time.clone().unwrap_or(hoego_core::date::Time { hour: 0, minute: 0, second: 0, frac: None });
+    format!("{}T{:02}:{:02}:{:02}", d.ymd(), t.hour, t.minute, t.second)
+}
+
+/// The editor screen.
+#[function_component(Editor)]
+pub fn editor(p: &EditorProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    let d = &p.draft;
+    let back = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::Library)) };
+    let main = match &d.post {
+        Ok(post) => {
+            let on_body = { let ctx = ctx.clone(); Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, at: now_ms() })) };
+            html! {
+                <>
+                    <section class="pane form-pane">
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} /> } else { <Form draft={d.clone()} /> }
+                    </section>
+                    <section class="pane body-pane">
+                        <label class="pane-title" for="body">{ t(lang, "body") }</label>
+                        <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(post.body().to_string())} on_change={on_body} />
+                    </section>
+                    <section class="pane preview-pane">
+                        <h2 class="pane-title">{ t(lang, "preview") }</h2>
+                        <Preview draft_id={d.id.clone()} body={AttrValue::from(post.body().to_string())}
+                            title={post.view().title.clone().unwrap_or_default()}
+                            date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
+                            tags={post.view().tags.clone()} />
+                    </section>
+                    <aside class="pane side-pane">
+                        <Outline body={AttrValue::from(post.body().to_string())} />
+                        <ExportPanel draft={d.clone()} />
+                    </aside>
+                </>
+            }
+        }
+        Err(e) => {
+            let on_text = on_value(&ctx, |text| Some(Action::SetText { text, at: now_ms() }));
+            html! {
+                <section class="pane raw-pane">
+                    <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
+                    <textarea class="raw-text" data-testid="body" value={d.text.clone()} oninput={on_text.reform(|e: InputEvent| e.into())} spellcheck="false" />
+                </section>
+            }
+        }
+    };
+    let stats = match &d.post {
+        Ok(post) => html! { <StatsBar body={AttrValue::from(post.body().to_string())} /> },
+        Err(_) => html! { <div class="stats" data-testid="stats"></div> },
+    };
+    html! {
+        <div class="editor">
+            <div class="editor-bar">
+                <button class="ghost" onclick={back}>{ t(lang, "back") }</button>
+                <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
+                if d.post.is_ok() {
+                    <div class="seg" role="group">
+                        <button class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, "mode.form") }</button>
+                        <button class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, "mode.raw") }</button>
+                    </div>
+                }
+            </div>
+            <div class="editor-grid">{ main }</div>
+            { stats }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    draft: Rc<Draft>,
+}
+
+fn set(ctx: &Ctx, key: &'static str, value: FieldValue) {
+    ctx.dispatch(Action::SetField { key: key.into(), value, at: now_ms() });
+}
+
+/// A text field bound to a key: empty text removes a key that has no other
+/// content, otherwise writes a string.
+fn text_field(ctx: &Ctx, post: &Post, lang: Lang, key: &'static str, label: &'static str, value: Option<String>, testid: Option<&'static str>) -> Html {
+    let exists = post.field(key).is_some();
+    let oninput = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = super::target_value(&e.into());
+            match (v.is_empty(), exists) {
+                (true, false) => {}
+                // Clearing an optional field removes its key rather than writing `key: ""`.
+                (true, true) if key != "title" => ctx.dispatch(Action::UnsetField { key: key.into(), at: now_ms() }),
+                _ => set(&ctx, key, FieldValue::Str(v)),
+            }
+        })
+    };
+    let id = format!("f-{key}");
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ t(lang, label) }</label>
+            <input id={id} data-testid={testid} value={value.unwrap_or_default()} {oninput} />
+        </div>
+    }
+}
+
+#[function_component(Form)]
+fn form(p: &FormProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    let Ok(post) = &p.draft.post else { return html! {} };
+    let v = post.view();
+    let offset = v.date.as_ref().and_then(|d| d.offset).unwrap_or_else(browser_offset);
+    let date_value = v.date.as_ref().map(local_input).unwrap_or_default();
+    let on_date = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let local = super::target_value(&e);
+            if let Some(d) = PostDate::parse(&format!("{local}{}", offset.colon())) {
+                set(&ctx, "date", FieldValue::Date(d));
+            }
+        })
+    };
+    let on_offset = {
+        let ctx = ctx.clone();
+        let date = v.date.clone();
+        Callback::from(move |e: Event| {
+            let (Some(o), Some(d)) = (Offset::parse(&super::target_value(&e)), date.clone()) else { return };
+            let mut d = d.with_default_offset(o);
+            d.offset = Some(o);
+            set(&ctx, "date", FieldValue::Date(d));
+        })
+    };
+    let list = |key: &'static str| {
+        let ctx = ctx.clone();
+        Callback::from(move |items: Vec<String>| set(&ctx, key, FieldValue::List(items)))
+    };
+    let on_draft = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let checked = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+            set(&ctx, "draft", FieldValue::Bool(checked));
+        })
+    };
+    let layout_key = if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
+    let slug = hoego_core::export::resolve_slug(post, &hoego_core::export::ExportOptions {
+        target: ctx.export.target,
+        offset: ctx.export.offset,
+        now: crate::browser::now_date(ctx.export.offset),
+        slug_style: ctx.export.slug_style,
+        source_name: p.draft.name.clone(),
+    });
+    let other = post.other_fields_text(TYPED_KEYS);
+    let other_ref = use_node_ref();
+    let apply_other = {
+        let ctx = ctx.clone();
+        let r = other_ref.clone();
+        Callback::from(move |_| {
+            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
+                ctx.dispatch(Action::SetOtherFields { text: t.value(), at: now_ms() });
+            }
+        })
+    };
+    // Validate as you type: parse the box's text without applying it.
+    let other_error = use_state(|| None::<String>);
+    let on_other_input = {
+        let err = other_error.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = super::target_value(&e.into());
+            let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
+            err.set(result.err().map(|e| { let p = e.pos(); format!("{}:{}: {e}", p.line, p.col) }));
+        })
+    };
+    html! {
+        <form class="fm-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            { text_field(&ctx, post, lang, "title", "title", v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
+            <div class="field date-row">
+                <label for="f-date">{ t(lang, "date") }</label>
+                <div class="row">
+                    <input id="f-date" type="datetime-local" step="1" data-testid="field-date" value={date_value} onchange={on_date} />
+                    <input class="offset" aria-label={t(lang, "offset")} value={offset.colon()} onchange={on_offset} size="6" />
+                </div>
+                if post.field("date").is_some() && v.date.is_none() {
+                    <p class="hint warn">{ post.field("date").and_then(|d| d.as_text()).unwrap_or_default() }</p>
+                }
+            </div>
+            <div class="field">
+                <label for="f-tags">{ t(lang, "tags") }</label>
+                <Chips id="f-tags" testid="field-tags" items={v.tags.clone()} on_change={list("tags")} placeholder={t(lang, "chip.add")} />
+            </div>
+            <div class="field">
+                <label for="f-categories">{ t(lang, "categories") }</label>
+                <Chips id="f-categories" testid="field-categories" items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, "chip.add")} />
+            </div>
+            { text_field(&ctx, post, lang, "description", "description", post.field("description").and_then(|d| d.as_text()), None) }
+            { text_field(&ctx, post, lang, "slug", "slug", post.field("slug").and_then(|d| d.as_text()), None) }
+            <p class="hint">{ t(lang, "url") }{ ": /" }{ slug }{ "/" }</p>
+            <label class="check"><input type="checkbox" checked={v.draft} onchange={on_draft} />{ t(lang, "draft") }</label>
+            { text_field(&ctx, post, lang, layout_key, "layout", post.field(layout_key).and_then(|d| d.as_text()), None) }
+            { text_field(&ctx, post, lang, "cover", "cover", post.field("cover").and_then(|d| d.as_text()), None) }
+            { text_field(&ctx, post, lang, "author", "author", post.field("author").and_then(|d| d.as_text()), None) }
+            <div class="field">
+                <label for="f-other">{ t(lang, "other") }</label>
+                <textarea id="f-other" class="mono" rows="5" ref={other_ref} value={other} oninput={on_other_input} spellcheck="false" />
+                if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
+                if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
+                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some()}>{ t(lang, "apply") }</button>
+            </div>
+        </form>
+    }
+}
+
+#[derive(Properties)]
+struct RawProps {
+    post: Rc<Post>,
+    rev: u64,
+}
+
+impl PartialEq for RawProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.rev == o.rev
+    }
+}
+
+#[function_component(RawFrontMatter)]
+fn raw_front_matter(p: &RawProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let r = use_node_ref();
+    let apply = {
+        let ctx = ctx.clone();
+        let r = r.clone();
+        Callback::from(move |_| {
+            if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
+                ctx.dispatch(Action::SetFrontMatter { text: t.value(), at: now_ms() });
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label for="f-raw">{ t(ctx.lang, "mode.raw") }</label>
+            <textarea id="f-raw" class="mono raw-fm" rows="16" ref={r} value={p.post.front_matter_text().to_string()} spellcheck="false" />
+            if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
+            <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
+        </div>
+    }
+}

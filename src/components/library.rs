@@ -1,0 +1,193 @@
+//! The library: every draft with title, date, dialect, size and last change;
+//! new (blank or template), import (picker, drop, paste), duplicate, delete
+//! with undo, search.
+
+use hoego_core::dialect::detect;
+use hoego_core::stats::analyze;
+use hoego_core::templates::TEMPLATES;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{target_value, Ctx};
+use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
+use crate::i18n::t;
+use crate::state::{Action, ImportMessages, Imported};
+
+fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
+    ImportMessages { ok: t(lang, "import.ok").into(), raw: t(lang, "import.raw").into(), bad: t(lang, "import.bad").into() }
+}
+
+/// Read files (picked or dropped) and import them. Images are kept for zip
+/// bundles; everything else becomes a draft or an error message.
+pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let lang = ctx.lang;
+        let mut items = Vec::new();
+        for f in files {
+            let name = f.name();
+            let bytes = match file_bytes(&f).await {
+                Ok(b) => b,
+                Err(_) => {
+                    items.push(Imported { id: new_id(), name: Some(name), text: Err("read failed".into()), note: None });
+                    continue;
+                }
+            };
+            if is_image_name(&name) {
+                super::export_panel::IMAGES.with(|i| {
+                    let mut i = i.borrow_mut();
+                    i.retain(|(n, _)| *n != name);
+                    i.push((name, bytes));
+                });
+                continue;
+            }
+            let (text, note) = match decode_post(&bytes) {
+                Ok((s, euc)) => (Ok(s), euc.then(|| t(lang, "import.euckr").to_string())),
+                Err("binary") => (Err(t(lang, "import.binary").to_string()), None),
+                Err(_) => (Err(t(lang, "import.bad").to_string()), None),
+            };
+            items.push(Imported { id: new_id(), name: Some(name), text, note });
+        }
+        if !items.is_empty() {
+            ctx.dispatch(Action::Import { items, at: now_ms(), messages: messages(lang) });
+        }
+    });
+}
+
+/// Import pasted text as a draft.
+pub fn import_text(ctx: &Ctx, text: String) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let items = vec![Imported { id: new_id(), name: None, text: Ok(text), note: None }];
+    ctx.dispatch(Action::Import { items, at: now_ms(), messages: messages(ctx.lang) });
+}
+
+/// Create a draft from a template and open it.
+pub fn create_from_template(ctx: &Ctx, name: &str) {
+    let Some(tpl) = hoego_core::templates::template(name) else { return };
+    let title = tpl.label(ctx.lang);
+    let text = tpl.render(title, &now_date(browser_offset()), ctx.lang);
+    ctx.dispatch(Action::Create { id: new_id(), text, at: now_ms() });
+}
+
+/// The library screen.
+#[function_component(Library)]
+pub fn library() -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    let on_new = { let ctx = ctx.clone(); Callback::from(move |_| create_from_template(&ctx, "blank")) };
+    let on_template = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let v = target_value(&e);
+            if !v.is_empty() {
+                create_from_template(&ctx, &v);
+            }
+            if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                s.set_value("");
+            }
+        })
+    };
+    let on_files = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let mut files = Vec::new();
+            if let Some(list) = input.files() {
+                for i in 0..list.length() {
+                    if let Some(f) = list.get(i) {
+                        files.push(f);
+                    }
+                }
+            }
+            input.set_value("");
+            import_files(ctx.clone(), files);
+        })
+    };
+    let paste_ref = use_node_ref();
+    let on_paste_add = {
+        let ctx = ctx.clone();
+        let r = paste_ref.clone();
+        Callback::from(move |_| {
+            if let Some(ta) = r.cast::<web_sys::HtmlTextAreaElement>() {
+                import_text(&ctx, ta.value());
+                ta.set_value("");
+            }
+        })
+    };
+    let on_search = { let ctx = ctx.clone(); Callback::from(move |e: InputEvent| ctx.dispatch(Action::SetSearch(target_value(&e.into())))) };
+    let q = ctx.search.to_lowercase();
+    let shown: Vec<_> = ctx
+        .drafts
+        .iter()
+        .filter(|d| q.is_empty() || d.title().unwrap_or_default().to_lowercase().contains(&q) || d.name.as_deref().unwrap_or("").to_lowercase().contains(&q))
+        .cloned()
+        .collect();
+    html! {
+        <section class="library">
+            <div class="lib-actions">
+                <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
+                <select class="template-select" aria-label={t(lang, "new.template")} onchange={on_template}>
+                    <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
+                    { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
+                </select>
+                <label class="button file-button">
+                    { t(lang, "import") }
+                    <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />
+                </label>
+                <input class="search" type="search" placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
+            </div>
+            <p class="hint">{ t(lang, "import.hint") }</p>
+            if !ctx.broken.is_empty() {
+                <div class="notice error">
+                    <strong>{ t(lang, "recovery") }</strong>
+                    <ul>{ for ctx.broken.iter().enumerate().map(|(i, b)| {
+                        let ctx = ctx.clone();
+                        html! { <li><a href="#" onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); ctx.dispatch(Action::OpenRecovery(i)) })}>{ &b.key }</a></li> }
+                    }) }</ul>
+                </div>
+            }
+            if let Some((d, _)) = &ctx.undo {
+                <div class="notice">
+                    { t(lang, "deleted") }{ ": " }{ d.title().unwrap_or_default() }{ " " }
+                    <button class="small" data-testid="undo-delete" onclick={{ let ctx = ctx.clone(); move |_| ctx.dispatch(Action::UndoDelete) }}>{ t(lang, "undo") }</button>
+                </div>
+            }
+            if shown.is_empty() { <p class="empty">{ t(lang, "empty") }</p> }
+            <ul class="draft-list" data-testid="draft-list">
+            { for shown.iter().map(|d| {
+                let id = d.id.clone();
+                let open = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |_| ctx.dispatch(Action::Open(id.clone()))) };
+                let dup = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Duplicate { id: id.clone(), new_id: new_id(), at: now_ms() }) }) };
+                let del = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Delete(id.clone())) }) };
+                let (dialect, date, chars) = match &d.post {
+                    Ok(p) => (detect(p).dialect.as_str(), p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(), analyze(p.body()).0.chars_no_spaces),
+                    Err(_) => ("raw", String::new(), 0),
+                };
+                html! {
+                    <li class="draft-item" data-testid="draft-item" data-id={id.clone()}>
+                        <button class="draft-open" onclick={open}>
+                            <span class="draft-title">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
+                            <span class="meta">
+                                <span class={classes!("badge", dialect)}>{ dialect }</span>
+                                if !date.is_empty() { <span>{ date }</span> }
+                                <span>{ chars }{ t(lang, "chars") }{ " (" }{ t(lang, "no_spaces") }{ ")" }</span>
+                                <span title="last change">{ date_time(d.updated) }</span>
+                            </span>
+                        </button>
+                        <span class="draft-actions">
+                            <button class="small ghost" onclick={dup}>{ t(lang, "duplicate") }</button>
+                            <button class="small ghost danger" data-testid="delete-draft" onclick={del}>{ t(lang, "delete") }</button>
+                        </span>
+                    </li>
+                }
+            }) }
+            </ul>
+            <details class="paste">
+                <summary>{ t(lang, "paste") }</summary>
+                <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />
+                <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, "paste.add") }</button>
+            </details>
+        </section>
+    }
+}

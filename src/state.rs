@@ -1,0 +1,526 @@
+//! App state and its pure reducer. No browser calls here: times and ids come
+//! in with the actions, and storage/downloads are effects in `app.rs`.
+
+use std::rc::Rc;
+
+use hoego_core::export::{parse_source_name, Target};
+use hoego_core::slug::SlugStyle;
+use hoego_core::templates::Lang;
+use hoego_core::{FieldValue, Offset, Post};
+use yew::Reducible;
+
+use crate::storage::{Broken, StoredDraft, SCHEMA};
+
+/// One draft in memory.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Stable id (storage key suffix).
+    pub id: String,
+    /// Imported file name, if any (supplies slug/date to export).
+    pub name: Option<String>,
+    /// The exact current text.
+    pub text: String,
+    /// The parsed post, or why it did not parse (then the draft is in raw mode).
+    pub post: Result<Post, String>,
+    /// ms since epoch.
+    pub created: f64,
+    /// ms since epoch of the last change.
+    pub updated: f64,
+    /// Bumped on every change.
+    pub rev: u64,
+    /// The `rev` last written to storage.
+    pub saved_rev: u64,
+}
+
+impl PartialEq for Draft {
+    fn eq(&self, o: &Self) -> bool {
+        self.id == o.id && self.rev == o.rev && self.saved_rev == o.saved_rev && self.name == o.name
+    }
+}
+
+impl Draft {
+    /// A draft from text.
+    pub fn new(id: String, name: Option<String>, text: String, at: f64) -> Draft {
+        let post = Post::parse(&text).map_err(|e| {
+            let p = e.pos();
+            format!("{}:{}: {e}", p.line, p.col)
+        });
+        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0 }
+    }
+
+    /// From storage.
+    pub fn from_stored(s: StoredDraft) -> Draft {
+        let mut d = Draft::new(s.id, s.name, s.text, s.created);
+        d.updated = s.updated;
+        d.saved_rev = d.rev;
+        d
+    }
+
+    /// For storage.
+    pub fn to_stored(&self) -> StoredDraft {
+        StoredDraft {
+            schema: SCHEMA,
+            id: self.id.clone(),
+            name: self.name.clone(),
+            text: self.text.clone(),
+            created: self.created,
+            updated: self.updated,
+        }
+    }
+
+    /// Title for lists.
+    pub fn title(&self) -> Option<String> {
+        self.post.as_ref().ok().and_then(|p| p.view().title.clone())
+    }
+
+    fn touched(&mut self, at: f64) {
+        if let Ok(p) = &self.post {
+            self.text = p.to_text();
+        }
+        self.rev += 1;
+        self.updated = at;
+    }
+}
+
+/// Which screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum View {
+    /// The draft list.
+    Library,
+    /// Editing a draft.
+    Editor(String),
+    /// A broken stored value.
+    Recovery(usize),
+}
+
+/// The save indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Everything is stored (time of the last save, ms).
+    Saved(f64),
+    /// Changes not yet stored.
+    Pending,
+    /// Storage full: last good copy kept, editing in memory.
+    Quota,
+    /// Another storage error.
+    Error(String),
+}
+
+/// A message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// `ok`, `warn` or `error`.
+    pub level: &'static str,
+    /// Text.
+    pub text: String,
+}
+
+/// Export panel settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportSettings {
+    /// Target generator.
+    pub target: Target,
+    /// Offset for floating times and filenames.
+    pub offset: Offset,
+    /// Slug style.
+    pub slug_style: SlugStyle,
+}
+
+/// The whole app state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// Dark theme?
+    pub dark: bool,
+    /// Drafts in library order.
+    pub drafts: Vec<Rc<Draft>>,
+    /// Stored values that failed to load.
+    pub broken: Vec<Broken>,
+    /// Current screen.
+    pub view: View,
+    /// Save indicator.
+    pub save: SaveState,
+    /// Last deleted draft and its position, for undo.
+    pub undo: Option<(Rc<Draft>, usize)>,
+    /// Messages.
+    pub notices: Vec<Notice>,
+    /// Library search text.
+    pub search: String,
+    /// Export settings.
+    pub export: ExportSettings,
+    /// Show raw front matter instead of the form.
+    pub fm_raw: bool,
+    /// An error from the last form/other-fields edit.
+    pub edit_error: Option<String>,
+}
+
+impl AppState {
+    /// Initial state before storage is read.
+    pub fn new(lang: Lang, dark: bool, offset: Offset) -> AppState {
+        AppState {
+            lang,
+            dark,
+            drafts: Vec::new(),
+            broken: Vec::new(),
+            view: View::Library,
+            save: SaveState::Saved(0.0),
+            undo: None,
+            notices: Vec::new(),
+            search: String::new(),
+            export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize },
+            fm_raw: false,
+            edit_error: None,
+        }
+    }
+
+    /// The draft being edited.
+    pub fn current(&self) -> Option<&Rc<Draft>> {
+        match &self.view {
+            View::Editor(id) => self.drafts.iter().find(|d| &d.id == id),
+            _ => None,
+        }
+    }
+
+    /// Drafts with unsaved changes.
+    pub fn dirty(&self) -> Vec<Rc<Draft>> {
+        self.drafts.iter().filter(|d| d.rev != d.saved_rev).cloned().collect()
+    }
+
+    /// Ids in library order (the stored index).
+    pub fn ids(&self) -> Vec<String> {
+        self.drafts.iter().map(|d| d.id.clone()).collect()
+    }
+}
+
+/// A file brought in by import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// New draft id.
+    pub id: String,
+    /// File name (or `None` for a paste).
+    pub name: Option<String>,
+    /// Its text, or why it could not be read.
+    pub text: Result<String, String>,
+    /// A note (e.g. decoded from EUC-KR).
+    pub note: Option<String>,
+}
+
+/// Everything that changes state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Storage was read.
+    Loaded(Vec<StoredDraft>, Vec<Broken>),
+    /// Create a draft from text and open it.
+    Create { id: String, text: String, at: f64 },
+    /// Files or a paste came in.
+    Import { items: Vec<Imported>, at: f64, messages: ImportMessages },
+    /// Open a draft.
+    Open(String),
+    /// Open a broken value's recovery view.
+    OpenRecovery(usize),
+    /// Back to the library.
+    Library,
+    /// Duplicate a draft.
+    Duplicate { id: String, new_id: String, at: f64 },
+    /// Delete a draft (undoable).
+    Delete(String),
+    /// Undo the last delete.
+    UndoDelete,
+    /// Set a front matter key of the current draft.
+    SetField { key: String, value: FieldValue, at: f64 },
+    /// Remove a key of the current draft.
+    UnsetField { key: String, at: f64 },
+    /// Replace the current draft's body.
+    SetBody { body: String, at: f64 },
+    /// Replace the current draft's whole text (raw mode).
+    SetText { text: String, at: f64 },
+    /// Replace the front matter text (raw front matter mode).
+    SetFrontMatter { text: String, at: f64 },
+    /// Replace the "other fields" entries.
+    SetOtherFields { text: String, at: f64 },
+    /// These drafts were saved at these revisions.
+    Saved { revs: Vec<(String, u64)>, at: f64 },
+    /// A save failed.
+    SaveFailed { quota: bool, message: String },
+    /// Switch language.
+    SetLang(Lang),
+    /// Switch theme.
+    SetDark(bool),
+    /// Library search.
+    SetSearch(String),
+    /// Export settings.
+    SetExport(ExportSettings),
+    /// Toggle raw front matter mode.
+    SetFmRaw(bool),
+    /// Dismiss messages.
+    DismissNotices,
+    /// Another tab changed (or removed) a stored draft.
+    External { id: String, stored: Option<StoredDraft> },
+}
+
+/// Localised import messages (the reducer does not know the UI language table).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportMessages {
+    /// "Imported".
+    pub ok: String,
+    /// "imported in raw mode".
+    pub raw: String,
+    /// "Unreadable file".
+    pub bad: String,
+}
+
+fn typed_keys() -> &'static [&'static str] {
+    crate::components::editor::TYPED_KEYS
+}
+
+impl AppState {
+    fn edit_current(&mut self, at: f64, f: impl FnOnce(&mut Draft) -> Result<(), String>) {
+        let View::Editor(id) = &self.view else { return };
+        let Some(slot) = self.drafts.iter_mut().find(|d| &d.id == id) else { return };
+        let d = Rc::make_mut(slot);
+        match f(d) {
+            Ok(()) => {
+                d.touched(at);
+                self.edit_error = None;
+                if !matches!(self.save, SaveState::Quota) {
+                    self.save = SaveState::Pending;
+                }
+            }
+            Err(e) => self.edit_error = Some(e),
+        }
+    }
+
+    /// Apply an action (pure).
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Loaded(drafts, broken) => {
+                self.drafts = drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
+                self.broken = broken;
+            }
+            Action::Create { id, text, at } => {
+                self.drafts.insert(0, Rc::new(Draft::new(id.clone(), None, text, at)));
+                self.view = View::Editor(id);
+                self.save = SaveState::Pending;
+            }
+            Action::Import { items, at, messages } => {
+                let mut first = None;
+                for it in items {
+                    let label = it.name.clone().unwrap_or_else(|| "paste".into());
+                    match it.text {
+                        Err(e) => self.notices.push(Notice { level: "error", text: format!("{}: {label}: {e}", messages.bad) }),
+                        Ok(text) => {
+                            let mut d = Draft::new(it.id.clone(), it.name.clone(), text, at);
+                            fill_from_file_name(&mut d, at);
+                            let (level, msg) = match &d.post {
+                                Ok(_) => ("ok", messages.ok.clone()),
+                                Err(e) => ("warn", format!("{} ({e})", messages.raw)),
+                            };
+                            let mut text = format!("{msg}: {label}");
+                            if let Some(n) = &it.note {
+                                text.push_str(&format!(" — {n}"));
+                            }
+                            self.notices.push(Notice { level, text });
+                            first.get_or_insert(it.id.clone());
+                            self.drafts.insert(0, Rc::new(d));
+                        }
+                    }
+                }
+                if first.is_some() {
+                    self.save = SaveState::Pending;
+                }
+                self.drafts.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+            }
+            Action::Open(id) => {
+                self.view = View::Editor(id);
+                self.edit_error = None;
+            }
+            Action::OpenRecovery(i) => self.view = View::Recovery(i),
+            Action::Library => self.view = View::Library,
+            Action::Duplicate { id, new_id, at } => {
+                if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
+                    let src = &self.drafts[pos];
+                    let d = Draft::new(new_id, src.name.clone(), src.text.clone(), at);
+                    self.drafts.insert(pos, Rc::new(d));
+                    self.save = SaveState::Pending;
+                }
+            }
+            Action::Delete(id) => {
+                if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
+                    let d = self.drafts.remove(pos);
+                    self.undo = Some((d, pos));
+                    if self.view == View::Editor(id) {
+                        self.view = View::Library;
+                    }
+                }
+            }
+            Action::UndoDelete => {
+                if let Some((d, pos)) = self.undo.take() {
+                    let mut d = (*d).clone();
+                    d.saved_rev = 0; // storage no longer has it: write again
+                    self.drafts.insert(pos.min(self.drafts.len()), Rc::new(d));
+                    self.save = SaveState::Pending;
+                }
+            }
+            Action::SetField { key, value, at } => self.edit_current(at, |d| match &mut d.post {
+                Ok(p) => p.set(&key, &value).map_err(|e| e.to_string()),
+                Err(_) => Err("raw mode".into()),
+            }),
+            Action::UnsetField { key, at } => self.edit_current(at, |d| match &mut d.post {
+                Ok(p) => p.unset(&key).map_err(|e| e.to_string()),
+                Err(_) => Err("raw mode".into()),
+            }),
+            Action::SetBody { body, at } => self.edit_current(at, |d| match &mut d.post {
+                Ok(p) => {
+                    p.set_body(&body);
+                    Ok(())
+                }
+                Err(_) => Err("raw mode".into()),
+            }),
+            Action::SetText { text, at } => self.edit_current(at, |d| {
+                let fresh = Draft::new(d.id.clone(), d.name.clone(), text.clone(), at);
+                d.post = fresh.post;
+                d.text = text;
+                Ok(())
+            }),
+            Action::SetFrontMatter { text, at } => self.edit_current(at, |d| match &mut d.post {
+                Ok(p) => p.set_front_matter_text(&text).map_err(|e| e.to_string()),
+                Err(_) => Err("raw mode".into()),
+            }),
+            Action::SetOtherFields { text, at } => self.edit_current(at, |d| match &mut d.post {
+                Ok(p) => p.set_other_fields(typed_keys(), &text).map_err(|e| e.to_string()),
+                Err(_) => Err("raw mode".into()),
+            }),
+            Action::Saved { revs, at } => {
+                for (id, rev) in revs {
+                    if let Some(slot) = self.drafts.iter_mut().find(|d| d.id == id) {
+                        if slot.saved_rev != rev {
+                            Rc::make_mut(slot).saved_rev = rev;
+                        }
+                    }
+                }
+                self.save = if self.dirty().is_empty() { SaveState::Saved(at) } else { SaveState::Pending };
+            }
+            Action::SaveFailed { quota, message } => {
+                self.save = if quota { SaveState::Quota } else { SaveState::Error(message) };
+            }
+            Action::SetLang(l) => self.lang = l,
+            Action::SetDark(d) => self.dark = d,
+            Action::SetSearch(s) => self.search = s,
+            Action::SetExport(e) => self.export = e,
+            Action::SetFmRaw(r) => self.fm_raw = r,
+            Action::DismissNotices => self.notices.clear(),
+            Action::External { id, stored } => {
+                let pos = self.drafts.iter().position(|d| d.id == id);
+                // Never clobber unsaved local edits with another tab's copy.
+                if pos.is_some_and(|p| self.drafts[p].rev != self.drafts[p].saved_rev) {
+                    return;
+                }
+                match (pos, stored) {
+                    (Some(p), Some(s)) => {
+                        if self.drafts[p].text != s.text || self.drafts[p].name != s.name {
+                            self.drafts[p] = Rc::new(Draft::from_stored(s));
+                        }
+                    }
+                    (None, Some(s)) => self.drafts.insert(0, Rc::new(Draft::from_stored(s))),
+                    (Some(p), None) => {
+                        self.drafts.remove(p);
+                        if self.view == View::Editor(id) {
+                            self.view = View::Library;
+                        }
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+    }
+}
+
+/// A `YYYY-MM-DD-slug.md` file name supplies `date` and `slug` when the
+/// front matter lacks them.
+fn fill_from_file_name(d: &mut Draft, at: f64) {
+    let Some(name) = d.name.clone() else { return };
+    let Ok(p) = &mut d.post else { return };
+    let (date, slug) = parse_source_name(&name);
+    let mut changed = false;
+    if let Some(date) = date {
+        if p.view().date.is_none() && p.field("date").is_none() && p.set("date", &FieldValue::Date(date)).is_ok() {
+            changed = true;
+        }
+        if let Some(slug) = slug {
+            if p.field("slug").is_none() && p.set("slug", &FieldValue::Str(slug)).is_ok() {
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        d.touched(at);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = Rc::unwrap_or_clone(self);
+        s.apply(action);
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> AppState {
+        AppState::new(Lang::Ko, false, Offset::KST)
+    }
+
+    #[test]
+    fn edits_keep_untouched_bytes_and_mark_dirty() {
+        let mut s = state();
+        let text = "---\ntitle:  'a'   # keep\ntags: [x]\n---\nbody\n";
+        s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
+        s.apply(Action::SetField { key: "tags".into(), value: FieldValue::List(vec!["y".into()]), at: 2.0 });
+        let d = s.current().unwrap();
+        assert_eq!(d.text, "---\ntitle:  'a'   # keep\ntags: [y]\n---\nbody\n");
+        assert_eq!(s.dirty().len(), 1);
+        s.apply(Action::Saved { revs: vec![("d1".into(), d.rev)], at: 3.0 });
+        assert!(s.dirty().is_empty());
+        assert_eq!(s.save, SaveState::Saved(3.0));
+    }
+
+    #[test]
+    fn malformed_draft_stays_raw_and_loses_nothing() {
+        let mut s = state();
+        let text = "---\ntitle: [unclosed\n---\nbody\n";
+        s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
+        assert!(s.current().unwrap().post.is_err());
+        assert_eq!(s.current().unwrap().text, text);
+        s.apply(Action::SetText { text: "---\ntitle: fixed\n---\nbody\n".into(), at: 2.0 });
+        assert!(s.current().unwrap().post.is_ok());
+    }
+
+    #[test]
+    fn delete_then_undo_restores_position() {
+        let mut s = state();
+        for i in 0..3 {
+            s.apply(Action::Create { id: format!("d{i}"), text: "x".into(), at: f64::from(i) });
+        }
+        let before = s.ids();
+        s.apply(Action::Delete("d1".into()));
+        assert_eq!(s.drafts.len(), 2);
+        s.apply(Action::UndoDelete);
+        assert_eq!(s.ids(), before);
+    }
+
+    #[test]
+    fn import_file_name_supplies_date_and_slug() {
+        let mut s = state();
+        let items = vec![Imported { id: "i1".into(), name: Some("2022-06-29-my-post.md".into()), text: Ok("---\ntitle: t\n---\nx\n".into()), note: None }];
+        s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
+        let d = &s.drafts[0];
+        let v = d.post.as_ref().unwrap().view();
+        assert_eq!(v.date.as_ref().map(|d| d.to_iso()).as_deref(), Some("2022-06-29"));
+        assert_eq!(v.slug.as_deref(), Some("my-post"));
+    }
+}
