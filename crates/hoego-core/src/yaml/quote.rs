@@ -58,7 +58,13 @@ pub fn plain_ok(s: &str, in_flow: bool) -> bool {
     if s.chars().any(|c| c.is_control() || c == '\u{feff}') {
         return false;
     }
-    if in_flow && s.contains([',', '[', ']', '{', '}']) {
+    // Flow lists are where parsers disagree most: stay plain only for
+    // unremarkable words (no flow indicators, no dash starting a word).
+    if in_flow
+        && (s.contains([',', '[', ']', '{', '}', ':', '#', '\'', '"', '&', '*', '!', '|', '>', '%', '@', '`', '?'])
+            || s.contains(" -")
+            || s.ends_with('-'))
+    {
         return false;
     }
     true

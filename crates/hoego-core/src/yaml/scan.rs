@@ -159,7 +159,11 @@ pub fn parse_entries(
         if trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() == line.len()) {
             continue; // trivia: blank line or column-0 comment
         }
-        let continuation = line.starts_with([' ', '\t'])
+        if line.starts_with('\t') {
+            // YAML forbids tabs for indentation; parsers report this far from the line.
+            return Err(ParseError::Yaml { message: "a tab is used for indentation (YAML allows only spaces)".into(), pos: to_pos(start) });
+        }
+        let continuation = line.starts_with(' ')
             || line == "-"
             || line.starts_with("- ")
             || line.starts_with("-\t");
@@ -206,7 +210,11 @@ fn parse_value(entry: &str, line: usize) -> Result<Value, (String, Pos)> {
         Err(e) => {
             let m = e.marker();
             // yaml-rust2 markers: line is 1-based, col 0-based.
-            let pos = Pos { line: line + m.line().saturating_sub(1), col: m.col() + 1 };
+            // An error found at end of input belongs to the entry's last line.
+            let last = line + entry.trim_end_matches(['\r', '\n']).matches('\n').count();
+            let at = (line + m.line().saturating_sub(1)).min(last);
+            let col = if at < line + m.line().saturating_sub(1) { 1 } else { m.col() + 1 };
+            let pos = Pos { line: at, col };
             Err((e.info().to_string(), pos))
         }
     }
