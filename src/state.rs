@@ -480,9 +480,9 @@ mod tests {
         let mut s = state();
         let text = "---\ntitle:  'a'   # keep\ntags: [x]\n---\nbody\n";
         s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
-        s.apply(Action::SetField { key: "tags".into(), value: FieldValue::List(vec!["y".into()]), at: 2.0 });
+        s.apply(Action::SetField { key: "tags".into(), value: FieldValue::List(vec!["z".into()]), at: 2.0 });
         let d = s.current().unwrap();
-        assert_eq!(d.text, "---\ntitle:  'a'   # keep\ntags: [y]\n---\nbody\n");
+        assert_eq!(d.text, "---\ntitle:  'a'   # keep\ntags: [z]\n---\nbody\n");
         assert_eq!(s.dirty().len(), 1);
         s.apply(Action::Saved { revs: vec![("d1".into(), d.rev)], at: 3.0 });
         assert!(s.dirty().is_empty());

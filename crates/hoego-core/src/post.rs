@@ -9,7 +9,9 @@ use std::ops::Range;
 use crate::error::{pos_at, EditError, ParseError, Pos, Warning};
 use crate::field::FieldValue;
 use crate::split::{split, FrontMatterKind, LineEnding};
-use crate::value::{from_toml, Value};
+#[cfg(feature = "toml")]
+use crate::value::from_toml;
+use crate::value::Value;
 use crate::view::PostView;
 use crate::yaml::{self, YamlEntry};
 
@@ -17,6 +19,7 @@ use crate::yaml::{self, YamlEntry};
 #[derive(Debug, Clone)]
 enum FrontMatter {
     Yaml(Vec<YamlEntry>),
+    #[cfg(feature = "toml")]
     Toml(Box<toml_edit::DocumentMut>),
     None,
 }
@@ -109,6 +112,14 @@ impl Post {
                 }
                 (FrontMatter::Yaml(entries), fields)
             }
+            #[cfg(not(feature = "toml"))]
+            FrontMatterKind::Toml => {
+                return Err(ParseError::Toml {
+                    message: "TOML front matter is not supported in this build".into(),
+                    pos: Pos { line: first_line, col: 1 },
+                })
+            }
+            #[cfg(feature = "toml")]
             FrontMatterKind::Toml => {
                 let text = &self.head[self.content.clone()];
                 let doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
@@ -240,6 +251,7 @@ impl Post {
                 let end = self.content.end + head.len() - self.head.len();
                 self.commit_head(head, end)
             }
+            #[cfg(feature = "toml")]
             FrontMatter::Toml(doc) => {
                 let v: toml_edit::Value = match value {
                     FieldValue::Str(s) => s.as_str().into(),
@@ -294,6 +306,7 @@ impl Post {
                 let end = self.content.end + head.len() - self.head.len();
                 self.commit_head(head, end)
             }
+            #[cfg(feature = "toml")]
             FrontMatter::Toml(doc) => {
                 if doc.remove(key).is_none() {
                     return Ok(());

@@ -25,7 +25,8 @@ pub struct Stats {
     pub chars: usize,
     /// Grapheme clusters that are not whitespace.
     pub chars_no_spaces: usize,
-    /// Words (Unicode word boundaries; a Hangul 어절 is one word).
+    /// Words: whitespace-separated runs containing a letter or digit (a
+    /// Hangul 어절 is one word, as in word processors).
     pub words: usize,
     /// Estimated reading minutes.
     pub reading_minutes: usize,
@@ -65,7 +66,7 @@ impl Counter {
                 self.non_space += 1;
             }
         }
-        for w in t.unicode_words() {
+        for w in t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)) {
             self.words += 1;
             let h = w.chars().filter(|c| is_hangul(*c)).count();
             self.hangul += h;

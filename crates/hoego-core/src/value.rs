@@ -108,6 +108,7 @@ fn yaml_key(k: &yaml_rust2::Yaml) -> String {
 }
 
 /// Convert a toml_edit item.
+#[cfg(feature = "toml")]
 pub(crate) fn from_toml(item: &toml_edit::Item) -> Value {
     match item {
         toml_edit::Item::None => Value::Null,
@@ -125,6 +126,7 @@ pub(crate) fn from_toml(item: &toml_edit::Item) -> Value {
     }
 }
 
+#[cfg(feature = "toml")]
 fn from_toml_value(v: &toml_edit::Value) -> Value {
     use toml_edit::Value as T;
     match v {

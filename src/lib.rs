@@ -1,0 +1,18 @@
+//! Hoego, the in-browser editor for retrospective blog posts.
+//!
+//! The app is thin: [`state`] is a pure reducer over hoego-core, [`storage`]
+//! and [`browser`] are the effects at the edge, [`components`] render.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod preview_dom;
+pub mod sanitize;
+pub mod state;
+pub mod storage;
+
+/// Mount the app on the page's body.
+pub fn run() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,132 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium): the preview's DOM
+//! patching, localStorage persistence and quota handling, and the DOMPurify
+//! sanitizer against the XSS vector list.
+#![cfg(target_arch = "wasm32")]
+
+use hoego_app::preview_dom;
+use hoego_app::sanitize::DomPurify;
+use hoego_app::storage::{self, SaveError, StoredDraft, SCHEMA};
+use hoego_core::markdown::blocks::BlockCache;
+use hoego_core::markdown::{render, Sanitizer};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn load_dompurify() {
+    if js_sys::Reflect::has(&web_sys::window().unwrap(), &"DOMPurify".into()).unwrap_or(false) {
+        return;
+    }
+    js_sys::eval(include_str!("../node_modules/dompurify/dist/purify.min.js")).expect("DOMPurify loads");
+}
+
+/// Deterministic pseudo-random numbers (no RNG crate needed).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[wasm_bindgen_test]
+fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
+    load_dompurify();
+    let s = DomPurify::default();
+    let container = document().create_element("div").unwrap();
+    let mut nodes = Vec::new();
+    let mut cache = BlockCache::default();
+    let mut body = include_str!("../assets/sample-ko.md").to_string();
+    let inserts = ["", "\n", "\n\n", "# 제목\n", "- [ ] 할 일\n", "```\n", "> 인용\n", "글자", "| a |\n|---|\n", "<b>굵게</b>"];
+    let mut rng = Lcg(42);
+    for _ in 0..150 {
+        let mut i = rng.next(body.len() + 1);
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        let mut j = (i + rng.next(6)).min(body.len());
+        while !body.is_char_boundary(j) {
+            j += 1;
+        }
+        body.replace_range(i..j, inserts[rng.next(inserts.len())]);
+        let patch = cache.update(&body, &s);
+        preview_dom::apply(&container, &mut nodes, &patch).unwrap();
+        // The DOM holds one wrapper per block, each with that block's HTML.
+        let children = container.children();
+        assert_eq!(children.length() as usize, cache.blocks().len());
+        let mut fresh = BlockCache::default();
+        fresh.update(&body, &s);
+        for (k, b) in fresh.blocks().iter().enumerate() {
+            let el = children.item(k as u32).unwrap();
+            let probe = document().create_element("div").unwrap();
+            probe.set_inner_html(&b.html);
+            assert_eq!(el.inner_html(), probe.inner_html(), "block {k} after edit");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trip_broken_values_and_quota() {
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.clear().unwrap();
+    let d = StoredDraft { schema: SCHEMA, id: "t1".into(), name: Some("a.md".into()), text: "---\ntitle: 회고\n---\n본문\n".into(), created: 1.0, updated: 2.0 };
+    storage::save_draft(&d, &["t1".into()]).unwrap();
+    let loaded = storage::load_all();
+    assert_eq!(loaded.drafts, vec![d.clone()]);
+    // A corrupt value is reported with its raw text, never dropped.
+    ls.set_item(&storage::draft_key("bad"), "{not json").unwrap();
+    let loaded = storage::load_all();
+    assert_eq!(loaded.drafts.len(), 1);
+    assert_eq!(loaded.broken.len(), 1);
+    assert_eq!(loaded.broken[0].raw, "{not json");
+    // Fill storage to the quota; a bigger save fails as Quota and the last good copy survives.
+    let chunk = "x".repeat(512 * 1024);
+    let mut n = 0;
+    while ls.set_item(&format!("filler/{n}"), &chunk).is_ok() {
+        n += 1;
+        assert!(n < 200, "quota never reached");
+    }
+    let mut bigger = d.clone();
+    bigger.text = "y".repeat(1024 * 1024);
+    assert_eq!(storage::save_draft(&bigger, &["t1".into()]), Err(SaveError::Quota));
+    let after = storage::load_all();
+    assert_eq!(after.drafts[0].text, d.text);
+    ls.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn dompurify_neutralizes_every_vector() {
+    load_dompurify();
+    let s = DomPurify::default();
+    let vectors = include_str!("data/xss-vectors.txt");
+    let mut count = 0;
+    for v in vectors.lines().filter(|l| !l.trim().is_empty()) {
+        count += 1;
+        let html = render(&format!("text\n\n{v}\n"), &s);
+        let probe = document().create_element("div").unwrap();
+        probe.set_inner_html(&html);
+        let bad = probe
+            .query_selector_all("script,iframe,object,embed,form,base,meta,style,link,frame,frameset,svg,math,template")
+            .unwrap();
+        assert_eq!(bad.length(), 0, "{v} -> {html}");
+        let all = probe.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let el: web_sys::Element = all.item(i).unwrap().dyn_into().unwrap();
+            for name in el.get_attribute_names().iter() {
+                let name = name.as_string().unwrap().to_ascii_lowercase();
+                assert!(!name.starts_with("on"), "{v}: handler {name} in {html}");
+                let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
+                let compact: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+                assert!(!compact.starts_with("javascript:") && !compact.starts_with("vbscript:") && !compact.starts_with("data:text/html"), "{v}: {name}={value}");
+            }
+        }
+    }
+    assert!(count >= 100);
+    // Safe content survives.
+    let ok = render("# 제목\n\n- [x] 완료\n\n![사진](./a.png)\n\n<br/>", &s);
+    assert!(ok.contains("<h1 id=\"제목\">") && ok.contains("checkbox") && ok.contains("./a.png") && ok.contains("<br>"), "{ok}");
+}
