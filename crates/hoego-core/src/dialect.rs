@@ -48,8 +48,31 @@ const JEKYLL_KEYS: &[(&str, u32)] = &[
 const GATSBY_KEYS: &[(&str, u32)] = &[("template", 2), ("emoji", 2), ("cover", 1), ("socialImage", 2)];
 const HUGO_KEYS: &[(&str, u32)] = &[("lastmod", 2), ("weight", 2), ("aliases", 2), ("publishDate", 2), ("expiryDate", 2)];
 
+/// Liquid that only Jekyll gives meaning to (site variables, Jekyll tags and filters).
+const JEKYLL_LIQUID: &[&str] = &[
+    "{{ site.", "{{site.", "{{ page.", "{{page.", "{% post_url", "{% include", "{% raw", "{% highlight", "{% link",
+    "relative_url", "absolute_url", "{{ post.", "{{ content",
+];
+
+/// Was the Liquid in this body meant as Liquid? Yes when it uses Jekyll's own
+/// tags, or when everything else about the post (keys, kramdown) says Jekyll.
+/// Liquid-looking text alone is not evidence: it is how Vue, Jinja or Go
+/// templates in a code block look too.
+pub fn liquid_is_intended(post: &Post) -> bool {
+    let body = post.body();
+    if JEKYLL_LIQUID.iter().any(|s| body.contains(s)) {
+        return true;
+    }
+    let without_liquid = detect_with(post, false);
+    without_liquid.dialect == Dialect::Jekyll
+}
+
 /// Detect the dialect of `post`.
 pub fn detect(post: &Post) -> DialectReport {
+    detect_with(post, true)
+}
+
+fn detect_with(post: &Post, count_liquid: bool) -> DialectReport {
     let mut score = [0u32; 3]; // jekyll, gatsby, hugo
     let mut reasons: Vec<(u32, String)> = Vec::new();
     let mut add = |i: usize, w: u32, why: String| {
@@ -67,7 +90,7 @@ pub fn detect(post: &Post) -> DialectReport {
         }
     }
     let body = post.body();
-    if body.contains("{%") || body.contains("{{ site.") || body.contains("{{site.") {
+    if count_liquid && (body.contains("{%") || body.contains("{{ site.") || body.contains("{{site.")) {
         add(0, 2, "Liquid tags in the body".into());
     }
     if body.lines().any(|l| crate::markdown::render::is_ial(l) || l.trim_end().ends_with('}') && l.contains("){:")) {

@@ -7,7 +7,7 @@ use super::fix::{normalize_bools, normalize_lists};
 use super::liquid::{has_liquid, protect_for_jekyll};
 use super::{ExportOptions, PlacedAsset};
 use crate::date::PostDate;
-use crate::dialect::{detect, Dialect};
+use crate::dialect::liquid_is_intended;
 use crate::error::Warning;
 use crate::field::FieldValue;
 use crate::post::Post;
@@ -20,7 +20,7 @@ pub(crate) fn apply(
     available: &[String],
     warnings: &mut Vec<Warning>,
 ) -> (String, Vec<PlacedAsset>) {
-    let dialect = detect(p).dialect;
+    let intended = liquid_is_intended(p);
     let written = date.to_jekyll();
     let current = p.yaml_entries().iter().rev().find(|e| e.key == "date").map(|e| {
         let raw = p.head()[e.colon_end..e.first_line_end].trim();
@@ -58,7 +58,7 @@ pub(crate) fn apply(
             None,
         ));
     }
-    if dialect != Dialect::Jekyll && has_liquid(&body) {
+    if !intended && has_liquid(&body) {
         body = protect_for_jekyll(&body, p.line_ending().as_str(), warnings);
     }
     p.set_body(&body);
