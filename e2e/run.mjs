@@ -1,0 +1,306 @@
+// End-to-end tests of the built app (dist/) in Debian Chromium via
+// playwright-core. usage: node e2e/run.mjs HOEGO_BIN
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, CHROMIUM } from './serve.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '..');
+const hoego = process.argv[2] || path.join(root, 'target/release/hoego');
+const fixturesDir = path.resolve(root, '../shared/fixtures/posts');
+const fixtures = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.md')).sort();
+const out = path.join(here, 'out');
+fs.mkdirSync(out, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoego-e2e-'));
+
+const { server, url } = await serve(path.join(root, 'dist'));
+const browser = await chromium.launch(CHROMIUM);
+let passed = 0, failed = 0;
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function cli(args) { return execFileSync(hoego, args, { stdio: ['ignore', 'pipe', 'pipe'] }); }
+
+async function fresh(opts = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=save-status]');
+  return { context, page };
+}
+
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.stack || e}`);
+  }
+}
+
+const saved = (page) => page.waitForFunction(() => {
+  const s = document.querySelector('[data-testid=save-status]');
+  return s && s.classList.contains('saved');
+}, null, { timeout: 5000 });
+
+async function importFiles(page, files) {
+  await page.setInputFiles('[data-testid=import-file]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length >= n, files.length);
+}
+
+async function openDraft(page, titleText) {
+  await page.locator('[data-testid=draft-item]', { hasText: titleText }).first().locator('.draft-open').click();
+  await page.waitForSelector('[data-testid=body]');
+}
+
+async function storedText(page, name) {
+  return page.evaluate((name) => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k.startsWith('hoego/v1/draft/')) continue;
+      const v = JSON.parse(localStorage.getItem(k));
+      if (v.name === name) return v.text;
+    }
+    return null;
+  }, name);
+}
+
+const titles = {};
+for (const f of fixtures) titles[f] = JSON.parse(cli(['show', path.join(fixturesDir, f)]).toString()).title;
+
+await test('first visit opens the sample retrospective in the editor; screenshots light and dark', async () => {
+  const { context, page } = await fresh();
+  await page.waitForSelector('[data-testid=preview] h2');
+  const card = await page.textContent('.card-title');
+  assert(card.includes('2026년 회고'), `sample title in preview card: ${card}`);
+  const stats = await page.textContent('[data-testid=stats]');
+  assert(/할 일 2\/6 \(33%\)/.test(stats), `stats: ${stats}`);
+  await saved(page);
+  await page.screenshot({ path: path.join(out, 'editor-light.png') });
+  await page.locator('.export').screenshot({ path: path.join(out, 'export-light.png') });
+  await page.click('[data-testid=toggle-theme]');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.screenshot({ path: path.join(out, 'editor-dark.png') });
+  await page.locator('.export').screenshot({ path: path.join(out, 'export-dark.png') });
+  await page.click('text=← 보관함');
+  await importFiles(page, fixtures.map((f) => path.join(fixturesDir, f)));
+  await page.screenshot({ path: path.join(out, 'library-dark.png') });
+  await page.click('[data-testid=toggle-theme]');
+  await page.screenshot({ path: path.join(out, 'library-light.png') });
+  await context.close();
+});
+
+await test('import each fixture, edit the title, reload: draft intact and equal to `hoego set`', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await importFiles(page, fixtures.map((f) => path.join(fixturesDir, f)));
+  for (const [i, f] of fixtures.entries()) {
+    const imported = await storedText(page, f) ?? (await saved(page), await storedText(page, f));
+    assert(imported === fs.readFileSync(path.join(fixturesDir, f), 'utf8'), `${f}: imported byte-identical`);
+    await openDraft(page, titles[f]);
+    const newTitle = `수정된 제목 ${i}: "따옴표"`;
+    await page.fill('[data-testid=field-title]', newTitle);
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-list]');
+    const text = await storedText(page, f);
+    const expected = cli(['set', path.join(fixturesDir, f), `title=${newTitle}`]).toString();
+    assert(text === expected, `${f}: stored text equals CLI minimal edit\n--- app\n${text.slice(0, 400)}\n--- cli\n${expected.slice(0, 400)}`);
+    assert(await page.locator('[data-testid=draft-item]', { hasText: newTitle }).count() === 1, `${f}: listed with new title`);
+  }
+  await context.close();
+});
+
+await test('Download .md and .zip are byte-identical to `hoego export` (jekyll, gatsby, lumen)', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await importFiles(page, fixtures.map((f) => path.join(fixturesDir, f)));
+  for (const f of fixtures) {
+    if (await page.locator('text=← 보관함').count()) await page.click('text=← 보관함');
+    await openDraft(page, titles[f]);
+    for (const [target, flavor] of [['jekyll', null], ['gatsby', 'starter-blog'], ['gatsby', 'lumen']]) {
+      await page.selectOption('[data-testid=export-target]', target);
+      if (flavor) await page.selectOption('[data-testid=export-flavor]', flavor);
+      const dir = fs.mkdtempSync(path.join(tmp, 'x-'));
+      const args = ['export', '--to', target, ...(flavor ? ['--flavor', flavor] : []), '--offset', '+09:00', '--now', '2026-11-22T10:00:00+09:00'];
+      const rel = cli([...args, '--out', dir, path.join(fixturesDir, f)]).toString().trim();
+      const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-md]')]);
+      const got = fs.readFileSync(await md.path());
+      assert(md.suggestedFilename() === path.basename(rel), `${f} ${target}: filename ${md.suggestedFilename()} vs ${rel}`);
+      assert(Buffer.compare(got, fs.readFileSync(path.join(dir, rel))) === 0, `${f} ${target}/${flavor}: .md bytes differ`);
+      const shownPath = await page.textContent('[data-testid=export-path]');
+      assert(shownPath === rel, `${f}: shown path ${shownPath} vs ${rel}`);
+      const zipFile = path.join(dir, 'cli.zip');
+      cli([...args, '--zip', zipFile, path.join(fixturesDir, f)]);
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-zip]')]);
+      assert(Buffer.compare(fs.readFileSync(await zip.path()), fs.readFileSync(zipFile)) === 0, `${f} ${target}/${flavor}: .zip bytes differ`);
+    }
+  }
+  await context.close();
+});
+
+await test('Hangul typed through a real IME composition arrives whole in body and preview', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await page.click('[data-testid=new-draft]');
+  const body = page.locator('[data-testid=body]');
+  await body.click();
+  await page.keyboard.press('Control+End');
+  const cdp = await context.newCDPSession(page);
+  const compose = async (steps, final) => {
+    for (const s of steps) await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+    await cdp.send('Input.insertText', { text: final });
+  };
+  await compose(['ㅎ', '하', '한'], '한');
+  await compose(['ㄱ', '그', '글'], '글');
+  await page.keyboard.type(' ');
+  await compose(['ㅎ', '회'], '회');
+  await compose(['ㄱ', '고'], '고');
+  const value = await body.inputValue();
+  assert(value.endsWith('한글 회고'), `textarea: ${JSON.stringify(value.slice(-20))}`);
+  assert((value.match(/한글/g) || []).length === 1, 'no duplicated syllables');
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('한글 회고'));
+  await saved(page);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).text).join('\n'));
+  assert(stored.includes('한글 회고'), 'stored whole');
+  await context.close();
+});
+
+await test('a post full of XSS vectors runs no script', async () => {
+  const { context, page } = await fresh();
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss().catch(() => {}); });
+  const vectors = fs.readFileSync(path.join(root, 'tests/data/xss-vectors.txt'), 'utf8').split('\n').filter((l) => l.trim());
+  const file = path.join(tmp, 'xss.md');
+  fs.writeFileSync(file, `---\ntitle: "XSS <img src=x onerror=alert(1)>"\ntags: ["<script>alert(1)</script>"]\n---\n\n${vectors.join('\n\n')}\n`);
+  await page.click('text=← 보관함');
+  await importFiles(page, [file]);
+  await openDraft(page, 'XSS');
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview]').children.length > 20);
+  await page.hover('[data-testid=preview]');
+  for (const el of await page.locator('[data-testid=preview] *').all()) await el.hover({ timeout: 200, force: true }).catch(() => {});
+  await page.waitForTimeout(1000);
+  const bad = await page.evaluate(() => {
+    const p = document.querySelector('[data-testid=preview]');
+    const found = [...p.querySelectorAll('script,iframe,object,embed,form,base,meta,style,link,svg,math')].map((e) => e.tagName);
+    for (const e of p.querySelectorAll('*')) for (const a of e.getAttributeNames()) {
+      const v = (e.getAttribute(a) || '').replace(/\s/g, '').toLowerCase();
+      if (a.startsWith('on') || v.startsWith('javascript:') || v.startsWith('data:text/html')) found.push(`${e.tagName}@${a}`);
+    }
+    return found;
+  });
+  assert(dialogs === 0, `${dialogs} dialogs opened`);
+  assert(bad.length === 0, `dangerous DOM: ${bad.join(', ')}`);
+  assert(vectors.length >= 100, 'broad list');
+  await context.close();
+});
+
+await test('storage full: error shown, last good draft survives reload', async () => {
+  const { context, page } = await fresh();
+  const f = fixtures[0];
+  await page.click('text=← 보관함');
+  await importFiles(page, [path.join(fixturesDir, f)]);
+  await openDraft(page, titles[f]);
+  await page.fill('[data-testid=field-title]', '마지막으로 저장된 제목');
+  await saved(page);
+  const good = await storedText(page, f);
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let n = 0;
+    try { for (;;) { localStorage.setItem(`filler/${n}`, chunk); n++; } } catch (e) { return `${e.name} after ${n}`; }
+  });
+  assert(filled.startsWith('QuotaExceededError'), filled);
+  // A big edit that cannot fit.
+  await page.fill('[data-testid=field-title]', '저장되지 못할 제목 ' + 'z'.repeat(300 * 1024));
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').classList.contains('error'), null, { timeout: 5000 });
+  const msg = await page.textContent('[data-testid=save-status]');
+  assert(msg.includes('가득'), `quota message: ${msg}`);
+  assert((await page.inputValue('[data-testid=field-title]')).startsWith('저장되지 못할'), 'editing goes on in memory');
+  await page.reload();
+  await page.waitForSelector('[data-testid=draft-list]');
+  assert(await storedText(page, f) === good, 'last good copy intact');
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+  await context.close();
+});
+
+await test('malformed front matter imports in raw mode with nothing lost; broken storage goes to recovery', async () => {
+  const { context, page } = await fresh();
+  const text = '---\ntitle: [oops\ndate: 2024-01-01\n---\n\n본문은 그대로.\n';
+  const file = path.join(tmp, 'broken.md');
+  fs.writeFileSync(file, text);
+  await page.click('text=← 보관함');
+  await importFiles(page, [file]);
+  const notice = await page.textContent('[data-testid=notices]');
+  assert(notice.includes('원본 모드'), `notice: ${notice}`);
+  await page.locator('[data-testid=draft-item]', { hasText: 'raw' }).first().locator('.draft-open').click();
+  assert(await page.inputValue('[data-testid=body]') === text, 'raw text kept exactly');
+  await saved(page);
+  await page.evaluate(() => localStorage.setItem('hoego/v1/draft/corrupt1', '{"schema":1, "text": "반쯤 쓴'));
+  await page.reload();
+  await page.click('text=hoego/v1/draft/corrupt1');
+  const rec = await page.inputValue('[data-testid=recovery] textarea');
+  assert(rec.includes('반쯤 쓴'), 'raw stored value shown');
+  await page.waitForTimeout(700);
+  assert(await page.evaluate(() => localStorage.getItem('hoego/v1/draft/corrupt1')) === '{"schema":1, "text": "반쯤 쓴', 'never overwritten');
+  await context.close();
+});
+
+await test('library: search, duplicate, delete with undo; second tab sees drafts; language switch', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await importFiles(page, fixtures.map((f) => path.join(fixturesDir, f)));
+  await saved(page);
+  const count = () => page.locator('[data-testid=draft-item]').count();
+  const n = await count();
+  await page.fill('.search', '회고');
+  assert(await count() < n, 'search filters');
+  await page.fill('.search', '');
+  await page.locator('[data-testid=draft-item]').first().locator('text=복제').click();
+  assert(await count() === n + 1, 'duplicated');
+  await page.locator('[data-testid=delete-draft]').first().click();
+  assert(await count() === n, 'deleted');
+  await page.click('[data-testid=undo-delete]');
+  assert(await count() === n + 1, 'undo restores');
+  await saved(page);
+  const page2 = await context.newPage();
+  await page2.goto(url);
+  await page2.waitForSelector('[data-testid=draft-list]');
+  assert(await page2.locator('[data-testid=draft-item]').count() === n + 1, 'second tab sees all drafts');
+  await page2.click('[data-testid=toggle-lang]');
+  assert((await page2.textContent('[data-testid=new-draft]')).includes('New'), 'English UI');
+  await context.close();
+});
+
+await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline jumps', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await page.click('[data-testid=new-draft]');
+  const body = page.locator('[data-testid=body]');
+  await body.fill('');
+  await body.type('- item\n굵게');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+b');
+  assert((await body.inputValue()).endsWith('**굵게**'), await body.inputValue());
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+k');
+  assert((await body.inputValue()).includes('[link](https://)'), await body.inputValue());
+  await body.evaluate((el) => el.setSelectionRange(2, 2));
+  await page.keyboard.press('Tab');
+  assert((await body.inputValue()).startsWith('  - item'), await body.inputValue());
+  await page.keyboard.press('Shift+Tab');
+  assert((await body.inputValue()).startsWith('- item'), await body.inputValue());
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview] strong'));
+  await context.close();
+});
+
+server.close();
+await browser.close();
+console.log(`screenshots: ${out}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Install whatever is missing, then run every test layer:
+#   lint (fmt, clippy) · native (cargo test) · wasm (wasm-bindgen-test in headless Chromium)
+#   · generators (real Jekyll build + gray-matter) · e2e (Playwright driving Debian Chromium)
+# Prints one summary line per layer and exits non-zero if any layer failed.
+source "$(dirname "$0")/lib.sh"
+set +e
+
+ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+apt_ensure chromium chromium-driver jekyll fonts-noto-cjk
+export CHROMEDRIVER=/usr/bin/chromedriver
+cd "$ROOT"
+LOGS="$ROOT/target/test-logs"; mkdir -p "$LOGS"
+SUMMARY=(); TOTAL_P=0; TOTAL_F=0; FAILED_LAYERS=0
+
+record() { # record NAME PASSED FAILED
+  SUMMARY+=("$1: $2 passed, $3 failed")
+  TOTAL_P=$((TOTAL_P + $2)); TOTAL_F=$((TOTAL_F + $3))
+  if [ "$3" -gt 0 ]; then FAILED_LAYERS=$((FAILED_LAYERS + 1)); fi
+}
+
+cargo_counts() { # sum "test result" lines of a cargo test log: prints "P F"
+  awk '/test result:/ { for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p+=$i; if ($(i+1) ~ /^failed/) f+=$i } } END { print p+0, f+0 }' "$1"
+}
+
+log "layer 1/5: lint (cargo fmt --check, cargo clippy -D warnings)"
+lp=0; lf=0
+if cargo fmt --all -- --check > "$LOGS/fmt.log" 2>&1; then lp=$((lp+1)); else lf=$((lf+1)); cat "$LOGS/fmt.log" | head -40; fi
+if cargo clippy -q --workspace --all-targets -- -D warnings > "$LOGS/clippy.log" 2>&1 \
+   && cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings >> "$LOGS/clippy.log" 2>&1; then
+  lp=$((lp+1)); else lf=$((lf+1)); tail -60 "$LOGS/clippy.log"; fi
+record lint $lp $lf
+
+log "layer 2/5: native (cargo test --workspace)"
+cargo test --workspace > "$LOGS/native.log" 2>&1; rc=$?
+read -r p f < <(cargo_counts "$LOGS/native.log")
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/native.log"; fi
+[ "$f" -gt 0 ] && grep -E "panicked|FAILED|error" "$LOGS/native.log" | head -40
+record native "$p" "$f"
+
+log "layer 3/5: wasm (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test browser > "$LOGS/wasm.log" 2>&1; rc=$?
+read -r p f < <(cargo_counts "$LOGS/wasm.log")
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/wasm.log"; fi
+record wasm "$p" "$f"
+
+log "layer 4/5: generators (jekyll build, gray-matter)"
+cargo build -q --release -p hoego-cli
+node tests/generators/check.mjs "$ROOT/target/release/hoego" "$ROOT/target/generators" > "$LOGS/generators.log" 2> "$LOGS/generators.stderr"; rc=$?
+cat "$LOGS/generators.log" | sed -n '/conformance per source post/,$p'
+read -r p f < <(sed -n 's/^generators: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGS/generators.log" | tail -1)
+p=${p:-0}; f=${f:-0}
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -30 "$LOGS/generators.stderr"; fi
+grep FAIL "$LOGS/generators.log" | head -20
+record generators "$p" "$f"
+
+log "layer 5/5: e2e (trunk build --release, Playwright + /usr/bin/chromium)"
+if trunk build --release > "$LOGS/trunk.log" 2>&1; then
+  node e2e/run.mjs "$ROOT/target/release/hoego" > "$LOGS/e2e.log" 2>&1; rc=$?
+  cat "$LOGS/e2e.log"
+  read -r p f < <(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGS/e2e.log" | tail -1)
+  p=${p:-0}; f=${f:-0}
+  if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+else
+  tail -40 "$LOGS/trunk.log"; p=0; f=1
+fi
+record e2e "$p" "$f"
+
+echo
+for line in "${SUMMARY[@]}"; do echo "$line"; done
+echo "total: $TOTAL_P passed, $TOTAL_F failed"
+[ "$FAILED_LAYERS" -eq 0 ]
