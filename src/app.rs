@@ -81,7 +81,9 @@ pub fn app() -> Html {
         let prefs = storage::load_prefs();
         let lang = prefs.as_ref().and_then(|p| Lang::parse(&p.lang)).unwrap_or_else(browser_lang);
         let dark = prefs.as_ref().map(|p| p.theme == "dark").unwrap_or_else(|| {
-            web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
+            web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches())
         });
         AppState::new(lang, dark, browser_offset())
     });
@@ -117,7 +119,11 @@ pub fn app() -> Html {
                 let _ = html.set_attribute("data-theme", if *dark { "dark" } else { "light" });
                 let _ = html.set_attribute("lang", if *lang == Lang::Ko { "ko" } else { "en" });
             }
-            storage::save_prefs(&Prefs { schema: SCHEMA, lang: if *lang == Lang::Ko { "ko" } else { "en" }.into(), theme: if *dark { "dark" } else { "light" }.into() });
+            storage::save_prefs(&Prefs {
+                schema: SCHEMA,
+                lang: if *lang == Lang::Ko { "ko" } else { "en" }.into(),
+                theme: if *dark { "dark" } else { "light" }.into(),
+            });
         });
     }
     // Autosave: debounce on every change of any draft's revision or the draft list.
@@ -189,7 +195,9 @@ pub fn app() -> Html {
             let c6 = ctx.clone();
             let u6 = listen(window.as_ref(), "paste", move |e| {
                 // A paste into a field is just a paste; elsewhere a whole post becomes a draft.
-                let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                let in_field = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
                 if in_field {
                     return;
@@ -213,9 +221,18 @@ pub fn app() -> Html {
     }
 
     let lang = ctx.lang;
-    let toggle_lang = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::SetLang(if ctx.lang == Lang::Ko { Lang::En } else { Lang::Ko }))) };
-    let toggle_theme = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark))) };
-    let dismiss = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::DismissNotices)) };
+    let toggle_lang = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetLang(if ctx.lang == Lang::Ko { Lang::En } else { Lang::Ko })))
+    };
+    let toggle_theme = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark)))
+    };
+    let dismiss = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::DismissNotices))
+    };
     let screen = match (&ctx.view, ctx.current()) {
         (View::Editor(_), Some(d)) => html! { <Editor draft={d.clone()} /> },
         (View::Recovery(i), _) => html! { <Recovery index={*i} /> },

@@ -63,7 +63,14 @@ pub fn clock(ms: f64) -> String {
 /// `YYYY-MM-DD HH:MM` local time of `ms`.
 pub fn date_time(ms: f64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 /// Save `bytes` as a file called `name`.
@@ -104,8 +111,7 @@ pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), &'static str> {
     let opts = web_sys::TextDecoderOptions::new();
     opts.set_fatal(true);
     let dec = web_sys::TextDecoder::new_with_label_and_options("euc-kr", &opts).map_err(|_| "decoder")?;
-    let mut copy = bytes.to_vec();
-    dec.decode_with_u8_array(&mut copy).map(|s| (s, true)).map_err(|_| "not-text")
+    dec.decode_with_u8_array(bytes).map(|s| (s, true)).map_err(|_| "not-text")
 }
 
 /// Is this file name an image we can bundle?
@@ -126,3 +132,11 @@ pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::
     }
 }
 
+/// Record `performance.now()` under `window[name]` (read by e2e/bench.mjs to
+/// measure the app's own share of keystroke-to-preview latency).
+pub fn mark(name: &str) {
+    if let Some(w) = web_sys::window() {
+        let now = w.performance().map_or(0.0, |p| p.now());
+        let _ = js_sys::Reflect::set(&w, &name.into(), &now.into());
+    }
+}

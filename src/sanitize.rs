@@ -22,7 +22,10 @@ impl Default for DomPurify {
     fn default() -> Self {
         let cfg = js_sys::Object::new();
         let forbid_tags = js_sys::Array::new();
-        for t in ["style", "form", "base", "meta", "iframe", "object", "embed", "script", "link", "frame", "frameset", "svg", "math", "template", "button", "textarea", "select"] {
+        for t in [
+            "style", "form", "base", "meta", "iframe", "object", "embed", "script", "link", "frame", "frameset", "svg",
+            "math", "template", "button", "textarea", "select",
+        ] {
             forbid_tags.push(&t.into());
         }
         let forbid_attr = js_sys::Array::new();

@@ -308,7 +308,9 @@ impl AppState {
                 for it in items {
                     let label = it.name.clone().unwrap_or_else(|| "paste".into());
                     match it.text {
-                        Err(e) => self.notices.push(Notice { level: "error", text: format!("{}: {label}: {e}", messages.bad) }),
+                        Err(e) => self
+                            .notices
+                            .push(Notice { level: "error", text: format!("{}: {label}: {e}", messages.bad) }),
                         Ok(text) => {
                             let mut d = Draft::new(it.id.clone(), it.name.clone(), text, at);
                             fill_from_file_name(&mut d, at);
@@ -516,7 +518,12 @@ mod tests {
     #[test]
     fn import_file_name_supplies_date_and_slug() {
         let mut s = state();
-        let items = vec![Imported { id: "i1".into(), name: Some("2022-06-29-my-post.md".into()), text: Ok("---\ntitle: t\n---\nx\n".into()), note: None }];
+        let items = vec![Imported {
+            id: "i1".into(),
+            name: Some("2022-06-29-my-post.md".into()),
+            text: Ok("---\ntitle: t\n---\nx\n".into()),
+            note: None,
+        }];
         s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
         let d = &s.drafts[0];
         let v = d.post.as_ref().unwrap().view();

@@ -7,7 +7,7 @@ use hoego_app::preview_dom;
 use hoego_app::sanitize::DomPurify;
 use hoego_app::storage::{self, SaveError, StoredDraft, SCHEMA};
 use hoego_core::markdown::blocks::BlockCache;
-use hoego_core::markdown::{render, Sanitizer};
+use hoego_core::markdown::render;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -41,7 +41,8 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
     let mut nodes = Vec::new();
     let mut cache = BlockCache::default();
     let mut body = include_str!("../assets/sample-ko.md").to_string();
-    let inserts = ["", "\n", "\n\n", "# 제목\n", "- [ ] 할 일\n", "```\n", "> 인용\n", "글자", "| a |\n|---|\n", "<b>굵게</b>"];
+    let inserts =
+        ["", "\n", "\n\n", "# 제목\n", "- [ ] 할 일\n", "```\n", "> 인용\n", "글자", "| a |\n|---|\n", "<b>굵게</b>"];
     let mut rng = Lcg(42);
     for _ in 0..150 {
         let mut i = rng.next(body.len() + 1);
@@ -73,7 +74,14 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
 fn storage_round_trip_broken_values_and_quota() {
     let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     ls.clear().unwrap();
-    let d = StoredDraft { schema: SCHEMA, id: "t1".into(), name: Some("a.md".into()), text: "---\ntitle: 회고\n---\n본문\n".into(), created: 1.0, updated: 2.0 };
+    let d = StoredDraft {
+        schema: SCHEMA,
+        id: "t1".into(),
+        name: Some("a.md".into()),
+        text: "---\ntitle: 회고\n---\n본문\n".into(),
+        created: 1.0,
+        updated: 2.0,
+    };
     storage::save_draft(&d, &["t1".into()]).unwrap();
     let loaded = storage::load_all();
     assert_eq!(loaded.drafts, vec![d.clone()]);
@@ -121,12 +129,20 @@ fn dompurify_neutralizes_every_vector() {
                 assert!(!name.starts_with("on"), "{v}: handler {name} in {html}");
                 let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
                 let compact: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-                assert!(!compact.starts_with("javascript:") && !compact.starts_with("vbscript:") && !compact.starts_with("data:text/html"), "{v}: {name}={value}");
+                assert!(
+                    !compact.starts_with("javascript:")
+                        && !compact.starts_with("vbscript:")
+                        && !compact.starts_with("data:text/html"),
+                    "{v}: {name}={value}"
+                );
             }
         }
     }
     assert!(count >= 100);
     // Safe content survives.
     let ok = render("# 제목\n\n- [x] 완료\n\n![사진](./a.png)\n\n<br/>", &s);
-    assert!(ok.contains("<h1 id=\"제목\">") && ok.contains("checkbox") && ok.contains("./a.png") && ok.contains("<br>"), "{ok}");
+    assert!(
+        ok.contains("<h1 id=\"제목\">") && ok.contains("checkbox") && ok.contains("./a.png") && ok.contains("<br>"),
+        "{ok}"
+    );
 }

@@ -79,7 +79,10 @@ fn on_list_line(el: &HtmlTextAreaElement) -> bool {
     let end = utf16[start..].iter().position(|&c| c == b'\n' as u16).map_or(utf16.len(), |i| start + i);
     let line = String::from_utf16_lossy(&utf16[start..end]);
     let t = line.trim_start();
-    t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The body editor.
@@ -122,6 +125,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         Callback::from(move |e: InputEvent| {
             // Mid-composition text is provisional; the final text comes with compositionend.
             if !(*composing.borrow() || e.is_composing()) {
+                crate::browser::mark("__hoegoInputAt");
                 send();
             }
         })
@@ -155,10 +159,22 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
             let handled = match (ctrl, e.key().as_str()) {
-                (true, "b" | "B") => { wrap(&el, "**", "**", "bold"); true }
-                (true, "i" | "I") => { wrap(&el, "*", "*", "italic"); true }
-                (true, "k" | "K") => { wrap(&el, "[", "](https://)", "link"); true }
-                (false, "Tab") if on_list_line(&el) => { indent(&el, e.shift_key()); true }
+                (true, "b" | "B") => {
+                    wrap(&el, "**", "**", "bold");
+                    true
+                }
+                (true, "i" | "I") => {
+                    wrap(&el, "*", "*", "italic");
+                    true
+                }
+                (true, "k" | "K") => {
+                    wrap(&el, "[", "](https://)", "link");
+                    true
+                }
+                (false, "Tab") if on_list_line(&el) => {
+                    indent(&el, e.shift_key());
+                    true
+                }
                 _ => false,
             };
             if handled {

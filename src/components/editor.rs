@@ -11,16 +11,15 @@ use super::body::BodyEditor;
 use super::chips::Chips;
 use super::export_panel::ExportPanel;
 use super::preview::Preview;
-use super::side::{Outline, StatsBar};
+use super::side::{use_analysis, Outline, StatsBar};
 use super::{on_value, Ctx};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::t;
 use crate::state::{Action, Draft};
 
 /// Keys the typed form edits; the rest show in "other fields".
-pub const TYPED_KEYS: &[&str] = &[
-    "title", "date", "tags", "categories", "description", "slug", "draft", "layout", "template", "cover", "author",
-];
+pub const TYPED_KEYS: &[&str] =
+    &["title", "date", "tags", "categories", "description", "slug", "draft", "layout", "template", "cover", "author"];
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -41,10 +40,18 @@ pub fn editor(p: &EditorProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
     let d = &p.draft;
-    let back = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::Library)) };
+    let back = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Library))
+    };
+    let body_text = AttrValue::from(d.post.as_ref().map(|p| p.body().to_string()).unwrap_or_default());
+    let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone());
     let main = match &d.post {
         Ok(post) => {
-            let on_body = { let ctx = ctx.clone(); Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, at: now_ms() })) };
+            let on_body = {
+                let ctx = ctx.clone();
+                Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, at: now_ms() }))
+            };
             html! {
                 <>
                     <section class="pane form-pane">
@@ -52,17 +59,17 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(post.body().to_string())} on_change={on_body} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, "preview") }</h2>
-                        <Preview draft_id={d.id.clone()} body={AttrValue::from(post.body().to_string())}
+                        <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
                             date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
                             tags={post.view().tags.clone()} />
                     </section>
                     <aside class="pane side-pane">
-                        <Outline body={AttrValue::from(post.body().to_string())} />
+                        <Outline analysis={analysis.clone()} />
                         <ExportPanel draft={d.clone()} />
                     </aside>
                 </>
@@ -79,7 +86,7 @@ pub fn editor(p: &EditorProps) -> Html {
         }
     };
     let stats = match &d.post {
-        Ok(post) => html! { <StatsBar body={AttrValue::from(post.body().to_string())} /> },
+        Ok(_) => html! { <StatsBar analysis={analysis.clone()} /> },
         Err(_) => html! { <div class="stats" data-testid="stats"></div> },
     };
     html! {
@@ -111,7 +118,15 @@ fn set(ctx: &Ctx, key: &'static str, value: FieldValue) {
 
 /// A text field bound to a key: empty text removes a key that has no other
 /// content, otherwise writes a string.
-fn text_field(ctx: &Ctx, post: &Post, lang: Lang, key: &'static str, label: &'static str, value: Option<String>, testid: Option<&'static str>) -> Html {
+fn text_field(
+    ctx: &Ctx,
+    post: &Post,
+    lang: Lang,
+    key: &'static str,
+    label: &'static str,
+    value: Option<String>,
+    testid: Option<&'static str>,
+) -> Html {
     let exists = post.field(key).is_some();
     let oninput = {
         let ctx = ctx.clone();
@@ -169,18 +184,23 @@ fn form(p: &FormProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             use wasm_bindgen::JsCast;
-            let checked = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+            let checked =
+                e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
             set(&ctx, "draft", FieldValue::Bool(checked));
         })
     };
-    let layout_key = if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
-    let slug = hoego_core::export::resolve_slug(post, &hoego_core::export::ExportOptions {
-        target: ctx.export.target,
-        offset: ctx.export.offset,
-        now: crate::browser::now_date(ctx.export.offset),
-        slug_style: ctx.export.slug_style,
-        source_name: p.draft.name.clone(),
-    });
+    let layout_key =
+        if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
+    let slug = hoego_core::export::resolve_slug(
+        post,
+        &hoego_core::export::ExportOptions {
+            target: ctx.export.target,
+            offset: ctx.export.offset,
+            now: crate::browser::now_date(ctx.export.offset),
+            slug_style: ctx.export.slug_style,
+            source_name: p.draft.name.clone(),
+        },
+    );
     let other = post.other_fields_text(TYPED_KEYS);
     let other_ref = use_node_ref();
     let apply_other = {
@@ -199,7 +219,10 @@ fn form(p: &FormProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
             let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
-            err.set(result.err().map(|e| { let p = e.pos(); format!("{}:{}: {e}", p.line, p.col) }));
+            err.set(result.err().map(|e| {
+                let p = e.pos();
+                format!("{}:{}: {e}", p.line, p.col)
+            }));
         })
     };
     html! {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use hoego_core::export::{export, image_refs, ExportOptions, Flavor, Target};
+use hoego_core::export::{export, image_refs, ExportOptions, Exported, Flavor, ImageRef, Target};
 use hoego_core::slug::SlugStyle;
 use hoego_core::Offset;
 use yew::prelude::*;
@@ -18,6 +18,9 @@ thread_local! {
     pub static IMAGES: std::cell::RefCell<Vec<(String, Vec<u8>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Applies a control's new value to the settings.
+type Update = dyn Fn(&mut ExportSettings, String);
+
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -25,29 +28,90 @@ pub struct ExportProps {
     pub draft: Rc<Draft>,
 }
 
-/// The export panel.
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &ExportProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("state context");
-    let lang = ctx.lang;
-    let Ok(post) = &p.draft.post else { return html! {} };
-    let s = ctx.export.clone();
+/// An export of the current draft with the images available for it.
+struct Computed {
+    out: Exported,
+    refs: Vec<ImageRef>,
+    images: Vec<(String, Vec<u8>)>,
+}
+
+impl Computed {
+    fn file_name(&self) -> &str {
+        self.out.path.rsplit('/').next().unwrap_or("post.md")
+    }
+
+    /// `YYYY-MM-DD-slug.zip`, or `slug.zip` for Gatsby's `slug/index.md`.
+    fn zip_name(&self) -> String {
+        let stem = self.file_name().trim_end_matches(".md");
+        let stem = if stem == "index" { self.out.path.split('/').rev().nth(1).unwrap_or("post") } else { stem };
+        format!("{stem}.zip")
+    }
+
+    /// The post, then its images, at their site paths (the order `hoego export --zip` uses).
+    fn zip_entries(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = vec![(self.out.path.clone(), self.out.text.clone().into_bytes())];
+        for a in &self.out.assets {
+            let name = self.refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
+            if let Some((_, bytes)) = self.images.iter().find(|(n, _)| Some(n.as_str()) == name) {
+                files.push((a.site_path.clone(), bytes.clone()));
+            }
+        }
+        files
+    }
+}
+
+fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
+    let Ok(post) = &draft.post else {
+        return Computed { out: Exported::default(), refs: Vec::new(), images: Vec::new() };
+    };
     let opts = ExportOptions {
         target: s.target,
         offset: s.offset,
         now: now_date(s.offset),
         slug_style: s.slug_style,
-        source_name: p.draft.name.clone(),
+        source_name: draft.name.clone(),
     };
     let refs = image_refs(post);
     let images = IMAGES.with(|i| i.borrow().clone());
-    let available: Vec<String> = refs
-        .iter()
-        .filter(|r| images.iter().any(|(n, _)| *n == r.file_name))
-        .map(|r| r.reference.clone())
-        .collect();
-    let out = export(post, &opts, &available);
-    let set = |f: Rc<dyn Fn(&mut ExportSettings, String)>| {
+    let available: Vec<String> =
+        refs.iter().filter(|r| images.iter().any(|(n, _)| *n == r.file_name)).map(|r| r.reference.clone()).collect();
+    Computed { out: export(post, &opts, &available), refs, images }
+}
+
+/// The export panel.
+#[function_component(ExportPanel)]
+pub fn export_panel(p: &ExportProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    if p.draft.post.is_err() {
+        return html! {};
+    }
+    let s = ctx.export.clone();
+    // Shown figures follow typing 300 ms behind (an export is O(post)); downloads
+    // always export the current text at click time.
+    let shown = use_state(|| None::<Rc<Computed>>);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let shown = shown.clone();
+        let draft = p.draft.clone();
+        let settings = s.clone();
+        let last_key = use_mut_ref(|| None::<(String, ExportSettings)>);
+        use_effect_with((p.draft.id.clone(), p.draft.rev, s.clone()), move |deps| {
+            // A new draft or new settings show at once; typing is debounced.
+            let key = Some((deps.0.clone(), deps.2.clone()));
+            let fresh = *last_key.borrow() != key;
+            *last_key.borrow_mut() = key;
+            let run = move || shown.set(Some(Rc::new(compute(&draft, &settings))));
+            if fresh {
+                run();
+            } else {
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(300, run));
+            }
+        });
+    }
+    let Some(current) = (*shown).clone() else { return html! {} };
+    let out = &current.out;
+    let set = |f: Rc<Update>| {
         let ctx = ctx.clone();
         let s = s.clone();
         Callback::from(move |e: Event| {
@@ -63,39 +127,41 @@ pub fn export_panel(p: &ExportProps) -> Html {
             _ => Target::Jekyll,
         }
     }));
-    let on_flavor = set(Rc::new(|n, v| n.target = Target::Gatsby(if v == "lumen" { Flavor::Lumen } else { Flavor::StarterBlog })));
+    let on_flavor =
+        set(Rc::new(|n, v| n.target = Target::Gatsby(if v == "lumen" { Flavor::Lumen } else { Flavor::StarterBlog })));
     let on_offset = set(Rc::new(|n, v| {
         if let Some(o) = Offset::parse(&v) {
             n.offset = o;
         }
     }));
     let on_slug = set(Rc::new(|n, v| n.slug_style = SlugStyle::parse(&v).unwrap_or_default()));
-    let file_name = out.path.rsplit('/').next().unwrap_or("post.md").to_string();
     let md = {
-        let text = out.text.clone();
-        let name = file_name.clone();
+        let draft = p.draft.clone();
+        let s = s.clone();
         Callback::from(move |_| {
-            let _ = download(&name, text.as_bytes(), "text/markdown;charset=utf-8");
+            let c = compute(&draft, &s);
+            let _ = download(c.file_name(), c.out.text.as_bytes(), "text/markdown;charset=utf-8");
         })
     };
     let zip = {
-        let mut files = vec![(out.path.clone(), out.text.clone().into_bytes())];
-        for a in &out.assets {
-            let name = refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.clone()).unwrap_or_default();
-            if let Some((_, bytes)) = images.iter().find(|(n, _)| *n == name) {
-                files.push((a.site_path.clone(), bytes.clone()));
-            }
-        }
-        let stem = file_name.trim_end_matches(".md").to_string();
-        let stem = if stem == "index" { out.path.split('/').rev().nth(1).unwrap_or("post").to_string() } else { stem };
+        let draft = p.draft.clone();
+        let s = s.clone();
         Callback::from(move |_| {
-            if let Ok(bytes) = hoego_core::export::bundle::zip_files(&files) {
-                let _ = download(&format!("{stem}.zip"), &bytes, "application/zip");
+            let c = compute(&draft, &s);
+            if let Ok(bytes) = hoego_core::export::bundle::zip_files(&c.zip_entries()) {
+                let _ = download(&c.zip_name(), &bytes, "application/zip");
             }
         })
     };
-    let target_value = match s.target { Target::Jekyll => "jekyll", Target::Gatsby(_) => "gatsby" };
-    let slug_value = match s.slug_style { SlugStyle::Romanize => "romanize", SlugStyle::Keep => "keep", SlugStyle::Ascii => "ascii" };
+    let target_value = match s.target {
+        Target::Jekyll => "jekyll",
+        Target::Gatsby(_) => "gatsby",
+    };
+    let slug_value = match s.slug_style {
+        SlugStyle::Romanize => "romanize",
+        SlugStyle::Keep => "keep",
+        SlugStyle::Ascii => "ascii",
+    };
     html! {
         <section class="export">
             <h2 class="pane-title">{ t(lang, "export") }</h2>

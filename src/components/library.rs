@@ -14,7 +14,11 @@ use crate::i18n::t;
 use crate::state::{Action, ImportMessages, Imported};
 
 fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
-    ImportMessages { ok: t(lang, "import.ok").into(), raw: t(lang, "import.raw").into(), bad: t(lang, "import.bad").into() }
+    ImportMessages {
+        ok: t(lang, "import.ok").into(),
+        raw: t(lang, "import.raw").into(),
+        bad: t(lang, "import.bad").into(),
+    }
 }
 
 /// Read files (picked or dropped) and import them. Images are kept for zip
@@ -28,7 +32,12 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
             let bytes = match file_bytes(&f).await {
                 Ok(b) => b,
                 Err(_) => {
-                    items.push(Imported { id: new_id(), name: Some(name), text: Err("read failed".into()), note: None });
+                    items.push(Imported {
+                        id: new_id(),
+                        name: Some(name),
+                        text: Err("read failed".into()),
+                        note: None,
+                    });
                     continue;
                 }
             };
@@ -75,7 +84,10 @@ pub fn create_from_template(ctx: &Ctx, name: &str) {
 pub fn library() -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
-    let on_new = { let ctx = ctx.clone(); Callback::from(move |_| create_from_template(&ctx, "blank")) };
+    let on_new = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| create_from_template(&ctx, "blank"))
+    };
     let on_template = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -115,12 +127,19 @@ pub fn library() -> Html {
             }
         })
     };
-    let on_search = { let ctx = ctx.clone(); Callback::from(move |e: InputEvent| ctx.dispatch(Action::SetSearch(target_value(&e.into())))) };
+    let on_search = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: InputEvent| ctx.dispatch(Action::SetSearch(target_value(&e.into()))))
+    };
     let q = ctx.search.to_lowercase();
     let shown: Vec<_> = ctx
         .drafts
         .iter()
-        .filter(|d| q.is_empty() || d.title().unwrap_or_default().to_lowercase().contains(&q) || d.name.as_deref().unwrap_or("").to_lowercase().contains(&q))
+        .filter(|d| {
+            q.is_empty()
+                || d.title().unwrap_or_default().to_lowercase().contains(&q)
+                || d.name.as_deref().unwrap_or("").to_lowercase().contains(&q)
+        })
         .cloned()
         .collect();
     html! {

@@ -65,6 +65,7 @@ pub fn preview(p: &PreviewProps) -> Html {
             if let Some(w) = web_sys::window() {
                 let _ = js_sys::Reflect::set(&w, &"__hoegoPreviewRev".into(), &(body.len() as f64).into());
             }
+            crate::browser::mark("__hoegoPatchedAt");
         });
     }
     let onclick = Callback::from(|e: MouseEvent| {

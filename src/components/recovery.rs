@@ -26,7 +26,10 @@ pub fn recovery(p: &RecoveryProps) -> Html {
     let dl = Callback::from(move |_| {
         let _ = download(&name, raw.as_bytes(), "application/json");
     });
-    let back = { let ctx = ctx.clone(); Callback::from(move |_| ctx.dispatch(Action::Library)) };
+    let back = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Library))
+    };
     html! {
         <section class="recovery" data-testid="recovery">
             <button class="ghost" onclick={back}>{ t(lang, "back") }</button>

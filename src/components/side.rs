@@ -1,24 +1,53 @@
 //! Outline (click to jump) and the stats bar.
 
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use hoego_core::markdown::render::anchor_id;
-use hoego_core::stats::analyze;
+use hoego_core::stats::{analyze, Heading, Stats};
 use yew::prelude::*;
 
 use super::Ctx;
 use crate::i18n::t;
 
-/// Props for both.
+/// Stats and outline of a body, computed together.
+pub type Analysis = Rc<(Stats, Vec<Heading>)>;
+
+/// Analyze `body` off the keystroke path: at once for a new draft, then 250 ms
+/// after the last change, so typing only pays for the preview patch.
+#[hook]
+pub fn use_analysis(draft_id: AttrValue, body: AttrValue) -> Analysis {
+    let state = use_state(|| Rc::new(analyze(&body)));
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let shown_draft = use_mut_ref(|| draft_id.to_string());
+    {
+        let state = state.clone();
+        use_effect_with((draft_id, body), move |(id, body)| {
+            let body = body.clone();
+            if *shown_draft.borrow() != id.as_str() {
+                *shown_draft.borrow_mut() = id.to_string();
+                state.set(Rc::new(analyze(&body)));
+            } else {
+                *timer.borrow_mut() = Some(Timeout::new(250, move || state.set(Rc::new(analyze(&body)))));
+            }
+        });
+    }
+    (*state).clone()
+}
+
+/// Props for both: only the (debounced) analysis, so typing does not
+/// re-render a long outline.
 #[derive(Properties, PartialEq)]
-pub struct BodyOnly {
-    /// Markdown body.
-    pub body: AttrValue,
+pub struct AnalysisProps {
+    /// Stats and outline of the body.
+    pub analysis: Analysis,
 }
 
 /// Headings, click to jump in the preview and the editor.
 #[function_component(Outline)]
-pub fn outline(p: &BodyOnly) -> Html {
+pub fn outline(p: &AnalysisProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
-    let headings = use_memo(p.body.clone(), |b| analyze(b).1);
+    let headings = &p.analysis.1;
     html! {
         <nav class="outline" aria-label={t(ctx.lang, "outline")}>
             <h2 class="pane-title">{ t(ctx.lang, "outline") }</h2>
@@ -26,10 +55,9 @@ pub fn outline(p: &BodyOnly) -> Html {
             { for headings.iter().map(|h| {
                 let id = anchor_id(&h.text);
                 let text = h.text.clone();
-                let body = p.body.clone();
                 let onclick = Callback::from(move |e: MouseEvent| {
                     e.prevent_default();
-                    jump(&id, &text, &body);
+                    jump(&id, &text);
                 });
                 html! { <li class={format!("h{}", h.level)}><a href="#" {onclick}>{ &h.text }</a></li> }
             }) }
@@ -39,15 +67,24 @@ pub fn outline(p: &BodyOnly) -> Html {
 }
 
 /// Scroll the preview to the heading and put the editor's caret on it.
-fn jump(id: &str, text: &str, body: &str) {
+fn jump(id: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(Some(h)) = doc.query_selector(&format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""))) {
         h.scroll_into_view();
     }
     if let Some(ta) = doc.get_element_by_id("body").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-        if let Some(pos) = body.lines().scan(0usize, |off, l| { let s = *off; *off += l.len() + 1; Some((s, l)) })
-            .find(|(_, l)| l.trim_start().starts_with('#') && l.contains(text)).map(|(s, _)| s)
+        let body = ta.value();
+        let body = body.as_str();
+        if let Some(pos) = body
+            .lines()
+            .scan(0usize, |off, l| {
+                let s = *off;
+                *off += l.len() + 1;
+                Some((s, l))
+            })
+            .find(|(_, l)| l.trim_start().starts_with('#') && l.contains(text))
+            .map(|(s, _)| s)
         {
             let u16pos = body[..pos].encode_utf16().count() as u32;
             let _ = ta.focus();
@@ -60,11 +97,11 @@ fn jump(id: &str, text: &str, body: &str) {
 
 /// Characters, without spaces, words, reading time, tasks.
 #[function_component(StatsBar)]
-pub fn stats_bar(p: &BodyOnly) -> Html {
+pub fn stats_bar(p: &AnalysisProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
-    let stats = use_memo(p.body.clone(), |b| analyze(b).0);
-    let pct = if stats.tasks_total > 0 { stats.tasks_done * 100 / stats.tasks_total } else { 0 };
+    let stats = &p.analysis.0;
+    let pct = (stats.tasks_done * 100).checked_div(stats.tasks_total).unwrap_or(0);
     html! {
         <footer class="stats" data-testid="stats">
             <span>{ stats.chars }{ " " }{ t(lang, "chars") }</span>

@@ -37,7 +37,8 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
     };
     let slug_style = match flag(&found, "slug-style") {
         None => SlugStyle::Romanize,
-        Some(s) => SlugStyle::parse(s).ok_or_else(|| Fail::Usage(format!("--slug-style must be romanize, keep or ascii, got `{s}`")))?,
+        Some(s) => SlugStyle::parse(s)
+            .ok_or_else(|| Fail::Usage(format!("--slug-style must be romanize, keep or ascii, got `{s}`")))?,
     };
     let now = now_arg(flag(&found, "now"), offset)?;
     if flag(&found, "out").is_some() && flag(&found, "zip").is_some() {
@@ -67,13 +68,7 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
             .filter_map(|r| locate(&r.path, Path::new(file), assets_dir).map(|p| (r.reference.clone(), p)))
             .collect();
         let available: Vec<String> = located.iter().map(|(r, _)| r.clone()).collect();
-        let opts = ExportOptions {
-            target,
-            offset,
-            now: now.clone(),
-            slug_style,
-            source_name: Some(file.clone()),
-        };
+        let opts = ExportOptions { target, offset, now: now.clone(), slug_style, source_name: Some(file.clone()) };
         let e = export(&post, &opts, &available);
         for w in &e.warnings {
             eprintln!("{file}: warning: {}", w.message);
@@ -92,10 +87,12 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
             for (path, bytes) in &outputs {
                 let dest = out_dir.join(path);
                 if let Some(parent) = dest.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|err| Fail::Input(format!("{}:1:1: cannot create directory: {err}", parent.display())))?;
+                    std::fs::create_dir_all(parent).map_err(|err| {
+                        Fail::Input(format!("{}:1:1: cannot create directory: {err}", parent.display()))
+                    })?;
                 }
-                std::fs::write(&dest, bytes).map_err(|err| Fail::Input(format!("{}:1:1: cannot write: {err}", dest.display())))?;
+                std::fs::write(&dest, bytes)
+                    .map_err(|err| Fail::Input(format!("{}:1:1: cannot write: {err}", dest.display())))?;
             }
         }
         println!("{}", e.path);

@@ -31,7 +31,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ReadError> {
             if had_errors {
                 let at = e.valid_up_to();
                 let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                let col = String::from_utf8_lossy(&bytes[bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)..at]).chars().count() + 1;
+                let col = String::from_utf8_lossy(
+                    &bytes[bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)..at],
+                )
+                .chars()
+                .count()
+                    + 1;
                 Err(ReadError::NotText(line, col, "not UTF-8 and not EUC-KR/CP949 text".into()))
             } else {
                 Ok((text.into_owned(), Some("file is EUC-KR (CP949), not UTF-8: decoded it; output is UTF-8".into())))

@@ -95,8 +95,11 @@ fn cmd_render(args: &[String]) -> Result<(), Fail> {
     write_stdout(render(post.body(), &Ammonia::default()).as_bytes())
 }
 
-/// Parse `--flag value` pairs; returns the value of each known flag and the rest.
-pub fn flags(args: &[String], known: &[&str]) -> Result<(Vec<(String, String)>, Vec<String>), Fail> {
+/// `--name value` pairs given, in order.
+pub type Flags = Vec<(String, String)>;
+
+/// Parse `--flag value` pairs; returns the flags found and the other arguments.
+pub fn flags(args: &[String], known: &[&str]) -> Result<(Flags, Vec<String>), Fail> {
     let mut found = Vec::new();
     let mut rest = Vec::new();
     let mut it = args.iter();
@@ -137,9 +140,8 @@ pub fn now_arg(v: Option<&str>, offset: Offset) -> Result<PostDate, Fail> {
             _ => usage(format!("--now must be RFC 3339 with an offset, e.g. 2026-11-22T10:00:00+09:00 (got `{s}`)")),
         },
         None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64);
+            let secs =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
             Ok(PostDate::from_unix(secs, offset))
         }
     }

@@ -31,7 +31,20 @@ fn show_prints_one_line_of_json_with_the_contract_fields() {
         let s = String::from_utf8(out.stdout).unwrap();
         assert_eq!(s.lines().count(), 1);
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
-        for k in ["dialect", "front_matter", "title", "date", "tags", "categories", "draft", "slug", "fields", "stats", "headings", "warnings"] {
+        for k in [
+            "dialect",
+            "front_matter",
+            "title",
+            "date",
+            "tags",
+            "categories",
+            "draft",
+            "slug",
+            "fields",
+            "stats",
+            "headings",
+            "warnings",
+        ] {
             assert!(v.get(k).is_some(), "{k} missing");
         }
         for k in ["chars", "chars_no_spaces", "words", "reading_minutes", "tasks_done", "tasks_total"] {
@@ -54,7 +67,16 @@ fn set_without_edits_is_byte_identical_and_edits_are_minimal() {
         assert_eq!(out.stdout, std::fs::read(&f).unwrap());
     }
     let p = tmp("a.md", b"---\ntitle: 'x'  # c\ntags: [a]\nz: 1\n---\nbody\n");
-    let out = hoego(&["set", p.to_str().unwrap(), "title=새 글: 2", "tags=b, c", "draft=true", "date=2024-01-02T03:04:05+09:00", "--unset", "z"]);
+    let out = hoego(&[
+        "set",
+        p.to_str().unwrap(),
+        "title=새 글: 2",
+        "tags=b, c",
+        "draft=true",
+        "date=2024-01-02T03:04:05+09:00",
+        "--unset",
+        "z",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -95,7 +117,17 @@ fn euc_kr_is_decoded_after_saying_so() {
 
 #[test]
 fn new_and_render() {
-    let out = hoego(&["new", "--template", "kpt", "--title", "3분기 KPT", "--now", "2026-09-30T21:00:00+09:00", "--lang", "ko"]);
+    let out = hoego(&[
+        "new",
+        "--template",
+        "kpt",
+        "--title",
+        "3분기 KPT",
+        "--now",
+        "2026-09-30T21:00:00+09:00",
+        "--lang",
+        "ko",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with("---\ntitle: \"3분기 KPT\"\ndate: 2026-09-30T21:00:00+09:00\n"), "{s}");
@@ -112,7 +144,8 @@ fn new_and_render() {
 fn export_writes_paths_in_argument_order_and_zip() {
     let files: Vec<String> = fixtures().iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let out_dir = std::env::temp_dir().join(format!("hoego-cli-export-{}", std::process::id()));
-    let mut args = vec!["export", "--to", "gatsby", "--now", "2026-11-22T10:00:00+09:00", "--out", out_dir.to_str().unwrap()];
+    let mut args =
+        vec!["export", "--to", "gatsby", "--now", "2026-11-22T10:00:00+09:00", "--out", out_dir.to_str().unwrap()];
     args.extend(files.iter().map(String::as_str));
     let out = hoego(&args);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -124,7 +157,10 @@ fn export_writes_paths_in_argument_order_and_zip() {
     }
     assert!(String::from_utf8(out.stderr).unwrap().contains(": warning: "));
     // Zip with a co-located image.
-    let post = tmp("2023-12-30-zip-test.md", b"---\ntitle: z\ndate: 2023-12-30T13:00:00+09:00\ncover: ./c.png\n---\n![a](./c.png)\n");
+    let post = tmp(
+        "2023-12-30-zip-test.md",
+        b"---\ntitle: z\ndate: 2023-12-30T13:00:00+09:00\ncover: ./c.png\n---\n![a](./c.png)\n",
+    );
     std::fs::write(post.with_file_name("c.png"), b"\x89PNG fake").unwrap();
     let zip = post.with_file_name("out.zip");
     let out = hoego(&["export", "--to", "jekyll", "--zip", zip.to_str().unwrap(), post.to_str().unwrap()]);

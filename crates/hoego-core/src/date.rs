@@ -158,9 +158,7 @@ impl PostDate {
             return None;
         };
         // Time: H:MM, HH:MM, HH:MM:SS, HH:MM:SS.fff
-        let time_end = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
-            .unwrap_or(rest.len());
+        let time_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')).unwrap_or(rest.len());
         let (time, tail) = rest.split_at(time_end);
         let mut parts = time.split(':');
         let h = parts.next()?;
@@ -170,9 +168,7 @@ impl PostDate {
             None => (0, None),
             Some(sec) => {
                 let (whole, frac) = match sec.split_once('.') {
-                    Some((w, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
-                        (w, Some(f.to_string()))
-                    }
+                    Some((w, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (w, Some(f.to_string())),
                     Some(_) => return None,
                     None => (sec, None),
                 };
@@ -227,8 +223,7 @@ impl PostDate {
         let o = self.offset?;
         let days = days_from_civil(self.year, self.month, self.day);
         Some(
-            days * 86_400 + i64::from(t.hour) * 3600 + i64::from(t.minute) * 60
-                + i64::from(t.second)
+            days * 86_400 + i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second)
                 - i64::from(o.0) * 60,
         )
     }
@@ -264,10 +259,8 @@ impl PostDate {
     /// `2022-06-29 06:00:00 +0900`, the form Jekyll's docs use.
     pub fn to_jekyll(&self) -> String {
         let t = self.time.clone().unwrap_or(Time { hour: 0, minute: 0, second: 0, frac: None });
-        let mut s = format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            self.year, self.month, self.day, t.hour, t.minute, t.second
-        );
+        let mut s =
+            format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", self.year, self.month, self.day, t.hour, t.minute, t.second);
         if let Some(o) = self.offset {
             s.push(' ');
             s.push_str(&o.compact());

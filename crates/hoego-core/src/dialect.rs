@@ -42,16 +42,36 @@ pub struct DialectReport {
 }
 
 const JEKYLL_KEYS: &[(&str, u32)] = &[
-    ("layout", 2), ("permalink", 2), ("published", 1), ("category", 1), ("toc", 1),
-    ("toc_sticky", 2), ("header", 1), ("excerpt_separator", 2), ("sitemap", 1), ("last_modified_at", 2),
+    ("layout", 2),
+    ("permalink", 2),
+    ("published", 1),
+    ("category", 1),
+    ("toc", 1),
+    ("toc_sticky", 2),
+    ("header", 1),
+    ("excerpt_separator", 2),
+    ("sitemap", 1),
+    ("last_modified_at", 2),
 ];
 const GATSBY_KEYS: &[(&str, u32)] = &[("template", 2), ("emoji", 2), ("cover", 1), ("socialImage", 2)];
-const HUGO_KEYS: &[(&str, u32)] = &[("lastmod", 2), ("weight", 2), ("aliases", 2), ("publishDate", 2), ("expiryDate", 2)];
+const HUGO_KEYS: &[(&str, u32)] =
+    &[("lastmod", 2), ("weight", 2), ("aliases", 2), ("publishDate", 2), ("expiryDate", 2)];
 
 /// Liquid that only Jekyll gives meaning to (site variables, Jekyll tags and filters).
 const JEKYLL_LIQUID: &[&str] = &[
-    "{{ site.", "{{site.", "{{ page.", "{{page.", "{% post_url", "{% include", "{% raw", "{% highlight", "{% link",
-    "relative_url", "absolute_url", "{{ post.", "{{ content",
+    "{{ site.",
+    "{{site.",
+    "{{ page.",
+    "{{page.",
+    "{% post_url",
+    "{% include",
+    "{% raw",
+    "{% highlight",
+    "{% link",
+    "relative_url",
+    "absolute_url",
+    "{{ post.",
+    "{{ content",
 ];
 
 /// Was the Liquid in this body meant as Liquid? Yes when it uses Jekyll's own
@@ -102,12 +122,9 @@ fn detect_with(post: &Post, count_liquid: bool) -> DialectReport {
     if body.contains("](./") {
         add(1, 1, "images co-located with the post (`./file`)".into());
     }
-    reasons.sort_by(|a, b| b.0.cmp(&a.0));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     let best = (0..3).max_by_key(|&i| (score[i], std::cmp::Reverse(i))).unwrap_or(0);
-    let dialect = if score[best] == 0 {
-        Dialect::Plain
-    } else {
-        [Dialect::Jekyll, Dialect::Gatsby, Dialect::Hugo][best]
-    };
+    let dialect =
+        if score[best] == 0 { Dialect::Plain } else { [Dialect::Jekyll, Dialect::Gatsby, Dialect::Hugo][best] };
     DialectReport { dialect, reasons: reasons.into_iter().map(|(_, r)| r).collect() }
 }

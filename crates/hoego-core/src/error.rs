@@ -108,11 +108,7 @@ pub struct Warning {
 impl Warning {
     /// Shorthand constructor.
     pub fn new(code: &'static str, message: impl Into<String>, line: Option<usize>) -> Self {
-        Warning {
-            code,
-            message: message.into(),
-            line,
-        }
+        Warning { code, message: message.into(), line }
     }
 }
 

@@ -41,20 +41,14 @@ impl FieldValue {
             return match text.trim().to_ascii_lowercase().as_str() {
                 "true" | "yes" | "on" => Ok(FieldValue::Bool(true)),
                 "false" | "no" | "off" => Ok(FieldValue::Bool(false)),
-                _ => Err(EditError::BadValue {
-                    key: key.into(),
-                    expected: "true or false",
-                    got: text.into(),
-                }),
+                _ => Err(EditError::BadValue { key: key.into(), expected: "true or false", got: text.into() }),
             };
         }
         if DATE_KEYS.contains(&key) {
-            return PostDate::parse(text).map(FieldValue::Date).ok_or_else(|| {
-                EditError::BadValue {
-                    key: key.into(),
-                    expected: "an ISO 8601 date such as 2024-12-31T21:00:00+09:00",
-                    got: text.into(),
-                }
+            return PostDate::parse(text).map(FieldValue::Date).ok_or_else(|| EditError::BadValue {
+                key: key.into(),
+                expected: "an ISO 8601 date such as 2024-12-31T21:00:00+09:00",
+                got: text.into(),
             });
         }
         Ok(FieldValue::Str(text.to_string()))

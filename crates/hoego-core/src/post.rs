@@ -257,7 +257,9 @@ impl Post {
                     FieldValue::Str(s) => s.as_str().into(),
                     FieldValue::Bool(b) => (*b).into(),
                     FieldValue::Text(t) => t.as_str().into(),
-                    FieldValue::List(items) | FieldValue::StrictList(items) => items.iter().map(String::as_str).collect::<toml_edit::Array>().into(),
+                    FieldValue::List(items) | FieldValue::StrictList(items) => {
+                        items.iter().map(String::as_str).collect::<toml_edit::Array>().into()
+                    }
                     FieldValue::Date(d) => d
                         .to_iso()
                         .parse::<toml_edit::Datetime>()
@@ -275,7 +277,11 @@ impl Post {
             }
             FrontMatter::None => {
                 let le = self.line_ending.as_str();
-                let bom = if self.head.starts_with('\u{feff}') || self.body.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+                let bom = if self.head.starts_with('\u{feff}') || self.body.starts_with('\u{feff}') {
+                    "\u{feff}"
+                } else {
+                    ""
+                };
                 if !bom.is_empty() && self.body.starts_with('\u{feff}') {
                     self.body.drain(..3);
                 }

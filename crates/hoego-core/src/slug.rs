@@ -25,17 +25,21 @@ impl SlugStyle {
     }
 }
 
-const INITIAL: [&str; 19] = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+const INITIAL: [&str; 19] =
+    ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
 const MEDIAL: [&str; 21] = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
+    "ui", "i",
 ];
 /// Final consonants before a consonant or at the end of a word.
 const FINAL: [&str; 28] = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t",
+    "t", "k", "t", "p", "t",
 ];
 /// Final consonants carried over to a following vowel (liaison: 음악 → eumak).
 const FINAL_LIAISON: [&str; 28] = [
-    "", "g", "kk", "ks", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r", "m", "b", "ps", "s", "ss", "ng", "j", "ch", "k", "t", "p", "",
+    "", "g", "kk", "ks", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r", "m", "b", "ps", "s", "ss",
+    "ng", "j", "ch", "k", "t", "p", "",
 ];
 
 fn decompose(c: char) -> Option<(usize, usize, usize)> {
@@ -61,7 +65,7 @@ pub fn romanize(text: &str) -> String {
         let next = chars.get(i + 1).and_then(|&n| decompose(n));
         match next {
             Some((11, _, _)) => out.push_str(FINAL_LIAISON[fin]), // next starts with silent ㅇ
-            Some((5, _, _)) if fin == 8 => out.push('l'),          // ㄹ + ㄹ → ll
+            Some((5, _, _)) if fin == 8 => out.push('l'),         // ㄹ + ㄹ → ll
             _ => out.push_str(FINAL[fin]),
         }
         if fin == 8 {
@@ -119,7 +123,11 @@ pub fn slugify(title: &str, style: SlugStyle) -> String {
 /// Make an existing slug safe for a path (`[a-z0-9-]`, or letters for `Keep`).
 pub fn clean_slug(slug: &str, style: SlugStyle) -> String {
     let s = slugify(slug, style);
-    if s.is_empty() { "post".into() } else { s }
+    if s.is_empty() {
+        "post".into()
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

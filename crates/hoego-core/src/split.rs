@@ -129,10 +129,7 @@ pub fn split(source: &str) -> Result<Split, ParseError> {
     };
     if after_first == source.len() && !source.ends_with('\n') {
         // `---` alone with nothing after it: an opening with no close.
-        return Err(ParseError::Unclosed {
-            delim,
-            pos: pos_at(source, bom),
-        });
+        return Err(ParseError::Unclosed { delim, pos: pos_at(source, bom) });
     }
     let mut at = after_first;
     while at < source.len() {
@@ -150,10 +147,7 @@ pub fn split(source: &str) -> Result<Split, ParseError> {
         }
         at = next;
     }
-    Err(ParseError::Unclosed {
-        delim,
-        pos: pos_at(source, bom),
-    })
+    Err(ParseError::Unclosed { delim, pos: pos_at(source, bom) })
 }
 
 #[cfg(test)]

@@ -115,7 +115,13 @@ impl Template {
             Lang::En => (self.tags.1, self.body_en.replace("{GOALS}", GOALS_EN)),
         };
         let tags: Vec<String> = crate::field::parse_list(tags);
-        let category = if self.name == "blank" { "" } else if lang == Lang::Ko { "회고" } else { "retrospective" };
+        let category = if self.name == "blank" {
+            ""
+        } else if lang == Lang::Ko {
+            "회고"
+        } else {
+            "retrospective"
+        };
         let list = |items: &[String]| crate::yaml::quote::flow_list(items, Style::Plain);
         let categories: Vec<String> = if category.is_empty() { vec![] } else { vec![category.to_string()] };
         format!(

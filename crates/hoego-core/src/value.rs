@@ -95,11 +95,7 @@ pub(crate) fn from_yaml(y: &yaml_rust2::Yaml) -> Value {
         Yaml::Real(r) => r.parse().map(Value::Float).unwrap_or(Value::String(r.clone())),
         Yaml::String(s) => Value::String(s.clone()),
         Yaml::Array(a) => Value::List(a.iter().map(from_yaml).collect()),
-        Yaml::Hash(h) => Value::Map(
-            h.iter()
-                .map(|(k, v)| (yaml_key(k), from_yaml(v)))
-                .collect(),
-        ),
+        Yaml::Hash(h) => Value::Map(h.iter().map(|(k, v)| (yaml_key(k), from_yaml(v))).collect()),
     }
 }
 
@@ -113,15 +109,9 @@ pub(crate) fn from_toml(item: &toml_edit::Item) -> Value {
     match item {
         toml_edit::Item::None => Value::Null,
         toml_edit::Item::Value(v) => from_toml_value(v),
-        toml_edit::Item::Table(t) => Value::Map(
-            t.iter().map(|(k, v)| (k.to_string(), from_toml(v))).collect(),
-        ),
+        toml_edit::Item::Table(t) => Value::Map(t.iter().map(|(k, v)| (k.to_string(), from_toml(v))).collect()),
         toml_edit::Item::ArrayOfTables(a) => Value::List(
-            a.iter()
-                .map(|t| {
-                    Value::Map(t.iter().map(|(k, v)| (k.to_string(), from_toml(v))).collect())
-                })
-                .collect(),
+            a.iter().map(|t| Value::Map(t.iter().map(|(k, v)| (k.to_string(), from_toml(v))).collect())).collect(),
         ),
     }
 }
@@ -136,8 +126,6 @@ fn from_toml_value(v: &toml_edit::Value) -> Value {
         T::Boolean(b) => Value::Bool(*b.value()),
         T::Datetime(d) => Value::String(d.value().to_string()),
         T::Array(a) => Value::List(a.iter().map(from_toml_value).collect()),
-        T::InlineTable(t) => Value::Map(
-            t.iter().map(|(k, v)| (k.to_string(), from_toml_value(v))).collect(),
-        ),
+        T::InlineTable(t) => Value::Map(t.iter().map(|(k, v)| (k.to_string(), from_toml_value(v))).collect()),
     }
 }

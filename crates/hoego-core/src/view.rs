@@ -75,10 +75,8 @@ impl PostView {
         warnings: &mut Vec<Warning>,
     ) -> PostView {
         let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-        let mut view = PostView {
-            title: text(get("title")).or_else(|| body_title.map(str::to_string)),
-            ..PostView::default()
-        };
+        let mut view =
+            PostView { title: text(get("title")).or_else(|| body_title.map(str::to_string)), ..PostView::default() };
         if let Some(d) = get("date") {
             match d.as_text() {
                 Some(raw) => match PostDate::parse(&raw) {

@@ -13,7 +13,9 @@ fn value_strategy() -> impl Strategy<Value = FieldValue> {
     prop_oneof![
         text.prop_map(FieldValue::Str),
         prop::collection::vec("[a-z가-힣0-9 :,#'\"-]{1,10}", 0..4).prop_map(|v| {
-            FieldValue::List(v.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty() && !s.contains(',')).collect())
+            FieldValue::List(
+                v.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty() && !s.contains(',')).collect(),
+            )
         }),
         any::<bool>().prop_map(FieldValue::Bool),
     ]
@@ -33,7 +35,9 @@ fn key_strategy() -> impl Strategy<Value = String> {
 
 fn reads_back(p: &Post, key: &str, v: &FieldValue) {
     match v {
-        FieldValue::Str(s) => assert_eq!(p.field(key).and_then(|x| x.as_text()).as_deref().unwrap_or(""), s.as_str(), "{key}"),
+        FieldValue::Str(s) => {
+            assert_eq!(p.field(key).and_then(|x| x.as_text()).as_deref().unwrap_or(""), s.as_str(), "{key}")
+        }
         FieldValue::Bool(b) => assert_eq!(p.field(key).and_then(|x| x.as_bool()), Some(*b), "{key}"),
         FieldValue::List(l) => {
             let got = hoego_core::view::list_items(p.field(key).unwrap());

@@ -55,7 +55,9 @@ fn one_key_edits_touch_only_that_key() {
                     (&"tags", FieldValue::List(l)) => assert_eq!(&back.view().tags, l),
                     (&"draft", FieldValue::Bool(b)) => assert_eq!(back.view().draft, *b),
                     (&"date", FieldValue::Date(d)) => assert_eq!(back.view().date.as_ref(), Some(d)),
-                    (&"brand_new", _) => assert_eq!(back.field("brand_new").and_then(|v| v.as_text()).as_deref(), Some("yes")),
+                    (&"brand_new", _) => {
+                        assert_eq!(back.field("brand_new").and_then(|v| v.as_text()).as_deref(), Some("yes"))
+                    }
                     _ => unreachable!(),
                 }
                 // Only the key's own lines changed; body byte-identical.
@@ -63,8 +65,10 @@ fn one_key_edits_touch_only_that_key() {
                 let (old, new) = changed_lines(&t, &out);
                 for l in old.iter().chain(&new) {
                     let l = l.trim_start_matches('\u{feff}');
-                    let is_key_line = l.starts_with(&format!("{key}:")) || l.starts_with(&format!("{key} :"))
-                        || l.starts_with(' ') || l.starts_with('-');
+                    let is_key_line = l.starts_with(&format!("{key}:"))
+                        || l.starts_with(&format!("{key} :"))
+                        || l.starts_with(' ')
+                        || l.starts_with('-');
                     assert!(is_key_line, "{name} {variant} {key}: unexpected changed line {l:?}");
                 }
                 let le = if variant.contains("crlf") { "\r\n" } else { "\n" };
@@ -121,13 +125,21 @@ fn duplicate_keys_warn_and_last_wins() {
 #[test]
 fn typed_view_semantics_table() {
     // (front matter, title, date iso, tags, categories, draft)
-    let cases: &[(&str, Option<&str>, Option<&str>, &[&str], &[&str], bool)] = &[
+    type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str], &'a [&'a str], bool);
+    let cases: &[Case] = &[
         ("tags: [a, b]\ncategories: x y", None, None, &["a", "b"], &["x", "y"], false),
         ("tags:\n  - a\n  -\n  - c\ntag: d", None, None, &["a", "c", "d"], &[], false),
         ("category: devlog\npublished: false", None, None, &[], &["devlog"], true),
         ("draft: yes\ndate: 2022-02-11-15:00:00+09:00", None, None, &[], &[], true),
         ("title: 123\ndate: '2021-02-10 04:00:00'", Some("123"), Some("2021-02-10T04:00:00"), &[], &[], false),
-        ("date: 2022-06-29T06:00:00+09:00\ntags: python", None, Some("2022-06-29T06:00:00+09:00"), &["python"], &[], false),
+        (
+            "date: 2022-06-29T06:00:00+09:00\ntags: python",
+            None,
+            Some("2022-06-29T06:00:00+09:00"),
+            &["python"],
+            &[],
+            false,
+        ),
     ];
     for (fm, title, date, tags, cats, draft) in cases {
         let p = Post::parse(&format!("---\n{fm}\n---\nbody\n")).unwrap();
@@ -152,7 +164,10 @@ fn toml_front_matter_reads_and_edits() {
     assert_eq!(p.view().title.as_deref(), Some("Hugo 회고"));
     assert_eq!(p.view().date.as_ref().unwrap().to_iso(), "2024-01-02T03:04:05+09:00");
     p.set("tags", &FieldValue::List(vec!["x".into(), "y".into()])).unwrap();
-    assert_eq!(p.to_text(), "+++\ntitle = \"Hugo 회고\" # c\ndate = 2024-01-02T03:04:05+09:00\ntags = [\"x\", \"y\"]\n+++\nbody\n");
+    assert_eq!(
+        p.to_text(),
+        "+++\ntitle = \"Hugo 회고\" # c\ndate = 2024-01-02T03:04:05+09:00\ntags = [\"x\", \"y\"]\n+++\nbody\n"
+    );
 }
 
 #[test]

@@ -30,9 +30,13 @@ fn fixture_reports() {
 fn fixture_exports() {
     for (name, text) in common::fixtures() {
         let post = Post::parse(&text).unwrap();
-        for (label, target) in [("jekyll", Target::Jekyll), ("gatsby", Target::Gatsby(Flavor::StarterBlog)), ("lumen", Target::Gatsby(Flavor::Lumen))] {
+        for (label, target) in [
+            ("jekyll", Target::Jekyll),
+            ("gatsby", Target::Gatsby(Flavor::StarterBlog)),
+            ("lumen", Target::Gatsby(Flavor::Lumen)),
+        ] {
             let e = export(&post, &opts(target, &name), &[]);
-            let head_end = e.text.match_indices("\n---").nth(0).map_or(0, |(i, _)| i + 4);
+            let head_end = e.text.match_indices("\n---").next().map_or(0, |(i, _)| i + 4);
             let warnings: Vec<String> = e.warnings.iter().map(|w| format!("- [{}] {}", w.code, w.message)).collect();
             let shown = format!("path: {}\n\n{}\n\nwarnings:\n{}\n", e.path, &e.text[..head_end], warnings.join("\n"));
             insta::assert_snapshot!(format!("export-{label}-{name}"), shown);

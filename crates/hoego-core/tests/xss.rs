@@ -28,7 +28,15 @@ fn normalize_url(v: &str) -> String {
         } else if let Some(d) = ent.strip_prefix('#') {
             d.parse().ok().and_then(char::from_u32)
         } else {
-            match ent { "colon" => Some(':'), "lpar" => Some('('), "rpar" => Some(')'), "tab" => Some('\t'), "newline" => Some('\n'), "amp" => Some('&'), _ => None }
+            match ent {
+                "colon" => Some(':'),
+                "lpar" => Some('('),
+                "rpar" => Some(')'),
+                "tab" => Some('\t'),
+                "newline" => Some('\n'),
+                "amp" => Some('&'),
+                _ => None,
+            }
         };
         match decoded {
             Some(c) => out.push(c),
@@ -42,7 +50,10 @@ fn normalize_url(v: &str) -> String {
 
 /// Problems found in sanitized HTML: every real tag is inspected.
 fn problems(html: &str) -> Vec<String> {
-    const FORBIDDEN: &[&str] = &["script", "iframe", "object", "embed", "form", "base", "meta", "style", "link", "frame", "frameset", "svg", "math", "template", "button", "textarea", "select"];
+    const FORBIDDEN: &[&str] = &[
+        "script", "iframe", "object", "embed", "form", "base", "meta", "style", "link", "frame", "frameset", "svg",
+        "math", "template", "button", "textarea", "select",
+    ];
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -50,7 +61,12 @@ fn problems(html: &str) -> Vec<String> {
         let end = tail.find('>').unwrap_or(tail.len());
         let tag = &tail[..end];
         rest = &tail[end..];
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if name.is_empty() {
             continue;
         }
@@ -67,7 +83,9 @@ fn problems(html: &str) -> Vec<String> {
             if attr_name.starts_with("on") {
                 found.push(format!("event handler {attr_name}"));
             }
-            if ["href", "src", "action", "formaction", "background", "dynsrc", "lowsrc", "data", "xlink:href", "style"].contains(&attr_name.as_str()) {
+            if ["href", "src", "action", "formaction", "background", "dynsrc", "lowsrc", "data", "xlink:href", "style"]
+                .contains(&attr_name.as_str())
+            {
                 let v = normalize_url(value);
                 for bad in ["javascript:", "vbscript:", "data:text/html", "expression(", "-moz-binding"] {
                     if v.contains(bad) {
@@ -113,7 +131,15 @@ fn every_vector_is_neutralized() {
 fn safe_content_survives_sanitizing() {
     let s = Ammonia::default();
     let html = render("# 제목\n\n- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt](./a.png)\n\n<br/>\n<img src=\"/assets/x.jpg\" width=\"300\">\n\n[link](https://example.com)\n", &s);
-    for want in ["<h1 id=\"제목\">", "type=\"checkbox\"", "<table>", "src=\"./a.png\"", "<br>", "src=\"/assets/x.jpg\"", "href=\"https://example.com\""] {
+    for want in [
+        "<h1 id=\"제목\">",
+        "type=\"checkbox\"",
+        "<table>",
+        "src=\"./a.png\"",
+        "<br>",
+        "src=\"/assets/x.jpg\"",
+        "href=\"https://example.com\"",
+    ] {
         assert!(html.contains(want), "{want} missing in {html}");
     }
 }

@@ -24,7 +24,11 @@ pub(crate) fn normalize_lists(p: &mut Post, keys: &[&str], strings_only: bool, w
             continue;
         }
         let items = list_items(&v);
-        warnings.push(Warning::new("list-normalized", format!("`{key}` written as a list of strings: {items:?}"), None));
+        warnings.push(Warning::new(
+            "list-normalized",
+            format!("`{key}` written as a list of strings: {items:?}"),
+            None,
+        ));
         if p.set(key, &FieldValue::StrictList(items)).is_err() {
             warnings.push(Warning::new("edit-failed", format!("could not rewrite `{key}`"), None));
         }

@@ -23,9 +23,12 @@ pub(crate) fn apply(
     warnings: &mut Vec<Warning>,
 ) -> (String, Vec<PlacedAsset>) {
     let iso = date.to_iso();
-    let current = p.yaml_entries().iter().rev().find(|e| e.key == "date").map(|e| {
-        p.head()[e.colon_end..e.first_line_end].trim().to_string()
-    });
+    let current = p
+        .yaml_entries()
+        .iter()
+        .rev()
+        .find(|e| e.key == "date")
+        .map(|e| p.head()[e.colon_end..e.first_line_end].trim().to_string());
     let quoted_ok = current.as_deref().is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
     if !quoted_ok {
         let _ = p.set("date", &FieldValue::Str(iso));
@@ -53,7 +56,11 @@ pub(crate) fn apply(
     let mut body = resolve_for_gatsby(p.body(), line_base, &post_path, warnings);
     let (stripped, n) = strip_kramdown_ials(&body);
     if n > 0 {
-        warnings.push(Warning::new("kramdown-removed", format!("{n} kramdown attribute list(s) (`{{: …}}`) removed"), None));
+        warnings.push(Warning::new(
+            "kramdown-removed",
+            format!("{n} kramdown attribute list(s) (`{{: …}}`) removed"),
+            None,
+        ));
         body = stripped;
     }
     p.set_body(&body);

@@ -135,7 +135,10 @@ pub fn resolve_for_gatsby(
             None => {
                 warnings.push(Warning::new(
                     "liquid-left",
-                    format!("Liquid `{}` has no Gatsby equivalent; left as text", whole.chars().take(60).collect::<String>()),
+                    format!(
+                        "Liquid `{}` has no Gatsby equivalent; left as text",
+                        whole.chars().take(60).collect::<String>()
+                    ),
                     Some(line_of(consumed + i)),
                 ));
                 out.push_str(whole);

@@ -5,9 +5,9 @@
 //! line the target does not require changing stays byte-identical.
 
 mod assets;
-mod fix;
 #[cfg(feature = "zip")]
 pub mod bundle;
+mod fix;
 mod gatsby;
 mod jekyll;
 pub mod liquid;
@@ -90,7 +90,7 @@ pub struct PlacedAsset {
 }
 
 /// The result of exporting one post.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Exported {
     /// Where the file goes, relative to the site root.
     pub path: String,
@@ -127,7 +127,11 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions) -> String {
         Some(s) => clean_slug(&s, opts.slug_style),
         None => {
             let s = slugify(post.view().title.as_deref().unwrap_or(""), opts.slug_style);
-            if s.is_empty() { "post".into() } else { s }
+            if s.is_empty() {
+                "post".into()
+            } else {
+                s
+            }
         }
     }
 }
@@ -147,7 +151,11 @@ fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) 
         return d.with_default_offset(opts.offset);
     }
     if let Some(d) = opts.source_name.as_deref().and_then(|n| parse_source_name(n).0) {
-        warnings.push(Warning::new("date-from-filename", format!("no `date`: using {} from the file name", d.ymd()), None));
+        warnings.push(Warning::new(
+            "date-from-filename",
+            format!("no `date`: using {} from the file name", d.ymd()),
+            None,
+        ));
         return d.with_default_offset(opts.offset);
     }
     let now = opts.now.with_default_offset(opts.offset);
@@ -160,7 +168,11 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
     match post.kind() {
         FrontMatterKind::Yaml => post.clone(),
         FrontMatterKind::Toml => {
-            warnings.push(Warning::new("toml-converted", "TOML front matter (`+++`) converted to YAML (`---`)", Some(1)));
+            warnings.push(Warning::new(
+                "toml-converted",
+                "TOML front matter (`+++`) converted to YAML (`---`)",
+                Some(1),
+            ));
             let le = post.line_ending().as_str();
             let text = format!("---{le}{}---{le}{}", emit_mapping(post.fields(), le), post.body());
             Post::parse(&text).unwrap_or_else(|_| post.clone())
@@ -194,7 +206,9 @@ fn diff(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldCha
     for (k, b) in before {
         match after.iter().find(|(ak, _)| ak == k) {
             Some((_, a)) if a == b => {}
-            Some((_, a)) => changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: Some(a.clone()) }),
+            Some((_, a)) => {
+                changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: Some(a.clone()) })
+            }
             None => changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: None }),
         }
     }
@@ -228,7 +242,9 @@ pub fn export(post: &Post, opts: &ExportOptions, available: &[String]) -> Export
     let changes = diff(&before, &entry_texts(&p));
     for c in &changes {
         let msg = match (&c.before, &c.after) {
-            (Some(b), Some(a)) => format!("front matter `{}` changed: `{}` → `{}`", c.key, b.replace('\n', "⏎"), a.replace('\n', "⏎")),
+            (Some(b), Some(a)) => {
+                format!("front matter `{}` changed: `{}` → `{}`", c.key, b.replace('\n', "⏎"), a.replace('\n', "⏎"))
+            }
             (None, Some(a)) => format!("front matter `{}` added: `{}`", c.key, a.replace('\n', "⏎")),
             (Some(b), None) => format!("front matter `{}` removed: `{}`", c.key, b.replace('\n', "⏎")),
             (None, None) => continue,

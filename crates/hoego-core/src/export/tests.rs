@@ -19,10 +19,16 @@ fn exp(src: &str, target: Target) -> Exported {
 fn jekyll_table() {
     // (source, path, front matter lines that must appear)
     let cases: &[(&str, &str, &[&str])] = &[
-        ("---\ntitle: 2023년 회고\ndate: 2023-12-30 13:00\n---\nhi\n", "_posts/2023-12-30-2023nyeon-hoego.md",
-         &["date: 2023-12-30 13:00:00 +0900", "layout: post"]),
-        ("---\ntitle: t\ndate: '2022-06-29T23:30:00+00:00'\ntags: python\n---\n", "_posts/2022-06-30-t.md",
-         &["date: '2022-06-29 23:30:00 +0000'", "tags: [python]"]),
+        (
+            "---\ntitle: 2023년 회고\ndate: 2023-12-30 13:00\n---\nhi\n",
+            "_posts/2023-12-30-2023nyeon-hoego.md",
+            &["date: 2023-12-30 13:00:00 +0900", "layout: post"],
+        ),
+        (
+            "---\ntitle: t\ndate: '2022-06-29T23:30:00+00:00'\ntags: python\n---\n",
+            "_posts/2022-06-30-t.md",
+            &["date: '2022-06-29 23:30:00 +0000'", "tags: [python]"],
+        ),
         ("---\ntitle: t\ndraft: true\n---\n", "_drafts/t.md", &["date: 2026-11-22 10:00:00 +0900"]),
         ("---\ntitle: a\ntitle: b\ncomments: yes\n---\n", "_posts/2026-11-22-b.md", &["title: b", "comments: true"]),
         ("# 제목만\n\n본문\n", "_posts/2026-11-22-jemokman.md", &["title: 제목만"]),
@@ -48,7 +54,13 @@ fn gatsby_table() {
     assert!(e.text.contains("![](/assets/img/a.png)\n[p](/old/)\n"), "{}", e.text);
     assert!(e.text.starts_with("---\nlayout: single\ntitle: \"패스트캠퍼스\"\n"), "{}", e.text);
     let lumen = exp(src, Target::Gatsby(Flavor::Lumen));
-    assert!(lumen.text.contains("template: \"post\"\n") && lumen.text.contains("slug: paeseuteukaempeoseu\n") && lumen.text.contains("category: retrospective\n"), "{}", lumen.text);
+    assert!(
+        lumen.text.contains("template: \"post\"\n")
+            && lumen.text.contains("slug: paeseuteukaempeoseu\n")
+            && lumen.text.contains("category: retrospective\n"),
+        "{}",
+        lumen.text
+    );
 }
 
 #[test]
@@ -72,7 +84,10 @@ fn liquid_in_gatsby_post_is_protected_for_jekyll() {
 
 #[test]
 fn source_names() {
-    assert_eq!(parse_source_name("_posts/2022-06-29-my-post.md"), (PostDate::parse("2022-06-29"), Some("my-post".into())));
+    assert_eq!(
+        parse_source_name("_posts/2022-06-29-my-post.md"),
+        (PostDate::parse("2022-06-29"), Some("my-post".into()))
+    );
     assert_eq!(parse_source_name("content/blog/hello/index.md").1.as_deref(), Some("hello"));
     assert_eq!(parse_source_name("notes.markdown"), (None, Some("notes".into())));
 }

@@ -29,7 +29,8 @@ pub struct Block {
 /// definitions (blocks resolve references against the whole document).
 pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
     if body.contains("[^") {
-        let r = if body.trim().is_empty() { vec![] } else { vec![0..body.len()] };
+        let whole = 0..body.len();
+        let r = if body.trim().is_empty() { Vec::new() } else { Vec::from([whole]) };
         return (r, String::new());
     }
     let p = parser(body);
@@ -62,16 +63,18 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
     (ranges, defs.join("\u{2}"))
 }
 
-/// Render one block's text, resolving references against `full`'s definitions.
-fn render_block(text: &str, full: &Parser<'_>) -> String {
+/// Render one block's text, resolving references against `full`'s definitions
+/// (when the document has any).
+fn render_block(text: &str, full: Option<&Parser<'_>>) -> String {
+    let Some(full) = full else {
+        let mut out = String::new();
+        push_html(&mut out, parser(text));
+        return out;
+    };
     let defs = full.reference_definitions();
     let mut cb = |link: BrokenLink<'_>| {
-        defs.get(link.reference.as_ref()).map(|d| {
-            (
-                CowStr::from(d.dest.to_string()),
-                CowStr::from(d.title.as_deref().unwrap_or("").to_string()),
-            )
-        })
+        defs.get(link.reference.as_ref())
+            .map(|d| (CowStr::from(d.dest.to_string()), CowStr::from(d.title.as_deref().unwrap_or("").to_string())))
     };
     let p = Parser::new_with_broken_link_callback(text, options(), Some(&mut cb));
     let mut out = String::new();
@@ -81,13 +84,13 @@ fn render_block(text: &str, full: &Parser<'_>) -> String {
 
 /// Every block of `body`, rendered without sanitizing (for tests and benches).
 pub fn render_blocks(body: &str) -> Vec<Block> {
-    let (ranges, _) = block_ranges(body);
-    let full = parser(body);
+    let (ranges, defs) = block_ranges(body);
+    let full = (!defs.is_empty()).then(|| parser(body));
     ranges
         .into_iter()
         .map(|r| {
             let text = body[r.clone()].to_string();
-            let html = render_block(&text, &full);
+            let html = render_block(&text, full.as_ref());
             Block { range: r, text, html }
         })
         .collect()
@@ -126,39 +129,39 @@ impl BlockCache {
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
         let (ranges, defs) = block_ranges(body);
         let all_stale = defs != self.defs;
-        let old = &self.blocks;
-        let same = |i_old: usize, r: &Range<usize>| !all_stale && old[i_old].text == body[r.clone()];
+        let mut old = std::mem::take(&mut self.blocks);
+        let same = |b: &Block, r: &Range<usize>| !all_stale && b.text == body[r.clone()];
         let mut prefix = 0;
-        while prefix < old.len() && prefix < ranges.len() && same(prefix, &ranges[prefix]) {
+        while prefix < old.len() && prefix < ranges.len() && same(&old[prefix], &ranges[prefix]) {
             prefix += 1;
         }
         let mut suffix = 0;
         while suffix < old.len() - prefix
             && suffix < ranges.len() - prefix
-            && same(old.len() - 1 - suffix, &ranges[ranges.len() - 1 - suffix])
+            && same(&old[old.len() - 1 - suffix], &ranges[ranges.len() - 1 - suffix])
         {
             suffix += 1;
         }
-        let full = parser(body);
-        let mut blocks = Vec::with_capacity(ranges.len());
-        let mut inserted = Vec::new();
-        for (i, r) in ranges.iter().enumerate() {
-            if i < prefix {
-                let mut b = old[i].clone();
-                b.range = r.clone();
-                blocks.push(b);
-            } else if i >= ranges.len() - suffix {
-                let mut b = old[old.len() - (ranges.len() - i)].clone();
-                b.range = r.clone();
-                blocks.push(b);
-            } else {
-                let text = body[r.clone()].to_string();
-                let html = sanitizer.sanitize(&render_block(&text, &full));
-                inserted.push(html.clone());
-                blocks.push(Block { range: r.clone(), text, html });
-            }
-        }
+        // Reference definitions resolve across blocks; without any, a block
+        // renders on its own and the whole document need not be parsed again.
+        let full = (!defs.is_empty()).then(|| parser(body));
         let removed = old.len() - prefix - suffix;
+        // Keep unchanged blocks by moving them (no copies of their text or HTML).
+        let tail: Vec<Block> = old.drain(old.len() - suffix..).collect();
+        old.truncate(prefix);
+        let mut blocks = old;
+        blocks.reserve(ranges.len() - prefix);
+        let mut inserted = Vec::with_capacity(ranges.len() - prefix - suffix);
+        for r in &ranges[prefix..ranges.len() - suffix] {
+            let text = body[r.clone()].to_string();
+            let html = sanitizer.sanitize(&render_block(&text, full.as_ref()));
+            inserted.push(html.clone());
+            blocks.push(Block { range: r.clone(), text, html });
+        }
+        blocks.extend(tail);
+        for (b, r) in blocks.iter_mut().zip(&ranges) {
+            b.range = r.clone();
+        }
         self.blocks = blocks;
         self.defs = defs;
         Patch { prefix, suffix, removed, inserted }

@@ -7,10 +7,7 @@ use pulldown_cmark::{Options, Parser};
 /// task lists, footnotes. Heading attributes (`{#id}`) stay off: kramdown's
 /// `{: .class}` lines must not be half-interpreted.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES
 }
 
 /// A parser over `text` with [`options`].

@@ -101,7 +101,7 @@ fn inline(v: &FieldValue, style: Style, old: &str) -> String {
         FieldValue::Str(s) => scalar(s, style, false),
         FieldValue::Bool(b) => b.to_string(),
         FieldValue::Date(d) => {
-            let s = date_like(d, old.trim_matches(['"', '\''])) ;
+            let s = date_like(d, old.trim_matches(['"', '\'']));
             match style {
                 Style::Plain => s,
                 Style::Single => format!("'{s}'"),
@@ -114,12 +114,12 @@ fn inline(v: &FieldValue, style: Style, old: &str) -> String {
             Style::Double => format!("\"{t}\""),
         },
         FieldValue::StrictList(items) => {
-            let st = if old.starts_with('[') { style_of(old[1..].trim_start()) } else { style };
+            let st = old.strip_prefix('[').map_or(style, |inner| style_of(inner.trim_start()));
             flow_list(items, st)
         }
         FieldValue::List(items) => {
-            if old.starts_with('[') {
-                let inner = old[1..].trim_start();
+            if let Some(inner) = old.strip_prefix('[') {
+                let inner = inner.trim_start();
                 flow_list(items, style_of(inner))
             } else if items.len() == 1 && !old.is_empty() {
                 // A single tag written as a scalar stays a scalar.
@@ -206,14 +206,7 @@ pub fn set(
     // Multi-line or empty value: rewrite the entry from the colon on.
     let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
     let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
-    format!(
-        "{}{}{}{}{}",
-        &head[..e.colon_end],
-        sep,
-        new_inline,
-        line_end_of_entry,
-        &head[e.range.end..]
-    )
+    format!("{}{}{}{}{}", &head[..e.colon_end], sep, new_inline, line_end_of_entry, &head[e.range.end..])
 }
 
 /// Remove every occurrence of `key` but the last (the one Jekyll reads).
@@ -264,7 +257,12 @@ mod tests {
             ("tags:\n  - a\n", "tags", l(&[]), "tags: []\n"),
             ("a: 1\r\n", "title", s("새 글"), "a: 1\r\ntitle: 새 글\r\n"),
             ("a:\n  - x\n", "tags", l(&["t"]), "a:\n  - x\ntags:\n  - t\n"),
-            ("date: '2022-06-29 06:00:00'\n", "date", Date(PostDate::parse("2022-06-30T07:00:00+09:00").unwrap()), "date: '2022-06-30 07:00:00 +0900'\n"),
+            (
+                "date: '2022-06-29 06:00:00'\n",
+                "date",
+                Date(PostDate::parse("2022-06-30T07:00:00+09:00").unwrap()),
+                "date: '2022-06-30 07:00:00 +0900'\n",
+            ),
             ("draft: yes\n", "draft", Bool(false), "draft: false\n"),
             ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: one\nz: 1\n"),
             ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),

@@ -18,14 +18,15 @@ fn reads_as_non_string(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~" | ".inf"
-            | "-.inf" | "+.inf" | ".nan"
+        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~" | ".inf" | "-.inf" | "+.inf" | ".nan"
     ) {
         return true;
     }
     let t = s.trim_start_matches(['+', '-']);
     let numeric = !t.is_empty()
-        && (t.bytes().all(|b| b.is_ascii_digit() || b == b'_' || b == b'.' || b == b'e' || b == b'E' || b == b'+' || b == b'-')
+        && (t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'_' || b == b'.' || b == b'e' || b == b'E' || b == b'+' || b == b'-')
             && t.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'.'))
         || t.starts_with("0x")
         || t.starts_with("0o")

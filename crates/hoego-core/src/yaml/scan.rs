@@ -94,8 +94,8 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
                 }
             }
         }
-        b'[' | b'{' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#'
-        | b' ' | b'\t' | b'-' | b':' => return None,
+        b'[' | b'{' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' | b' ' | b'\t' | b'-'
+        | b':' => return None,
         _ => {
             // A plain key ends at the first `:` followed by a space, tab or end of line.
             let mut idx = None;
@@ -120,9 +120,7 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
     let rest = &line[after..];
     let trimmed = rest.trim_start_matches([' ', '\t']);
     let colon = after + (rest.len() - trimmed.len());
-    if trimmed.starts_with(':')
-        && matches!(trimmed.as_bytes().get(1), None | Some(b' ') | Some(b'\t'))
-    {
+    if trimmed.starts_with(':') && matches!(trimmed.as_bytes().get(1), None | Some(b' ') | Some(b'\t')) {
         Some((key, colon + 1))
     } else {
         None
@@ -133,11 +131,7 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
 ///
 /// Errors carry positions in `text` coordinates; `line_base` is the 1-based
 /// line number of `text`'s first line in the original file.
-pub fn parse_entries(
-    text: &str,
-    content: Range<usize>,
-    line_base: usize,
-) -> Result<Vec<YamlEntry>, ParseError> {
+pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Result<Vec<YamlEntry>, ParseError> {
     let to_pos = |offset: usize| {
         let p = pos_at(text, offset);
         Pos { line: p.line + line_base - 1, col: p.col }
@@ -145,10 +139,14 @@ pub fn parse_entries(
     let mut entries: Vec<YamlEntry> = Vec::new();
     let mut current: Option<(String, usize, usize, usize)> = None; // key, start, colon_end, first_line_end
     let mut current_end = 0;
-    let finish = |cur: Option<(String, usize, usize, usize)>, end: usize, entries: &mut Vec<YamlEntry>| -> Result<(), ParseError> {
+    let finish = |cur: Option<(String, usize, usize, usize)>,
+                  end: usize,
+                  entries: &mut Vec<YamlEntry>|
+     -> Result<(), ParseError> {
         if let Some((key, start, colon_end, first_line_end)) = cur {
             let line = to_pos(start).line;
-            let value = parse_value(&text[start..end], line).map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
+            let value =
+                parse_value(&text[start..end], line).map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
             entries.push(YamlEntry { key, range: start..end, colon_end, first_line_end, line, value });
         }
         Ok(())
@@ -161,12 +159,12 @@ pub fn parse_entries(
         }
         if line.starts_with('\t') {
             // YAML forbids tabs for indentation; parsers report this far from the line.
-            return Err(ParseError::Yaml { message: "a tab is used for indentation (YAML allows only spaces)".into(), pos: to_pos(start) });
+            return Err(ParseError::Yaml {
+                message: "a tab is used for indentation (YAML allows only spaces)".into(),
+                pos: to_pos(start),
+            });
         }
-        let continuation = line.starts_with(' ')
-            || line == "-"
-            || line.starts_with("- ")
-            || line.starts_with("-\t");
+        let continuation = line.starts_with(' ') || line == "-" || line.starts_with("- ") || line.starts_with("-\t");
         if continuation {
             if current.is_none() {
                 if trimmed.starts_with('#') {
@@ -202,9 +200,7 @@ fn shorten(line: &str) -> String {
 fn parse_value(entry: &str, line: usize) -> Result<Value, (String, Pos)> {
     match yaml_rust2::YamlLoader::load_from_str(entry) {
         Ok(docs) => match docs.first() {
-            Some(yaml_rust2::Yaml::Hash(h)) => {
-                Ok(h.iter().next().map(|(_, v)| from_yaml(v)).unwrap_or(Value::Null))
-            }
+            Some(yaml_rust2::Yaml::Hash(h)) => Ok(h.iter().next().map(|(_, v)| from_yaml(v)).unwrap_or(Value::Null)),
             _ => Err(("expected a `key: value` entry".into(), Pos { line, col: 1 })),
         },
         Err(e) => {
