@@ -169,6 +169,37 @@ await test('Hangul typed through a real IME composition arrives whole in body an
   await saved(page);
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).text).join('\n'));
   assert(stored.includes('한글 회고'), 'stored whole');
+  // The title field too: a composed Hangul title arrives whole in the front matter.
+  await page.fill('[data-testid=field-title]', '');
+  await page.click('[data-testid=field-title]');
+  await compose(['ㅇ', '여', '연'], '연');
+  await compose(['ㄱ', '가', '간'], '간');
+  assert(await page.inputValue('[data-testid=field-title]') === '연간', `title input: ${await page.inputValue('[data-testid=field-title]')}`);
+  await page.waitForFunction(() => document.querySelector('.card-title').textContent === '연간');
+  await saved(page);
+  const stored2 = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).text).join('\n'));
+  assert(stored2.includes('title: "연간"') || stored2.includes('title: 연간'), 'title stored whole');
+  await context.close();
+});
+
+await test('autosave: within 500 ms of the last change, and at once when the page is hidden', async () => {
+  const { context, page } = await fresh();
+  await saved(page);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('hoego/v1/draft/')));
+  const stored = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).text, key);
+  await page.fill('[data-testid=field-title]', '자동 저장 확인');
+  const t0 = Date.now();
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).text.includes('자동 저장 확인'), key, { timeout: 2000 });
+  const waited = Date.now() - t0;
+  assert(waited <= 700, `saved after ${waited} ms`);
+  // visibilitychange flushes synchronously, before the debounce would fire.
+  await page.fill('[data-testid=field-title]', '숨기기 직전');
+  const flushed = await page.evaluate((k) => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    return JSON.parse(localStorage.getItem(k)).text.includes('숨기기 직전');
+  }, key);
+  assert(flushed, 'saved at once on visibilitychange');
+  assert((await stored()).includes('title: "숨기기 직전"'), 'stored text');
   await context.close();
 });
 

@@ -12,7 +12,8 @@ use super::chips::Chips;
 use super::export_panel::ExportPanel;
 use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
-use super::{on_value, Ctx};
+use super::text_input::TextInput;
+use super::Ctx;
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::t;
 use crate::state::{Action, Draft};
@@ -76,11 +77,14 @@ pub fn editor(p: &EditorProps) -> Html {
             }
         }
         Err(e) => {
-            let on_text = on_value(&ctx, |text| Some(Action::SetText { text, at: now_ms() }));
+            let on_text = {
+                let ctx = ctx.clone();
+                Callback::from(move |text: String| ctx.dispatch(Action::SetText { text, at: now_ms() }))
+            };
             html! {
                 <section class="pane raw-pane">
                     <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
-                    <textarea class="raw-text" data-testid="body" value={d.text.clone()} oninput={on_text.reform(|e: InputEvent| e.into())} spellcheck="false" />
+                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} />
                 </section>
             }
         }
@@ -128,10 +132,9 @@ fn text_field(
     testid: Option<&'static str>,
 ) -> Html {
     let exists = post.field(key).is_some();
-    let oninput = {
+    let on_change = {
         let ctx = ctx.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = super::target_value(&e.into());
+        Callback::from(move |v: String| {
             match (v.is_empty(), exists) {
                 (true, false) => {}
                 // Clearing an optional field removes its key rather than writing `key: ""`.
@@ -144,7 +147,7 @@ fn text_field(
     html! {
         <div class="field">
             <label for={id.clone()}>{ t(lang, label) }</label>
-            <input id={id} data-testid={testid} value={value.unwrap_or_default()} {oninput} />
+            <TextInput id={id} testid={testid.map(AttrValue::from)} value={AttrValue::from(value.unwrap_or_default())} {on_change} />
         </div>
     }
 }

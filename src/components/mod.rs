@@ -9,12 +9,11 @@ pub mod library;
 pub mod preview;
 pub mod recovery;
 pub mod side;
-
-use std::rc::Rc;
+pub mod text_input;
 
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::AppState;
 
 /// Shared context: state and dispatcher.
 pub type Ctx = UseReducerHandle<AppState>;
@@ -33,15 +32,4 @@ pub fn target_value(e: &Event) -> String {
         return i.value();
     }
     String::new()
-}
-
-/// A callback that dispatches the action built from an event's value.
-pub fn on_value(ctx: &Ctx, f: impl Fn(String) -> Option<Action> + 'static) -> Callback<Event> {
-    let ctx = ctx.clone();
-    let f = Rc::new(f);
-    Callback::from(move |e: Event| {
-        if let Some(a) = f(target_value(&e)) {
-            ctx.dispatch(a);
-        }
-    })
 }
