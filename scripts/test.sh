@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 set +e
 
-ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+ensure_rust_components; ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium chromium-driver jekyll fonts-noto-cjk
 export CHROMEDRIVER=/usr/bin/chromedriver
 cd "$ROOT"

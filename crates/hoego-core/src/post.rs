@@ -226,8 +226,15 @@ impl Post {
         }
     }
 
-    /// Commit a new head; if it does not parse (a bug in an edit), keep the old one.
+    /// Commit a new head; if it does not parse, or no longer splits exactly
+    /// where we think (a value containing a delimiter line), keep the old one.
     fn commit_head(&mut self, head: String, content_end: usize) -> Result<(), EditError> {
+        let splits_same = split(&head).is_ok_and(|s| {
+            s.kind == self.kind && s.content == (self.content.start..content_end) && s.body.start == head.len()
+        });
+        if !splits_same {
+            return Err(EditError::BadYaml("the edit would move the end of the front matter".into()));
+        }
         let old = std::mem::replace(&mut self.head, head);
         let old_content = self.content.clone();
         self.content.end = content_end;
@@ -254,9 +261,8 @@ impl Post {
             #[cfg(feature = "toml")]
             FrontMatter::Toml(doc) => {
                 let v: toml_edit::Value = match value {
-                    FieldValue::Str(s) => s.as_str().into(),
+                    FieldValue::Str(s) | FieldValue::Text(s) => toml_string(s)?,
                     FieldValue::Bool(b) => (*b).into(),
-                    FieldValue::Text(t) => t.as_str().into(),
                     FieldValue::List(items) | FieldValue::StrictList(items) => {
                         items.iter().map(String::as_str).collect::<toml_edit::Array>().into()
                     }
@@ -408,6 +414,30 @@ impl Post {
             .map(|e| &self.head[e.range.clone()])
             .collect()
     }
+}
+
+/// A TOML string value on one line: toml_edit would pick a multi-line string
+/// for text with line breaks, and a `+++` line inside it would end the front
+/// matter early. Basic-string escapes keep it on one line.
+#[cfg(feature = "toml")]
+fn toml_string(s: &str) -> Result<toml_edit::Value, EditError> {
+    if !s.contains(['\n', '\r']) {
+        return Ok(s.into());
+    }
+    let mut lit = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => lit.push_str("\\\""),
+            '\\' => lit.push_str("\\\\"),
+            '\n' => lit.push_str("\\n"),
+            '\r' => lit.push_str("\\r"),
+            '\t' => lit.push_str("\\t"),
+            c if c.is_control() => lit.push_str(&format!("\\u{:04X}", c as u32)),
+            c => lit.push(c),
+        }
+    }
+    lit.push('"');
+    lit.parse::<toml_edit::Value>().map_err(|e| EditError::Toml(e.to_string()))
 }
 
 /// Where in the file an error is, for `FILE:LINE:COL`.

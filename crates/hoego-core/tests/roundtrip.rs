@@ -183,3 +183,17 @@ fn big_post_is_linear() {
     let p = Post::parse(&big).unwrap();
     assert_eq!(p.to_text().len(), big.len());
 }
+
+#[test]
+fn values_containing_delimiter_lines_stay_inside_the_front_matter() {
+    // Found by the fuzzer: a TOML multi-line string with a `+++` line ended the block early.
+    for (src, key) in [("+++\ntitle = \"a\"\n+++\nbody\n", "title"), ("---\ntitle: a\n---\nbody\n", "title")] {
+        let mut p = Post::parse(src).unwrap();
+        for v in ["+++\ntitle = ", "x\n---\ny", "x\n...\n", "\r\n+++\r\n"] {
+            p.set(key, &FieldValue::Str(v.into())).unwrap();
+            let back = Post::parse(&p.to_text()).unwrap_or_else(|e| panic!("{v:?}: {e}\n{}", p.to_text()));
+            assert_eq!(back.view().title.as_deref(), Some(v));
+            assert_eq!(back.body(), "body\n");
+        }
+    }
+}
