@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Real Gatsby 5 build of every Gatsby export (fixtures + synthetic cases), then check
-# that Gatsby read each post's title, date, tags and HTML. Kept out of the main test
-# command because its npm install (~2 min, ~600 MB) and cold build (~30 s) are heavy;
-# the main command already checks every export with gray-matter, which is what
-# gatsby-transformer-remark uses to read front matter.
+# that Gatsby read each post's title, date, tags and HTML. Part of scripts/test.sh;
+# the first run installs Gatsby (~2-4 min, ~600 MB of node_modules), later runs
+# only build (~30 s).
 source "$(dirname "$0")/lib.sh"
 ensure_node_modules
 G="$ROOT/tests/generators/gatsby"

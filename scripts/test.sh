@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install whatever is missing, then run every test layer:
 #   lint (fmt, clippy) · native (cargo test) · wasm (wasm-bindgen-test in headless Chromium)
-#   · generators (real Jekyll build + gray-matter) · e2e (Playwright driving Debian Chromium)
+#   · generators (real Jekyll build + gray-matter) · gatsby (real Gatsby 5 build)
+#   · e2e (Playwright driving Debian Chromium)
 # Prints one summary line per layer and exits non-zero if any layer failed.
 source "$(dirname "$0")/lib.sh"
 set +e
@@ -23,7 +24,7 @@ cargo_counts() { # sum "test result" lines of a cargo test log: prints "P F"
   awk '/test result:/ { for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p+=$i; if ($(i+1) ~ /^failed/) f+=$i } } END { print p+0, f+0 }' "$1"
 }
 
-log "layer 1/5: lint (cargo fmt --check, cargo clippy -D warnings)"
+log "layer 1/6: lint (cargo fmt --check, cargo clippy -D warnings)"
 lp=0; lf=0
 if cargo fmt --all -- --check > "$LOGS/fmt.log" 2>&1; then lp=$((lp+1)); else lf=$((lf+1)); cat "$LOGS/fmt.log" | head -40; fi
 if cargo clippy -q --workspace --all-targets -- -D warnings > "$LOGS/clippy.log" 2>&1 \
@@ -31,20 +32,20 @@ if cargo clippy -q --workspace --all-targets -- -D warnings > "$LOGS/clippy.log"
   lp=$((lp+1)); else lf=$((lf+1)); tail -60 "$LOGS/clippy.log"; fi
 record lint $lp $lf
 
-log "layer 2/5: native (cargo test --workspace)"
+log "layer 2/6: native (cargo test --workspace)"
 cargo test --workspace > "$LOGS/native.log" 2>&1; rc=$?
 read -r p f < <(cargo_counts "$LOGS/native.log")
 if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/native.log"; fi
 [ "$f" -gt 0 ] && grep -E "panicked|FAILED|error" "$LOGS/native.log" | head -40
 record native "$p" "$f"
 
-log "layer 3/5: wasm (wasm-bindgen-test, headless Chromium)"
+log "layer 3/6: wasm (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser > "$LOGS/wasm.log" 2>&1; rc=$?
 read -r p f < <(cargo_counts "$LOGS/wasm.log")
 if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/wasm.log"; fi
 record wasm "$p" "$f"
 
-log "layer 4/5: generators (jekyll build, gray-matter)"
+log "layer 4/6: generators (jekyll build, gray-matter)"
 cargo build -q --release -p hoego-cli
 node tests/generators/check.mjs "$ROOT/target/release/hoego" "$ROOT/target/generators" > "$LOGS/generators.log" 2> "$LOGS/generators.stderr"; rc=$?
 cat "$LOGS/generators.log" | sed -n '/conformance per source post/,$p'
@@ -54,7 +55,15 @@ if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -30 "$LOGS/generators.stderr"
 grep FAIL "$LOGS/generators.log" | head -20
 record generators "$p" "$f"
 
-log "layer 5/5: e2e (trunk build --release, Playwright + /usr/bin/chromium)"
+log "layer 5/6: gatsby (real Gatsby 5 build of the exports; first run installs it, ~3 min)"
+bash scripts/gatsby-check.sh > "$LOGS/gatsby.log" 2>&1; rc=$?
+grep -E '^(ok|FAIL) ' "$LOGS/gatsby.log"
+read -r p f < <(sed -n 's/^gatsby: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGS/gatsby.log" | tail -1)
+p=${p:-0}; f=${f:-0}
+if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/gatsby.log"; fi
+record gatsby "$p" "$f"
+
+log "layer 6/6: e2e (trunk build --release, Playwright + /usr/bin/chromium)"
 if trunk build --release > "$LOGS/trunk.log" 2>&1; then
   node e2e/run.mjs "$ROOT/target/release/hoego" > "$LOGS/e2e.log" 2>&1; rc=$?
   cat "$LOGS/e2e.log"
