@@ -100,7 +100,8 @@ pub fn resolve_for_gatsby(
             rest = &rest[i + 1..];
             continue;
         };
-        let Some(end) = tail.find(close) else {
+        // The closer is searched after the opener: `{%}` must not close itself.
+        let Some(end) = tail[open.len()..].find(close).map(|e| e + open.len()) else {
             break;
         };
         let inner = tail[open.len()..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
@@ -167,6 +168,8 @@ mod tests {
             ("{{ \"/a.png\" | relative_url }}", "/a.png", 0),
             ("{% include toc.html %}", "{% include toc.html %}", 1),
             ("plain {braces} text", "plain {braces} text", 0),
+            ("{%}}ndr#cw %}\n", "{%}}ndr#cw %}\n", 1),
+            ("{{}", "{{}", 0),
         ];
         for (input, want, nwarn) in cases {
             let mut w = Vec::new();
