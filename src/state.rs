@@ -270,9 +270,9 @@ pub struct ImportMessages {
     pub bad: String,
 }
 
-fn typed_keys() -> &'static [&'static str] {
-    crate::components::editor::TYPED_KEYS
-}
+/// Keys the typed form edits; the rest show in "other fields".
+pub const TYPED_KEYS: &[&str] =
+    &["title", "date", "tags", "categories", "description", "slug", "draft", "layout", "template", "cover", "author"];
 
 impl AppState {
     fn edit_current(&mut self, at: f64, f: impl FnOnce(&mut Draft) -> Result<(), String>) {
@@ -390,7 +390,7 @@ impl AppState {
                 Err(_) => Err("raw mode".into()),
             }),
             Action::SetOtherFields { text, at } => self.edit_current(at, |d| match &mut d.post {
-                Ok(p) => p.set_other_fields(typed_keys(), &text).map_err(|e| e.to_string()),
+                Ok(p) => p.set_other_fields(TYPED_KEYS, &text).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
             Action::Saved { revs, at } => {
@@ -500,6 +500,23 @@ mod tests {
         assert_eq!(s.current().unwrap().text, text);
         s.apply(Action::SetText { text: "---\ntitle: fixed\n---\nbody\n".into(), at: 2.0 });
         assert!(s.current().unwrap().post.is_ok());
+    }
+
+    #[test]
+    fn other_fields_box_edits_only_untyped_entries() {
+        let mut s = state();
+        let text = "---\ntitle: t # keep\ntoc: true\nsidebar:\n  nav: main\n---\nbody\n";
+        s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
+        let other = s.current().unwrap().post.as_ref().unwrap().other_fields_text(TYPED_KEYS);
+        assert_eq!(other, "toc: true\nsidebar:\n  nav: main\n");
+        s.apply(Action::SetOtherFields { text: "toc: false\nsidebar:\n  nav: main\nnew_key: 1\n".into(), at: 2.0 });
+        assert_eq!(
+            s.current().unwrap().text,
+            "---\ntitle: t # keep\ntoc: false\nsidebar:\n  nav: main\nnew_key: 1\n---\nbody\n"
+        );
+        s.apply(Action::SetOtherFields { text: "toc: [unclosed".into(), at: 3.0 });
+        assert!(s.edit_error.is_some(), "invalid YAML is refused");
+        assert!(s.current().unwrap().text.contains("toc: false"), "and nothing changed");
     }
 
     #[test]

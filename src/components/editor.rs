@@ -16,11 +16,7 @@ use super::text_input::TextInput;
 use super::Ctx;
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::t;
-use crate::state::{Action, Draft};
-
-/// Keys the typed form edits; the rest show in "other fields".
-pub const TYPED_KEYS: &[&str] =
-    &["title", "date", "tags", "categories", "description", "slug", "draft", "layout", "template", "cover", "author"];
+use crate::state::{Action, Draft, TYPED_KEYS};
 
 /// Props.
 #[derive(Properties, PartialEq)]
