@@ -41,10 +41,7 @@ impl PartialEq for Draft {
 impl Draft {
     /// A draft from text.
     pub fn new(id: String, name: Option<String>, text: String, at: f64) -> Draft {
-        let post = Post::parse(&text).map_err(|e| {
-            let p = e.pos();
-            format!("{}:{}: {e}", p.line, p.col)
-        });
+        let post = Post::parse(&text).map_err(|e| e.located());
         Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0 }
     }
 

@@ -218,10 +218,7 @@ fn form(p: &FormProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
             let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
-            err.set(result.err().map(|e| {
-                let p = e.pos();
-                format!("{}:{}: {e}", p.line, p.col)
-            }));
+            err.set(result.err().map(|e| e.located()));
         })
     };
     html! {

@@ -58,6 +58,12 @@ pub enum ParseError {
 }
 
 impl ParseError {
+    /// `LINE:COL: message`, as the app shows it (the CLI prefixes the file name).
+    pub fn located(&self) -> String {
+        let p = self.pos();
+        format!("{}:{}: {self}", p.line, p.col)
+    }
+
     /// Where the error is in the file.
     pub fn pos(&self) -> Pos {
         match self {

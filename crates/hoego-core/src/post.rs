@@ -205,6 +205,12 @@ impl Post {
         }
     }
 
+    /// The text after `key:` on the key's own line (last occurrence), trimmed,
+    /// comment included: what the author wrote, before any parsing.
+    pub fn inline_value(&self, key: &str) -> Option<&str> {
+        self.yaml_entries().iter().rev().find(|e| e.key == key).map(|e| e.inline(&self.head))
+    }
+
     /// The typed view.
     pub fn view(&self) -> &PostView {
         &self.view
@@ -438,9 +444,4 @@ fn toml_string(s: &str) -> Result<toml_edit::Value, EditError> {
     }
     lit.push('"');
     lit.parse::<toml_edit::Value>().map_err(|e| EditError::Toml(e.to_string()))
-}
-
-/// Where in the file an error is, for `FILE:LINE:COL`.
-pub fn error_pos(e: &ParseError) -> Pos {
-    e.pos()
 }

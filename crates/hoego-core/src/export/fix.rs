@@ -42,8 +42,7 @@ pub(crate) fn normalize_bools(p: &mut Post, warnings: &mut Vec<Warning>) {
         .yaml_entries()
         .iter()
         .filter_map(|e| {
-            let raw = p.head()[e.colon_end..e.first_line_end].trim();
-            let raw = raw.split(" #").next().unwrap_or("").trim();
+            let raw = e.inline(p.head()).split(" #").next().unwrap_or("").trim();
             let b = match raw.to_ascii_lowercase().as_str() {
                 "yes" | "on" => true,
                 "no" | "off" => false,

@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::options::{options, parser};
-use super::render::push_html;
+use super::render::{push_html, render_unsanitized};
 use super::sanitize::Sanitizer;
 
 /// One top-level block and its rendered, sanitized HTML.
@@ -67,9 +67,7 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
 /// (when the document has any).
 fn render_block(text: &str, full: Option<&Parser<'_>>) -> String {
     let Some(full) = full else {
-        let mut out = String::new();
-        push_html(&mut out, parser(text));
-        return out;
+        return render_unsanitized(text);
     };
     let defs = full.reference_definitions();
     let mut cb = |link: BrokenLink<'_>| {

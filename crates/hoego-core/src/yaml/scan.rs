@@ -25,6 +25,12 @@ pub struct YamlEntry {
 }
 
 impl YamlEntry {
+    /// The text after the colon on the key's own line, trimmed (`text` is the
+    /// string the entry's ranges point into).
+    pub fn inline<'a>(&self, text: &'a str) -> &'a str {
+        text[self.colon_end..self.first_line_end].trim()
+    }
+
     /// Does the value continue on following lines (block list, block scalar, map)?
     pub fn is_multiline(&self, text: &str) -> bool {
         let rest = &text[self.first_line_end..self.range.end];
