@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Tag};
 
+use crate::field::FieldValue;
 use crate::markdown::options::parser;
 use crate::post::Post;
 
@@ -75,6 +76,10 @@ pub fn image_refs(post: &Post) -> Vec<ImageRef> {
     if let Some(c) = &post.view().cover {
         refs.push(c.clone());
     }
+    // The view keeps one cover (`cover` wins); a different `image` is an image too.
+    if let Some(i) = post.field("image").and_then(|v| v.as_text()) {
+        refs.push(i);
+    }
     for e in parser(post.body()) {
         match e {
             Event::Start(Tag::Image { dest_url, .. }) => refs.push(dest_url.to_string()),
@@ -98,6 +103,18 @@ pub(crate) fn rewrite_body(body: &str, from: &str, to: &str) -> String {
     body.replace(&format!("]({from}"), &format!("]({to}"))
         .replace(&format!("src=\"{from}\""), &format!("src=\"{to}\""))
         .replace(&format!("src='{from}'"), &format!("src='{to}'"))
+}
+
+/// Point `cover`/`image` keys that name `reference` at the exported file.
+pub(crate) fn relink_cover(p: &mut Post, reference: &str, link: &str) {
+    if reference == link {
+        return;
+    }
+    for key in ["cover", "image"] {
+        if p.field(key).and_then(|v| v.as_text()).as_deref() == Some(reference) {
+            let _ = p.set(key, &FieldValue::Str(link.to_string()));
+        }
+    }
 }
 
 /// Unique file names for the refs that are available: (ref, file name).

@@ -4,7 +4,7 @@
 //! no duplicate keys, Liquid and kramdown attributes resolved, images
 //! co-located.
 
-use super::assets::{image_refs, placed_names, rewrite_body};
+use super::assets::{image_refs, placed_names, relink_cover, rewrite_body};
 use super::fix::{normalize_bools, normalize_lists};
 use super::liquid::{resolve_for_gatsby, strip_kramdown_ials};
 use super::{parse_source_name, Flavor, PlacedAsset};
@@ -23,13 +23,7 @@ pub(crate) fn apply(
     warnings: &mut Vec<Warning>,
 ) -> (String, Vec<PlacedAsset>) {
     let iso = date.to_iso();
-    let current = p
-        .yaml_entries()
-        .iter()
-        .rev()
-        .find(|e| e.key == "date")
-        .map(|e| p.head()[e.colon_end..e.first_line_end].trim().to_string());
-    let quoted_ok = current.as_deref().is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
+    let quoted_ok = p.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
     if !quoted_ok {
         let _ = p.set("date", &FieldValue::Str(iso));
     }
@@ -70,11 +64,7 @@ pub(crate) fn apply(
     for (r, name) in placed_names(&refs, available) {
         let link = format!("./{name}");
         body = rewrite_body(&body, &r.reference, &link);
-        for key in ["cover", "image"] {
-            if p.field(key).and_then(|v| v.as_text()).as_deref() == Some(r.reference.as_str()) && r.reference != link {
-                let _ = p.set(key, &FieldValue::Str(link.clone()));
-            }
-        }
+        relink_cover(p, &r.reference, &link);
         assets.push(PlacedAsset { reference: r.reference.clone(), site_path: format!("content/blog/{slug}/{name}") });
     }
     for r in refs.iter().filter(|r| !available.contains(&r.reference) && r.path.starts_with('/')) {

@@ -2,7 +2,7 @@
 //! offset (so a KST post is not "future" on a UTC build server), real lists,
 //! `layout: post` by default, and Liquid-looking text protected.
 
-use super::assets::{image_refs, placed_names, rewrite_body};
+use super::assets::{image_refs, placed_names, relink_cover, rewrite_body};
 use super::fix::{normalize_bools, normalize_lists};
 use super::liquid::{has_liquid, protect_for_jekyll};
 use super::{ExportOptions, PlacedAsset};
@@ -22,11 +22,8 @@ pub(crate) fn apply(
 ) -> (String, Vec<PlacedAsset>) {
     let intended = liquid_is_intended(p);
     let written = date.to_jekyll();
-    let current = p.yaml_entries().iter().rev().find(|e| e.key == "date").map(|e| {
-        let raw = p.head()[e.colon_end..e.first_line_end].trim();
-        raw.trim_matches(['"', '\'']).to_string()
-    });
-    if current.as_deref() != Some(written.as_str()) {
+    let current = p.inline_value("date").map(|raw| raw.trim_matches(['"', '\'']));
+    if current != Some(written.as_str()) {
         let _ = p.set("date", &FieldValue::Text(written));
     }
     normalize_lists(p, &["tags", "categories"], false, warnings);
@@ -42,13 +39,7 @@ pub(crate) fn apply(
         let site_path = format!("assets/images/{slug}/{name}");
         let link = format!("/{site_path}");
         body = rewrite_body(&body, &r.reference, &link);
-        if p.view().cover.as_deref() == Some(r.reference.as_str()) {
-            for key in ["cover", "image"] {
-                if p.field(key).and_then(|v| v.as_text()).as_deref() == Some(r.reference.as_str()) {
-                    let _ = p.set(key, &FieldValue::Str(link.clone()));
-                }
-            }
-        }
+        relink_cover(p, &r.reference, &link);
         assets.push(PlacedAsset { reference: r.reference.clone(), site_path });
     }
     for r in refs.iter().filter(|r| !available.contains(&r.reference) && !r.path.starts_with('/')) {

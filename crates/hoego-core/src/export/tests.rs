@@ -91,3 +91,23 @@ fn source_names() {
     assert_eq!(parse_source_name("content/blog/hello/index.md").1.as_deref(), Some("hello"));
     assert_eq!(parse_source_name("notes.markdown"), (None, Some("notes".into())));
 }
+
+#[test]
+fn cover_and_image_keys_are_both_relinked_when_exported() {
+    // Jekyll used to relink `image` only when it equalled `cover`.
+    let src = "---\ntitle: x\ncover: ./a.png\nimage: ./b.png\n---\n![a](./a.png)\n";
+    let p = Post::parse(src).unwrap();
+    let all = vec!["./a.png".to_string(), "./b.png".to_string()];
+    for target in [Target::Jekyll, Target::Gatsby(Flavor::StarterBlog)] {
+        let e = export(&p, &opts(target), &all);
+        let back = Post::parse(&e.text).unwrap();
+        let (cover, image) =
+            (back.field("cover").unwrap().as_text().unwrap(), back.field("image").unwrap().as_text().unwrap());
+        match target {
+            Target::Jekyll => {
+                assert_eq!((cover.as_str(), image.as_str()), ("/assets/images/x/a.png", "/assets/images/x/b.png"))
+            }
+            Target::Gatsby(_) => assert_eq!((cover.as_str(), image.as_str()), ("./a.png", "./b.png")),
+        }
+    }
+}
