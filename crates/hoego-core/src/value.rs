@@ -13,8 +13,9 @@ pub enum Value {
     Bool(bool),
     /// An integer.
     Int(i64),
-    /// A float.
-    Float(f64),
+    /// A float, as written (`1.50`, `.inf`): nothing in Hoego computes with
+    /// it, and keeping the text avoids float parsing in the browser build.
+    Float(String),
     /// A string (dates stay strings: see [`crate::date`]).
     String(String),
     /// A sequence.
@@ -30,7 +31,7 @@ impl Value {
         match self {
             Value::String(s) => Some(s.clone()),
             Value::Int(i) => Some(i.to_string()),
-            Value::Float(f) => Some(f.to_string()),
+            Value::Float(f) => Some(f.clone()),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
@@ -65,7 +66,7 @@ impl Serialize for Value {
             Value::Null => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Int(i) => s.serialize_i64(*i),
-            Value::Float(f) => s.serialize_f64(*f),
+            Value::Float(f) => s.serialize_f64(float_value(f)),
             Value::String(v) => s.serialize_str(v),
             Value::List(items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
@@ -85,22 +86,22 @@ impl Serialize for Value {
     }
 }
 
-/// Convert a yaml-rust2 node.
-pub(crate) fn from_yaml(y: &yaml_rust2::Yaml) -> Value {
-    use yaml_rust2::Yaml;
-    match y {
-        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => Value::Null,
-        Yaml::Boolean(b) => Value::Bool(*b),
-        Yaml::Integer(i) => Value::Int(*i),
-        Yaml::Real(r) => r.parse().map(Value::Float).unwrap_or(Value::String(r.clone())),
-        Yaml::String(s) => Value::String(s.clone()),
-        Yaml::Array(a) => Value::List(a.iter().map(from_yaml).collect()),
-        Yaml::Hash(h) => Value::Map(h.iter().map(|(k, v)| (yaml_key(k), from_yaml(v))).collect()),
+/// The number a YAML float's text stands for (`.inf`, `-.Inf`, `.nan` included).
+fn float_value(t: &str) -> f64 {
+    let (neg, rest) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let v = match rest {
+        ".inf" | ".Inf" | ".INF" => f64::INFINITY,
+        ".nan" | ".NaN" | ".NAN" => f64::NAN,
+        _ => rest.parse().unwrap_or(f64::NAN),
+    };
+    if neg {
+        -v
+    } else {
+        v
     }
-}
-
-fn yaml_key(k: &yaml_rust2::Yaml) -> String {
-    from_yaml(k).as_text().unwrap_or_else(|| "null".into())
 }
 
 /// Convert a toml_edit item.
@@ -122,7 +123,7 @@ fn from_toml_value(v: &toml_edit::Value) -> Value {
     match v {
         T::String(s) => Value::String(s.value().clone()),
         T::Integer(i) => Value::Int(*i.value()),
-        T::Float(f) => Value::Float(*f.value()),
+        T::Float(f) => Value::Float(f.value().to_string()),
         T::Boolean(b) => Value::Bool(*b.value()),
         T::Datetime(d) => Value::String(d.value().to_string()),
         T::Array(a) => Value::List(a.iter().map(from_toml_value).collect()),

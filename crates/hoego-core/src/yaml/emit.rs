@@ -9,7 +9,7 @@ fn scalar_text(v: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
+        Value::Float(f) => f.clone(),
         Value::String(s) => scalar(s, Style::Plain, false),
         Value::List(_) | Value::Map(_) => unreachable!("not a scalar"),
     }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::error::{pos_at, ParseError, Pos};
-use crate::value::{from_yaml, Value};
+use crate::value::Value;
 
 /// One top-level entry: the key, its bytes in the head text, and its value.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,8 +100,8 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
                 }
             }
         }
-        b'[' | b'{' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' | b' ' | b'\t' | b'-'
-        | b':' => return None,
+        b'[' | b']' | b'{' | b'}' | b',' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#'
+        | b' ' | b'\t' | b'-' | b':' => return None,
         _ => {
             // A plain key ends at the first `:` followed by a space, tab or end of line.
             let mut idx = None;
@@ -151,8 +151,8 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
      -> Result<(), ParseError> {
         if let Some((key, start, colon_end, first_line_end)) = cur {
             let line = to_pos(start).line;
-            let value =
-                parse_value(&text[start..end], line).map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
+            let value = parse_value(&text[start..end], colon_end - start, line)
+                .map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
             entries.push(YamlEntry { key, range: start..end, colon_end, first_line_end, line, value });
         }
         Ok(())
@@ -203,23 +203,11 @@ fn shorten(line: &str) -> String {
 
 /// Parse one entry's text (`key: value` plus continuation lines) and return
 /// its value. On error: message and position (file coordinates).
-fn parse_value(entry: &str, line: usize) -> Result<Value, (String, Pos)> {
-    match yaml_rust2::YamlLoader::load_from_str(entry) {
-        Ok(docs) => match docs.first() {
-            Some(yaml_rust2::Yaml::Hash(h)) => Ok(h.iter().next().map(|(_, v)| from_yaml(v)).unwrap_or(Value::Null)),
-            _ => Err(("expected a `key: value` entry".into(), Pos { line, col: 1 })),
-        },
-        Err(e) => {
-            let m = e.marker();
-            // yaml-rust2 markers: line is 1-based, col 0-based.
-            // An error found at end of input belongs to the entry's last line.
-            let last = line + entry.trim_end_matches(['\r', '\n']).matches('\n').count();
-            let at = (line + m.line().saturating_sub(1)).min(last);
-            let col = if at < line + m.line().saturating_sub(1) { 1 } else { m.col() + 1 };
-            let pos = Pos { line: at, col };
-            Err((e.info().to_string(), pos))
-        }
-    }
+fn parse_value(entry: &str, colon_end: usize, line: usize) -> Result<Value, (String, Pos)> {
+    super::parse::parse_entry_value(entry, colon_end).map_err(|e| {
+        let p = pos_at(entry, e.at);
+        (e.message, Pos { line: line + p.line - 1, col: p.col })
+    })
 }
 
 #[cfg(test)]
