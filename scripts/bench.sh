@@ -10,11 +10,6 @@ cd "$ROOT"
 cargo bench -p hoego-core --bench core 2>&1 | grep -E '^[a-z1-9 +(),.-]+/|time:|thrpt:' || true
 trunk build --release >/dev/null 2>&1
 echo; echo "first-load transfer (dist/):"
-total=0
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
-  printf '  %-44s %8d B raw %8d B gzip\n' "$(basename "$f")" "$raw" "$gz"
-done
-echo "  total gzip: $total B ($((total / 1024)) KiB)"
+node e2e/size.mjs dist || true
 echo
 node e2e/bench.mjs

@@ -2,7 +2,7 @@
 # Install whatever is missing, then run every test layer:
 #   lint (fmt, clippy) · native (cargo test) · wasm (wasm-bindgen-test in headless Chromium)
 #   · generators (real Jekyll build + gray-matter) · gatsby (real Gatsby 5 build)
-#   · e2e (Playwright driving Debian Chromium)
+#   · e2e (Playwright driving Debian Chromium) · size (first-load gzip budget of that build)
 # Prints one summary line per layer and exits non-zero if any layer failed.
 source "$(dirname "$0")/lib.sh"
 set +e
@@ -74,6 +74,12 @@ else
   tail -40 "$LOGS/trunk.log"; p=0; f=1
 fi
 record e2e "$p" "$f"
+
+log "first-load size budget of that release build (gzip -9, <= 300 KB)"
+if [ -d dist ] && node e2e/size.mjs dist > "$LOGS/size.log" 2>&1; then :; fi
+cat "$LOGS/size.log"
+read -r p f < <(sed -n 's/^size: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGS/size.log" | tail -1)
+record size "${p:-0}" "${f:-1}"
 
 echo
 for line in "${SUMMARY[@]}"; do echo "$line"; done

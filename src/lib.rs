@@ -6,6 +6,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod graphemes;
 pub mod i18n;
 pub mod preview_dom;
 pub mod sanitize;

@@ -328,7 +328,9 @@ impl AppState {
                 if first.is_some() {
                     self.save = SaveState::Pending;
                 }
-                self.drafts.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+                // Unstable sort with an id tie-break: same order every time, and the
+                // stable sort's extra code is not worth its bytes in the wasm.
+                self.drafts.sort_unstable_by(|a, b| b.updated.total_cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
             }
             Action::Open(id) => {
                 self.view = View::Editor(id);

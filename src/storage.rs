@@ -2,9 +2,15 @@
 //! `hoego/v1/` prefix: one key per draft plus an index, each value carrying a
 //! schema version. A value that fails to load is reported as broken with its
 //! raw text and is never overwritten.
+//!
+//! Values are JSON written and read by the browser's own `JSON` object, not
+//! serde_json: that keeps ~20 KB of gzip out of the first load (see
+//! BENCHMARKS.md), and the three record shapes here are simple enough to map
+//! by hand (`to_json` / `from_json` below, tested in `tests/browser.rs`).
 
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::JsValue;
 
 /// Key prefix; bump `v1` only with a migration.
 pub const PREFIX: &str = "hoego/v1/";
@@ -21,7 +27,7 @@ pub fn draft_key(id: &str) -> String {
 }
 
 /// A draft as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoredDraft {
     /// Schema version ([`SCHEMA`]).
     pub schema: u32,
@@ -37,17 +43,8 @@ pub struct StoredDraft {
     pub updated: f64,
 }
 
-/// The index: draft ids in library order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct StoredIndex {
-    /// Schema version.
-    pub schema: u32,
-    /// Draft ids.
-    pub ids: Vec<String>,
-}
-
 /// User preferences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
     /// Schema version.
     pub schema: u32,
@@ -55,6 +52,104 @@ pub struct Prefs {
     pub lang: String,
     /// `light` or `dark`.
     pub theme: String,
+}
+
+/// A JSON object under construction, fields in the order they are set.
+struct Out(Object);
+
+impl Out {
+    fn new(schema: u32) -> Out {
+        let o = Out(Object::new());
+        o.set("schema", schema.into())
+    }
+
+    fn set(self, key: &str, v: JsValue) -> Out {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&self.0, &key.into(), &v);
+        self
+    }
+
+    fn stringify(self) -> Result<String, SaveError> {
+        JSON::stringify(&self.0).map(String::from).map_err(|e| SaveError::Other(format!("{e:?}")))
+    }
+}
+
+/// A parsed JSON object whose fields are read with their expected types.
+struct In(JsValue);
+
+impl In {
+    fn parse(raw: &str) -> Result<In, String> {
+        let v = JSON::parse(raw).map_err(|e| {
+            Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "not JSON".into())
+        })?;
+        if !v.is_object() || Array::is_array(&v) {
+            return Err("expected a JSON object".into());
+        }
+        Ok(In(v))
+    }
+
+    fn get(&self, key: &str) -> JsValue {
+        Reflect::get(&self.0, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn str(&self, key: &str) -> Result<String, String> {
+        self.get(key).as_string().ok_or_else(|| format!("field `{key}`: expected a string"))
+    }
+
+    fn opt_str(&self, key: &str) -> Result<Option<String>, String> {
+        let v = self.get(key);
+        if v.is_null() || v.is_undefined() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| format!("field `{key}`: expected a string or null"))
+    }
+
+    fn num(&self, key: &str) -> Result<f64, String> {
+        self.get(key).as_f64().ok_or_else(|| format!("field `{key}`: expected a number"))
+    }
+
+    fn schema(&self) -> Result<u32, String> {
+        let n = self.num("schema")?;
+        if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
+            return Err("field `schema`: expected a whole number".into());
+        }
+        Ok(n as u32)
+    }
+
+    fn str_list(&self, key: &str) -> Result<Vec<String>, String> {
+        let v = self.get(key);
+        if !Array::is_array(&v) {
+            return Err(format!("field `{key}`: expected a list"));
+        }
+        Array::from(&v)
+            .iter()
+            .map(|x| x.as_string().ok_or_else(|| format!("field `{key}`: expected strings")))
+            .collect()
+    }
+}
+
+impl StoredDraft {
+    fn to_json(&self) -> Result<String, SaveError> {
+        Out::new(self.schema)
+            .set("id", self.id.as_str().into())
+            .set("name", self.name.as_deref().map_or(JsValue::NULL, JsValue::from))
+            .set("text", self.text.as_str().into())
+            .set("created", self.created.into())
+            .set("updated", self.updated.into())
+            .stringify()
+    }
+
+    fn from_json(raw: &str) -> Result<StoredDraft, String> {
+        let o = In::parse(raw)?;
+        Ok(StoredDraft {
+            schema: o.schema()?,
+            id: o.str("id")?,
+            name: o.opt_str("name")?,
+            text: o.str("text")?,
+            created: o.num("created")?,
+            updated: o.num("updated")?,
+        })
+    }
 }
 
 /// A stored value that could not be read.
@@ -84,7 +179,7 @@ fn raw_get(key: &str) -> Option<String> {
 /// Parse one stored draft value.
 pub fn parse_draft(key: &str, raw: &str) -> Result<StoredDraft, Broken> {
     let broken = |reason: String| Broken { key: key.into(), raw: raw.into(), reason };
-    let d: StoredDraft = serde_json::from_str(raw).map_err(|e| broken(e.to_string()))?;
+    let d = StoredDraft::from_json(raw).map_err(broken)?;
     if d.schema != SCHEMA {
         return Err(broken(format!("schema {} is not {SCHEMA}", d.schema)));
     }
@@ -97,10 +192,10 @@ pub fn load_all() -> Loaded {
     let mut out = Loaded::default();
     let mut ids: Vec<String> = match raw_get(INDEX_KEY) {
         None => Vec::new(),
-        Some(raw) => match serde_json::from_str::<StoredIndex>(&raw) {
-            Ok(i) => i.ids,
-            Err(e) => {
-                out.broken.push(Broken { key: INDEX_KEY.into(), raw, reason: e.to_string() });
+        Some(raw) => match In::parse(&raw).and_then(|o| o.str_list("ids")) {
+            Ok(ids) => ids,
+            Err(reason) => {
+                out.broken.push(Broken { key: INDEX_KEY.into(), raw, reason });
                 Vec::new()
             }
         },
@@ -150,15 +245,15 @@ fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
 /// Save one draft, then the index. When the draft write fails, the previous
 /// stored copy is untouched (localStorage writes are atomic per key).
 pub fn save_draft(d: &StoredDraft, index: &[String]) -> Result<(), SaveError> {
-    let json = serde_json::to_string(d).map_err(|e| SaveError::Other(e.to_string()))?;
+    let json = d.to_json()?;
     set_raw(&draft_key(&d.id), &json)?;
     save_index(index)
 }
 
 /// Save the index.
 pub fn save_index(ids: &[String]) -> Result<(), SaveError> {
-    let json = serde_json::to_string(&StoredIndex { schema: SCHEMA, ids: ids.to_vec() })
-        .map_err(|e| SaveError::Other(e.to_string()))?;
+    let list: Array = ids.iter().map(|id| JsValue::from(id.as_str())).collect();
+    let json = Out::new(SCHEMA).set("ids", list.into()).stringify()?;
     set_raw(INDEX_KEY, &json)
 }
 
@@ -169,12 +264,15 @@ pub fn remove_draft(id: &str) {
 
 /// Load preferences.
 pub fn load_prefs() -> Option<Prefs> {
-    raw_get(PREFS_KEY).and_then(|r| serde_json::from_str::<Prefs>(&r).ok()).filter(|p| p.schema == SCHEMA)
+    let o = In::parse(&raw_get(PREFS_KEY)?).ok()?;
+    let p = Prefs { schema: o.schema().ok()?, lang: o.str("lang").ok()?, theme: o.str("theme").ok()? };
+    (p.schema == SCHEMA).then_some(p)
 }
 
 /// Save preferences (best effort: they are not user data).
 pub fn save_prefs(p: &Prefs) {
-    if let Ok(json) = serde_json::to_string(p) {
+    let json = Out::new(p.schema).set("lang", p.lang.as_str().into()).set("theme", p.theme.as_str().into()).stringify();
+    if let Ok(json) = json {
         let _ = set_raw(PREFS_KEY, &json);
     }
 }

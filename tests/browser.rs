@@ -1,8 +1,10 @@
 //! Browser tests (wasm-bindgen-test, headless Chromium): the preview's DOM
 //! patching, localStorage persistence and quota handling, and the DOMPurify
-//! sanitizer against the XSS vector list.
+//! sanitizer against the XSS vector list, `Intl.Segmenter` character counts
+//! against unicode-segmentation.
 #![cfg(target_arch = "wasm32")]
 
+use hoego_app::graphemes::IntlGraphemes;
 use hoego_app::preview_dom;
 use hoego_app::sanitize::DomPurify;
 use hoego_app::storage::{self, SaveError, StoredDraft, SCHEMA};
@@ -91,6 +93,26 @@ fn storage_round_trip_broken_values_and_quota() {
     assert_eq!(loaded.drafts.len(), 1);
     assert_eq!(loaded.broken.len(), 1);
     assert_eq!(loaded.broken[0].raw, "{not json");
+    ls.remove_item(&storage::draft_key("bad")).unwrap();
+    // The stored shape is what earlier versions wrote with serde_json (floats
+    // as `1.0`, `name: null`): such drafts still load.
+    let old = r#"{"schema":1,"id":"t0","name":null,"text":"본문\r\n","created":1700000000000.0,"updated":1.5}"#;
+    let got = storage::parse_draft("k", old).unwrap();
+    assert_eq!(
+        (got.id.as_str(), got.name, got.text.as_str(), got.created, got.updated),
+        ("t0", None, "본문\r\n", 1.7e12, 1.5)
+    );
+    // Wrong types, a missing field, another schema, or not an object: broken, with a reason.
+    for (raw, why) in [
+        (r#"{"schema":1,"id":"t0","name":null,"text":5,"created":1,"updated":1}"#, "text"),
+        (r#"{"schema":1,"id":"t0","name":null,"created":1,"updated":1}"#, "text"),
+        (r#"{"schema":2,"id":"t0","name":null,"text":"","created":1,"updated":1}"#, "schema"),
+        (r#"{"schema":1.5,"id":"t0","name":null,"text":"","created":1,"updated":1}"#, "schema"),
+        ("[1]", "object"),
+    ] {
+        let e = storage::parse_draft("k", raw).unwrap_err();
+        assert!(e.reason.contains(why) && e.raw == raw, "{raw}: {}", e.reason);
+    }
     // Fill storage to the quota; a bigger save fails as Quota and the last good copy survives.
     let chunk = "x".repeat(512 * 1024);
     let mut n = 0;
@@ -145,4 +167,40 @@ fn dompurify_neutralizes_every_vector() {
         ok.contains("<h1 id=\"제목\">") && ok.contains("checkbox") && ok.contains("./a.png") && ok.contains("<br>"),
         "{ok}"
     );
+}
+
+/// The browser's grapheme counts equal unicode-segmentation's (what the CLI
+/// uses) on tricky text and on every fixture post's body.
+#[wasm_bindgen_test]
+fn intl_segmenter_counts_like_unicode_segmentation() {
+    use hoego_core::stats::{analyze_with, Graphemes};
+    use unicode_segmentation::UnicodeSegmentation;
+    struct Reference;
+    impl Graphemes for Reference {
+        fn count(&self, text: &str) -> (usize, usize) {
+            let all = text.graphemes(true).count();
+            (all, text.graphemes(true).filter(|g| !g.chars().all(char::is_whitespace)).count())
+        }
+    }
+    let cases: &[(&str, usize, usize)] = &[
+        ("👨‍👩‍👧‍👦 family", 8, 7),
+        ("🇰🇷🇯🇵 flags", 8, 7),
+        ("👍🏽 1️⃣ #️⃣", 5, 3),
+        ("e\u{301}\u{302} café", 6, 5),
+        ("\u{1112}\u{1161}\u{11AB} jamo 한", 8, 6),
+        ("a\r\nb\u{85}c\u{a0}d\u{3000}e\u{feff}", 10, 6),
+        ("क्षि नमस्ते", 5, 4),
+        ("🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} สวัสดี مَرْحَبًا", 12, 10),
+    ];
+    for (text, all, non_space) in cases {
+        assert_eq!(Reference.count(text), (*all, *non_space), "reference on {text:?}");
+        assert_eq!(IntlGraphemes.count(text), (*all, *non_space), "Intl.Segmenter on {text:?}");
+    }
+    for body in [
+        include_str!("../../shared/fixtures/posts/lumen-gatsby-2023-review.md"),
+        include_str!("../../shared/fixtures/posts/minimal-mistakes-jekyll-2022-07-28.md"),
+        include_str!("../../shared/fixtures/posts/zoomkoding-gatsby-2022-06-29.md"),
+    ] {
+        assert_eq!(analyze_with(body, &IntlGraphemes), analyze_with(body, &Reference));
+    }
 }

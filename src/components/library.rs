@@ -3,13 +3,14 @@
 //! with undo, search.
 
 use hoego_core::dialect::detect;
-use hoego_core::stats::analyze;
+use hoego_core::stats::analyze_with;
 use hoego_core::templates::TEMPLATES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
+use crate::graphemes::IntlGraphemes;
 use crate::i18n::t;
 use crate::state::{Action, ImportMessages, Imported};
 
@@ -180,7 +181,7 @@ pub fn library() -> Html {
                 let dup = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Duplicate { id: id.clone(), new_id: new_id(), at: now_ms() }) }) };
                 let del = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Delete(id.clone())) }) };
                 let (dialect, date, chars) = match &d.post {
-                    Ok(p) => (detect(p).dialect.as_str(), p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(), analyze(p.body()).0.chars_no_spaces),
+                    Ok(p) => (detect(p).dialect.as_str(), p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(), analyze_with(p.body(), &IntlGraphemes).0.chars_no_spaces),
                     Err(_) => ("raw", String::new(), 0),
                 };
                 html! {

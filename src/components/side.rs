@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use hoego_core::markdown::render::anchor_id;
-use hoego_core::stats::{analyze, Heading, Stats};
+use hoego_core::stats::{analyze_with, Heading, Stats};
+
+use crate::graphemes::IntlGraphemes;
 use yew::prelude::*;
 
 use super::Ctx;
@@ -17,7 +19,7 @@ pub type Analysis = Rc<(Stats, Vec<Heading>)>;
 /// after the last change, so typing only pays for the preview patch.
 #[hook]
 pub fn use_analysis(draft_id: AttrValue, body: AttrValue) -> Analysis {
-    let state = use_state(|| Rc::new(analyze(&body)));
+    let state = use_state(|| Rc::new(analyze_with(&body, &IntlGraphemes)));
     let timer = use_mut_ref(|| None::<Timeout>);
     let shown_draft = use_mut_ref(|| draft_id.to_string());
     {
@@ -26,9 +28,10 @@ pub fn use_analysis(draft_id: AttrValue, body: AttrValue) -> Analysis {
             let body = body.clone();
             if *shown_draft.borrow() != id.as_str() {
                 *shown_draft.borrow_mut() = id.to_string();
-                state.set(Rc::new(analyze(&body)));
+                state.set(Rc::new(analyze_with(&body, &IntlGraphemes)));
             } else {
-                *timer.borrow_mut() = Some(Timeout::new(250, move || state.set(Rc::new(analyze(&body)))));
+                *timer.borrow_mut() =
+                    Some(Timeout::new(250, move || state.set(Rc::new(analyze_with(&body, &IntlGraphemes)))));
             }
         });
     }

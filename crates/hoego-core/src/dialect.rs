@@ -122,9 +122,12 @@ fn detect_with(post: &Post, count_liquid: bool) -> DialectReport {
     if body.contains("](./") {
         add(1, 1, "images co-located with the post (`./file`)".into());
     }
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
+    // Strongest evidence first, ties in the order found (weights are small).
+    let top = reasons.iter().map(|r| r.0).max().unwrap_or(0);
+    let reasons: Vec<String> =
+        (0..=top).rev().flat_map(|w| reasons.iter().filter(move |r| r.0 == w).map(|r| r.1.clone())).collect();
     let best = (0..3).max_by_key(|&i| (score[i], std::cmp::Reverse(i))).unwrap_or(0);
     let dialect =
         if score[best] == 0 { Dialect::Plain } else { [Dialect::Jekyll, Dialect::Gatsby, Dialect::Hugo][best] };
-    DialectReport { dialect, reasons: reasons.into_iter().map(|(_, r)| r).collect() }
+    DialectReport { dialect, reasons }
 }

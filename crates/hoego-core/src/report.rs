@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::dialect::{detect, Dialect};
 use crate::error::Warning;
 use crate::post::Post;
-use crate::stats::{analyze, Heading, Stats};
+use crate::stats::{analyze_with, Graphemes, Heading, Stats};
 use crate::value::Value;
 
 /// Everything `hoego show` reports.
@@ -51,10 +51,16 @@ impl Serialize for FieldsJson {
 }
 
 /// Build the report for `post`.
+#[cfg(feature = "graphemes")]
 pub fn report(post: &Post) -> Report {
+    report_with(post, &crate::stats::UnicodeGraphemes)
+}
+
+/// Build the report for `post`, clusters counted by `graphemes`.
+pub fn report_with(post: &Post, graphemes: &dyn Graphemes) -> Report {
     let v = post.view();
     let d = detect(post);
-    let (stats, headings) = analyze(post.body());
+    let (stats, headings) = analyze_with(post.body(), graphemes);
     Report {
         dialect: d.dialect,
         dialect_reasons: d.reasons,

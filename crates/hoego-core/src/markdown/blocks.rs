@@ -39,7 +39,7 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
         .iter()
         .map(|(k, d)| format!("{k}\u{1}{}\u{1}{}", d.dest, d.title.as_deref().unwrap_or("")))
         .collect();
-    defs.sort();
+    defs.sort_unstable();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut depth = 0usize;
     for (event, range) in p.into_offset_iter() {

@@ -1,0 +1,41 @@
+// First-load transfer budget of the release build: every .wasm, .js and .css
+// file under dist/ (wasm-bindgen snippets included), gzipped. Two gzip
+// implementations disagree by ~2 % on wasm, so both are measured and the
+// larger must fit: GNU `gzip -9` (the figure BENCHMARKS.md reports) and Node's
+// zlib at level 9 (Chromium's zlib). index.html is listed but not counted.
+// Fails above 300 KB (300,000 bytes): the issue's budget for the first visit.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 300_000;
+const dist = process.argv[2] || 'dist';
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.(wasm|js|css|html)$/.test(name)) files.push(p);
+  }
+};
+walk(dist);
+let gnu = 0;
+let node = 0;
+for (const p of files) {
+  const raw = readFileSync(p);
+  const g = execFileSync('gzip', ['-9c', p], { maxBuffer: 1 << 26 }).length;
+  const z = gzipSync(raw, { level: 9 }).length;
+  const counted = !p.endsWith('.html');
+  if (counted) {
+    gnu += g;
+    node += z;
+  }
+  console.log(`  ${relative(dist, p).padEnd(48)} ${String(raw.length).padStart(8)} B raw ${String(g).padStart(8)} B gzip -9 ${String(z).padStart(8)} B zlib-9${counted ? '' : ' (not counted)'}`);
+}
+const worst = Math.max(gnu, node);
+const ok = gnu > 0 && worst <= BUDGET;
+console.log(`  first-load total (wasm + js + css): ${gnu} B gzip -9 (${(gnu / 1000).toFixed(1)} KB), ${node} B Node zlib -9 (${(node / 1000).toFixed(1)} KB); budget ${BUDGET / 1000} KB`);
+console.log(`${ok ? 'ok' : 'FAIL'} first-load transfer ${worst} B <= ${BUDGET} B`);
+console.log(`size: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
+process.exit(ok ? 0 : 1);
