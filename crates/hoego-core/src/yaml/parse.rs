@@ -28,6 +28,11 @@ type Res<T> = Result<T, YamlError>;
 /// Parse the value of the mapping entry `src` (which starts with its key at
 /// column 0); `value_start` is the offset just past the key's colon.
 pub(crate) fn parse_entry_value(src: &str, value_start: usize) -> Res<Value> {
+    // Lines are LF or CRLF here (as in `scan`); YAML would also break lines at
+    // a lone CR, so rather than read such a value differently, refuse it.
+    if let Some(at) = src.match_indices('\r').map(|(i, _)| i).find(|&i| src.as_bytes().get(i + 1) != Some(&b'\n')) {
+        return Err(YamlError { message: "a lone carriage return (CR) inside front matter".into(), at });
+    }
     let mut p = Parser { s: src, b: src.as_bytes(), i: value_start, depth: 0 };
     let v = p.node_after_indicator(0, Ctx::MapValue)?;
     // Only blank lines and comments may follow the value.
@@ -506,7 +511,7 @@ impl<'a> Parser<'a> {
     fn fold_quoted_break(&mut self, out: &mut String, open: usize, min_col: usize) -> Res<()> {
         let trimmed = out.trim_end_matches([' ', '\t']).len();
         out.truncate(trimmed);
-        let mut breaks = 0;
+        let mut breaks = 0usize;
         loop {
             match self.peek() {
                 Some(b'\r') => self.i += 1,
@@ -528,7 +533,7 @@ impl<'a> Parser<'a> {
         if breaks == 1 {
             out.push(' ');
         } else {
-            out.extend(std::iter::repeat_n('\n', breaks - 1));
+            out.extend(std::iter::repeat_n('\n', breaks.saturating_sub(1)));
         }
         Ok(())
     }

@@ -148,6 +148,8 @@ fn rejects_what_yaml_rejects() {
         "k: |x\n  a",
         "k: [a] b",
         "k:\n  - a\n  b: 1",
+        "k: \"a\r\rb\"",
+        "k: a\rb",
     ];
     for entry in cases {
         assert!(reference(entry).is_err(), "yaml-rust2 accepts {entry:?}: {:?}", reference(entry));
