@@ -538,6 +538,13 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// Move one char from the input to `out`.
+    fn take_char(&mut self, out: &mut String) {
+        let ch = self.s[self.i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        self.i += ch.len_utf8();
+    }
+
     fn single_quoted(&mut self, min_col: usize) -> Res<String> {
         let open = self.i;
         self.i += 1;
@@ -554,11 +561,7 @@ impl<'a> Parser<'a> {
                     return Ok(out);
                 }
                 Some(b) if is_break(b) => self.fold_quoted_break(&mut out, open, min_col)?,
-                Some(_) => {
-                    let ch = self.s[self.i..].chars().next().unwrap_or(' ');
-                    out.push(ch);
-                    self.i += ch.len_utf8();
-                }
+                Some(_) => self.take_char(&mut out),
             }
         }
     }
@@ -627,11 +630,7 @@ impl<'a> Parser<'a> {
                     self.i += len;
                 }
                 Some(b) if is_break(b) => self.fold_quoted_break(&mut out, open, min_col)?,
-                Some(_) => {
-                    let ch = self.s[self.i..].chars().next().unwrap_or(' ');
-                    out.push(ch);
-                    self.i += ch.len_utf8();
-                }
+                Some(_) => self.take_char(&mut out),
             }
         }
     }

@@ -219,40 +219,17 @@ fn write(v: &Value, indent: usize, styles: &mut impl Iterator<Item = u8>, out: &
                     out.push_str(&format!(" {t}"))
                 }
                 1 => out.push_str(&format!(" '{}'", t.replace('\'', "''").replace('\n', "\n\n"))),
-                _ => out.push_str(&format!(
-                    " \"{}\"",
-                    t.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\t', "\\t")
-                )),
+                _ => write_flow(v, out),
             }
         }
-        Value::List(items) if items.is_empty() || styles.next().unwrap_or(0) % 4 == 0 => {
-            out.push_str(" [");
-            for (i, it) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_flow(it, out);
-            }
-            out.push(']');
-        }
+        Value::List(items) if items.is_empty() || styles.next().unwrap_or(0) % 4 == 0 => write_flow(v, out),
         Value::List(items) => {
             for it in items {
                 out.push_str(&format!("\n{pad}-"));
                 write(it, indent + 2, styles, out);
             }
         }
-        Value::Map(pairs) if pairs.is_empty() || styles.next().unwrap_or(0) % 4 == 0 => {
-            out.push_str(" {");
-            for (i, (k, it)) in pairs.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(k);
-                out.push(':');
-                write_flow(it, out);
-            }
-            out.push('}');
-        }
+        Value::Map(pairs) if pairs.is_empty() || styles.next().unwrap_or(0) % 4 == 0 => write_flow(v, out),
         Value::Map(pairs) => {
             for (k, it) in pairs {
                 out.push_str(&format!("\n{pad}  {k}:"));
