@@ -206,15 +206,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// After an inline node: only spaces and a comment may remain on the line.
-    fn end_of_node_line(&mut self, v: Value) -> Res<Value> {
+    /// Skip spaces and a comment (which needs a space before it); is the line done?
+    fn only_comment_left(&mut self) -> Res<bool> {
         let before = self.i;
         self.skip_inline_space();
         if self.peek() == Some(b'#') && self.i == before {
             return Err(self.err_at(self.i, "a comment must be separated from the value by a space"));
         }
         self.skip_comment();
-        if !self.at_eol() {
+        Ok(self.at_eol())
+    }
+
+    /// After an inline node: only spaces and a comment may remain on the line.
+    fn end_of_node_line(&mut self, v: Value) -> Res<Value> {
+        if !self.only_comment_left()? {
             if self.peek() == Some(b':') {
                 return Err(self.err_at(self.i, "mapping values are not allowed in this context"));
             }
@@ -650,13 +655,7 @@ impl<'a> Parser<'a> {
             }
             self.i += 1;
         }
-        let before = self.i;
-        self.skip_inline_space();
-        if self.peek() == Some(b'#') && self.i == before {
-            return Err(self.err_at(self.i, "a comment must be separated from the indicator by a space"));
-        }
-        self.skip_comment();
-        if !self.at_eol() {
+        if !self.only_comment_left()? {
             return Err(self.err_at(self.i, "unexpected text after a block scalar indicator"));
         }
         // Collect the lines: (indent, text after the block's indentation).
