@@ -66,7 +66,7 @@ pub fn editor(p: &EditorProps) -> Html {
                             tags={post.view().tags.clone()} />
                     </section>
                     <aside class="pane side-pane">
-                        <Outline analysis={analysis.clone()} />
+                        <Outline analysis={analysis.clone()} {lang} />
                         <ExportPanel draft={d.clone()} />
                     </aside>
                 </>
@@ -86,7 +86,7 @@ pub fn editor(p: &EditorProps) -> Html {
         }
     };
     let stats = match &d.post {
-        Ok(_) => html! { <StatsBar analysis={analysis.clone()} /> },
+        Ok(_) => html! { <StatsBar analysis={analysis.clone()} {lang} /> },
         Err(_) => html! { <div class="stats" data-testid="stats"></div> },
     };
     html! {

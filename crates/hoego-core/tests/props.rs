@@ -3,7 +3,7 @@
 
 mod common;
 
-use hoego_core::markdown::blocks::{render_blocks, BlockCache};
+use hoego_core::markdown::blocks::{block_ranges, render_blocks, BlockCache};
 use hoego_core::markdown::{render_unsanitized, Sanitizer};
 use hoego_core::{FieldValue, Post};
 use proptest::prelude::*;
@@ -95,6 +95,8 @@ proptest! {
         edits in prop::collection::vec((0.0f64..1.0, 0usize..8, prop_oneof![
             Just(""), Just("\n"), Just("\n\n"), Just("# 제목\n"), Just("- [ ] 할 일\n"), Just("```\n"),
             Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[r]: /x\n"), Just("글자"),
+            Just("---\n"), Just("===\n"), Just("<!-- c\n"), Just("-->\n"), Just("1. 하나\n"), Just("  - 중첩\n"), Just("~~~\n"),
+            Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"),
         ]), 1..12),
     ) {
         struct Id;
@@ -112,6 +114,9 @@ proptest! {
             cache.update(&body, &Id);
             let incremental: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
             prop_assert_eq!(&incremental, &render_unsanitized(&body));
+            // The windowed re-parse finds exactly the blocks a full parse finds.
+            let ranges: Vec<_> = cache.blocks().iter().map(|b| b.range.clone()).collect();
+            prop_assert_eq!(ranges, block_ranges(&body).0);
         }
         let fresh: String = render_blocks(&body).into_iter().map(|b| b.html).collect();
         prop_assert_eq!(fresh, render_unsanitized(&body));

@@ -40,9 +40,16 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
         .map(|(k, d)| format!("{k}\u{1}{}\u{1}{}", d.dest, d.title.as_deref().unwrap_or("")))
         .collect();
     defs.sort_unstable();
+    let ranges = top_level(body, 0, p);
+    (ranges, defs.join("\u{2}"))
+}
+
+/// Top-level block ranges of a parse of `body[base..]`, in `body` coordinates.
+fn top_level(body: &str, base: usize, p: Parser<'_>) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut depth = 0usize;
     for (event, range) in p.into_offset_iter() {
+        let range = range.start + base..range.end + base;
         match event {
             Event::Start(_) => {
                 if depth == 0 {
@@ -60,7 +67,55 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
     for r in &mut ranges {
         r.start = body[..r.start].rfind('\n').map_or(0, |i| i + 1);
     }
-    (ranges, defs.join("\u{2}"))
+    ranges
+}
+
+/// Block ranges of `body` after an edit of `old_body` (whose ranges are
+/// `old`), parsing only a window around the change instead of the whole
+/// document; `None` when only a full parse can tell.
+///
+/// Why this is sound: a top-level block's start depends only on the lines
+/// before it, and an edit can change how the block before it ends, so the
+/// window starts two blocks before the edit. It ends one block after the first
+/// old block that lies wholly in the unchanged tail; that block must come out
+/// of the window parse with the same range, which shows the parse has
+/// re-synchronised (an unclosed fence or HTML block would swallow it). Link
+/// reference definitions resolve across the document, so any `]:` in the
+/// window falls back to a full parse (the caller already does when the
+/// document had definitions). The property test in `tests/props.rs` compares
+/// the result with a full parse after random edits.
+fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str) -> Option<Vec<Range<usize>>> {
+    if old.is_empty() || body.contains("[^") {
+        return None;
+    }
+    let (ob, nb) = (old_body.as_bytes(), body.as_bytes());
+    let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
+    let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let unchanged_tail_old = ob.len() - s;
+    let shift = |i: usize| i + nb.len() - ob.len();
+    // The first block the edit touches, and two before it.
+    let touched = old.partition_point(|r| r.end < p);
+    let first = touched.saturating_sub(2);
+    let start = if first == 0 { 0 } else { old[first].start };
+    // The first old block wholly in the unchanged tail.
+    let j = old.partition_point(|r| r.start < unchanged_tail_old).max(touched + 1);
+    let end = old.get(j + 1).map_or(body.len(), |r| shift(r.start));
+    let window = body.get(start..end)?;
+    if window.contains("]:") {
+        return None;
+    }
+    let fresh = top_level(body, start, parser(window));
+    let mut ranges: Vec<Range<usize>> = old[..first].to_vec();
+    match old.get(j) {
+        Some(anchor) if end < body.len() => {
+            let anchor = shift(anchor.start)..shift(anchor.end);
+            let at = fresh.iter().position(|r| *r == anchor)?;
+            ranges.extend_from_slice(&fresh[..at]);
+            ranges.extend(old[j..].iter().map(|r| shift(r.start)..shift(r.end)));
+        }
+        _ => ranges.extend(fresh),
+    }
+    Some(ranges)
 }
 
 /// Render one block's text, resolving references against `full`'s definitions
@@ -114,6 +169,8 @@ pub struct Patch {
 pub struct BlockCache {
     blocks: Vec<Block>,
     defs: String,
+    /// The body the blocks were made from (to find what an edit changed).
+    body: String,
 }
 
 impl BlockCache {
@@ -125,7 +182,12 @@ impl BlockCache {
     /// Bring the cache up to date with `body`, rendering only blocks whose
     /// text changed, and return the patch to apply to the DOM.
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
-        let (ranges, defs) = block_ranges(body);
+        let old_ranges: Vec<Range<usize>> = self.blocks.iter().map(|b| b.range.clone()).collect();
+        let incremental = if self.defs.is_empty() { ranges_after_edit(&self.body, &old_ranges, body) } else { None };
+        let (ranges, defs) = match incremental {
+            Some(r) => (r, String::new()),
+            None => block_ranges(body),
+        };
         let all_stale = defs != self.defs;
         let mut old = std::mem::take(&mut self.blocks);
         let same = |b: &Block, r: &Range<usize>| !all_stale && b.text == body[r.clone()];
@@ -162,6 +224,7 @@ impl BlockCache {
         }
         self.blocks = blocks;
         self.defs = defs;
+        body.clone_into(&mut self.body);
         Patch { prefix, suffix, removed, inserted }
     }
 }
@@ -211,5 +274,30 @@ mod tests {
         assert_eq!(p.inserted[0], "<p>two!</p>\n");
         let html: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
         assert_eq!(html, render_unsanitized(b));
+    }
+
+    #[test]
+    fn edits_reparse_a_window_and_agree_with_a_full_parse() {
+        let old: String = (0..300).map(|i| format!("## 제목 {i}\n\n문단 {i} 입니다.\n\n- 항목\n- 항목\n\n")).collect();
+        let (old_ranges, _) = block_ranges(&old);
+        let mid = old.len() / 2;
+        let at = (mid..).find(|&i| old.is_char_boundary(i)).unwrap();
+        // (edit, must the window suffice?)
+        let cases: &[(&str, bool)] = &[
+            ("가", true),
+            ("\n\n", true),
+            ("\n---\n", true),
+            ("\n```\n", false),  // an unclosed fence swallows the rest: full parse
+            ("\n<div>\n", true), // an HTML block ends at the next blank line
+        ];
+        for (ins, windowed) in cases {
+            let mut body = old.clone();
+            body.insert_str(at, ins);
+            let got = ranges_after_edit(&old, &old_ranges, &body);
+            assert_eq!(got.is_some(), *windowed, "{ins:?}");
+            if let Some(r) = got {
+                assert_eq!(r, block_ranges(&body).0, "{ins:?}");
+            }
+        }
     }
 }
