@@ -33,6 +33,18 @@ fuzz_target!(|data: &[u8]| {
         let _ = render(post.body(), &s);
         let mut cache = BlockCache::default();
         cache.update(post.body(), &s);
+        // An edit in the middle (the input's first bytes as the inserted text):
+        // the windowed block-boundary parse must agree with a full parse.
+        let body = post.body();
+        let mut at = body.len() / 2;
+        while !body.is_char_boundary(at) {
+            at -= 1;
+        }
+        let ins: String = text.chars().take(3).collect();
+        let edited = format!("{}{ins}{}", &body[..at], &body[at..]);
+        cache.update(&edited, &s);
+        let ranges: Vec<_> = cache.blocks().iter().map(|b| b.range.clone()).collect();
+        assert_eq!(ranges, hoego_core::markdown::blocks::block_ranges(&edited).0, "windowed block ranges");
         let now = PostDate::parse("2026-11-22T10:00:00+09:00").unwrap();
         for target in [Target::Jekyll, Target::Gatsby(Flavor::Lumen)] {
             let opts = ExportOptions { target, offset: Offset::KST, now: now.clone(), slug_style: Default::default(), source_name: None };
