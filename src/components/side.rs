@@ -6,10 +6,9 @@ use gloo_timers::callback::Timeout;
 use hoego_core::markdown::render::anchor_id;
 use hoego_core::stats::{analyze_with, Heading, Stats};
 use hoego_core::templates::Lang;
-
-use crate::graphemes::IntlGraphemes;
 use yew::prelude::*;
 
+use crate::graphemes::IntlGraphemes;
 use crate::i18n::t;
 
 /// Stats and outline of a body, computed together.
