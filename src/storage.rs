@@ -5,8 +5,9 @@
 //!
 //! Values are JSON written and read by the browser's own `JSON` object, not
 //! serde_json: that keeps ~20 KB of gzip out of the first load (see
-//! BENCHMARKS.md), and the three record shapes here are simple enough to map
-//! by hand (`to_json` / `from_json` below, tested in `tests/browser.rs`).
+//! BENCHMARKS.md), and the three record shapes here (draft, index, prefs) are
+//! simple enough to map by hand with the small `Out` / `In` helpers below
+//! (tested in `tests/browser.rs`).
 
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::{Array, Object, Reflect, JSON};
