@@ -10,7 +10,7 @@ import { serve, CHROMIUM } from './serve.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
 const hoego = process.argv[2] || path.join(root, 'target/release/hoego');
-const fixturesDir = path.resolve(root, '../shared/fixtures/posts');
+const fixturesDir = path.resolve(root, 'tests/fixtures/posts');
 const fixtures = fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.md')).sort();
 const out = path.join(here, 'out');
 fs.mkdirSync(out, { recursive: true });

@@ -7,6 +7,6 @@ secs="${1:-600}"
 command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz --locked
 F="$ROOT/crates/hoego-core/fuzz"
 mkdir -p "$F/corpus/post"
-cp "$ROOT"/../shared/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md "$ROOT"/assets/*.md "$F/corpus/post/"
+cp "$ROOT"/tests/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md "$ROOT"/assets/*.md "$F/corpus/post/"
 cd "$ROOT/crates/hoego-core"
 RUSTC_BOOTSTRAP=1 cargo fuzz run post "$F/corpus/post" -- -max_total_time="$secs" -max_len=65536 -print_final_stats=1

@@ -9,7 +9,7 @@ G="$ROOT/tests/generators/gatsby"
 cd "$ROOT" && cargo build -q --release -p hoego-cli
 rm -rf "$G/content" "$G/public" "$G/.cache"
 mkdir -p "$G/content"
-files=("$ROOT"/../shared/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md)
+files=("$ROOT"/tests/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md)
 "$ROOT/target/release/hoego" export --to gatsby --offset +09:00 --out "$G" "${files[@]}" 2>/dev/null
 if [ ! -d "$G/node_modules/gatsby" ]; then
   log "npm install gatsby 5 (--ignore-scripts: sharp's install script downloads from the network)"

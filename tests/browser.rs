@@ -197,9 +197,9 @@ fn intl_segmenter_counts_like_unicode_segmentation() {
         assert_eq!(IntlGraphemes.count(text), (*all, *non_space), "Intl.Segmenter on {text:?}");
     }
     for body in [
-        include_str!("../../shared/fixtures/posts/lumen-gatsby-2023-review.md"),
-        include_str!("../../shared/fixtures/posts/minimal-mistakes-jekyll-2022-07-28.md"),
-        include_str!("../../shared/fixtures/posts/zoomkoding-gatsby-2022-06-29.md"),
+        include_str!("fixtures/posts/lumen-gatsby-2023-review.md"),
+        include_str!("fixtures/posts/minimal-mistakes-jekyll-2022-07-28.md"),
+        include_str!("fixtures/posts/zoomkoding-gatsby-2022-06-29.md"),
     ] {
         assert_eq!(analyze_with(body, &IntlGraphemes), analyze_with(body, &Reference));
     }

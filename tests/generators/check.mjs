@@ -14,7 +14,7 @@ const matter = require('gray-matter');
 const [hoego, work] = process.argv.slice(2);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '../..');
-const fixtures = path.resolve(root, '../shared/fixtures/posts');
+const fixtures = path.resolve(root, 'tests/fixtures/posts');
 const expected = JSON.parse(fs.readFileSync(path.join(here, 'expected.json'), 'utf8'));
 
 let passed = 0, failed = 0;

@@ -11,7 +11,7 @@ use hoego_core::stats::analyze;
 use hoego_core::{FieldValue, Post};
 
 fn fixtures() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/posts");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/posts");
     let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("fixtures")
         .map(|e| e.unwrap().path())

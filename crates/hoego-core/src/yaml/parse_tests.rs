@@ -168,8 +168,8 @@ fn refuses_anchors_aliases_and_tags_with_a_message() {
 #[test]
 fn agrees_on_every_fixture_entry() {
     let mut n = 0;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/posts");
-    for file in std::fs::read_dir(dir).expect("../shared/fixtures/posts beside the repo") {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/posts");
+    for file in std::fs::read_dir(dir).expect("tests/fixtures/posts in the repository") {
         let path = file.unwrap().path();
         let name = path.display();
         let text = std::fs::read_to_string(&path).unwrap();

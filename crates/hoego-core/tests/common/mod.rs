@@ -3,16 +3,16 @@
 
 use std::path::PathBuf;
 
-/// `../shared/fixtures/posts` relative to the workspace root.
+/// `tests/fixtures/posts` in the repository (copied from the shared fixtures so a bare clone tests itself).
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/posts")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/posts")
 }
 
 /// Every fixture post: (file name, text). Panics if the folder is missing so
 /// CI can never pass vacuously.
 pub fn fixtures() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir(fixtures_dir())
-        .expect("../shared/fixtures/posts must exist beside the repo")
+        .expect("tests/fixtures/posts in the repository")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
