@@ -330,6 +330,16 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
   await context.close();
 });
 
+// Further suites live one topic a file in e2e/specs/ (so parallel work on
+// different topics never edits one file); each exports `default async (h)`
+// and registers its tests with `h.test`, using the same helpers as above.
+const specsDir = path.join(here, 'specs');
+const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM };
+for (const f of fs.existsSync(specsDir) ? fs.readdirSync(specsDir).filter((f) => f.endsWith('.mjs')).sort() : []) {
+  const spec = await import(path.join(specsDir, f));
+  await spec.default(harness);
+}
+
 server.close();
 await browser.close();
 console.log(`screenshots: ${out}`);

@@ -251,7 +251,7 @@ pub fn app() -> Html {
                 </header>
                 if !ctx.notices.is_empty() {
                     <div class="notices" data-testid="notices">
-                        { for ctx.notices.iter().map(|n| html! { <p class={classes!("notice", n.level)}>{ &n.text }</p> }) }
+                        { for ctx.notices.iter().map(|n| html! { <p class={classes!("notice", n.level.class())}>{ &n.text }</p> }) }
                         <button class="small ghost" onclick={dismiss}>{ t(lang, "dismiss") }</button>
                     </div>
                 }

@@ -63,8 +63,9 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "export.diff" => ("front matter 변경", "Front matter changes"),
         "export.nochange" => ("변경 없음", "No changes"),
         "export.warnings" => ("확인할 점", "Things to check"),
-        "download.md" => ("Download .md", "Download .md"),
-        "download.zip" => ("Download .zip", "Download .zip"),
+        "download.md" => (".md 내려받기", "Download .md"),
+        "download.zip" => (".zip 내려받기", "Download .zip"),
+        "download.failed" => ("브라우저가 내려받기를 거부했습니다", "The browser refused the download"),
         "raw.mode" => (
             "front matter를 읽을 수 없어 원본 모드로 엽니다. 아무것도 잃지 않았습니다. 고치면 폼이 다시 나타납니다.",
             "The front matter could not be read, so this draft is in raw mode. Nothing was lost; fix it and the form comes back.",

@@ -103,11 +103,33 @@ pub enum SaveState {
     Error(String),
 }
 
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Something worked.
+    Ok,
+    /// Worked, with a caveat (e.g. imported in raw mode).
+    Warn,
+    /// Did not work.
+    Error,
+}
+
+impl Level {
+    /// The CSS class the notice is shown with.
+    pub fn class(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Warn => "warn",
+            Level::Error => "error",
+        }
+    }
+}
+
 /// A message for the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    /// `ok`, `warn` or `error`.
-    pub level: &'static str,
+    /// How serious.
+    pub level: Level,
     /// Text.
     pub text: String,
 }
@@ -250,6 +272,8 @@ pub enum Action {
     SetExport(ExportSettings),
     /// Toggle raw front matter mode.
     SetFmRaw(bool),
+    /// Show a message (e.g. a download the browser refused).
+    Notify(Notice),
     /// Dismiss messages.
     DismissNotices,
     /// Another tab changed (or removed) a stored draft.
@@ -307,13 +331,13 @@ impl AppState {
                     match it.text {
                         Err(e) => self
                             .notices
-                            .push(Notice { level: "error", text: format!("{}: {label}: {e}", messages.bad) }),
+                            .push(Notice { level: Level::Error, text: format!("{}: {label}: {e}", messages.bad) }),
                         Ok(text) => {
                             let mut d = Draft::new(it.id.clone(), it.name.clone(), text, at);
                             fill_from_file_name(&mut d, at);
                             let (level, msg) = match &d.post {
-                                Ok(_) => ("ok", messages.ok.clone()),
-                                Err(e) => ("warn", format!("{} ({e})", messages.raw)),
+                                Ok(_) => (Level::Ok, messages.ok.clone()),
+                                Err(e) => (Level::Warn, format!("{} ({e})", messages.raw)),
                             };
                             let mut text = format!("{msg}: {label}");
                             if let Some(n) = &it.note {
@@ -410,6 +434,7 @@ impl AppState {
             Action::SetSearch(s) => self.search = s,
             Action::SetExport(e) => self.export = e,
             Action::SetFmRaw(r) => self.fm_raw = r,
+            Action::Notify(n) => self.notices.push(n),
             Action::DismissNotices => self.notices.clear(),
             Action::External { id, stored } => {
                 let pos = self.drafts.iter().position(|d| d.id == id);

@@ -150,7 +150,11 @@ fn text_field(
 
 #[function_component(Form)]
 fn form(p: &FormProps) -> Html {
+    // Every hook before the early return: Yew requires the same hooks in the same order on each render.
     let ctx = use_context::<Ctx>().expect("state context");
+    let other_ref = use_node_ref();
+    // Validate as you type: parse the box's text without applying it.
+    let other_error = use_state(|| None::<String>);
     let lang = ctx.lang;
     let Ok(post) = &p.draft.post else { return html! {} };
     let v = post.view();
@@ -201,7 +205,6 @@ fn form(p: &FormProps) -> Html {
         },
     );
     let other = post.other_fields_text(TYPED_KEYS);
-    let other_ref = use_node_ref();
     let apply_other = {
         let ctx = ctx.clone();
         let r = other_ref.clone();
@@ -211,8 +214,6 @@ fn form(p: &FormProps) -> Html {
             }
         })
     };
-    // Validate as you type: parse the box's text without applying it.
-    let other_error = use_state(|| None::<String>);
     let on_other_input = {
         let err = other_error.clone();
         Callback::from(move |e: InputEvent| {

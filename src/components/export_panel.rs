@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::{target_value, Ctx};
 use crate::browser::{download, now_date};
 use crate::i18n::t;
-use crate::state::{Action, Draft, ExportSettings};
+use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
 thread_local! {
     /// Images imported alongside posts this session, by file name.
@@ -30,6 +30,10 @@ pub struct ExportProps {
 
 /// An export of the current draft with the images available for it.
 struct Computed {
+    /// The draft and settings it was computed for.
+    key: (String, ExportSettings),
+    /// The draft revision it was computed from.
+    rev: u64,
     out: Exported,
     refs: Vec<ImageRef>,
     images: Vec<(String, Vec<u8>)>,
@@ -61,8 +65,9 @@ impl Computed {
 }
 
 fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
+    let key = (draft.id.clone(), s.clone());
     let Ok(post) = &draft.post else {
-        return Computed { out: Exported::default(), refs: Vec::new(), images: Vec::new() };
+        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Vec::new() };
     };
     let opts = ExportOptions {
         target: s.target,
@@ -75,41 +80,64 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let images = IMAGES.with(|i| i.borrow().clone());
     let available: Vec<String> =
         refs.iter().filter(|r| images.iter().any(|(n, _)| *n == r.file_name)).map(|r| r.reference.clone()).collect();
-    Computed { out: export(post, &opts, &available), refs, images }
+    Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
+}
+
+/// Runs a download; a browser that refuses it becomes a notice, not silence.
+fn deliver(ctx: &Ctx, name: &str, bytes: &[u8], mime: &str) {
+    if let Err(e) = download(name, bytes, mime) {
+        let text = format!("{}: {name} ({e:?})", t(ctx.lang, "download.failed"));
+        ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+    }
 }
 
 /// The export panel.
+///
+/// Layout never moves under the pointer: the controls and the two download
+/// buttons come first and have the same size for every target (the flavor
+/// row is always there, disabled for Jekyll); what varies in height (path,
+/// changes, warnings) comes after them. A new draft or new settings are
+/// exported in the same render that shows them; only typing is debounced.
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ExportProps) -> Html {
+    // All hooks first: Yew requires the same hooks in the same order on every render.
     let ctx = use_context::<Ctx>().expect("state context");
+    let shown = use_mut_ref(|| None::<Rc<Computed>>);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let redraw = use_force_update();
+    let s = ctx.export.clone();
+    let key = (p.draft.id.clone(), s.clone());
+    if shown.borrow().as_ref().is_none_or(|c| c.key != key) {
+        // New draft or settings: export now, and drop a pending typing update,
+        // which would otherwise show the old settings' result 300 ms later.
+        timer.borrow_mut().take();
+        *shown.borrow_mut() = Some(Rc::new(compute(&p.draft, &s)));
+    }
+    {
+        let (shown, timer, draft, settings) = (shown.clone(), timer.clone(), p.draft.clone(), s.clone());
+        use_effect_with((p.draft.id.clone(), p.draft.rev), move |_| {
+            let current = shown.borrow().as_ref().is_some_and(|c| c.key == (draft.id.clone(), settings.clone()));
+            let stale = current && shown.borrow().as_ref().is_some_and(|c| c.rev != draft.rev);
+            if stale {
+                // Typing: an export is O(post), so the shown figures follow 300 ms behind.
+                let (shown2, timer2) = (shown.clone(), timer.clone());
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(300, move || {
+                    let fresh = Rc::new(compute(&draft, &settings));
+                    let same_key = shown2.borrow().as_ref().is_some_and(|c| c.key == fresh.key);
+                    if same_key {
+                        *shown2.borrow_mut() = Some(fresh);
+                        redraw.force_update();
+                    }
+                    timer2.borrow_mut().take();
+                }));
+            }
+        });
+    }
     let lang = ctx.lang;
     if p.draft.post.is_err() {
         return html! {};
     }
-    let s = ctx.export.clone();
-    // Shown figures follow typing 300 ms behind (an export is O(post)); downloads
-    // always export the current text at click time.
-    let shown = use_state(|| None::<Rc<Computed>>);
-    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-    {
-        let shown = shown.clone();
-        let draft = p.draft.clone();
-        let settings = s.clone();
-        let last_key = use_mut_ref(|| None::<(String, ExportSettings)>);
-        use_effect_with((p.draft.id.clone(), p.draft.rev, s.clone()), move |deps| {
-            // A new draft or new settings show at once; typing is debounced.
-            let key = Some((deps.0.clone(), deps.2.clone()));
-            let fresh = *last_key.borrow() != key;
-            *last_key.borrow_mut() = key;
-            let run = move || shown.set(Some(Rc::new(compute(&draft, &settings))));
-            if fresh {
-                run();
-            } else {
-                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(300, run));
-            }
-        });
-    }
-    let Some(current) = (*shown).clone() else { return html! {} };
+    let Some(current) = shown.borrow().clone() else { return html! {} };
     let out = &current.out;
     let set = |f: Rc<Update>| {
         let ctx = ctx.clone();
@@ -135,23 +163,30 @@ pub fn export_panel(p: &ExportProps) -> Html {
         }
     }));
     let on_slug = set(Rc::new(|n, v| n.slug_style = SlugStyle::parse(&v).unwrap_or_default()));
+    // Downloads export the draft and settings of this render, never the debounced view.
     let md = {
-        let draft = p.draft.clone();
-        let s = s.clone();
+        let (ctx, draft, s) = (ctx.clone(), p.draft.clone(), s.clone());
         Callback::from(move |_| {
             let c = compute(&draft, &s);
-            let _ = download(c.file_name(), c.out.text.as_bytes(), "text/markdown;charset=utf-8");
+            deliver(&ctx, c.file_name(), c.out.text.as_bytes(), "text/markdown;charset=utf-8");
         })
     };
     let zip = {
-        let draft = p.draft.clone();
-        let s = s.clone();
+        let (ctx, draft, s) = (ctx.clone(), p.draft.clone(), s.clone());
         Callback::from(move |_| {
             let c = compute(&draft, &s);
-            if let Ok(bytes) = hoego_core::export::bundle::zip_files(&c.zip_entries()) {
-                let _ = download(&c.zip_name(), &bytes, "application/zip");
+            match hoego_core::export::bundle::zip_files(&c.zip_entries()) {
+                Ok(bytes) => deliver(&ctx, &c.zip_name(), &bytes, "application/zip"),
+                Err(e) => ctx.dispatch(Action::Notify(Notice {
+                    level: Level::Error,
+                    text: format!("{}: {e}", t(ctx.lang, "download.failed")),
+                })),
             }
         })
+    };
+    let flavor = match s.target {
+        Target::Gatsby(f) => Some(f),
+        Target::Jekyll => None,
     };
     let target_value = match s.target {
         Target::Jekyll => "jekyll",
@@ -171,13 +206,12 @@ pub fn export_panel(p: &ExportProps) -> Html {
                     <option value="jekyll" selected={target_value == "jekyll"}>{ "Jekyll" }</option>
                     <option value="gatsby" selected={target_value == "gatsby"}>{ "Gatsby" }</option>
                 </select>
-                if let Target::Gatsby(f) = s.target {
-                    <label for="x-flavor">{ t(lang, "export.flavor") }</label>
-                    <select id="x-flavor" data-testid="export-flavor" onchange={on_flavor}>
-                        <option value="starter-blog" selected={f == Flavor::StarterBlog}>{ "gatsby-starter-blog" }</option>
-                        <option value="lumen" selected={f == Flavor::Lumen}>{ "Lumen" }</option>
-                    </select>
-                }
+                // Always present (disabled for Jekyll) so switching target moves nothing below it.
+                <label for="x-flavor">{ t(lang, "export.flavor") }</label>
+                <select id="x-flavor" data-testid="export-flavor" onchange={on_flavor} disabled={flavor.is_none()}>
+                    <option value="starter-blog" selected={flavor == Some(Flavor::StarterBlog)}>{ "gatsby-starter-blog" }</option>
+                    <option value="lumen" selected={flavor == Some(Flavor::Lumen)}>{ "Lumen" }</option>
+                </select>
                 <label for="x-offset">{ t(lang, "offset") }</label>
                 <input id="x-offset" data-testid="export-offset" value={s.offset.colon()} onchange={on_offset} size="6" />
                 <label for="x-slug">{ t(lang, "export.slug_style") }</label>
@@ -186,6 +220,10 @@ pub fn export_panel(p: &ExportProps) -> Html {
                     <option value="keep" selected={slug_value == "keep"}>{ "keep (2023년-회고)" }</option>
                     <option value="ascii" selected={slug_value == "ascii"}>{ "ascii" }</option>
                 </select>
+            </div>
+            <div class="buttons">
+                <button class="primary" data-testid="export-md" onclick={md}>{ t(lang, "download.md") }</button>
+                <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
             </div>
             <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
             <details open=true>
@@ -206,10 +244,6 @@ pub fn export_panel(p: &ExportProps) -> Html {
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
                 </details>
             }
-            <div class="buttons">
-                <button class="primary" data-testid="export-md" onclick={md}>{ t(lang, "download.md") }</button>
-                <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
-            </div>
         </section>
     }
 }

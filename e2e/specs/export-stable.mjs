@@ -1,0 +1,41 @@
+// Regression (issue: "a click on Download .md right after changing the flavor
+// produced no download"): the export controls never move under the pointer,
+// and a click straight after a settings change downloads those settings.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export default async function (h) {
+  const { test, fresh, assert, cli, importFiles, openDraft, fixturesDir, titles, tmp } = h;
+
+  await test('export: buttons keep their place across targets; a click right after a change downloads the new settings', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const f = 'lumen-gatsby-2023-review.md';
+    await importFiles(page, [path.join(fixturesDir, f)]);
+    await openDraft(page, titles[f]);
+    const box = async () => {
+      const [md, zip] = await Promise.all(['md', 'zip'].map((k) => page.locator(`[data-testid=export-${k}]`).boundingBox()));
+      return JSON.stringify([md, zip]);
+    };
+    const before = await box();
+    const settings = [['gatsby', 'lumen'], ['jekyll', null], ['gatsby', 'starter-blog'], ['gatsby', 'lumen'], ['jekyll', null]];
+    for (const [target, flavor] of settings) {
+      // No waiting between the change and the click: the click must see the new settings.
+      await page.selectOption('[data-testid=export-target]', target);
+      if (flavor) await page.selectOption('[data-testid=export-flavor]', flavor);
+      const [md] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('[data-testid=export-md]', { noWaitAfter: true })]);
+      const dir = fs.mkdtempSync(path.join(tmp, 'stable-'));
+      const args = ['export', '--to', target, ...(flavor ? ['--flavor', flavor] : []), '--offset', '+09:00', '--out', dir, path.join(fixturesDir, f)];
+      const rel = cli(args).toString().trim();
+      assert(md.suggestedFilename() === path.basename(rel), `${target}/${flavor}: got ${md.suggestedFilename()}, CLI wrote ${rel}`);
+      const got = fs.readFileSync(await md.path(), 'utf8');
+      const want = fs.readFileSync(path.join(dir, rel), 'utf8');
+      // The date line may differ only if a minute ticks between the two exports; everything else must match.
+      const strip = (s) => s.replace(/^date:.*$/m, 'date:');
+      assert(strip(got) === strip(want), `${target}/${flavor}: downloaded text is not the current settings' export`);
+      const now = await box();
+      assert(now === before, `${target}/${flavor}: buttons moved ${before} -> ${now}`);
+    }
+    await context.close();
+  });
+}
