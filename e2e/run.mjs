@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';
+import { watchCsp } from './csp.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
@@ -19,12 +20,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoego-e2e-'));
 const { server, url } = await serve(path.join(root, 'dist'));
 const browser = await chromium.launch(CHROMIUM);
 let passed = 0, failed = 0;
+const cspViolations = []; // filled by watchCsp for every context fresh() makes; any entry fails the test
 
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 function cli(args) { return execFileSync(hoego, args, { stdio: ['ignore', 'pipe', 'pipe'] }); }
 
 async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
+  await watchCsp(context, cspViolations);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   await page.goto(url);
@@ -34,8 +37,10 @@ async function fresh(opts = {}) {
 
 async function test(name, fn) {
   const t0 = Date.now();
+  cspViolations.length = 0;
   try {
     await fn();
+    if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n  ${cspViolations.join('\n  ')}`);
     passed++;
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
@@ -334,7 +339,7 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
 // different topics never edits one file); each exports `default async (h)`
 // and registers its tests with `h.test`, using the same helpers as above.
 const specsDir = path.join(here, 'specs');
-const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM };
+const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
 for (const f of fs.existsSync(specsDir) ? fs.readdirSync(specsDir).filter((f) => f.endsWith('.mjs')).sort() : []) {
   const spec = await import(path.join(specsDir, f));
   await spec.default(harness);

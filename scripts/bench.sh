@@ -13,3 +13,5 @@ echo; echo "first-load transfer (dist/):"
 node e2e/size.mjs dist || true
 echo
 node e2e/bench.mjs
+echo
+node e2e/loadbench.mjs

@@ -14,6 +14,7 @@ use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
 use crate::components::recovery::Recovery;
+use crate::components::update_notice::UpdateNotice;
 use crate::components::Ctx;
 use crate::i18n::t;
 use crate::state::{Action, AppState, SaveState, View};
@@ -110,6 +111,11 @@ pub fn app() -> Html {
                 ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });
             }
         });
+    }
+    // Files the OS opened with the installed app become drafts, like an import.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| crate::pwa::launch_files(move |files| import_files(ctx.clone(), files)));
     }
     // Preferences and theme.
     {
@@ -249,6 +255,7 @@ pub fn app() -> Html {
                         <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
                     </div>
                 </header>
+                <UpdateNotice {lang} />
                 if !ctx.notices.is_empty() {
                     <div class="notices" data-testid="notices">
                         { for ctx.notices.iter().map(|n| html! { <p class={classes!("notice", n.level.class())}>{ &n.text }</p> }) }

@@ -86,6 +86,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "import.ok" => ("가져왔습니다", "Imported"),
         "dismiss" => ("닫기", "Dismiss"),
         "url" => ("주소", "URL"),
+        "update.ready" => (
+            "새 버전이 준비되었습니다. 초안은 그대로 남습니다.",
+            "A new version is ready. Your drafts stay as they are.",
+        ),
+        "update.reload" => ("새로고침", "Reload"),
         _ => ("?", "?"),
     };
     match lang {

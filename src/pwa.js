@@ -1,0 +1,63 @@
+// The page's side of the service worker (pwa/sw.js) and of OS file launches.
+// Imported by src/pwa.rs; wasm-bindgen copies it into dist/snippets/.
+let reloading = false;
+
+// Register ./sw.js (relative: works under any sub-path) and call `onUpdate` once a
+// newer worker is installed and waiting while this page runs the current one.
+export function register_worker(onUpdate) {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+  sw.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+  });
+  sw.register('./sw.js').then((reg) => {
+    const watch = (w) => {
+      if (!w) return;
+      const check = () => {
+        if (w.state === 'installed' && sw.controller) onUpdate();
+      };
+      check();
+      w.addEventListener('statechange', check);
+    };
+    watch(reg.waiting);
+    watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+    // A tab left open for days still hears of a new deployment when it comes back.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') reg.update().catch(() => {});
+    });
+  }, (e) => console.warn('service worker not registered:', e));
+}
+
+// Activate the waiting worker; the page reloads when it takes over. The app saves
+// drafts on `pagehide`, and the worker never touches localStorage.
+export function apply_update() {
+  const sw = navigator.serviceWorker;
+  const done = (reg) => {
+    if (reg && reg.waiting) {
+      reloading = true;
+      reg.waiting.postMessage('skip-waiting');
+    } else {
+      location.reload();
+    }
+  };
+  if (sw) sw.getRegistration().then(done, () => location.reload());
+  else location.reload();
+}
+
+// Files the OS opened with the installed app (manifest `file_handlers`). Browsers
+// without `launchQueue` never call `onFiles`.
+export function on_launch_files(onFiles) {
+  if (!('launchQueue' in window)) return;
+  window.launchQueue.setConsumer(async (params) => {
+    const files = [];
+    for (const handle of params.files || []) {
+      try {
+        files.push(await handle.getFile());
+      } catch (e) {
+        console.warn('launched file not readable:', e);
+      }
+    }
+    if (files.length) onFiles(files);
+  });
+}
