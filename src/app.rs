@@ -112,11 +112,6 @@ pub fn app() -> Html {
             }
         });
     }
-    // Files the OS opened with the installed app become drafts, like an import.
-    {
-        let ctx = ctx.clone();
-        use_effect_with((), move |_| crate::pwa::launch_files(move |files| import_files(ctx.clone(), files)));
-    }
     // Preferences and theme.
     {
         let (lang, dark) = (ctx.lang, ctx.dark);
@@ -215,6 +210,8 @@ pub fn app() -> Html {
                     import_text(&c6, text);
                 }
             });
+            // Now that `drop` is heard: service worker, and files the OS launched us with.
+            crate::pwa::start();
             move || {
                 u1();
                 u2();

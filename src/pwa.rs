@@ -3,36 +3,26 @@
 //!
 //! The worker itself is `pwa/sw.js`, written into `dist/sw.js` by
 //! `scripts/postbuild.mjs` with the build's file list and content hash. The JS
-//! half of this module is `src/pwa.js`; it does nothing in browsers without
+//! half of this module is `src/pwa.js`; it reports through window events
+//! (`hoego-update`, and launched files as a `drop`), so the wasm needs no new
+//! callback types (the first-load budget). It does nothing in browsers without
 //! service workers or `launchQueue`.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/pwa.js")]
 extern "C" {
-    fn register_worker(on_update: &JsValue);
-    fn apply_update();
-    fn on_launch_files(on_files: &JsValue);
+    /// Register `sw.js` and start taking OS file launches. Call once the app
+    /// listens for `drop` and [`UPDATE_EVENT`].
+    pub fn start();
+    #[wasm_bindgen(js_name = apply_update)]
+    fn apply_update_js();
 }
 
-/// Register `sw.js`; `on_update` runs when a newer deployment is installed and
-/// waiting (it may run more than once).
-pub fn register(on_update: impl Fn() + 'static) {
-    // JS owns the callback from here on: the worker may report at any time.
-    let cb = Closure::<dyn Fn()>::new(on_update).into_js_value();
-    register_worker(&cb);
-}
+/// Fired on `window` when a newer deployment is installed and waiting.
+pub const UPDATE_EVENT: &str = "hoego-update";
 
 /// Let the waiting worker take over, then reload the page.
 pub fn update_now() {
-    apply_update();
-}
-
-/// Call `on_files` with the files the OS launched the installed app with.
-pub fn launch_files(on_files: impl Fn(Vec<web_sys::File>) + 'static) {
-    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |arr: js_sys::Array| {
-        on_files(arr.iter().filter_map(|f| f.dyn_into::<web_sys::File>().ok()).collect());
-    })
-    .into_js_value();
-    on_launch_files(&cb);
+    apply_update_js();
 }

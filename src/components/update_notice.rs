@@ -5,6 +5,7 @@
 use hoego_core::templates::Lang;
 use yew::prelude::*;
 
+use crate::browser::listen;
 use crate::i18n::t;
 use crate::pwa;
 
@@ -15,13 +16,16 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// Registers the service worker once and shows the notice when an update waits.
+/// Shows the notice once the worker reports a waiting update ([`pwa::UPDATE_EVENT`]).
 #[function_component(UpdateNotice)]
 pub fn update_notice(props: &Props) -> Html {
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| pwa::register(move || ready.set(true)));
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("window");
+            listen(window.as_ref(), pwa::UPDATE_EVENT, move |_| ready.set(true))
+        });
     }
     if !*ready {
         return html! {};
