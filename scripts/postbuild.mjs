@@ -31,6 +31,11 @@ function policy(scriptHashes) {
     "default-src 'self'",
     `script-src ${scripts.join(' ')}`,
     "style-src 'self'",
+    // Style *attributes* only, never <style>: post HTML carries them (table alignment,
+    // <img style=…>). DOMPurify parses post HTML in an inert document of this page,
+    // which Chromium checks against this policy, then strips every style attribute
+    // (src/sanitize.rs), so none ever reaches the page.
+    "style-src-attr 'unsafe-inline'",
     // data:/blob: are not origins: a post may embed a data: image. Remote images are blocked.
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -84,7 +89,10 @@ const version = createHash('sha256');
 for (const f of files) version.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
 const hex = version.digest('hex').slice(0, 16);
 const template = readFileSync(join(root, 'pwa', 'sw.js'), 'utf8');
-const worker = template
+// The template's comments explain it in the repository; dist/ gets the code only
+// (sw.js counts toward the first-load budget, see e2e/size.mjs).
+const code = template.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n').replace(/\n{3,}/g, '\n\n');
+const worker = code
   .replace("'__HOEGO_VERSION__'", JSON.stringify(dev ? 'dev' : hex))
   .replace("'__HOEGO_FILES__'", JSON.stringify(dev ? [] : ['./', ...files.filter((f) => f !== 'index.html')]))
   .replace("'__HOEGO_DEV__'", String(dev));

@@ -1,10 +1,7 @@
-// The page's side of the service worker (pwa/sw.js) and of OS file launches.
-// Imported by src/pwa.rs; wasm-bindgen copies it into dist/snippets/. It talks to
-// the app through window events, so the wasm carries no extra callback types.
+// The page's side of pwa/sw.js and of OS file launches; see src/pwa.rs.
 let reloading = false;
 
-// Register ./sw.js (relative: works under any sub-path). When a newer deployment is
-// installed and waiting while this page runs the current one, fire `hoego-update`.
+// ./sw.js is relative: any sub-path. `hoego-update`: a newer worker waits.
 function registerWorker() {
   const sw = navigator.serviceWorker;
   if (!sw) return;
@@ -23,16 +20,14 @@ function registerWorker() {
     watch(reg.waiting);
     watch(reg.installing);
     reg.addEventListener('updatefound', () => watch(reg.installing));
-    // A tab left open for days still hears of a new deployment when it comes back.
+    // A tab left open for days still hears of a new deployment.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') reg.update().catch(() => {});
     });
   }, (e) => console.warn('service worker not registered:', e));
 }
 
-// Files the OS opened with the installed app (manifest `file_handlers`) reach the app
-// as a drop of those files: the same import path, nothing new in the wasm. Browsers
-// without `launchQueue` skip this.
+// Files the OS opened the installed app with arrive as a drop: the import path.
 function consumeLaunches() {
   if (!('launchQueue' in window)) return;
   window.launchQueue.setConsumer(async (params) => {
@@ -48,14 +43,12 @@ function consumeLaunches() {
   });
 }
 
-// Called once the app listens for `drop` and `hoego-update`.
 export function start() {
   registerWorker();
   consumeLaunches();
 }
 
-// Activate the waiting worker; the page reloads when it takes over. The app saves
-// drafts on `pagehide`, and the worker never touches localStorage.
+// The waiting worker takes over, then the page reloads (drafts saved on pagehide).
 export function apply_update() {
   const sw = navigator.serviceWorker;
   const done = (reg) => {

@@ -6,20 +6,22 @@
 // every request (and records it): whatever still loads came from the worker. A "newer
 // deployment" is a copy of dist/ with one asset changed and the post-build step run
 // again (a new content hash, so a new worker), served from the same origin.
+import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MARK = '--hoego-deployment';
+const MARK = 'meta[name=hoego-deployment]';
 
-/** dist/ as deployed (A) and a newer deployment of it (B): its CSS differs. */
+/** dist/ as deployed (A) and a newer deployment of it (B): its index.html differs (the
+ *  other files are pinned by SRI hashes in index.html, so that is where a change shows). */
 function deployments(root, tmp) {
   const a = fs.mkdtempSync(path.join(tmp, 'deploy-a-'));
   const b = fs.mkdtempSync(path.join(tmp, 'deploy-b-'));
   fs.cpSync(path.join(root, 'dist'), a, { recursive: true });
   fs.cpSync(path.join(root, 'dist'), b, { recursive: true });
-  const css = fs.readdirSync(b).find((f) => f.endsWith('.css'));
-  fs.appendFileSync(path.join(b, css), `\n:root{${MARK}:"B"}\n`);
+  const index = path.join(b, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<title>', '<meta name=hoego-deployment content=B><title>'));
   execFileSync('node', [path.join(root, 'scripts/postbuild.mjs'), b], { stdio: 'pipe' });
   const version = (d) => /const VERSION = "([0-9a-f]{16})"/.exec(fs.readFileSync(path.join(d, 'sw.js'), 'utf8'))[1];
   return { a, b, va: version(a), vb: version(b) };
@@ -29,10 +31,10 @@ function deployments(root, tmp) {
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('hoego/')).sort().map((k) => [k, localStorage.getItem(k)])));
 const cacheKeys = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hoego-')).sort());
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30000 });
-const deployment = (page) => page.evaluate((m) => getComputedStyle(document.documentElement).getPropertyValue(m).trim(), MARK);
+const deployment = (page) => page.evaluate((m) => document.querySelector(m)?.content ?? 'A', MARK);
 
 export default async function (h) {
-  const { test, assert, browser, serve, watchCsp, cspViolations, saved, openDraft, root, tmp } = h;
+  const { test, assert, browser, serve, watchCsp, cspViolations, saved, openDraft, root, tmp, CHROMIUM } = h;
   const deploy = deployments(root, tmp);
 
   async function visit(prefix) {
@@ -88,10 +90,10 @@ export default async function (h) {
       await page.reload();
       await page.waitForSelector('[data-testid=update-notice]', { timeout: 30000 });
       assert((await page.textContent('[data-testid=update-notice]')).includes('새 버전'), 'notice in Korean');
-      assert(await deployment(page) === '', 'still running deployment A until the user agrees');
+      assert(await deployment(page) === 'A', 'still running deployment A until the user agrees');
       await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-reload]')]);
       await page.waitForSelector('[data-testid=save-status]');
-      await page.waitForFunction((m) => getComputedStyle(document.documentElement).getPropertyValue(m).trim() === '"B"', MARK);
+      assert(await deployment(page) === 'B', 'deployment B runs after the reload');
       await page.waitForFunction(async (v) => (await caches.keys()).filter((k) => k.startsWith('hoego-')).join() === `hoego-${v}`, deploy.vb);
       assert(await page.locator('[data-testid=update-notice]').count() === 0, 'no notice once updated');
       const after = await stored(page);
@@ -102,7 +104,7 @@ export default async function (h) {
       await page.reload();
       await openDraft(page, '오프라인 회고');
       assert((await page.inputValue('[data-testid=body]')).includes('비행기 안에서 덧붙인 문단.'), 'edit intact offline on B');
-      assert(await deployment(page) === '"B"', 'B served offline');
+      assert(await deployment(page) === 'B', 'B served offline');
     } finally {
       await context.close();
       site.server.close();
@@ -113,32 +115,44 @@ export default async function (h) {
   await test('offline under /hoego/: the same flow from a sub-path', () => offlineThenUpdate('/hoego/'));
 
   await test('installable at / and /hoego/: no installability errors, manifest parsed with maskable icon and .md file handler', async () => {
-    for (const prefix of ['/', '/hoego/']) {
-      const { site, context, page } = await visit(prefix);
-      try {
-        const cdp = await context.newCDPSession(page);
-        const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-        assert(installabilityErrors.length === 0, `${prefix}: ${JSON.stringify(installabilityErrors)}`);
-        const m = await cdp.send('Page.getAppManifest');
-        assert(m.errors.length === 0, `${prefix}: manifest errors ${JSON.stringify(m.errors)}`);
-        assert(m.url === `${site.url}manifest.webmanifest`, `${prefix}: manifest at ${m.url}`);
-        const manifest = JSON.parse(m.data);
-        assert(manifest.start_url === './' && manifest.scope === './', 'relative start_url and scope');
-        assert(manifest.icons.some((i) => i.purpose === 'maskable'), 'maskable icon');
-        assert(manifest.file_handlers[0].accept['text/markdown'].includes('.md'), '.md file handler');
-        for (const icon of manifest.icons) {
-          const size = await page.evaluate(async (src) => {
-            const img = new Image();
-            img.src = src;
-            await img.decode();
-            return `${img.naturalWidth}x${img.naturalHeight}`;
-          }, icon.src);
-          assert(size === icon.sizes, `${prefix}${icon.src}: ${size} declared ${icon.sizes}`);
+    // Chromium never offers installation in an incognito profile (Playwright's
+    // newContext): this one test uses a real, persistent profile.
+    const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(tmp, 'profile-')), { ...CHROMIUM, locale: 'ko-KR' });
+    await watchCsp(context, cspViolations);
+    try {
+      for (const prefix of ['/', '/hoego/']) {
+        const site = await serve(deploy.a, { prefix });
+        const page = await context.newPage();
+        try {
+          await page.goto(site.url);
+          await page.waitForSelector('[data-testid=save-status]');
+          await controlled(page);
+          const cdp = await context.newCDPSession(page);
+          const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+          assert(installabilityErrors.length === 0, `${prefix}: ${JSON.stringify(installabilityErrors)}`);
+          const m = await cdp.send('Page.getAppManifest');
+          assert(m.errors.length === 0, `${prefix}: manifest errors ${JSON.stringify(m.errors)}`);
+          assert(m.url === `${site.url}manifest.webmanifest`, `${prefix}: manifest at ${m.url}`);
+          const manifest = JSON.parse(m.data);
+          assert(manifest.start_url === './' && manifest.scope === './', 'relative start_url and scope');
+          assert(manifest.icons.some((i) => i.purpose === 'maskable'), 'maskable icon');
+          assert(manifest.file_handlers[0].accept['text/markdown'].includes('.md'), '.md file handler');
+          for (const icon of manifest.icons) {
+            const size = await page.evaluate(async (src) => {
+              const img = new Image();
+              img.src = src;
+              await img.decode();
+              return `${img.naturalWidth}x${img.naturalHeight}`;
+            }, icon.src);
+            assert(size === icon.sizes, `${prefix}${icon.src}: ${size} declared ${icon.sizes}`);
+          }
+        } finally {
+          await page.close();
+          site.server.close();
         }
-      } finally {
-        await context.close();
-        site.server.close();
       }
+    } finally {
+      await context.close();
     }
   });
 
