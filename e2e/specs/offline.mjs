@@ -20,17 +20,32 @@ function deployments(root, tmp) {
   const b = fs.mkdtempSync(path.join(tmp, 'deploy-b-'));
   fs.cpSync(path.join(root, 'dist'), a, { recursive: true });
   fs.cpSync(path.join(root, 'dist'), b, { recursive: true });
-  const index = path.join(b, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<title>', '<meta name=hoego-deployment content=B><title>'));
-  execFileSync('node', [path.join(root, 'scripts/postbuild.mjs'), b], { stdio: 'pipe' });
-  const version = (d) => /const VERSION = "([0-9a-f]{16})"/.exec(fs.readFileSync(path.join(d, 'sw.js'), 'utf8'))[1];
-  return { a, b, va: version(a), vb: version(b) };
+  const mark = (d, name, script = '') => {
+    const index = path.join(d, 'index.html');
+    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<title>', `<meta name=hoego-deployment content=${name}>${script}<title>`));
+    execFileSync('node', [path.join(root, 'scripts/postbuild.mjs'), d], { stdio: 'pipe' });
+  };
+  mark(b, 'B');
+  // What `trunk serve` makes: its autoreload script is inline in the page.
+  const dev = fs.mkdtempSync(path.join(tmp, 'deploy-dev-'));
+  fs.cpSync(path.join(root, 'dist'), dev, { recursive: true });
+  mark(dev, 'dev', "<script>/* stands in for Trunk's autoreload: '.well-known/trunk/ws' */ window.__devScriptRan = true;</script>");
+  const version = (d) => /const VERSION = "([0-9a-f]{16}|dev)"/.exec(fs.readFileSync(path.join(d, 'sw.js'), 'utf8'))[1];
+  return { a, b, dev, va: version(a), vb: version(b), vdev: version(dev) };
 }
 
 /** Every hoego/ localStorage entry: drafts, index, prefs. */
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('hoego/')).sort().map((k) => [k, localStorage.getItem(k)])));
 const cacheKeys = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hoego-')).sort());
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30000 });
+/** Poll an async page condition (waitForFunction would take the Promise for true). */
+async function until(page, what, fn, arg) {
+  const end = Date.now() + 30000;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  }
+}
 const deployment = (page) => page.evaluate((m) => document.querySelector(m)?.content ?? 'A', MARK);
 
 export default async function (h) {
@@ -94,7 +109,7 @@ export default async function (h) {
       await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-reload]')]);
       await page.waitForSelector('[data-testid=save-status]');
       assert(await deployment(page) === 'B', 'deployment B runs after the reload');
-      await page.waitForFunction(async (v) => (await caches.keys()).filter((k) => k.startsWith('hoego-')).join() === `hoego-${v}`, deploy.vb);
+      await until(page, 'only the new cache', async (v) => (await caches.keys()).filter((k) => k.startsWith('hoego-')).join() === `hoego-${v}`, deploy.vb);
       assert(await page.locator('[data-testid=update-notice]').count() === 0, 'no notice once updated');
       const after = await stored(page);
       assert(JSON.stringify(after) === JSON.stringify(before), `drafts changed by the update:\n${JSON.stringify(before).slice(0, 300)}\n${JSON.stringify(after).slice(0, 300)}`);
@@ -113,6 +128,27 @@ export default async function (h) {
 
   await test('offline at the site root: reload library and open draft, edit, reload; newer deployment offered, drafts intact', () => offlineThenUpdate('/'));
   await test('offline under /hoego/: the same flow from a sub-path', () => offlineThenUpdate('/hoego/'));
+
+  await test('under `trunk serve` the worker caches nothing and clears what a production build cached', async () => {
+    assert(deploy.vdev === 'dev', `dev worker version: ${deploy.vdev}`);
+    const { site, context, page } = await visit('/');
+    try {
+      assert((await cacheKeys(page)).length === 1, 'production worker cached the app');
+      site.setDir(deploy.dev);
+      await page.reload();
+      await until(page, 'caches cleared', async () => (await caches.keys()).filter((k) => k.startsWith('hoego-')).length === 0);
+      await until(page, 'worker unregistered', async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+      await page.reload();
+      await page.waitForSelector('[data-testid=save-status]');
+      assert(await deployment(page) === 'dev', 'the dev server answers, not a cache');
+      assert(await page.evaluate(() => window.__devScriptRan === true), "the dev server's inline script runs under the CSP (hashed)");
+      assert(await page.evaluate(() => navigator.serviceWorker.controller === null), 'no worker controls the dev page');
+      assert((await cacheKeys(page)).length === 0, 'nothing cached in dev');
+    } finally {
+      await context.close();
+      site.server.close();
+    }
+  });
 
   await test('installable at / and /hoego/: no installability errors, manifest parsed with maskable icon and .md file handler', async () => {
     // Chromium never offers installation in an incognito profile (Playwright's
