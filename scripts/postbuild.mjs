@@ -85,10 +85,11 @@ const { html, hashes } = writeCsp(source);
 writeFileSync(indexPath, html);
 
 const files = listFiles(dir);
-const version = createHash('sha256');
-for (const f of files) version.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
-const hex = version.digest('hex').slice(0, 16);
 const template = readFileSync(join(root, 'pwa', 'sw.js'), 'utf8');
+// The version covers every file and the worker's own code: any change is a new cache.
+const version = createHash('sha256').update(template);
+for (const f of files) version.update(`\0${f}\0`).update(readFileSync(join(dir, f)));
+const hex = version.digest('hex').slice(0, 16);
 // The template's comments explain it in the repository; dist/ gets the code only
 // (sw.js counts toward the first-load budget, see e2e/size.mjs).
 const code = template.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n').replace(/\n{3,}/g, '\n\n');
@@ -96,5 +97,6 @@ const worker = code
   .replace("'__HOEGO_VERSION__'", JSON.stringify(dev ? 'dev' : hex))
   .replace("'__HOEGO_FILES__'", JSON.stringify(dev ? [] : ['./', ...files.filter((f) => f !== 'index.html')]))
   .replace("'__HOEGO_DEV__'", String(dev));
+if (worker.includes('__HOEGO_')) throw new Error(`pwa/${SW}: a placeholder was not filled in`);
 writeFileSync(join(dir, SW), worker);
 console.log(`postbuild: CSP with ${hashes.length} inline script hash(es); ${SW} ${dev ? 'dev (no caching)' : `version ${hex}, ${files.length} files`}`);
