@@ -8,8 +8,9 @@
 // Idempotent: running it again on a built dir replaces its own output, which is how
 // e2e/specs/offline.mjs makes a "newer deployment" without a second trunk build.
 // Under `trunk serve` (its autoreload script is in the page) or with HOEGO_SW=off it
-// writes a worker that only removes old Hoego caches and unregisters: dev never sees
-// stale files.
+// writes a worker that only removes old Hoego caches and unregisters, so dev never
+// sees stale files, and no CSP: `trunk serve` rewrites its inline autoreload script
+// on every response, so no hash made here could match it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -81,7 +82,7 @@ function listFiles(base) {
 const indexPath = join(dir, 'index.html');
 const source = readFileSync(indexPath, 'utf8');
 const dev = process.env.HOEGO_SW === 'off' || source.includes('.well-known/trunk/ws');
-const { html, hashes } = writeCsp(source);
+const { html, hashes } = dev ? { html: source.replace(CSP_META, ''), hashes: [] } : writeCsp(source);
 writeFileSync(indexPath, html);
 
 const files = listFiles(dir);
@@ -99,4 +100,4 @@ const worker = code
   .replace("'__HOEGO_DEV__'", String(dev));
 if (worker.includes('__HOEGO_')) throw new Error(`pwa/${SW}: a placeholder was not filled in`);
 writeFileSync(join(dir, SW), worker);
-console.log(`postbuild: CSP with ${hashes.length} inline script hash(es); ${SW} ${dev ? 'dev (no caching)' : `version ${hex}, ${files.length} files`}`);
+console.log(`postbuild: ${dev ? 'dev: no CSP, sw.js caches nothing' : `CSP with ${hashes.length} inline script hash(es); ${SW} version ${hex}, ${files.length} files`}`);
