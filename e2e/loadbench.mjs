@@ -4,6 +4,7 @@
 // fresh profiles; the repeat load is a reload of the same profile once the worker
 // controls it. Network profiles use Chromium's own throttling (CDP); a response from
 // the worker's cache never touches the network, so throttling does not slow it.
+// Served gzip-compressed under /hoego/, as GitHub Pages serves a project site.
 // usage: node e2e/loadbench.mjs   (expects dist/ built by `trunk build --release`)
 import { chromium } from 'playwright-core';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const PROFILES = [
   { name: '1.6 Mbit/s, 150 ms RTT', net: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
 ];
 
-const { server, url } = await serve(path.join(root, 'dist'), { prefix: '/hoego/' });
+const { server, url } = await serve(path.join(root, 'dist'), { prefix: '/hoego/', gzip: true });
 const browser = await chromium.launch(CHROMIUM);
 
 async function measure(page) {
