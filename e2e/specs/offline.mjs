@@ -173,6 +173,10 @@ export default async function (h) {
           const manifest = JSON.parse(m.data);
           assert(manifest.start_url === './' && manifest.scope === './', 'relative start_url and scope');
           assert(manifest.icons.some((i) => i.purpose === 'maskable'), 'maskable icon');
+          assert(manifest.theme_color && manifest.user_preferences.color_scheme.dark.theme_color, 'light and dark theme colours');
+          assert(/[가-힣]/.test(manifest.description) && /[a-z]{4}/.test(manifest.description), 'Korean and English description');
+          const metas = await page.$$eval('meta[name=theme-color]', (ms) => ms.map((m) => m.media).sort().join());
+          assert(metas === '(prefers-color-scheme: dark),(prefers-color-scheme: light)', `theme-color metas: ${metas}`);
           assert(manifest.file_handlers[0].accept['text/markdown'].includes('.md'), '.md file handler');
           for (const icon of manifest.icons) {
             const size = await page.evaluate(async (src) => {
