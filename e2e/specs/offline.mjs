@@ -4,8 +4,9 @@
 //
 // "Offline" is both Playwright's context.setOffline(true) and a server that drops
 // every request (and records it): whatever still loads came from the worker. A "newer
-// deployment" is a copy of dist/ with one asset changed and the post-build step run
-// again (a new content hash, so a new worker), served from the same origin.
+// deployment" is a copy of dist/ with a changed index.html and the post-build step run
+// again (a new content hash, so a new worker), served from the same origin: no second
+// trunk build.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
