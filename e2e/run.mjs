@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';
+import { watchCsp } from './csp.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..');
@@ -19,12 +20,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoego-e2e-'));
 const { server, url } = await serve(path.join(root, 'dist'));
 const browser = await chromium.launch(CHROMIUM);
 let passed = 0, failed = 0;
+const cspViolations = []; // filled by watchCsp for every context fresh() makes; any entry fails the test
 
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 function cli(args) { return execFileSync(hoego, args, { stdio: ['ignore', 'pipe', 'pipe'] }); }
 
 async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
+  await watchCsp(context, cspViolations);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   await page.goto(url);
@@ -38,8 +41,10 @@ const only = process.env.E2E_ONLY;
 async function test(name, fn) {
   if (only && !name.includes(only)) return;
   const t0 = Date.now();
+  cspViolations.length = 0;
   try {
     await fn();
+    if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n  ${cspViolations.join('\n  ')}`);
     passed++;
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
@@ -230,6 +235,10 @@ await test('a post full of XSS vectors runs no script', async () => {
     }
     return found;
   });
+  // The CSP already refuses the vectors' inline handlers and <style> while DOMPurify
+  // parses them in an inert document (then DOMPurify drops them): expected, and only that.
+  const blocked = cspViolations.splice(0);
+  assert(blocked.every((v) => /(script-src-attr|style-src-elem) blocked inline at \S*\/purify\.min\.js:/.test(v)), `unexpected CSP violations:\n${blocked.join('\n')}`);
   assert(dialogs === 0, `${dialogs} dialogs opened`);
   assert(bad.length === 0, `dangerous DOM: ${bad.join(', ')}`);
   assert(vectors.length >= 100, 'broad list');
@@ -338,7 +347,7 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
 // different topics never edits one file); each exports `default async (h)`
 // and registers its tests with `h.test`, using the same helpers as above.
 const specsDir = path.join(here, 'specs');
-const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM };
+const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
 for (const f of fs.existsSync(specsDir) ? fs.readdirSync(specsDir).filter((f) => f.endsWith('.mjs')).sort() : []) {
   const spec = await import(path.join(specsDir, f));
   await spec.default(harness);

@@ -3,6 +3,7 @@
 #   1. criterion: parse, one-key edit, render+sanitize, stats, incremental preview (MB/s)
 #   2. first-load transfer of the release build (wasm + js + css, raw and gzip -9)
 #   3. keystroke-to-preview latency on a 235 KB post in Chromium
+#   4. first load vs repeat load from the service worker, three network profiles
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium
@@ -13,3 +14,5 @@ echo; echo "first-load transfer (dist/):"
 node e2e/size.mjs dist || true
 echo
 node e2e/bench.mjs
+echo
+node e2e/loadbench.mjs

@@ -14,6 +14,7 @@ use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
 use crate::components::recovery::Recovery;
+use crate::components::update_notice::update_notice;
 use crate::components::Ctx;
 use crate::i18n::t;
 use crate::state::{Action, AppState, Level, SaveState, View};
@@ -120,6 +121,8 @@ pub fn app() -> Html {
     *latest.borrow_mut() = Rc::new((*ctx).clone());
     let last_index = use_mut_ref(Vec::<String>::new);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A newer deployment is installed and waiting (the service worker says so).
+    let update_ready = use_state(|| false);
 
     // Load once.
     {
@@ -179,6 +182,7 @@ pub fn app() -> Html {
         let ctx = ctx.clone();
         let latest = latest.clone();
         let last_index = last_index.clone();
+        let ready = update_ready.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("window");
             let document = window.document().expect("document");
@@ -238,6 +242,9 @@ pub fn app() -> Html {
                     import_text(&c6, text);
                 }
             });
+            let u7 = listen(window.as_ref(), crate::pwa::UPDATE_EVENT, move |_| ready.set(true));
+            // Now that `drop` is heard: service worker, and files the OS launched us with.
+            crate::pwa::start();
             move || {
                 u1();
                 u2();
@@ -245,6 +252,7 @@ pub fn app() -> Html {
                 u4();
                 u5();
                 u6();
+                u7();
             }
         });
     }
@@ -274,6 +282,9 @@ pub fn app() -> Html {
                         <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
                     </div>
                 </header>
+                if *update_ready {
+                    { update_notice(lang) }
+                }
                 <Notices />
                 <main>{ screen }</main>
             </div>

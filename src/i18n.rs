@@ -116,6 +116,11 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "category.remove" => ("카테고리 삭제", "Remove category"),
         "mode" => ("front matter 편집 방식", "Front matter editing mode"),
         "url" => ("주소", "URL"),
+        "update.ready" => (
+            "새 버전이 준비되었습니다. 초안은 그대로 남습니다.",
+            "A new version is ready. Your drafts stay as they are.",
+        ),
+        "update.reload" => ("새로고침", "Reload"),
         _ => return None,
     })
 }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod graphemes;
 pub mod i18n;
 pub mod preview_dom;
+pub mod pwa;
 pub mod sanitize;
 pub mod state;
 pub mod storage;

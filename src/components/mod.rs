@@ -10,6 +10,7 @@ pub mod preview;
 pub mod recovery;
 pub mod side;
 pub mod text_input;
+pub mod update_notice;
 
 use yew::prelude::*;
 
