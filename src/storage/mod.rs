@@ -1,39 +1,68 @@
-//! localStorage adapter (through gloo-storage). Everything lives under the
-//! `hoego/v1/` prefix: one key per draft plus an index, each value carrying a
-//! schema version. A value that fails to load is reported as broken with its
-//! raw text and is never overwritten.
+//! localStorage adapter. The layout (schema 2, under `hoego/v2/`):
 //!
-//! Values are JSON written and read by the browser's own `JSON` object, not
-//! serde_json: that keeps ~20 KB of gzip out of the first load (see
-//! BENCHMARKS.md), and the three record shapes here (draft, index, prefs) are
-//! simple enough to map by hand with the small `Out` / `In` helpers below
-//! (tested in `tests/browser.rs`).
+//! - `hoego/v2/draft/<id>/<rev>`: one value per saved revision of a draft,
+//!   `{"schema":2,"id","rev","name","text","created","updated"}`.
+//! - `hoego/v2/index`: `{"schema":2,"drafts":[{"id","rev"},…]}`, the library
+//!   order and, for each draft, which revision is current. **The index is the
+//!   commit point**: a save writes the new revision under a new key, then
+//!   switches the index to it, then deletes the revision it replaced. A tab
+//!   that dies between the first two steps leaves the index on the previous
+//!   revision, which is still there and loads.
+//! - `hoego/v1/prefs`: language and theme (unchanged since schema 1).
+//!
+//! Older layouts (v0 before versioning, v1) are migrated on load by
+//! [`migrate`]. A value that does not load is reported as [`Broken`] with its
+//! raw text and is never overwritten or deleted; a value or index written by
+//! a newer Hoego is shown read-only and makes storage read-only
+//! ([`Access::Newer`]). Each draft's revision lets a save see that another
+//! tab saved first ([`save`] returns it as a conflict instead of writing).
+//!
+//! Values are JSON through the browser's `JSON` (see [`json`]).
 
-use gloo_storage::{LocalStorage, Storage};
-use js_sys::{Array, Object, Reflect, JSON};
+mod json;
+mod load;
+mod migrate;
+mod save;
+
+use std::collections::BTreeMap;
+
+pub(crate) use json::{array, In, Out};
+pub use load::load_all;
+pub use save::save;
 use wasm_bindgen::JsValue;
 
-/// Key prefix; bump `v1` only with a migration.
-pub const PREFIX: &str = "hoego/v1/";
+/// Key prefix of the current layout; bump only with a migration.
+pub const PREFIX: &str = "hoego/v2/";
 /// The index key.
-pub const INDEX_KEY: &str = "hoego/v1/index";
-/// Preferences key.
+pub const INDEX_KEY: &str = "hoego/v2/index";
+/// Preferences key (its shape has not changed since schema 1).
 pub const PREFS_KEY: &str = "hoego/v1/prefs";
-/// Current schema version of stored values.
-pub const SCHEMA: u32 = 1;
+/// Current schema version of stored drafts and index.
+pub const SCHEMA: u32 = 2;
+/// Schema version of the preferences value.
+const PREFS_SCHEMA: u32 = 1;
+/// A revision above the index younger than this may be another tab's save
+/// in flight: garbage collection on load leaves it alone.
+const IN_FLIGHT_MS: f64 = 60_000.0;
 
-/// The storage key of a draft.
-pub fn draft_key(id: &str) -> String {
-    format!("{PREFIX}draft/{id}")
+/// The storage key of one revision of a draft.
+pub fn rev_key(id: &str, rev: u64) -> String {
+    format!("{PREFIX}draft/{id}/{rev}")
 }
 
-/// A draft as stored.
+/// The id and revision a draft key names.
+fn parse_rev_key(key: &str) -> Option<(&str, u64)> {
+    let (id, rev) = key.strip_prefix(PREFIX)?.strip_prefix("draft/")?.rsplit_once('/')?;
+    Some((id, rev.parse().ok()?))
+}
+
+/// One saved revision of a draft.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredDraft {
-    /// Schema version ([`SCHEMA`]).
-    pub schema: u32,
     /// Id (also in the key).
     pub id: String,
+    /// Revision: 1 for the first save, +1 for each save after it.
+    pub rev: u64,
     /// The imported file's name, if any.
     pub name: Option<String>,
     /// The whole post text, exactly.
@@ -44,107 +73,21 @@ pub struct StoredDraft {
     pub updated: f64,
 }
 
-/// User preferences.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Prefs {
-    /// Schema version.
-    pub schema: u32,
-    /// `ko` or `en`.
-    pub lang: String,
-    /// `light` or `dark`.
-    pub theme: String,
-}
-
-/// A JSON object under construction, fields in the order they are set.
-struct Out(Object);
-
-impl Out {
-    fn new(schema: u32) -> Out {
-        let o = Out(Object::new());
-        o.set("schema", schema.into())
-    }
-
-    fn set(self, key: &str, v: JsValue) -> Out {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&self.0, &key.into(), &v);
-        self
-    }
-
-    fn stringify(self) -> Result<String, SaveError> {
-        JSON::stringify(&self.0).map(String::from).map_err(|e| SaveError::Other(format!("{e:?}")))
-    }
-}
-
-/// A parsed JSON object whose fields are read with their expected types.
-struct In(JsValue);
-
-impl In {
-    fn parse(raw: &str) -> Result<In, String> {
-        let v = JSON::parse(raw).map_err(|e| {
-            Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "not JSON".into())
-        })?;
-        if !v.is_object() || Array::is_array(&v) {
-            return Err("expected a JSON object".into());
-        }
-        Ok(In(v))
-    }
-
-    fn get(&self, key: &str) -> JsValue {
-        Reflect::get(&self.0, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    }
-
-    fn str(&self, key: &str) -> Result<String, String> {
-        self.get(key).as_string().ok_or_else(|| format!("field `{key}`: expected a string"))
-    }
-
-    fn opt_str(&self, key: &str) -> Result<Option<String>, String> {
-        let v = self.get(key);
-        if v.is_null() || v.is_undefined() {
-            return Ok(None);
-        }
-        v.as_string().map(Some).ok_or_else(|| format!("field `{key}`: expected a string or null"))
-    }
-
-    fn num(&self, key: &str) -> Result<f64, String> {
-        self.get(key).as_f64().ok_or_else(|| format!("field `{key}`: expected a number"))
-    }
-
-    fn schema(&self) -> Result<u32, String> {
-        let n = self.num("schema")?;
-        if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
-            return Err("field `schema`: expected a whole number".into());
-        }
-        Ok(n as u32)
-    }
-
-    fn str_list(&self, key: &str) -> Result<Vec<String>, String> {
-        let v = self.get(key);
-        if !Array::is_array(&v) {
-            return Err(format!("field `{key}`: expected a list"));
-        }
-        Array::from(&v)
-            .iter()
-            .map(|x| x.as_string().ok_or_else(|| format!("field `{key}`: expected strings")))
-            .collect()
-    }
-}
-
 impl StoredDraft {
-    fn to_json(&self) -> Result<String, SaveError> {
-        Out::new(self.schema)
+    pub(crate) fn to_out(&self, schema: u32) -> Out {
+        Out::new(schema)
             .set("id", self.id.as_str().into())
-            .set("name", self.name.as_deref().map_or(JsValue::NULL, JsValue::from))
+            .set("rev", (self.rev as f64).into())
+            .opt_str("name", self.name.as_deref())
             .set("text", self.text.as_str().into())
             .set("created", self.created.into())
             .set("updated", self.updated.into())
-            .stringify()
     }
 
-    fn from_json(raw: &str) -> Result<StoredDraft, String> {
-        let o = In::parse(raw)?;
+    pub(crate) fn from_in(o: &In) -> Result<StoredDraft, String> {
         Ok(StoredDraft {
-            schema: o.schema()?,
             id: o.str("id")?,
+            rev: o.whole("rev")?,
             name: o.opt_str("name")?,
             text: o.str("text")?,
             created: o.num("created")?,
@@ -153,74 +96,203 @@ impl StoredDraft {
     }
 }
 
-/// A stored value that could not be read.
+/// What is wrong with a stored value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// It does not parse as the expected shape.
+    Unreadable(String),
+    /// A newer Hoego wrote it (this schema): shown read-only, never changed.
+    Newer(u32),
+}
+
+/// A stored value that could not be loaded as a draft.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Broken {
     /// Its storage key.
     pub key: String,
     /// Its raw text.
     pub raw: String,
-    /// Why it failed.
-    pub reason: String,
+    /// Why it did not load.
+    pub problem: Problem,
+    /// The post text inside it, when one could still be read (newer schemas).
+    pub text: Option<String>,
+}
+
+impl Broken {
+    fn unreadable(key: &str, raw: &str, reason: String) -> Broken {
+        Broken { key: key.into(), raw: raw.into(), problem: Problem::Unreadable(reason), text: None }
+    }
+}
+
+/// Whether this tab may write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Access {
+    /// localStorage works.
+    Writable,
+    /// The browser refuses localStorage (some private modes): the browser's message.
+    Unavailable(String),
+    /// A newer Hoego owns this storage (its schema): nothing is written.
+    Newer(u32),
+}
+
+impl Access {
+    /// May drafts be saved?
+    pub fn writable(&self) -> bool {
+        matches!(self, Access::Writable)
+    }
 }
 
 /// What loading found.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     /// Drafts that loaded, in index order.
     pub drafts: Vec<StoredDraft>,
     /// Values that did not.
     pub broken: Vec<Broken>,
+    /// Whether saving is possible.
+    pub access: Access,
+    /// Nothing of Hoego's was stored: a first visit.
+    pub first_run: bool,
+    /// Drafts moved from an older layout on this load.
+    pub migrated: usize,
 }
 
-fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+impl Default for Loaded {
+    fn default() -> Loaded {
+        Loaded { drafts: Vec::new(), broken: Vec::new(), access: Access::Writable, first_run: false, migrated: 0 }
+    }
+}
+
+/// One index entry: a draft and its current revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    /// Draft id.
+    pub id: String,
+    /// Its current revision.
+    pub rev: u64,
+}
+
+/// The index: library order and current revisions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index(pub Vec<IndexEntry>);
+
+impl Index {
+    /// The current revision of a draft, if indexed.
+    pub fn rev(&self, id: &str) -> Option<u64> {
+        self.0.iter().find(|e| e.id == id).map(|e| e.rev)
+    }
+
+    fn to_json(&self) -> Result<String, String> {
+        let list =
+            self.0.iter().map(|e| Out::empty().set("id", e.id.as_str().into()).set("rev", (e.rev as f64).into()));
+        Out::new(SCHEMA).set("drafts", array(list.map(Out::value))).stringify()
+    }
+
+    /// The index with `written` revisions switched in, `removed` drafts
+    /// gone, and this tab's drafts in `order`. Entries this tab does not know
+    /// (another tab's new drafts) are kept first, with their revisions.
+    fn merged(&self, order: &[String], written: &[(String, u64)], removed: &[String]) -> Index {
+        let stored: BTreeMap<&str, u64> = self.0.iter().map(|e| (e.id.as_str(), e.rev)).collect();
+        let fresh: BTreeMap<&str, u64> = written.iter().map(|(id, rev)| (id.as_str(), *rev)).collect();
+        let mine: std::collections::BTreeSet<&str> = order.iter().chain(removed).map(String::as_str).collect();
+        let theirs = self.0.iter().filter(|e| !mine.contains(e.id.as_str())).cloned();
+        let ours = order.iter().filter_map(|id| {
+            let rev = fresh.get(id.as_str()).or_else(|| stored.get(id.as_str()))?;
+            Some(IndexEntry { id: id.clone(), rev: *rev })
+        });
+        Index(theirs.chain(ours).collect())
+    }
+}
+
+/// The index as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexRead {
+    /// Read.
+    Ok(Index),
+    /// Written by a newer Hoego.
+    Newer(u32),
+    /// Damaged.
+    Broken(Broken),
+}
+
+/// Parse an index value.
+pub fn parse_index(raw: &str) -> IndexRead {
+    let bad = |reason: String| IndexRead::Broken(Broken::unreadable(INDEX_KEY, raw, reason));
+    let o = match In::parse(raw) {
+        Ok(o) => o,
+        Err(e) => return bad(e),
+    };
+    match o.schema() {
+        Ok(n) if n > SCHEMA => return IndexRead::Newer(n),
+        Ok(SCHEMA) => {}
+        Ok(n) => return bad(format!("schema {n} is not {SCHEMA}")),
+        Err(e) => return bad(e),
+    }
+    let entries = o.obj_list("drafts").and_then(|list| {
+        list.iter()
+            .map(|e| Ok(IndexEntry { id: e.str("id")?, rev: e.whole("rev")? }))
+            .collect::<Result<Vec<_>, String>>()
+    });
+    entries.map_or_else(bad, |e| IndexRead::Ok(Index(e)))
 }
 
 /// Parse one stored draft value.
 pub fn parse_draft(key: &str, raw: &str) -> Result<StoredDraft, Broken> {
-    let broken = |reason: String| Broken { key: key.into(), raw: raw.into(), reason };
-    let d = StoredDraft::from_json(raw).map_err(broken)?;
-    if d.schema != SCHEMA {
-        return Err(broken(format!("schema {} is not {SCHEMA}", d.schema)));
+    let bad = |reason: String| Broken::unreadable(key, raw, reason);
+    let o = In::parse(raw).map_err(bad)?;
+    match o.schema().map_err(bad)? {
+        SCHEMA => {}
+        n if n > SCHEMA => {
+            return Err(Broken {
+                key: key.into(),
+                raw: raw.into(),
+                problem: Problem::Newer(n),
+                text: o.str("text").ok(),
+            })
+        }
+        n => return Err(bad(format!("schema {n} is not {SCHEMA}"))),
+    }
+    let d = StoredDraft::from_in(&o).map_err(bad)?;
+    if parse_rev_key(key).is_some_and(|(id, rev)| id != d.id || rev != d.rev) {
+        return Err(bad(format!("id/revision {}/{} do not match the key", d.id, d.rev)));
     }
     Ok(d)
 }
 
-/// Load every draft. Drafts present in storage but missing from the index
-/// (a crash between two writes) are recovered too.
-pub fn load_all() -> Loaded {
-    let mut out = Loaded::default();
-    let mut ids: Vec<String> = match raw_get(INDEX_KEY) {
-        None => Vec::new(),
-        Some(raw) => match In::parse(&raw).and_then(|o| o.str_list("ids")) {
-            Ok(ids) => ids,
-            Err(reason) => {
-                out.broken.push(Broken { key: INDEX_KEY.into(), raw, reason });
-                Vec::new()
-            }
-        },
-    };
-    let storage = LocalStorage::raw();
-    let len = storage.length().unwrap_or(0);
-    for i in 0..len {
-        if let Ok(Some(k)) = storage.key(i) {
-            if let Some(id) = k.strip_prefix(&format!("{PREFIX}draft/")) {
-                if !ids.iter().any(|x| x == id) {
-                    ids.push(id.to_string());
-                }
-            }
-        }
+/// The browser's message for a thrown error (`name: message`).
+pub fn js_error(e: &JsValue) -> String {
+    let field = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    match (field("name"), field("message")) {
+        (n, m) if n.is_empty() && m.is_empty() => format!("{e:?}"),
+        (n, m) => format!("{n}: {m}"),
     }
-    for id in ids {
-        let key = draft_key(&id);
-        let Some(raw) = raw_get(&key) else { continue };
-        match parse_draft(&key, &raw) {
-            Ok(d) => out.drafts.push(d),
-            Err(b) => out.broken.push(b),
-        }
+}
+
+/// localStorage, or why the browser refuses it (some private modes throw
+/// on the `localStorage` getter itself).
+pub fn area() -> Result<web_sys::Storage, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    match w.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("localStorage is not available".into()),
+        Err(e) => Err(js_error(&e)),
     }
-    out
+}
+
+fn get(s: &web_sys::Storage, key: &str) -> Option<String> {
+    s.get_item(key).ok().flatten()
+}
+
+fn all_keys(s: &web_sys::Storage) -> Vec<String> {
+    (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Remove a key. Removing cannot hit the quota; a failure leaves garbage
+/// that the next load collects, never a wrong value.
+fn remove(s: &web_sys::Storage, key: &str) {
+    if let Err(e) = s.remove_item(key) {
+        web_sys::console::warn_1(&format!("hoego: could not remove {key}: {}", js_error(&e)).into());
+    }
 }
 
 /// Why a save failed.
@@ -228,52 +300,93 @@ pub fn load_all() -> Loaded {
 pub enum SaveError {
     /// QuotaExceededError: storage is full.
     Quota,
+    /// The browser refuses localStorage.
+    Unavailable(String),
+    /// A newer Hoego owns the storage (its schema).
+    Newer(u32),
     /// Anything else.
     Other(String),
 }
 
-fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
-    LocalStorage::raw().set_item(key, value).map_err(|e| {
+fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), SaveError> {
+    s.set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             SaveError::Quota
         } else {
-            SaveError::Other(format!("{e:?}"))
+            SaveError::Other(js_error(&e))
         }
     })
 }
 
-/// Save one draft, then the index. When the draft write fails, the previous
-/// stored copy is untouched (localStorage writes are atomic per key).
-pub fn save_draft(d: &StoredDraft, index: &[String]) -> Result<(), SaveError> {
-    let json = d.to_json()?;
-    set_raw(&draft_key(&d.id), &json)?;
-    save_index(index)
+/// Read one revision of a draft.
+pub fn read_revision(id: &str, rev: u64) -> Option<Result<StoredDraft, Broken>> {
+    let s = area().ok()?;
+    let key = rev_key(id, rev);
+    get(&s, &key).map(|raw| parse_draft(&key, &raw))
 }
 
-/// Save the index.
-pub fn save_index(ids: &[String]) -> Result<(), SaveError> {
-    let list: Array = ids.iter().map(|id| JsValue::from(id.as_str())).collect();
-    let json = Out::new(SCHEMA).set("ids", list.into()).stringify()?;
-    set_raw(INDEX_KEY, &json)
+/// Every stored revision, grouped by draft id (revisions ascending).
+fn revisions(keys: &[String]) -> BTreeMap<String, Vec<u64>> {
+    let mut by_id: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for (id, rev) in keys.iter().filter_map(|k| parse_rev_key(k)) {
+        by_id.entry(id.to_string()).or_default().push(rev);
+    }
+    by_id.values_mut().for_each(|v| v.sort_unstable());
+    by_id
 }
 
-/// Remove a draft's key.
-pub fn remove_draft(id: &str) {
-    LocalStorage::delete(draft_key(id));
+/// An index from the keys alone (the stored one is damaged): the newest
+/// revision of every draft.
+fn rebuilt_index(keys: &[String]) -> Index {
+    Index(revisions(keys).into_iter().filter_map(|(id, revs)| Some(IndexEntry { id, rev: *revs.last()? })).collect())
+}
+
+/// A draft to save: its new revision, and the revision it was based on
+/// (what the index must still say, or another tab saved in between).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// The value to write (its `rev` is the new revision).
+    pub draft: StoredDraft,
+    /// The revision this tab last read or wrote (0: never stored).
+    pub base: u64,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SaveReport {
+    /// Drafts now stored, with their new revisions.
+    pub saved: Vec<(String, u64)>,
+    /// Another tab's newer revision of drafts this tab wanted to save: not written.
+    pub conflicts: Vec<StoredDraft>,
+    /// Why the rest was not saved.
+    pub error: Option<SaveError>,
+    /// The index was written (or needed no change): `saved` and the removals
+    /// are in storage.
+    pub committed: bool,
+}
+
+/// User preferences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefs {
+    /// `ko` or `en`.
+    pub lang: String,
+    /// `light` or `dark`.
+    pub theme: String,
 }
 
 /// Load preferences.
 pub fn load_prefs() -> Option<Prefs> {
-    let o = In::parse(&raw_get(PREFS_KEY)?).ok()?;
-    let p = Prefs { schema: o.schema().ok()?, lang: o.str("lang").ok()?, theme: o.str("theme").ok()? };
-    (p.schema == SCHEMA).then_some(p)
+    let o = In::parse(&get(&area().ok()?, PREFS_KEY)?).ok()?;
+    (o.schema().ok()? == PREFS_SCHEMA).then_some(Prefs { lang: o.str("lang").ok()?, theme: o.str("theme").ok()? })
 }
 
-/// Save preferences (best effort: they are not user data).
+/// Save preferences. Best effort: they are not user data, and the next
+/// change writes them again.
 pub fn save_prefs(p: &Prefs) {
-    let json = Out::new(p.schema).set("lang", p.lang.as_str().into()).set("theme", p.theme.as_str().into()).stringify();
-    if let Ok(json) = json {
-        let _ = set_raw(PREFS_KEY, &json);
+    let Ok(s) = area() else { return };
+    let json = Out::new(PREFS_SCHEMA).set("lang", p.lang.as_str().into()).set("theme", p.theme.as_str().into());
+    if let Err(e) = json.stringify().map_err(SaveError::Other).and_then(|j| set(&s, PREFS_KEY, &j)) {
+        web_sys::console::warn_1(&format!("hoego: preferences not saved: {e:?}").into());
     }
 }
