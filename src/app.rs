@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use crate::autosave::{self, save_now};
 use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
-use crate::components::conflict::ConflictDialog;
+use crate::components::conflict::{conflict_dialog, use_conflict_modal};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
 use crate::components::recovery::Recovery;
-use crate::components::storage_info::StorageBanner;
+use crate::components::storage_info::storage_banner;
 use crate::components::Ctx;
 use crate::i18n::t;
 use crate::state::{Action, AppState, SaveState, View};
@@ -59,6 +59,7 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| Rc::new(AppState::new(Lang::Ko, false, browser_offset())));
     *latest.borrow_mut() = Rc::new((*ctx).clone());
     let timer = use_mut_ref(|| None::<Timeout>);
+    let dialog = use_conflict_modal(&ctx);
 
     // Load once.
     {
@@ -67,6 +68,7 @@ pub fn app() -> Html {
             let loaded = storage::load_all(now_ms());
             let first_run = loaded.first_run && loaded.drafts.is_empty() && loaded.broken.is_empty();
             ctx.dispatch(Action::Loaded(loaded));
+            autosave::refresh_usage(&ctx);
             if first_run {
                 let sample = if ctx.lang == Lang::Ko { SAMPLE_KO } else { SAMPLE_EN };
                 ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });
@@ -201,9 +203,9 @@ pub fn app() -> Html {
                         <button class="small ghost" onclick={dismiss}>{ t(lang, "dismiss") }</button>
                     </div>
                 }
-                <StorageBanner />
+                { storage_banner(&ctx) }
                 <main>{ screen }</main>
-                <ConflictDialog />
+                { conflict_dialog(&ctx, &dialog) }
             </div>
         </ContextProvider<Ctx>>
     }

@@ -4,13 +4,12 @@
 //! decides; this module only reads, writes and dispatches.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::browser::now_ms;
 use crate::components::Ctx;
 use crate::state::{Action, AppState};
-use crate::storage::{self, IndexRead, SaveError};
+use crate::storage::{self, IndexRead, Lookup, SaveError};
 use crate::sync::{External, Persist};
 
 thread_local! {
@@ -39,9 +38,8 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
     let drafts = state.to_save();
     let items: Vec<_> = drafts.iter().map(|d| d.to_pending()).collect();
     let report = storage::save(&items, &state.ids(), &state.removed);
-    let edits: BTreeMap<&str, u64> = drafts.iter().map(|d| (d.id.as_str(), d.rev)).collect();
-    let revs: Vec<_> =
-        report.saved.iter().map(|(id, rev)| (id.clone(), edits.get(id.as_str()).copied().unwrap_or(0), *rev)).collect();
+    let edits = Lookup::new(drafts.iter().map(|d| (d.id.as_str(), d.rev)));
+    let revs: Vec<_> = report.saved.iter().map(|(id, rev)| (id.clone(), edits.get(id).unwrap_or(0), *rev)).collect();
     if report.committed {
         actions.push(Action::Saved { revs, removed: state.removed.clone(), at: now_ms() });
     }
@@ -53,6 +51,7 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
         None if !report.saved.is_empty() => ask_persist(ctx),
         None => {}
     }
+    refresh_usage(ctx);
     let mut next = (*state).clone();
     for a in actions {
         next.apply(a.clone());
@@ -74,16 +73,16 @@ pub fn on_storage(ctx: &Ctx, state: &AppState, e: &web_sys::StorageEvent) {
         Some(IndexRead::Newer(n)) => return ctx.dispatch(Action::SaveFailed(SaveError::Newer(n))),
         Some(IndexRead::Broken(_)) => return,
     };
-    let local: BTreeMap<&str, u64> = state.drafts.iter().map(|d| (d.id.as_str(), d.base)).collect();
-    let stored: BTreeMap<&str, u64> = index.0.iter().map(|e| (e.id.as_str(), e.rev)).collect();
+    let local = Lookup::new(state.drafts.iter().map(|d| (d.id.as_str(), d.base)));
+    let stored = Lookup::new(index.0.iter().map(|e| (e.id.as_str(), e.rev)));
     let mut changes: Vec<External> = index
         .0
         .iter()
-        .filter(|e| local.get(e.id.as_str()).is_none_or(|base| *base < e.rev))
+        .filter(|e| local.get(&e.id).is_none_or(|base| base < e.rev))
         .filter_map(|e| storage::read_revision(&e.id, e.rev)?.ok())
         .map(External::Saved)
         .collect();
-    let gone = state.drafts.iter().filter(|d| d.base > 0 && !stored.contains_key(d.id.as_str()));
+    let gone = state.drafts.iter().filter(|d| d.base > 0 && !stored.has(&d.id));
     changes.extend(gone.map(|d| External::Removed(d.id.clone())));
     if !changes.is_empty() {
         ctx.dispatch(Action::External(changes));
@@ -125,9 +124,23 @@ fn ask_persist(ctx: &Ctx) {
 }
 
 /// Usage and quota in bytes (`navigator.storage.estimate()`), if known.
-pub async fn estimate() -> Option<(f64, f64)> {
+async fn estimate() -> Option<(f64, f64)> {
     let p = storage_manager()?.estimate().ok()?;
     let v = wasm_bindgen_futures::JsFuture::from(p).await.ok()?;
     let field = |k: &str| js_sys::Reflect::get(&v, &k.into()).ok()?.as_f64();
     Some((field("usage")?, field("quota")?))
+}
+
+/// Read usage vs quota, and whether storage is already persistent (from an
+/// earlier visit), for the library's storage area.
+pub fn refresh_usage(ctx: &Ctx) {
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let usage = estimate().await;
+        let persisted = match storage_manager() {
+            Some(m) => bool_promise(m.persisted()).await,
+            None => None,
+        };
+        ctx.dispatch(Action::Usage { usage, persisted });
+    });
 }

@@ -12,14 +12,13 @@
 //! UTF-8, and ids must be usable as storage keys. How restored drafts merge
 //! with this browser's is the reducer's rule (`sync.rs`).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use hoego_core::export::bundle::zip_files;
 use hoego_core::export::unzip::{unzip_files, UnzipError};
 
 use crate::state::Draft;
-use crate::storage::{array, In, Out, StoredDraft};
+use crate::storage::{array, In, Lookup, Out, StoredDraft};
 
 /// The manifest's name in the zip.
 pub const MANIFEST: &str = "manifest.json";
@@ -88,7 +87,8 @@ pub fn backup_zip(drafts: &[Rc<Draft>], exported: f64) -> Result<Vec<u8>, String
 
 /// The drafts in a backup zip, in manifest order.
 pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
-    let files: BTreeMap<String, Vec<u8>> = unzip_files(bytes)?.into_iter().collect();
+    let entries = unzip_files(bytes)?;
+    let files = Files { at: Lookup::new(entries.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i as u64))), entries: &entries };
     let manifest = files.get(MANIFEST).ok_or(BackupError::NoManifest)?;
     let text = std::str::from_utf8(manifest).map_err(|_| BackupError::Manifest("not UTF-8".into()))?;
     let m = In::parse(text).map_err(BackupError::Manifest)?;
@@ -101,10 +101,22 @@ pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
     list.iter().map(|e| entry(e, &files)).collect()
 }
 
-fn entry(e: &In, files: &BTreeMap<String, Vec<u8>>) -> Result<StoredDraft, BackupError> {
+/// A zip's entries by name.
+struct Files<'a> {
+    at: Lookup<'a>,
+    entries: &'a [(String, Vec<u8>)],
+}
+
+impl Files<'_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.at.get(name).map(|i| self.entries[i as usize].1.as_slice())
+    }
+}
+
+fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
     let bad = BackupError::Manifest;
     let file = e.str("file").map_err(bad)?;
-    let text = files.get(&file).and_then(|b| String::from_utf8(b.clone()).ok()).ok_or(BackupError::Entry(file))?;
+    let text = files.get(&file).and_then(|b| String::from_utf8(b.to_vec()).ok()).ok_or(BackupError::Entry(file))?;
     let d = StoredDraft {
         id: e.str("id").map_err(bad)?,
         rev: e.whole("rev").map_err(bad)?,
@@ -114,7 +126,7 @@ fn entry(e: &In, files: &BTreeMap<String, Vec<u8>>) -> Result<StoredDraft, Backu
         updated: e.num("updated").map_err(bad)?,
     };
     if !usable_id(&d.id) {
-        return Err(bad(format!("draft id {:?} is not usable", d.id)));
+        return Err(bad(format!("draft id '{}' is not usable", d.id)));
     }
     Ok(d)
 }

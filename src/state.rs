@@ -221,6 +221,8 @@ pub struct AppState {
     pub persist: Persist,
     /// What the last restore from a backup did.
     pub restored: Option<RestoreReport>,
+    /// Storage usage and quota in bytes, when the browser says.
+    pub usage: Option<(f64, f64)>,
     /// Drafts deleted here that storage still has (the next save removes them).
     pub removed: Vec<String>,
 }
@@ -245,6 +247,7 @@ impl AppState {
             conflicts: Vec::new(),
             persist: Persist::NotAsked,
             restored: None,
+            usage: None,
             removed: Vec::new(),
         }
     }
@@ -351,6 +354,8 @@ pub enum Action {
     Restore { items: Vec<StoredDraft>, new_ids: Vec<String> },
     /// The browser answered the persistent storage request.
     Persisted(Persist),
+    /// Storage usage and quota, and whether it is already persistent.
+    Usage { usage: Option<(f64, f64)>, persisted: Option<bool> },
 }
 
 /// Localised import messages (the reducer does not know the UI language table).
@@ -524,6 +529,12 @@ impl AppState {
             Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
             Action::Restore { items, new_ids } => self.restore(items, new_ids),
             Action::Persisted(p) => self.persist = p,
+            Action::Usage { usage, persisted } => {
+                self.usage = usage;
+                if persisted == Some(true) {
+                    self.persist = Persist::Granted;
+                }
+            }
         }
     }
 }

@@ -41,10 +41,11 @@ fn open_modal(node: &NodeRef) -> impl FnOnce() {
     }
 }
 
-/// The dialog (always in the page, open only while a conflict waits).
-#[function_component(ConflictDialog)]
-pub fn conflict_dialog() -> Html {
-    let ctx = use_context::<Ctx>().expect("state context");
+/// The dialog's element, opened as a modal while a conflict waits. (A hook
+/// of the root component rather than a component of its own: each Yew
+/// component costs the first load a few KB of wasm.)
+#[hook]
+pub fn use_conflict_modal(ctx: &Ctx) -> NodeRef {
     let node = use_node_ref();
     let showing = ctx.conflicts.first().map(|c| (c.id.clone(), c.theirs.rev));
     {
@@ -57,6 +58,11 @@ pub fn conflict_dialog() -> Html {
             close
         });
     }
+    node
+}
+
+/// The dialog (always in the page, open only while a conflict waits).
+pub fn conflict_dialog(ctx: &Ctx, node: &NodeRef) -> Html {
     let choose = |choice: Choice| {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Resolve { choice, new_id: new_id() }))
@@ -85,7 +91,7 @@ pub fn conflict_dialog() -> Html {
         }
     });
     html! {
-        <dialog ref={node} class="conflict-dialog" data-testid="conflict-dialog" aria-labelledby="conflict-title" aria-describedby="conflict-desc" {oncancel}>
+        <dialog ref={node.clone()} class="conflict-dialog" data-testid="conflict-dialog" aria-labelledby="conflict-title" aria-describedby="conflict-desc" {oncancel}>
             <h2 id="conflict-title">{ t(lang, "conflict.title") }</h2>
             <p id="conflict-desc">{ t(lang, "conflict.body") }</p>
             { body.unwrap_or_default() }

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::Ctx;
-use crate::autosave::{estimate, storage_manager};
 use crate::backup::{backup_zip, read_backup};
 use crate::browser::{date_time, download, file_bytes, new_id, now_ms};
 use crate::i18n::t;
@@ -14,19 +13,26 @@ use crate::state::{Action, Level, Notice};
 use crate::storage::Access;
 use crate::sync::{Persist, RestoreReport};
 
+/// `n / d` with one decimal, by integer arithmetic: formatting floats would
+/// pull Rust's float printing code (~20 KB) into the wasm.
+fn tenths(n: f64, d: f64) -> String {
+    let t = (n * 10.0 / d).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// `1.2 MB` style sizes.
 fn bytes(n: f64) -> String {
     let units = ["B", "KB", "MB", "GB", "TB"];
-    let mut v = n;
+    let mut scale = 1.0;
     let mut i = 0;
-    while v >= 1000.0 && i + 1 < units.len() {
-        v /= 1000.0;
+    while n >= scale * 1000.0 && i + 1 < units.len() {
+        scale *= 1000.0;
         i += 1;
     }
     if i == 0 {
-        format!("{v:.0} {}", units[i])
+        format!("{} B", n as u64)
     } else {
-        format!("{v:.1} {}", units[i])
+        format!("{} {}", tenths(n, scale), units[i])
     }
 }
 
@@ -71,25 +77,9 @@ fn report_line(lang: hoego_core::templates::Lang, r: &RestoreReport) -> String {
     format!("{}: {}", t(lang, "backup.done"), if said.is_empty() { "0".into() } else { said.join(" · ") })
 }
 
-/// The library's storage area.
-#[function_component(StorageInfo)]
-pub fn storage_info() -> Html {
-    let ctx = use_context::<Ctx>().expect("state context");
-    let usage = use_state(|| None::<(f64, f64)>);
-    let persisted = use_state(|| None::<bool>);
-    {
-        // Refreshed when the library opens and after each save.
-        let (usage, persisted) = (usage.clone(), persisted.clone());
-        use_effect_with(ctx.save.clone(), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                usage.set(estimate().await);
-                if let Some(p) = storage_manager().and_then(|m| m.persisted().ok()) {
-                    let v = wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool());
-                    persisted.set(v);
-                }
-            });
-        });
-    }
+/// The library's storage area. (Functions, not components: each Yew
+/// component costs the first load a few KB of wasm.)
+pub fn storage_info(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let on_export = {
         let ctx = ctx.clone();
@@ -105,15 +95,15 @@ pub fn storage_info() -> Html {
             input.set_value("");
         })
     };
-    let persist = match (ctx.persist, *persisted) {
-        (Persist::Granted, _) | (Persist::NotAsked, Some(true)) => ("granted", "persist.granted"),
-        (Persist::Denied, _) => ("denied", "persist.denied"),
-        (Persist::Unsupported, _) => ("unsupported", "persist.unsupported"),
-        (Persist::NotAsked, _) => ("not-asked", "persist.notasked"),
+    let persist = match ctx.persist {
+        Persist::Granted => ("granted", "persist.granted"),
+        Persist::Denied => ("denied", "persist.denied"),
+        Persist::Unsupported => ("unsupported", "persist.unsupported"),
+        Persist::NotAsked => ("not-asked", "persist.notasked"),
     };
-    let used = match *usage {
+    let used = match ctx.usage {
         Some((u, q)) if q > 0.0 => {
-            format!("{} {} / {} ({:.2}%)", t(lang, "storage.usage"), bytes(u), bytes(q), u / q * 100.0)
+            format!("{} {} / {} ({}%)", t(lang, "storage.usage"), bytes(u), bytes(q), tenths(u * 100.0, q))
         }
         _ => t(lang, "storage.unknown").to_string(),
     };
@@ -138,9 +128,7 @@ pub fn storage_info() -> Html {
 }
 
 /// Shown above every screen when drafts cannot be saved in this browser.
-#[function_component(StorageBanner)]
-pub fn storage_banner() -> Html {
-    let ctx = use_context::<Ctx>().expect("state context");
+pub fn storage_banner(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let (why, detail) = match &ctx.access {
         Access::Writable => return html! {},

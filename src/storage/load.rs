@@ -4,7 +4,7 @@
 
 use super::{
     all_keys, area, get, migrate, parse_draft, parse_index, rebuilt_index, remove, rev_key, revisions, Access, Broken,
-    Index, IndexRead, Loaded, Problem, IN_FLIGHT_MS, PREFIX,
+    Index, IndexRead, Loaded, Lookup, Problem, IN_FLIGHT_MS, PREFIX,
 };
 
 /// A key prefix of a newer layout (`hoego/v3/…`), if any key has one.
@@ -72,21 +72,24 @@ pub fn load_all(now: f64) -> Loaded {
 /// index names (a crash between a new draft's two writes), and delete
 /// revisions nobody can reach.
 fn read_drafts(s: &web_sys::Storage, keys: &[String], index: &Index, now: f64, out: &mut Loaded) {
-    let mut revs = revisions(keys);
-    let indexed = index.0.iter().map(|e| (e.id.clone(), Some(e.rev)));
-    let orphans: Vec<(String, Option<u64>)> =
-        revs.keys().filter(|id| index.rev(id).is_none()).map(|id| (id.clone(), None)).collect();
+    let revs = revisions(keys);
+    let at = Lookup::new(revs.iter().enumerate().map(|(i, (id, _))| (*id, i as u64)));
+    let mut done = vec![false; revs.len()];
+    let indexed = index.0.iter().map(|e| (e.id.as_str(), Some(e.rev)));
+    let orphans = revs.iter().map(|(id, _)| (*id, None));
     for (id, want) in indexed.chain(orphans) {
-        let Some(have) = revs.remove(&id) else { continue };
+        let Some(i) = at.get(id).map(|i| i as usize).filter(|i| !done[*i]) else { continue };
+        done[i] = true;
+        let have = &revs[i].1;
         // The indexed revision, or the newest one left if the index points at nothing.
         let Some(&pick) = want.filter(|w| have.contains(w)).as_ref().or(have.last()) else { continue };
-        let key = rev_key(&id, pick);
+        let key = rev_key(id, pick);
         let Some(raw) = get(s, &key) else { continue };
         match parse_draft(&key, &raw) {
             Ok(d) => out.drafts.push(d),
             Err(b) => out.broken.push(b),
         }
-        collect(s, &id, pick, &have, now, out);
+        collect(s, id, pick, have, now, out);
     }
 }
 

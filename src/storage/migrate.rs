@@ -18,10 +18,8 @@
 //! deleted; with another text (a tab still running the old version saved it
 //! after the migration) it is kept as a separate draft, `<id>-v1`.
 
-use std::collections::BTreeSet;
-
 use super::json::{parse_str_array, In};
-use super::{get, read_revision, remove, rev_key, set, Broken, Index, IndexEntry, StoredDraft, SCHEMA};
+use super::{get, read_revision, remove, rev_key, set, Broken, Index, IndexEntry, Lookup, StoredDraft, SCHEMA};
 
 /// A draft in the v1 shape.
 struct V1 {
@@ -113,12 +111,11 @@ fn legacy_ids(s: &web_sys::Storage, keys: &[String], l: &Legacy, out: &mut Migra
             Vec::new()
         }
     };
-    let mut seen: BTreeSet<String> = ids.iter().cloned().collect();
-    for id in keys.iter().filter_map(|k| k.strip_prefix(l.drafts)) {
-        if seen.insert(id.to_string()) {
-            ids.push(id.to_string());
-        }
-    }
+    let listed = Lookup::set(ids.iter().map(String::as_str));
+    // Keys are unique, so only the index can repeat one.
+    let unlisted: Vec<String> =
+        keys.iter().filter_map(|k| k.strip_prefix(l.drafts)).filter(|id| !listed.has(id)).map(String::from).collect();
+    ids.extend(unlisted);
     ids
 }
 
@@ -181,7 +178,7 @@ fn migrate(s: &web_sys::Storage, keys: &[String], l: &Legacy, index: &mut Index,
     if let Err(e) = index.to_json().map_err(super::SaveError::Other).and_then(|j| set(s, super::INDEX_KEY, &j)) {
         // Not committed: the legacy keys stay. The revisions just written load
         // as drafts no index names, and the next load migrates them again.
-        web_sys::console::warn_1(&format!("hoego: migration not committed: {e:?}").into());
+        web_sys::console::warn_1(&format!("hoego: migration not committed: {}", e.message()).into());
         return;
     }
     out.moved += done.len();

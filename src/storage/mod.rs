@@ -24,8 +24,6 @@ mod load;
 mod migrate;
 mod save;
 
-use std::collections::BTreeMap;
-
 pub(crate) use json::{array, In, Out};
 pub use load::load_all;
 pub use save::save;
@@ -54,6 +52,41 @@ pub fn rev_key(id: &str, rev: u64) -> String {
 fn parse_rev_key(key: &str) -> Option<(&str, u64)> {
     let (id, rev) = key.strip_prefix(PREFIX)?.strip_prefix("draft/")?.rsplit_once('/')?;
     Some((id, rev.parse().ok()?))
+}
+
+/// A read-only map keyed by id, sorted once for binary search. (Collecting
+/// into a `BTreeMap` sorts with the stable sort, whose code alone costs the
+/// wasm ~10 KB of gzip; this uses the unstable sort the app already has.)
+/// Values are `u64` only, so the sort is instantiated once.
+pub(crate) struct Lookup<'a>(Vec<(&'a str, u64)>);
+
+/// Sort (id, number) pairs: the one sort instantiation storage code uses.
+fn sort_pairs(v: &mut [(&str, u64)]) {
+    v.sort_unstable();
+}
+
+impl<'a> Lookup<'a> {
+    /// Build from (id, value) pairs.
+    pub(crate) fn new(items: impl IntoIterator<Item = (&'a str, u64)>) -> Lookup<'a> {
+        let mut v: Vec<_> = items.into_iter().collect();
+        sort_pairs(&mut v);
+        Lookup(v)
+    }
+
+    /// A set of ids.
+    pub(crate) fn set(ids: impl IntoIterator<Item = &'a str>) -> Lookup<'a> {
+        Lookup::new(ids.into_iter().map(|id| (id, 0)))
+    }
+
+    /// The value for `id`.
+    pub(crate) fn get(&self, id: &str) -> Option<u64> {
+        self.0.binary_search_by(|e| e.0.cmp(id)).ok().map(|i| self.0[i].1)
+    }
+
+    /// Is `id` there?
+    pub(crate) fn has(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 /// One saved revision of a draft.
@@ -192,13 +225,13 @@ impl Index {
     /// gone, and this tab's drafts in `order`. Entries this tab does not know
     /// (another tab's new drafts) are kept first, with their revisions.
     fn merged(&self, order: &[String], written: &[(String, u64)], removed: &[String]) -> Index {
-        let stored: BTreeMap<&str, u64> = self.0.iter().map(|e| (e.id.as_str(), e.rev)).collect();
-        let fresh: BTreeMap<&str, u64> = written.iter().map(|(id, rev)| (id.as_str(), *rev)).collect();
-        let mine: std::collections::BTreeSet<&str> = order.iter().chain(removed).map(String::as_str).collect();
-        let theirs = self.0.iter().filter(|e| !mine.contains(e.id.as_str())).cloned();
+        let stored = Lookup::new(self.0.iter().map(|e| (e.id.as_str(), e.rev)));
+        let fresh = Lookup::new(written.iter().map(|(id, rev)| (id.as_str(), *rev)));
+        let mine = Lookup::set(order.iter().chain(removed).map(String::as_str));
+        let theirs = self.0.iter().filter(|e| !mine.has(&e.id)).cloned();
         let ours = order.iter().filter_map(|id| {
-            let rev = fresh.get(id.as_str()).or_else(|| stored.get(id.as_str()))?;
-            Some(IndexEntry { id: id.clone(), rev: *rev })
+            let rev = fresh.get(id).or_else(|| stored.get(id))?;
+            Some(IndexEntry { id: id.clone(), rev })
         });
         Index(theirs.chain(ours).collect())
     }
@@ -308,6 +341,17 @@ pub enum SaveError {
     Other(String),
 }
 
+impl SaveError {
+    /// What went wrong, for the console.
+    pub fn message(&self) -> &str {
+        match self {
+            SaveError::Quota => "storage full",
+            SaveError::Unavailable(m) | SaveError::Other(m) => m,
+            SaveError::Newer(_) => "storage belongs to a newer Hoego",
+        }
+    }
+}
+
 fn set(s: &web_sys::Storage, key: &str, value: &str) -> Result<(), SaveError> {
     s.set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
@@ -326,20 +370,25 @@ pub fn read_revision(id: &str, rev: u64) -> Option<Result<StoredDraft, Broken>> 
     get(&s, &key).map(|raw| parse_draft(&key, &raw))
 }
 
-/// Every stored revision, grouped by draft id (revisions ascending).
-fn revisions(keys: &[String]) -> BTreeMap<String, Vec<u64>> {
-    let mut by_id: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    for (id, rev) in keys.iter().filter_map(|k| parse_rev_key(k)) {
-        by_id.entry(id.to_string()).or_default().push(rev);
+/// Every stored revision, grouped by draft id: ids and revisions ascending.
+fn revisions(keys: &[String]) -> Vec<(&str, Vec<u64>)> {
+    let mut pairs: Vec<(&str, u64)> = keys.iter().filter_map(|k| parse_rev_key(k)).collect();
+    sort_pairs(&mut pairs);
+    let mut out: Vec<(&str, Vec<u64>)> = Vec::new();
+    for (id, rev) in pairs {
+        match out.last_mut() {
+            Some((last, revs)) if *last == id => revs.push(rev),
+            _ => out.push((id, vec![rev])),
+        }
     }
-    by_id.values_mut().for_each(|v| v.sort_unstable());
-    by_id
+    out
 }
 
 /// An index from the keys alone (the stored one is damaged): the newest
 /// revision of every draft.
 fn rebuilt_index(keys: &[String]) -> Index {
-    Index(revisions(keys).into_iter().filter_map(|(id, revs)| Some(IndexEntry { id, rev: *revs.last()? })).collect())
+    let entries = revisions(keys).into_iter().filter_map(|(id, revs)| Some(IndexEntry { id: id.into(), rev: *revs.last()? }));
+    Index(entries.collect())
 }
 
 /// A draft to save: its new revision, and the revision it was based on
@@ -387,6 +436,6 @@ pub fn save_prefs(p: &Prefs) {
     let Ok(s) = area() else { return };
     let json = Out::new(PREFS_SCHEMA).set("lang", p.lang.as_str().into()).set("theme", p.theme.as_str().into());
     if let Err(e) = json.stringify().map_err(SaveError::Other).and_then(|j| set(&s, PREFS_KEY, &j)) {
-        web_sys::console::warn_1(&format!("hoego: preferences not saved: {e:?}").into());
+        web_sys::console::warn_1(&format!("hoego: preferences not saved: {}", e.message()).into());
     }
 }

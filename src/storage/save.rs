@@ -12,7 +12,7 @@
 
 use super::{
     all_keys, area, parse_index, parse_rev_key, read_revision, rebuilt_index, remove, rev_key, set, Index, IndexRead,
-    Pending, SaveError, SaveReport, INDEX_KEY, SCHEMA,
+    Lookup, Pending, SaveError, SaveReport, INDEX_KEY, SCHEMA,
 };
 
 /// The index as it is now in storage.
@@ -77,10 +77,10 @@ pub fn save(items: &[Pending], order: &[String], removed: &[String]) -> SaveRepo
 /// After the commit: delete the revisions just replaced, and every revision
 /// of removed drafts.
 fn collect(s: &web_sys::Storage, stored: &Index, items: &[Pending], written: &[(String, u64)], removed: &[String]) {
-    let written: std::collections::BTreeMap<&str, u64> = written.iter().map(|(id, rev)| (id.as_str(), *rev)).collect();
+    let written = Lookup::new(written.iter().map(|(id, rev)| (id.as_str(), *rev)));
     for p in items {
         let id = p.draft.id.as_str();
-        let Some(&rev) = written.get(id) else { continue };
+        let Some(rev) = written.get(id) else { continue };
         for old in [stored.rev(id), Some(p.base)].into_iter().flatten() {
             if old != rev && old > 0 {
                 remove(s, &rev_key(id, old));
@@ -90,9 +90,9 @@ fn collect(s: &web_sys::Storage, stored: &Index, items: &[Pending], written: &[(
     if removed.is_empty() {
         return;
     }
-    let gone: std::collections::BTreeSet<&str> = removed.iter().map(String::as_str).collect();
+    let gone = Lookup::set(removed.iter().map(String::as_str));
     for key in all_keys(s) {
-        if parse_rev_key(&key).is_some_and(|(id, _)| gone.contains(id)) {
+        if parse_rev_key(&key).is_some_and(|(id, _)| gone.has(id)) {
             remove(s, &key);
         }
     }
