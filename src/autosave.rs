@@ -25,8 +25,8 @@ pub fn needed(state: &AppState) -> bool {
 /// Write every draft that needs it (and pending deletions), then report to
 /// the reducer: saved revisions, conflicts found, the error that stopped it.
 ///
-/// `latest` is the effects' copy of the state. The reports are applied to it
-/// at once (the reducer is pure), so a second save before Yew re-renders
+/// `latest` is the effects' copy of the state. What was saved is applied to
+/// it at once (the reducer is pure), so a second save before Yew re-renders
 /// (`visibilitychange` then `pagehide`) sees this one's revisions instead of
 /// taking its own write for another tab's.
 pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
@@ -34,30 +34,28 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
     if !needed(&state) {
         return;
     }
-    let mut actions = Vec::new();
     let drafts = state.to_save();
     let items: Vec<_> = drafts.iter().map(|d| d.to_pending()).collect();
     let report = storage::save(&items, &state.ids(), &state.removed);
-    let edits = Lookup::new(drafts.iter().map(|d| (d.id.as_str(), d.rev)));
-    let revs: Vec<_> = report.saved.iter().map(|(id, rev)| (id.clone(), edits.get(id).unwrap_or(0), *rev)).collect();
     if report.committed {
-        actions.push(Action::Saved { revs, removed: state.removed.clone(), at: now_ms() });
+        let edits = Lookup::new(drafts.iter().map(|d| (d.id.as_str(), d.rev)));
+        let revs: Vec<_> =
+            report.saved.iter().map(|(id, rev)| (id.clone(), edits.get(id).unwrap_or(0), *rev)).collect();
+        let saved = || Action::Saved { revs: revs.clone(), removed: state.removed.clone(), at: now_ms() };
+        let mut next = (*state).clone();
+        next.apply(saved());
+        *latest.borrow_mut() = Rc::new(next);
+        ctx.dispatch(saved());
     }
     if !report.conflicts.is_empty() {
-        actions.push(Action::External(report.conflicts.into_iter().map(External::Saved).collect()));
+        ctx.dispatch(Action::External(report.conflicts.into_iter().map(External::Saved).collect()));
     }
     match report.error {
-        Some(e) => actions.push(Action::SaveFailed(e)),
+        Some(e) => ctx.dispatch(Action::SaveFailed(e)),
         None if !report.saved.is_empty() => ask_persist(ctx),
         None => {}
     }
     refresh_usage(ctx);
-    let mut next = (*state).clone();
-    for a in actions {
-        next.apply(a.clone());
-        ctx.dispatch(a);
-    }
-    *latest.borrow_mut() = Rc::new(next);
 }
 
 /// A `storage` event: another tab changed the index (or cleared storage).

@@ -88,7 +88,10 @@ pub fn backup_zip(drafts: &[Rc<Draft>], exported: f64) -> Result<Vec<u8>, String
 /// The drafts in a backup zip, in manifest order.
 pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
     let entries = unzip_files(bytes)?;
-    let files = Files { at: Lookup::new(entries.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i as u64))), entries: &entries };
+    let files = Files {
+        at: Lookup::new(entries.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i as u64))),
+        entries: &entries,
+    };
     let manifest = files.get(MANIFEST).ok_or(BackupError::NoManifest)?;
     let text = std::str::from_utf8(manifest).map_err(|_| BackupError::Manifest("not UTF-8".into()))?;
     let m = In::parse(text).map_err(BackupError::Manifest)?;

@@ -95,6 +95,14 @@ impl AppState {
         self.drafts.iter().position(|d| d.id == id)
     }
 
+    /// After drafts were replaced by stored copies: nothing unsaved left
+    /// means the indicator says so.
+    fn settle(&mut self) {
+        if self.save == SaveState::Pending && self.dirty().is_empty() {
+            self.save = SaveState::Saved(0.0);
+        }
+    }
+
     fn add_conflict(&mut self, theirs: StoredDraft) {
         match self.conflicts.iter_mut().find(|c| c.id == theirs.id) {
             Some(c) if c.theirs.rev < theirs.rev => c.theirs = theirs,
@@ -121,6 +129,7 @@ impl AppState {
                 }
             }
         }
+        self.settle();
     }
 
     fn external_saved(&mut self, s: StoredDraft) {
@@ -157,7 +166,10 @@ impl AppState {
                 d.saved_rev = d.rev - 1; // saved over theirs even if unchanged since
                 self.save = SaveState::Pending;
             }
-            Choice::TakeTheirs => self.drafts[p] = Rc::new(Draft::from_stored(theirs)),
+            Choice::TakeTheirs => {
+                self.drafts[p] = Rc::new(Draft::from_stored(theirs));
+                self.settle();
+            }
             Choice::KeepBoth => {
                 let mine = self.drafts[p].copy_as(new_id.clone());
                 self.drafts[p] = Rc::new(Draft::from_stored(theirs));

@@ -387,7 +387,8 @@ fn revisions(keys: &[String]) -> Vec<(&str, Vec<u64>)> {
 /// An index from the keys alone (the stored one is damaged): the newest
 /// revision of every draft.
 fn rebuilt_index(keys: &[String]) -> Index {
-    let entries = revisions(keys).into_iter().filter_map(|(id, revs)| Some(IndexEntry { id: id.into(), rev: *revs.last()? }));
+    let entries =
+        revisions(keys).into_iter().filter_map(|(id, revs)| Some(IndexEntry { id: id.into(), rev: *revs.last()? }));
     Index(entries.collect())
 }
 
