@@ -134,6 +134,9 @@ impl AppState {
 
     fn external_saved(&mut self, s: StoredDraft) {
         let Some(p) = self.position(&s.id) else {
+            // Deleted here but not yet in storage? The other tab's newer save wins:
+            // storage must not delete it now.
+            self.removed.retain(|id| *id != s.id);
             self.drafts.insert(0, Rc::new(Draft::from_stored(s)));
             return;
         };
@@ -297,6 +300,16 @@ mod tests {
         s.apply(Action::External(vec![External::Saved(stored("d1", 4, "same"))]));
         assert!(s.conflicts.is_empty());
         assert_eq!(texts(&s), [("d1", "same", false)]);
+    }
+
+    #[test]
+    fn another_tabs_save_of_a_draft_deleted_here_brings_it_back_and_cancels_the_deletion() {
+        let mut s = state();
+        s.apply(Action::Delete("d1".into()));
+        assert_eq!(s.removed, ["d1"]);
+        s.apply(Action::External(vec![External::Saved(stored("d1", 4, "theirs"))]));
+        assert_eq!(texts(&s), [("d1", "theirs", false)]);
+        assert!(s.removed.is_empty(), "storage must not delete what the other tab just saved");
     }
 
     #[test]

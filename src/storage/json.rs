@@ -128,10 +128,10 @@ fn list(v: JsValue, key: &str) -> Result<Array, String> {
     }
 }
 
-/// Parse JSON text that must hold a list of strings.
+/// Parse JSON text that must hold a list of strings. (Read as the field of
+/// a wrapping object, so the one list reader serves both shapes.)
 pub(crate) fn parse_str_array(raw: &str) -> Result<Vec<String>, String> {
-    let v = JSON::parse(raw).map_err(|_| "not JSON".to_string())?;
-    list(v, "(top level)")?.iter().map(|x| x.as_string().ok_or_else(|| "expected a list of strings".into())).collect()
+    In::parse(&format!("{{\"list\":{raw}}}"))?.str_list("list")
 }
 
 /// A JSON array of these values.

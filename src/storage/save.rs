@@ -68,7 +68,7 @@ pub fn save(items: &[Pending], order: &[String], removed: &[String]) -> SaveRepo
             return report;
         }
     }
-    collect(&s, &stored, items, &written, removed);
+    collect(&s, &stored, items, &written, order, removed);
     report.saved = written;
     report.committed = true;
     report
@@ -76,7 +76,14 @@ pub fn save(items: &[Pending], order: &[String], removed: &[String]) -> SaveRepo
 
 /// After the commit: delete the revisions just replaced, and every revision
 /// of removed drafts.
-fn collect(s: &web_sys::Storage, stored: &Index, items: &[Pending], written: &[(String, u64)], removed: &[String]) {
+fn collect(
+    s: &web_sys::Storage,
+    stored: &Index,
+    items: &[Pending],
+    written: &[(String, u64)],
+    order: &[String],
+    removed: &[String],
+) {
     let written = Lookup::new(written.iter().map(|(id, rev)| (id.as_str(), *rev)));
     for p in items {
         let id = p.draft.id.as_str();
@@ -90,7 +97,9 @@ fn collect(s: &web_sys::Storage, stored: &Index, items: &[Pending], written: &[(
     if removed.is_empty() {
         return;
     }
-    let gone = Lookup::set(removed.iter().map(String::as_str));
+    // Never the revisions of a draft this tab still lists.
+    let listed = Lookup::set(order.iter().map(String::as_str));
+    let gone = Lookup::set(removed.iter().map(String::as_str).filter(|id| !listed.has(id)));
     for key in all_keys(s) {
         if parse_rev_key(&key).is_some_and(|(id, _)| gone.has(id)) {
             remove(s, &key);

@@ -64,6 +64,11 @@ fn each_save_is_a_new_revision_and_only_the_current_one_is_kept() {
     let r = storage::save(&[], &["b".into()], &["a".into()]);
     assert!(r.committed && r.error.is_none());
     assert_eq!(keys(), ["hoego/v2/draft/b/1", INDEX_KEY]);
+    // A draft both listed and removed (deleted here, then saved again by another
+    // tab) is kept: listing wins.
+    storage::save(&[], &["b".into()], &["b".into()]);
+    assert_eq!(keys(), ["hoego/v2/draft/b/1", INDEX_KEY]);
+    assert_eq!(text_of("b").as_deref(), Some("bee"));
     ls().clear().unwrap();
 }
 
