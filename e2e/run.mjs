@@ -68,16 +68,17 @@ async function openDraft(page, titleText) {
   await page.waitForSelector('[data-testid=body]');
 }
 
+// Runs in the page: every stored draft's current revision, read through the
+// index (the storage layout's commit point, see src/storage/mod.rs).
+function currentDrafts() {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`)));
+}
+
+const storedDrafts = (page) => page.evaluate(currentDrafts);
+
 async function storedText(page, name) {
-  return page.evaluate((name) => {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (!k.startsWith('hoego/v1/draft/')) continue;
-      const v = JSON.parse(localStorage.getItem(k));
-      if (v.name === name) return v.text;
-    }
-    return null;
-  }, name);
+  return (await storedDrafts(page)).find((d) => d.name === name)?.text ?? null;
 }
 
 const titles = {};
@@ -176,7 +177,7 @@ await test('Hangul typed through a real IME composition arrives whole in body an
   assert((value.match(/한글/g) || []).length === 1, 'no duplicated syllables');
   await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('한글 회고'));
   await saved(page);
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).text).join('\n'));
+  const stored = (await storedDrafts(page)).map((d) => d.text).join('\n');
   assert(stored.includes('한글 회고'), 'stored whole');
   // The title field too: a composed Hangul title arrives whole in the front matter.
   await page.fill('[data-testid=field-title]', '');
@@ -186,7 +187,7 @@ await test('Hangul typed through a real IME composition arrives whole in body an
   assert(await page.inputValue('[data-testid=field-title]') === '연간', `title input: ${await page.inputValue('[data-testid=field-title]')}`);
   await page.waitForFunction(() => document.querySelector('.card-title').textContent === '연간');
   await saved(page);
-  const stored2 = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).text).join('\n'));
+  const stored2 = (await storedDrafts(page)).map((d) => d.text).join('\n');
   assert(stored2.includes('title: "연간"') || stored2.includes('title: 연간'), 'title stored whole');
   await context.close();
 });
@@ -194,19 +195,17 @@ await test('Hangul typed through a real IME composition arrives whole in body an
 await test('autosave: within 500 ms of the last change, and at once when the page is hidden', async () => {
   const { context, page } = await fresh();
   await saved(page);
-  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('hoego/v1/draft/')));
-  const stored = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).text, key);
+  // Each save is a new revision under a new key: read the current one through the index.
+  const textNow = `JSON.parse(localStorage.getItem('hoego/v2/draft/' + JSON.parse(localStorage.getItem('hoego/v2/index')).drafts.map((e) => e.id + '/' + e.rev)[0])).text`;
+  const stored = () => page.evaluate(textNow);
   await page.fill('[data-testid=field-title]', '자동 저장 확인');
   const t0 = Date.now();
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).text.includes('자동 저장 확인'), key, { timeout: 2000 });
+  await page.waitForFunction(`${textNow}.includes('자동 저장 확인')`, null, { timeout: 2000 });
   const waited = Date.now() - t0;
   assert(waited <= 700, `saved after ${waited} ms`);
   // visibilitychange flushes synchronously, before the debounce would fire.
   await page.fill('[data-testid=field-title]', '숨기기 직전');
-  const flushed = await page.evaluate((k) => {
-    document.dispatchEvent(new Event('visibilitychange'));
-    return JSON.parse(localStorage.getItem(k)).text.includes('숨기기 직전');
-  }, key);
+  const flushed = await page.evaluate(`document.dispatchEvent(new Event('visibilitychange')); ${textNow}.includes('숨기기 직전')`);
   assert(flushed, 'saved at once on visibilitychange');
   assert((await stored()).includes('title: "숨기기 직전"'), 'stored text');
   await context.close();
@@ -347,7 +346,7 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
 // different topics never edits one file); each exports `default async (h)`
 // and registers its tests with `h.test`, using the same helpers as above.
 const specsDir = path.join(here, 'specs');
-const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
+const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, storedDrafts, currentDrafts, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
 for (const f of fs.existsSync(specsDir) ? fs.readdirSync(specsDir).filter((f) => f.endsWith('.mjs')).sort() : []) {
   const spec = await import(path.join(specsDir, f));
   await spec.default(harness);

@@ -4,6 +4,8 @@
 //! and [`browser`] are the effects at the edge, [`components`] render.
 
 pub mod app;
+pub mod autosave;
+pub mod backup;
 pub mod browser;
 pub mod components;
 pub mod graphemes;
@@ -13,6 +15,7 @@ pub mod pwa;
 pub mod sanitize;
 pub mod state;
 pub mod storage;
+pub mod sync;
 
 /// Mount the app on the page's body.
 pub fn run() {

@@ -8,6 +8,7 @@ use hoego_core::templates::TEMPLATES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::storage_info::storage_info;
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
 use crate::graphemes::IntlGraphemes;
@@ -208,6 +209,7 @@ pub fn library() -> Html {
                 <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />
                 <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, "paste.add") }</button>
             </details>
+            { storage_info(&ctx) }
         </section>
     }
 }

@@ -3,12 +3,14 @@
 
 pub mod body;
 pub mod chips;
+pub mod conflict;
 pub mod editor;
 pub mod export_panel;
 pub mod library;
 pub mod preview;
 pub mod recovery;
 pub mod side;
+pub mod storage_info;
 pub mod text_input;
 pub mod update_notice;
 

@@ -7,7 +7,7 @@
 //! storing loses nothing that matters.
 
 /// CRC-32 (IEEE), bitwise: bundles are small, a table is not worth its bytes.
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in data {
         crc ^= u32::from(b);

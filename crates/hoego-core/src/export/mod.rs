@@ -11,6 +11,8 @@ mod fix;
 mod gatsby;
 mod jekyll;
 pub mod liquid;
+#[cfg(feature = "zip")]
+pub mod unzip;
 
 pub use assets::{image_refs, ImageRef};
 
