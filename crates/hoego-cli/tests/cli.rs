@@ -170,3 +170,31 @@ fn export_writes_paths_in_argument_order_and_zip() {
     let names = String::from_utf8_lossy(&bytes);
     assert!(names.contains("_posts/2023-12-30-zip-test.md") && names.contains("assets/images/zip-test/c.png"));
 }
+
+#[test]
+fn show_reports_the_goal_scoreboard() {
+    let z = fixtures().into_iter().find(|p| p.to_string_lossy().contains("zoomkoding")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", z.to_str().unwrap()]).stdout).unwrap();
+    let g = &v["goals"];
+    assert_eq!((g["achieved"].as_u64(), g["partial"].as_u64(), g["total"].as_u64()), (Some(2), Some(1), Some(6)));
+    assert_eq!(g["rate"], 0.389);
+    assert_eq!(g["sections"][0]["kind"], "review");
+    assert_eq!(g["sections"][0]["goals"][1]["fraction"], serde_json::json!({"done": 1, "of": 3}));
+    assert_eq!(g["sections"][0]["goals"][0]["line"], 130, "lines of the file, not of the body");
+    assert_eq!(g["sections"][1]["kind"], "next");
+    assert_eq!(g["sections"][1]["total"], 7);
+
+    let p = tmp(
+        "goals.md",
+        "---\ntitle: t\ndate: 2026-12-31\n---\n## 목표 점검\n\n- [x] a\n- [x] b\n- [ ] c 1/3\n\n## 내년 목표\n\n- [ ] d\n".as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", p.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(v["goals"]["rate"], 0.778);
+    assert_eq!(v["goals"]["partial"], 1);
+    assert_eq!(v["goals"]["sections"].as_array().map(Vec::len), Some(2));
+    // Nothing else moved: the stats still count every task box.
+    assert_eq!((v["stats"]["tasks_done"].as_u64(), v["stats"]["tasks_total"].as_u64()), (Some(2), Some(4)));
+    let empty = tmp("no-goals.md", b"---\ntitle: t\n---\nbody\n");
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", empty.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(v["goals"], serde_json::json!({"achieved": 0, "partial": 0, "total": 0, "rate": null, "sections": []}));
+}

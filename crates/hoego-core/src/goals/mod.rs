@@ -31,6 +31,7 @@ pub use status::{Fraction, Status};
 use crate::date::PostDate;
 use crate::markdown::options::parser;
 use crate::markdown::render::level_num;
+use crate::post::Post;
 use heading::{numbered, role, Role};
 use status::{classify, is_status_emoji};
 
@@ -147,11 +148,21 @@ impl Scoreboard {
     }
 }
 
-/// The scoreboard of `body`; `date` (the post's) tells next-period headings
-/// from review ones (see [`Context`]).
+/// The scoreboard of `body` (lines counted from the body's first line);
+/// `date` (the post's) tells next-period headings from review ones (see
+/// [`Context`]).
 pub fn scoreboard(body: &str, date: Option<&PostDate>) -> Scoreboard {
+    scan(body, date, 1)
+}
+
+/// The scoreboard of a post, with lines of the whole file.
+pub fn of_post(post: &Post) -> Scoreboard {
+    scan(post.body(), post.view().date.as_ref(), post.body_first_line())
+}
+
+fn scan(body: &str, date: Option<&PostDate>, first_line: usize) -> Scoreboard {
     let ctx = Context { year: date.map(reviewed_year), month: date.map(|d| d.month) };
-    let mut scan = Scan::new(body, ctx);
+    let mut scan = Scan::new(body, ctx, first_line);
     for (event, range) in parser(body).into_offset_iter() {
         scan.event(event, range);
     }
@@ -197,10 +208,11 @@ struct Scan<'a> {
     list_depth: usize,
     item: Option<Item>,
     lines: (usize, usize),
+    first_line: usize,
 }
 
 impl<'a> Scan<'a> {
-    fn new(body: &'a str, ctx: Context) -> Self {
+    fn new(body: &'a str, ctx: Context, first_line: usize) -> Self {
         Scan {
             body,
             ctx,
@@ -210,7 +222,8 @@ impl<'a> Scan<'a> {
             heading: None,
             list_depth: 0,
             item: None,
-            lines: (0, 1),
+            lines: (0, first_line),
+            first_line,
         }
     }
 
@@ -218,7 +231,7 @@ impl<'a> Scan<'a> {
     /// count only moves forward: linear overall).
     fn line(&mut self, offset: usize) -> usize {
         let (pos, line) = self.lines;
-        let (pos, line) = if offset < pos { (0, 1) } else { (pos, line) };
+        let (pos, line) = if offset < pos { (0, self.first_line) } else { (pos, line) };
         let n = self.body.as_bytes()[pos..offset.min(self.body.len())].iter().filter(|b| **b == b'\n').count();
         self.lines = (offset, line + n);
         line + n
