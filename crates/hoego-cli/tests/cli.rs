@@ -198,3 +198,55 @@ fn show_reports_the_goal_scoreboard() {
     let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", empty.to_str().unwrap()]).stdout).unwrap();
     assert_eq!(v["goals"], serde_json::json!({"achieved": 0, "partial": 0, "total": 0, "rate": null, "sections": []}));
 }
+
+#[test]
+fn new_from_a_post_starts_the_next_period() {
+    let out = hoego(&["new", "--template", "yearly", "--title", "2026년 회고", "--now", "2026-12-31T21:00:00+09:00"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text
+        .replacen("- [ ] 목표 1", "- [x] 목표 1", 1)
+        .replacen("- [ ] 목표 2", "- [x] 목표 2", 1)
+        .replacen("- [ ] 목표 3", "- [ ] 목표 3 (1/3)", 1)
+        .replacen("## 내년 목표\n\n- [ ] \n", "## 내년 목표\n\n- [ ] 책 12권 읽기\n", 1);
+    let src = tmp("2026-review.md", text.as_bytes());
+    let now = "2027-01-02T10:00:00+09:00";
+    let out = hoego(&["new", "--from", src.to_str().unwrap(), "--now", now]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let next = String::from_utf8(out.stdout).unwrap();
+    assert!(next.contains("title: \"2027년 회고\"\ndate: 2027-01-02T10:00:00+09:00\n"), "{next}");
+    // The file name supplies the slug (as `hoego export` reads it), the post its date.
+    assert!(
+        next.contains("지난 회고: [2026년 회고]({% post_url 2026-12-31-2026-review %})\n\n- [ ] 책 12권 읽기\n- [ ] 목표 3 (이월)\n"),
+        "{next}"
+    );
+    let written = tmp("2027-review.md", next.as_bytes());
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", written.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!((v["goals"]["total"].as_u64(), v["goals"]["achieved"].as_u64()), (Some(2), Some(0)));
+
+    let out = hoego(&[
+        "new",
+        "--from",
+        src.to_str().unwrap(),
+        "--now",
+        now,
+        "--to",
+        "gatsby",
+        "--period",
+        "half",
+        "--lang",
+        "en",
+    ]);
+    let next = String::from_utf8(out.stdout).unwrap();
+    assert!(next.contains("title: \"2027 H1 Review\""), "{next}");
+    assert!(next.contains("Previous retrospective: [2026년 회고](/2026-review/)"), "{next}");
+    assert!(next.contains("- [ ] 목표 3 (carried over)\n"), "{next}");
+
+    // A dated file name supplies both.
+    let named = tmp("2026-12-31-my-year.md", text.as_bytes());
+    let next = String::from_utf8(hoego(&["new", "--from", named.to_str().unwrap(), "--now", now]).stdout).unwrap();
+    assert!(next.contains("({% post_url 2026-12-31-my-year %})"), "{next}");
+
+    assert_eq!(hoego(&["new", "--from", src.to_str().unwrap(), "--period", "decade"]).status.code(), Some(2));
+    assert_eq!(hoego(&["new", "--from", "/nonexistent/post.md", "--now", now]).status.code(), Some(1));
+    assert_eq!(hoego(&["new", "--from"]).status.code(), Some(2));
+}

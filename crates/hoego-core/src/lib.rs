@@ -19,6 +19,8 @@ pub mod export;
 pub mod field;
 pub mod goals;
 pub mod markdown;
+pub mod next;
+pub mod period;
 pub mod post;
 pub mod report;
 pub mod slug;
