@@ -5,6 +5,7 @@ pub mod body;
 pub mod chips;
 pub mod editor;
 pub mod export_panel;
+pub mod goals;
 pub mod library;
 pub mod preview;
 pub mod recovery;

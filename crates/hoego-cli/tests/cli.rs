@@ -216,7 +216,7 @@ fn new_from_a_post_starts_the_next_period() {
     assert!(next.contains("title: \"2027년 회고\"\ndate: 2027-01-02T10:00:00+09:00\n"), "{next}");
     // The file name supplies the slug (as `hoego export` reads it), the post its date.
     assert!(
-        next.contains("지난 회고: [2026년 회고]({% post_url 2026-12-31-2026-review %})\n\n- [ ] 책 12권 읽기\n- [ ] 목표 3 (이월)\n"),
+        next.contains("지난 회고: [2026년 회고](<{% post_url 2026-12-31-2026-review %}>)\n\n- [ ] 책 12권 읽기\n- [ ] 목표 3 (이월)\n"),
         "{next}"
     );
     let written = tmp("2027-review.md", next.as_bytes());
@@ -244,7 +244,7 @@ fn new_from_a_post_starts_the_next_period() {
     // A dated file name supplies both.
     let named = tmp("2026-12-31-my-year.md", text.as_bytes());
     let next = String::from_utf8(hoego(&["new", "--from", named.to_str().unwrap(), "--now", now]).stdout).unwrap();
-    assert!(next.contains("({% post_url 2026-12-31-my-year %})"), "{next}");
+    assert!(next.contains("(<{% post_url 2026-12-31-my-year %}>)"), "{next}");
 
     assert_eq!(hoego(&["new", "--from", src.to_str().unwrap(), "--period", "decade"]).status.code(), Some(2));
     assert_eq!(hoego(&["new", "--from", "/nonexistent/post.md", "--now", now]).status.code(), Some(1));

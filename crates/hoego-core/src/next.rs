@@ -127,11 +127,16 @@ fn goals_to_carry(board: &Scoreboard) -> (Vec<String>, Vec<String>) {
     (planned, carried)
 }
 
+/// `지난 회고: [title](link)`. A Liquid link has spaces, so it goes in angle
+/// brackets: a CommonMark link in the preview, and kramdown reads
+/// `(</2026/12/31/slug.html>)` once Jekyll has rendered the tag (checked
+/// against Jekyll 4.3).
 fn link_line(title: &str, link: &str, lang: Lang) -> String {
     let label = if title.trim().is_empty() { link.to_string() } else { title.replace('[', "\\[").replace(']', "\\]") };
+    let target = if link.contains(' ') { format!("<{link}>") } else { link.to_string() };
     match lang {
-        Lang::Ko => format!("지난 회고: [{label}]({link})"),
-        Lang::En => format!("Previous retrospective: [{label}]({link})"),
+        Lang::Ko => format!("지난 회고: [{label}]({target})"),
+        Lang::En => format!("Previous retrospective: [{label}]({target})"),
     }
 }
 

@@ -50,11 +50,14 @@ fn yearly_next_carries_next_years_goals_and_the_unfinished_one() {
     assert_eq!(p.view().date.as_ref().map(PostDate::to_iso).as_deref(), Some("2027-01-02T10:00:00+09:00"));
     assert!(
         p.body().contains(
-            "## 목표 점검\n\n지난 회고: [2026년 회고]({% post_url 2026-12-31-2026nyeon-hoego %})\n\n- [ ] Read 12 books\n- [ ] 목표 3 (이월)\n\n## 올해 한 일"
+            "## 목표 점검\n\n지난 회고: [2026년 회고](<{% post_url 2026-12-31-2026nyeon-hoego %}>)\n\n- [ ] Read 12 books\n- [ ] 목표 3 (이월)\n\n## 올해 한 일"
         ),
         "{}",
         p.body()
     );
+    // Exported to Gatsby, the Jekyll link becomes the post's path.
+    let gatsby = crate::export::export(&p, &opts(Target::Gatsby(Flavor::StarterBlog)).export, &[]);
+    assert!(gatsby.text.contains("[2026년 회고](</2026nyeon-hoego/>)"), "{}", gatsby.text);
     let board = crate::goals::of_post(&p);
     let review: Vec<_> = board.goals(SectionKind::Review).map(|g| (g.title.as_str(), g.status)).collect();
     assert_eq!(review, vec![("Read 12 books", Status::Open), ("목표 3 (이월)", Status::Open)]);
