@@ -106,8 +106,8 @@ pub enum GoalText {
     Achieved,
     /// "partial".
     Partial,
-    /// "goals" (a count).
-    Goals,
+    /// "total" (a count of goals).
+    Total,
     /// A section of next-period goals.
     Planned,
     /// Insert the summary table into the post.
@@ -130,7 +130,7 @@ pub fn goal_text(lang: Lang, key: GoalText) -> &'static str {
         ),
         GoalText::Achieved => ("달성", "achieved"),
         GoalText::Partial => ("부분", "partial"),
-        GoalText::Goals => ("개 목표", "goals"),
+        GoalText::Total => ("전체", "total"),
         GoalText::Planned => ("다음 기간 목표", "next period"),
         GoalText::Insert => ("요약 표 넣기", "Insert summary table"),
         GoalText::InPost => ("요약 표가 글에 있고 자동으로 갱신됩니다", "The summary table in the post updates itself"),

@@ -165,7 +165,7 @@ pub fn goals_panel(p: &GoalsProps) -> Html {
             } else {
                 <p class="goals-total" data-testid="goals-total">
                     <strong>{ rate(o) }</strong>
-                    { format!(" · {} {} · {} {} / {} {}", tx(GoalText::Achieved), o.achieved, tx(GoalText::Partial), o.partial, o.total, tx(GoalText::Goals)) }
+                    { format!(" · {} {} · {} {} · {} {}", tx(GoalText::Achieved), o.achieved, tx(GoalText::Partial), o.partial, tx(GoalText::Total), o.total) }
                 </p>
                 <ul class="goal-bars">{ for board.sections.iter().map(|s| section_row(s, lang)) }</ul>
             }

@@ -192,6 +192,7 @@ struct Open {
 
 struct Item {
     start: usize,
+    line: usize,
     text: String,
     checked: Option<bool>,
 }
@@ -271,7 +272,9 @@ impl<'a> Scan<'a> {
             Event::Start(Tag::List(_)) => self.list_depth += 1,
             Event::End(TagEnd::List(_)) => self.list_depth = self.list_depth.saturating_sub(1),
             Event::Start(Tag::Item) if self.list_depth == 1 && self.accepts_items() => {
-                self.item = Some(Item { start: range.start, text: String::new(), checked: None });
+                // The line is taken at the start: offsets asked for in document order keep the count linear.
+                let line = self.line(range.start);
+                self.item = Some(Item { start: range.start, line, text: String::new(), checked: None });
             }
             Event::End(TagEnd::Item) if self.list_depth == 1 => self.end_item(range.end),
             _ => {}
@@ -288,8 +291,7 @@ impl<'a> Scan<'a> {
         if text.is_empty() {
             return;
         }
-        let line = self.line(it.start);
-        self.push_goal(text, it.checked, line, it.start..end);
+        self.push_goal(text, it.checked, it.line, it.start..end);
     }
 
     fn end_heading(&mut self, range: Range<usize>) {

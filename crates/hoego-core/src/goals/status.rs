@@ -8,9 +8,12 @@
 //! that a goal *phrased* with a status word (`성공적으로 이직하기`,
 //! `달성하기`) is not mistaken for a result.
 //!
-//! Precedence: an emoji anywhere, then the zone (a fraction before a word
-//! within each piece), then the task box. Words speak louder than boxes: a
-//! checked item that says `(실패)` failed.
+//! Precedence: an emoji anywhere; a status or fraction in a bracket group;
+//! a fraction in the tail or last word; the task box; a status word in the
+//! tail; a status word as the last word (an "achieved" word there only with
+//! `!`: `하프 마라톤 완주` and `토익 900점 달성` are how goals are phrased,
+//! `이직 성공!` is a result). So a checked item that says `(실패)` failed,
+//! and an unchecked `- [ ] 정보처리기사 합격` is open.
 
 use std::ops::Range;
 
@@ -123,13 +126,35 @@ pub(crate) fn classify(text: &str, checked: Option<bool>) -> Verdict {
         let fraction = (status == Status::Partial).then_some(Fraction { done: 1, of: 2 });
         return Verdict { status, fraction, strip: None };
     }
-    for piece in zone(text) {
-        if let Some((status, fraction)) = piece_status(&text[piece.inner.clone()]) {
-            return Verdict { status, fraction, strip: Some(piece.outer) };
-        }
+    let z = zone(text);
+    let found = |pieces: &[Piece], what: fn(&str) -> Option<(Status, Option<Fraction>)>| {
+        pieces.iter().find_map(|p| {
+            what(&text[p.inner.clone()]).map(|(status, fraction)| Verdict {
+                status,
+                fraction,
+                strip: Some(p.outer.clone()),
+            })
+        })
+    };
+    if let Some(v) = found(&z.groups, piece_status) {
+        return v;
     }
-    let status = if checked == Some(true) { Status::Achieved } else { Status::Open };
-    Verdict { status, fraction: None, strip: None }
+    let loose: Vec<Piece> = z.tail.iter().chain(&z.last_word).cloned().collect();
+    if let Some(v) = found(&loose, |p| fraction(p).map(fraction_status)) {
+        return v;
+    }
+    if let Some(done) = checked {
+        let status = if done { Status::Achieved } else { Status::Open };
+        return Verdict { status, fraction: None, strip: None };
+    }
+    if let Some(v) = found(&z.tail, word_status) {
+        return v;
+    }
+    // A last word is a result only when it is not how goals are phrased:
+    // "하프 마라톤 완주" and "토익 900점 달성" are goals; "이직 성공!" is a result.
+    found(z.last_word.as_slice(), word_status)
+        .filter(|v| v.status != Status::Achieved || text.trim_end().ends_with('!'))
+        .unwrap_or(Verdict { status: Status::Open, fraction: None, strip: None })
 }
 
 fn emoji_status(text: &str) -> Option<Status> {
@@ -153,7 +178,7 @@ pub(crate) fn is_status_emoji(c: char) -> bool {
 
 /// One place a status may be written: `inner` is searched, `outer` is what
 /// to cut to leave the goal.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Piece {
     inner: Range<usize>,
     outer: Range<usize>,
@@ -161,14 +186,22 @@ struct Piece {
 
 const SEPARATORS: &[&str] = &[" — ", "—", " – ", " - ", "->", "→", "=>", "：", ":", "|"];
 
-/// The status zone, in the order it is searched: bracket groups (last
-/// first), the sentences after the last separator (last first: "— … wash.
-/// Half success."), then the last word.
-fn zone(text: &str) -> Vec<Piece> {
-    let mut pieces = groups(text);
-    pieces.reverse();
-    let tail = SEPARATORS.iter().filter_map(|s| text.rfind(s).map(|i| (i, i + s.len()))).max_by_key(|(i, _)| *i);
-    if let Some((sep, after)) = tail {
+/// Where statuses are written, each part in the order it is searched.
+struct Zone {
+    /// Bracket groups, last first.
+    groups: Vec<Piece>,
+    /// The sentences after the last separator, last first ("— … wash. Half success.").
+    tail: Vec<Piece>,
+    /// The last word.
+    last_word: Option<Piece>,
+}
+
+fn zone(text: &str) -> Zone {
+    let mut groups = groups(text);
+    groups.reverse();
+    let mut tail = Vec::new();
+    let sep = SEPARATORS.iter().filter_map(|s| text.rfind(s).map(|i| (i, i + s.len()))).max_by_key(|(i, _)| *i);
+    if let Some((sep, after)) = sep {
         let mut start = after;
         let mut sentences = Vec::new();
         for (i, c) in text[after..].char_indices() {
@@ -179,15 +212,13 @@ fn zone(text: &str) -> Vec<Piece> {
         }
         sentences.push(start..text.len());
         for inner in sentences.into_iter().rev().filter(|r| !text[r.clone()].trim().is_empty()) {
-            pieces.push(Piece { inner, outer: sep..text.len() });
+            tail.push(Piece { inner, outer: sep..text.len() });
         }
     }
     let trimmed = text.trim_end();
     let start = trimmed.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    if start < trimmed.len() {
-        pieces.push(Piece { inner: start..trimmed.len(), outer: start..trimmed.len() });
-    }
-    pieces
+    let last_word = (start < trimmed.len()).then(|| Piece { inner: start..trimmed.len(), outer: start..trimmed.len() });
+    Zone { groups, tail, last_word }
 }
 
 /// Bracket groups `(…)`, `[…]`, `（…）`, outermost, in order.
@@ -223,27 +254,30 @@ fn groups(text: &str) -> Vec<Piece> {
     out
 }
 
+fn fraction_status(f: Fraction) -> (Status, Option<Fraction>) {
+    let status = if f.done >= f.of {
+        Status::Achieved
+    } else if f.done == 0 {
+        Status::Failed
+    } else {
+        Status::Partial
+    };
+    (status, Some(f))
+}
+
 /// A fraction or percentage first, then a status word.
 fn piece_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
-    if let Some(f) = fraction(piece) {
-        let status = if f.done >= f.of {
-            Status::Achieved
-        } else if f.done == 0 {
-            Status::Failed
-        } else {
-            Status::Partial
-        };
-        return Some((status, Some(f)));
-    }
+    fraction(piece).map(fraction_status).or_else(|| word_status(piece))
+}
+
+/// The first status (most specific first) whose word is in `piece`.
+fn word_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
     let lower = piece.to_lowercase();
     let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
-    for w in WORDS {
-        if w.ko.iter().any(|k| korean_word(piece, k)) || w.en.iter().any(|phrase| has_phrase(&tokens, phrase)) {
-            let fraction = (w.status == Status::Partial).then_some(Fraction { done: 1, of: 2 });
-            return Some((w.status, fraction));
-        }
-    }
-    None
+    WORDS
+        .iter()
+        .find(|w| w.ko.iter().any(|k| korean_word(piece, k)) || w.en.iter().any(|phrase| has_phrase(&tokens, phrase)))
+        .map(|w| (w.status, (w.status == Status::Partial).then_some(Fraction { done: 1, of: 2 })))
 }
 
 fn korean_word(piece: &str, word: &str) -> bool {
@@ -322,6 +356,12 @@ mod tests {
             ("2022/12/31 마감", Some(false), Status::Open, None),
             ("Ship v2 - abandoned", None, Status::Dropped, None),
             ("Polish: undone", Some(false), Status::Open, None),
+            ("하프 마라톤 완주", None, Status::Open, None),
+            ("- 토익 900점 달성", None, Status::Open, None),
+            ("자격증: 정보처리기사 합격", Some(false), Status::Open, None),
+            ("자격증: 정보처리기사 합격", None, Status::Achieved, None),
+            ("영어 공부 진행중", None, Status::Ongoing, None),
+            ("운동 — 실패", Some(true), Status::Achieved, None),
             ("Ship v2 - not done", None, Status::Failed, None),
             ("Ship v2", Some(true), Status::Achieved, None),
         ];
