@@ -71,11 +71,11 @@ export default async function (h) {
     await total(page, '77.8%');
     assert(await review.getAttribute('data-rate') === '778', 'bar at 77.8 %');
     assert((await review.textContent()).includes('2/3 · 77.8%'), `review row: ${await review.textContent()}`);
-    const bar = await review.locator('.bar > span').getAttribute('style');
-    assert(bar === 'width:77.8%', `bar width: ${bar}`);
+    const bar = await review.locator('progress').getAttribute('value');
+    assert(bar === '778', `bar value: ${bar}`);
     await editBody(page, '## 내년 목표\n\n- [ ] \n', '## 내년 목표\n\n- [ ] 책 12권 읽기\n');
     await page.waitForFunction(() => {
-      const n = document.querySelector('[data-testid=goal-section][data-kind=next] .goal-count');
+      const n = document.querySelector('[data-testid=goal-section][data-kind=next] span:nth-child(2)');
       return n && n.textContent.endsWith(' 1');
     });
 

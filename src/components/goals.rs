@@ -2,126 +2,98 @@
 //! summary table it writes into the post (refreshed after later edits), and
 //! "Start next retrospective".
 //!
-//! Like the outline, the scoreboard is computed off the keystroke path (at
-//! once for a newly opened draft, then 250 ms after the last change), and the
-//! panel takes only debounced data and stable callbacks as props, so typing
-//! does not re-render it.
+//! The scoreboard comes with the debounced analysis (`side::use_analysis`),
+//! so it is computed off the keystroke path, and the panel takes only that
+//! and one callback that stays the same while a draft is open: typing does
+//! not re-render it.
 
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use hoego_core::export::ExportOptions;
-use hoego_core::goals::{scoreboard, summary, Scoreboard, Section, SectionKind, Tally};
+use hoego_core::goals::{scoreboard, summary, Section, SectionKind, Tally};
 use hoego_core::next::{lang_of, next_draft, NextOptions};
 use hoego_core::templates::Lang;
 use hoego_core::PostDate;
 use yew::prelude::*;
 
+use super::side::Analysis;
 use super::Ctx;
 use crate::browser::{new_id, now_date, now_ms};
 use crate::i18n::{goal_text, GoalText};
 use crate::state::{Action, Draft};
 
-/// The scoreboard of a body and whether the body holds a summary block.
-pub type Board = Rc<(Scoreboard, bool)>;
-
-fn score(body: &str, date: Option<&PostDate>) -> (Scoreboard, bool) {
-    (scoreboard(body, date), summary::find(body).is_some())
+/// What the panel's buttons ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalAction {
+    /// Write (or refresh) the summary table into the post.
+    Insert,
+    /// Create and open the next period's draft.
+    Next,
 }
 
-/// Score `body` off the keystroke path. When the body holds a summary block
-/// that no longer matches its goals, `on_refresh` gets the refreshed body.
-#[hook]
-pub fn use_scoreboard(
-    draft_id: AttrValue,
-    body: AttrValue,
-    date: Option<PostDate>,
-    lang: Lang,
-    on_refresh: Callback<String>,
-) -> Board {
-    let state = use_state(|| Rc::new(score(&body, date.as_ref())));
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let shown_draft = use_mut_ref(|| draft_id.to_string());
-    let date_key = date.as_ref().map(PostDate::to_iso);
-    {
-        let state = state.clone();
-        use_effect_with((draft_id, body, date_key), move |(id, body, _)| {
-            let body = body.clone();
-            if *shown_draft.borrow() != id.as_str() {
-                *shown_draft.borrow_mut() = id.to_string();
-                state.set(Rc::new(score(&body, date.as_ref())));
-                return;
+fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
+    let Ok(post) = &d.post else { return };
+    match action {
+        GoalAction::Insert => {
+            let body = post.body();
+            let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
+            if with != body {
+                ctx.dispatch(Action::SetBody { body: with, at: now_ms() });
             }
-            *timer.borrow_mut() = Some(Timeout::new(250, move || {
-                let (board, has_block) = score(&body, date.as_ref());
-                if has_block {
-                    if let Some(fresh) = summary::refresh(&body, &board, lang) {
-                        on_refresh.emit(fresh);
-                    }
-                }
-                state.set(Rc::new((board, has_block)));
-            }));
-        });
-    }
-    (*state).clone()
-}
-
-/// Write (or refresh) the summary table into the draft's body.
-fn insert_summary(ctx: &Ctx, d: &Draft) {
-    let Ok(post) = &d.post else { return };
-    let body = post.body();
-    let board = scoreboard(body, post.view().date.as_ref());
-    let with = summary::insert(body, &board, lang_of(post));
-    if with != body {
-        ctx.dispatch(Action::SetBody { body: with, at: now_ms() });
+        }
+        GoalAction::Next => {
+            let s = &ctx.export;
+            let (now, source_name) = (now_date(s.offset), d.name.clone());
+            let export =
+                ExportOptions { target: s.target, offset: s.offset, now, slug_style: s.slug_style, source_name };
+            let next = next_draft(post, &NextOptions { kind: None, lang: None, export });
+            ctx.dispatch(Action::Create { id: new_id(), text: next.text, at: now_ms() });
+        }
     }
 }
 
-/// Create and open the next period's draft.
-fn start_next(ctx: &Ctx, d: &Draft) {
-    let Ok(post) = &d.post else { return };
-    let s = &ctx.export;
-    let export = ExportOptions {
-        target: s.target,
-        offset: s.offset,
-        now: now_date(s.offset),
-        slug_style: s.slug_style,
-        source_name: d.name.clone(),
-    };
-    let next = next_draft(post, &NextOptions { kind: None, lang: None, export });
-    ctx.dispatch(Action::Create { id: new_id(), text: next.text, at: now_ms() });
-}
-
-/// The panel's two actions as callbacks that stay the same while the same
-/// draft is open (they read the latest draft when clicked).
+/// The panel's callback, the same while the same draft is open (it reads the
+/// latest draft when clicked).
 #[hook]
-pub fn use_goal_actions(ctx: Ctx, draft: Rc<Draft>) -> (Callback<()>, Callback<()>) {
+pub fn use_goal_action(ctx: Ctx, draft: Rc<Draft>) -> Callback<GoalAction> {
     let id = draft.id.clone();
     let latest = use_mut_ref(|| (ctx.clone(), draft.clone()));
     *latest.borrow_mut() = (ctx, draft);
-    let l1 = latest.clone();
-    let insert = use_callback(id.clone(), move |_: (), _| {
-        let (ctx, d) = l1.borrow().clone();
-        insert_summary(&ctx, &d);
-    });
-    let next = use_callback(id, move |_: (), _| {
+    use_callback(id, move |action: GoalAction, _| {
         let (ctx, d) = latest.borrow().clone();
-        start_next(&ctx, &d);
-    });
-    (insert, next)
+        run(&ctx, &d, action);
+    })
 }
 
-/// Props: debounced data and stable callbacks only.
-#[derive(Properties, PartialEq)]
+/// Keep a summary block in the post current: when the analysis of a body
+/// with a block changes, rewrite the block if its numbers are stale.
+#[hook]
+pub fn use_summary_refresh(ctx: Ctx, analysis: Analysis, body: AttrValue, date: Option<PostDate>, lang: Lang) {
+    use_effect_with(analysis, move |a| {
+        // Scored again from the body this render has: the analysis may be of an older one.
+        let fresh = a.3.then(|| summary::refresh(&body, &scoreboard(&body, date.as_ref()), lang)).flatten();
+        if let Some(body) = fresh {
+            ctx.dispatch(Action::SetBody { body, at: now_ms() });
+        }
+    });
+}
+
+/// Props: the debounced analysis and a stable callback only (equal when
+/// they hold the same analysis, compared by pointer as in `side`).
+#[derive(Properties)]
 pub struct GoalsProps {
-    /// The scoreboard.
-    pub board: Board,
+    /// The analysis (its scoreboard and "has a summary block").
+    pub analysis: Analysis,
     /// UI language.
     pub lang: Lang,
-    /// Insert the summary table.
-    pub on_insert: Callback<()>,
-    /// Start the next retrospective.
-    pub on_next: Callback<()>,
+    /// The buttons.
+    pub on_action: Callback<GoalAction>,
+}
+
+impl PartialEq for GoalsProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &o.analysis) && self.lang == o.lang && self.on_action == o.on_action
+    }
 }
 
 fn rate(t: &Tally) -> String {
@@ -130,20 +102,18 @@ fn rate(t: &Tally) -> String {
 
 fn section_row(s: &Section, lang: Lang) -> Html {
     let t = &s.tally;
-    let (kind, count) = match s.kind {
-        SectionKind::Review => ("review", format!("{}/{} · {}", t.achieved, t.total, rate(t))),
-        SectionKind::Next => ("next", format!("{} {}", goal_text(lang, GoalText::Planned), t.total)),
+    let review = s.kind == SectionKind::Review;
+    let (kind, count) = if review {
+        ("review", format!("{}/{} · {}", t.achieved, t.total, rate(t)))
+    } else {
+        ("next", format!("{} {}", goal_text(lang, GoalText::Planned), t.total))
     };
-    let per_mille = t.rate_per_mille().unwrap_or(0);
+    let per_mille = t.rate_per_mille().unwrap_or(0).to_string();
     html! {
-        <li class="goal-row" data-testid="goal-section" data-kind={kind} data-rate={per_mille.to_string()}>
-            <span class="goal-name" title={s.heading.clone()}>{ &s.heading }</span>
-            <span class="goal-count">{ count }</span>
-            if s.kind == SectionKind::Review {
-                <span class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="1000" aria-valuenow={per_mille.to_string()}>
-                    <span style={format!("width:{}%", summary::percent(per_mille).trim_end_matches('%'))}></span>
-                </span>
-            }
+        <li data-testid="goal-section" data-kind={kind} data-rate={per_mille.clone()}>
+            <span title={s.heading.clone()}>{ &s.heading }</span>
+            <span>{ count }</span>
+            if review { <progress max="1000" value={per_mille} /> }
         </li>
     }
 }
@@ -153,27 +123,28 @@ fn section_row(s: &Section, lang: Lang) -> Html {
 pub fn goals_panel(p: &GoalsProps) -> Html {
     let lang = p.lang;
     let tx = |k| goal_text(lang, k);
-    let (board, in_post) = &*p.board;
+    let (board, in_post) = (&p.analysis.2, p.analysis.3);
     let o = &board.overall;
-    let on_insert = p.on_insert.reform(|_: MouseEvent| ());
-    let on_next = p.on_next.reform(|_: MouseEvent| ());
+    let total = format!(
+        "{} · {} {} · {} {} · {} {}",
+        rate(o),
+        tx(GoalText::Achieved),
+        o.achieved,
+        tx(GoalText::Partial),
+        o.partial,
+        tx(GoalText::Total),
+        o.total
+    );
+    let action = |a: GoalAction| p.on_action.reform(move |_: MouseEvent| a);
     html! {
         <section class="goals" data-testid="goals">
             <h2 class="pane-title">{ tx(GoalText::Title) }</h2>
-            if board.sections.is_empty() {
-                <p class="hint">{ tx(GoalText::Empty) }</p>
-            } else {
-                <p class="goals-total" data-testid="goals-total">
-                    <strong>{ rate(o) }</strong>
-                    { format!(" · {} {} · {} {} · {} {}", tx(GoalText::Achieved), o.achieved, tx(GoalText::Partial), o.partial, tx(GoalText::Total), o.total) }
-                </p>
-                <ul class="goal-bars">{ for board.sections.iter().map(|s| section_row(s, lang)) }</ul>
-            }
+            <p class="hint" data-testid="goals-total">{ if board.sections.is_empty() { tx(GoalText::Empty).to_string() } else { total } }</p>
+            <ul>{ for board.sections.iter().map(|s| section_row(s, lang)) }</ul>
             <div class="buttons">
-                <button class="small" data-testid="goals-insert" onclick={on_insert} disabled={*in_post}>{ tx(GoalText::Insert) }</button>
-                <button class="small primary" data-testid="next-retro" onclick={on_next} title={tx(GoalText::NextHint)}>{ tx(GoalText::Next) }</button>
+                <button class="small" data-testid="goals-insert" onclick={action(GoalAction::Insert)} disabled={in_post} title={if in_post { tx(GoalText::InPost) } else { "" }}>{ tx(GoalText::Insert) }</button>
+                <button class="small primary" data-testid="next-retro" onclick={action(GoalAction::Next)} title={tx(GoalText::NextHint)}>{ tx(GoalText::Next) }</button>
             </div>
-            if *in_post { <p class="hint">{ tx(GoalText::InPost) }</p> }
         </section>
     }
 }

@@ -211,17 +211,23 @@ impl Period {
     /// `2024년 상반기 회고` / `2024 H1 Review`.
     pub fn title(self, lang: Lang) -> String {
         let (y, i) = (self.year, self.index);
+        let part = match (lang, self.kind) {
+            (_, PeriodKind::Year) => String::new(),
+            (Lang::Ko, PeriodKind::Half) => if i == 1 { "상반기" } else { "하반기" }.to_string(),
+            (Lang::Ko, PeriodKind::Quarter) => format!("{i}분기"),
+            (Lang::Ko, PeriodKind::Month) => format!("{i}월"),
+            (Lang::Ko, PeriodKind::Week) => format!("{i}주차"),
+            (Lang::En, PeriodKind::Half) => format!("H{i}"),
+            (Lang::En, PeriodKind::Quarter) => format!("Q{i}"),
+            (Lang::En, PeriodKind::Month) => MONTHS[usize::from(i.clamp(1, 12)) - 1].to_string(),
+            (Lang::En, PeriodKind::Week) => format!("Week {i}"),
+        };
         match (lang, self.kind) {
-            (Lang::Ko, PeriodKind::Year) => format!("{y}년 회고"),
-            (Lang::Ko, PeriodKind::Half) => format!("{y}년 {} 회고", if i == 1 { "상반기" } else { "하반기" }),
-            (Lang::Ko, PeriodKind::Quarter) => format!("{y}년 {i}분기 회고"),
-            (Lang::Ko, PeriodKind::Month) => format!("{y}년 {i}월 회고"),
-            (Lang::Ko, PeriodKind::Week) => format!("{y}년 {i}주차 회고"),
+            (Lang::Ko, _) if part.is_empty() => format!("{y}년 회고"),
+            (Lang::Ko, _) => format!("{y}년 {part} 회고"),
             (Lang::En, PeriodKind::Year) => format!("{y} Year in Review"),
-            (Lang::En, PeriodKind::Half) => format!("{y} H{i} Review"),
-            (Lang::En, PeriodKind::Quarter) => format!("{y} Q{i} Review"),
-            (Lang::En, PeriodKind::Month) => format!("{} {y} Review", MONTHS[usize::from(i.clamp(1, 12)) - 1]),
-            (Lang::En, PeriodKind::Week) => format!("{y} Week {i} Review"),
+            (Lang::En, PeriodKind::Month) => format!("{part} {y} Review"),
+            (Lang::En, _) => format!("{y} {part} Review"),
         }
     }
 }
@@ -277,7 +283,7 @@ impl Hints {
                 "week" => h.week = h.week.or(next_num),
                 _ => {}
             }
-            if let Some(m) = MONTHS.iter().position(|name| name.to_lowercase() == *t) {
+            if let Some(m) = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(t)) {
                 h.month = Some(m as u8 + 1);
             }
         }
