@@ -303,12 +303,13 @@ impl<'a> Scan<'a> {
         let line = self.line(start);
         if let Some(top) = self.open.last() {
             let number = numbered(text);
-            let explicit = classify(text, None).status != Status::Open;
-            if level > self.sections[top.index].level && (number.is_some() || explicit) {
+            let goal = &text[number.unwrap_or(0)..];
+            let v = classify(goal, None);
+            if level > self.sections[top.index].level && (number.is_some() || v.status != Status::Open) {
                 if let Some(top) = self.open.last_mut() {
                     top.heading_goals = true;
                 }
-                self.push_goal(&text[number.unwrap_or(0)..], None, line, start..range.end);
+                self.push(goal, v, line, start..range.end);
                 return;
             }
         }
@@ -331,8 +332,11 @@ impl<'a> Scan<'a> {
     }
 
     fn push_goal(&mut self, text: &str, checked: Option<bool>, line: usize, range: Range<usize>) {
+        self.push(text, classify(text, checked), line, range);
+    }
+
+    fn push(&mut self, text: &str, v: status::Verdict, line: usize, range: Range<usize>) {
         let Some(top) = self.open.last_mut() else { return };
-        let v = classify(text, checked);
         top.explicit |= v.status != Status::Open;
         let goal = Goal {
             title: title_of(text, v.strip.clone()),

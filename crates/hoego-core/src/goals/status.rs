@@ -158,7 +158,8 @@ pub(crate) fn classify(text: &str, checked: Option<bool>) -> Verdict {
 }
 
 fn emoji_status(text: &str) -> Option<Status> {
-    text.chars().find_map(|c| {
+    // Every status emoji is above U+2500; most text is not.
+    text.chars().filter(|c| *c > '\u{2500}').find_map(|c| {
         [
             (ACHIEVED_EMOJI, Status::Achieved),
             (FAILED_EMOJI, Status::Failed),
@@ -270,13 +271,22 @@ fn piece_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
     fraction(piece).map(fraction_status).or_else(|| word_status(piece))
 }
 
-/// The first status (most specific first) whose word is in `piece`.
+/// The first status (most specific first) whose word is in `piece`. Pieces
+/// without Hangul skip the Korean words and pieces without ASCII letters the
+/// English ones (most pieces are short and one or the other).
 fn word_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
-    let lower = piece.to_lowercase();
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let hangul = piece.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let tokens: Vec<&str> = if piece.bytes().any(|b| b.is_ascii_alphabetic()) {
+        piece.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect()
+    } else {
+        Vec::new()
+    };
     WORDS
         .iter()
-        .find(|w| w.ko.iter().any(|k| korean_word(piece, k)) || w.en.iter().any(|phrase| has_phrase(&tokens, phrase)))
+        .find(|w| {
+            (hangul && w.ko.iter().any(|k| korean_word(piece, k)))
+                || (!tokens.is_empty() && w.en.iter().any(|phrase| has_phrase(&tokens, phrase)))
+        })
         .map(|w| (w.status, (w.status == Status::Partial).then_some(Fraction { done: 1, of: 2 })))
 }
 
@@ -288,7 +298,7 @@ fn korean_word(piece: &str, word: &str) -> bool {
 }
 
 fn has_phrase(tokens: &[&str], phrase: &[&str]) -> bool {
-    tokens.windows(phrase.len()).any(|w| w == phrase)
+    tokens.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(t, p)| t.eq_ignore_ascii_case(p)))
 }
 
 /// `a/b` with `a ≤ b` (a date like `9/1` is not a fraction), or `n%`/`n.d%`
