@@ -120,6 +120,9 @@ const WORDS: &[Words] = &[
 /// (`달성하기`, `성공하자`), not a result.
 const VERB_ENDINGS: &[&str] = &["하기", "하자", "할", "시키", "하지", "해야", "하고 싶"];
 
+/// A status (and fraction) found in a piece of text.
+type Found = Option<(Status, Option<Fraction>)>;
+
 /// Classify a goal's text (inline text of the item or heading).
 pub(crate) fn classify(text: &str, checked: Option<bool>) -> Verdict {
     if let Some(status) = emoji_status(text) {
@@ -127,7 +130,7 @@ pub(crate) fn classify(text: &str, checked: Option<bool>) -> Verdict {
         return Verdict { status, fraction, strip: None };
     }
     let z = zone(text);
-    let found = |pieces: &[Piece], what: fn(&str) -> Option<(Status, Option<Fraction>)>| {
+    let found = |pieces: &[Piece], what: fn(&str) -> Found| {
         pieces.iter().find_map(|p| {
             what(&text[p.inner.clone()]).map(|(status, fraction)| Verdict {
                 status,
@@ -218,7 +221,8 @@ fn zone(text: &str) -> Zone {
     }
     let trimmed = text.trim_end();
     let start = trimmed.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    let last_word = (start < trimmed.len()).then(|| Piece { inner: start..trimmed.len(), outer: start..trimmed.len() });
+    let last_word =
+        (start < trimmed.len()).then_some(Piece { inner: start..trimmed.len(), outer: start..trimmed.len() });
     Zone { groups, tail, last_word }
 }
 
@@ -267,14 +271,14 @@ fn fraction_status(f: Fraction) -> (Status, Option<Fraction>) {
 }
 
 /// A fraction or percentage first, then a status word.
-fn piece_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
+fn piece_status(piece: &str) -> Found {
     fraction(piece).map(fraction_status).or_else(|| word_status(piece))
 }
 
 /// The first status (most specific first) whose word is in `piece`. Pieces
 /// without Hangul skip the Korean words and pieces without ASCII letters the
 /// English ones (most pieces are short and one or the other).
-fn word_status(piece: &str) -> Option<(Status, Option<Fraction>)> {
+fn word_status(piece: &str) -> Found {
     let hangul = piece.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
     let tokens: Vec<&str> = if piece.bytes().any(|b| b.is_ascii_alphabetic()) {
         piece.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect()
