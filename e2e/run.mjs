@@ -32,7 +32,11 @@ async function fresh(opts = {}) {
   return { context, page };
 }
 
+// E2E_ONLY=text runs only the tests whose name contains it (while developing; CI runs all).
+const only = process.env.E2E_ONLY;
+
 async function test(name, fn) {
+  if (only && !name.includes(only)) return;
   const t0 = Date.now();
   try {
     await fn();

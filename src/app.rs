@@ -16,7 +16,7 @@ use crate::components::library::{import_files, import_text, Library};
 use crate::components::recovery::Recovery;
 use crate::components::Ctx;
 use crate::i18n::t;
-use crate::state::{Action, AppState, SaveState, View};
+use crate::state::{Action, AppState, Level, SaveState, View};
 use crate::storage::{self, Prefs, SaveError, SCHEMA};
 
 const SAMPLE_KO: &str = include_str!("../assets/sample-ko.md");
@@ -72,6 +72,35 @@ pub fn save_status() -> Html {
         SaveState::Error(m) => ("error", format!("{}: {m}", t(lang, "save.error"))),
     };
     html! { <span class={classes!("save-status", class)} data-testid="save-status" role="status" aria-live="polite">{ text }</span> }
+}
+
+/// Messages, each with its own close button beside it. The live region is
+/// always in the page so screen readers announce what is added to it; errors
+/// are alerts (assertive), the rest polite.
+#[function_component(Notices)]
+fn notices() -> Html {
+    let ctx = use_context::<Ctx>().expect("state context");
+    let lang = ctx.lang;
+    html! {
+        <div class="notices-live" aria-live="polite">
+            if !ctx.notices.is_empty() {
+                <div class="notices" data-testid="notices">
+                { for ctx.notices.iter().enumerate().map(|(i, n)| {
+                    let ctx = ctx.clone();
+                    let close = Callback::from(move |_| ctx.dispatch(Action::DismissNotice(i)));
+                    let role = (n.level == Level::Error).then_some("alert");
+                    let name = format!("{}: {}", t(lang, "dismiss"), n.text);
+                    html! {
+                        <div class={classes!("notice", n.level.class())} {role}>
+                            <span class="notice-text">{ &n.text }</span>
+                            <button class="small ghost notice-x" aria-label={name} onclick={close}>{ t(lang, "dismiss") }</button>
+                        </div>
+                    }
+                }) }
+                </div>
+            }
+        </div>
+    }
 }
 
 /// The app.
@@ -229,10 +258,6 @@ pub fn app() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark)))
     };
-    let dismiss = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::DismissNotices))
-    };
     let screen = match (&ctx.view, ctx.current()) {
         (View::Editor(_), Some(d)) => html! { <Editor draft={d.clone()} /> },
         (View::Recovery(i), _) => html! { <Recovery index={*i} /> },
@@ -249,12 +274,7 @@ pub fn app() -> Html {
                         <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
                     </div>
                 </header>
-                if !ctx.notices.is_empty() {
-                    <div class="notices" data-testid="notices">
-                        { for ctx.notices.iter().map(|n| html! { <p class={classes!("notice", n.level.class())}>{ &n.text }</p> }) }
-                        <button class="small ghost" onclick={dismiss}>{ t(lang, "dismiss") }</button>
-                    </div>
-                }
+                <Notices />
                 <main>{ screen }</main>
             </div>
         </ContextProvider<Ctx>>

@@ -89,7 +89,14 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();
-    web_sys::Url::revoke_object_url(&url)?;
+    // The browser fetches the blob after click() returns; revoking the URL at
+    // once can cancel the download on a busy machine. Free it a minute later.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        if web_sys::Url::revoke_object_url(&url).is_err() {
+            web_sys::console::warn_1(&"could not revoke a download URL".into());
+        }
+    })
+    .forget();
     Ok(())
 }
 

@@ -3,9 +3,28 @@
 
 use hoego_core::templates::Lang;
 
-/// Look up a UI string.
+/// Look up a UI string. A key missing from the table shows `?` (and fails
+/// the `every_key_used_in_the_app_is_translated` test).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    let (ko, en) = match key {
+    let (ko, en) = lookup(key).unwrap_or(("?", "?"));
+    match lang {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+/// A count with its unit: Korean writes them together ("2440자"), English
+/// with a space ("2440 chars").
+pub fn count(lang: Lang, n: usize, unit_key: &str) -> String {
+    match lang {
+        Lang::Ko => format!("{n}{}", t(lang, unit_key)),
+        Lang::En => format!("{n} {}", t(lang, unit_key)),
+    }
+}
+
+/// The Korean and English text of a key.
+fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
         "app.tagline" => ("회고를 쓰고, 지키고, 내보내는 에디터", "Write, keep and publish your retrospectives"),
         "library" => ("보관함", "Library"),
         "new" => ("새 글", "New"),
@@ -85,12 +104,71 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "import.raw" => ("front matter 오류: 원본 모드로 가져왔습니다", "Front matter error: imported in raw mode"),
         "import.ok" => ("가져왔습니다", "Imported"),
         "dismiss" => ("닫기", "Dismiss"),
+        "body.keys" => (
+            "Tab: 목록 들여쓰기 · Esc 다음 Tab: 편집기에서 나가기 · Ctrl+B 굵게 · Ctrl+I 기울임 · Ctrl+K 링크",
+            "Tab: indent list item · Esc then Tab: leave the editor · Ctrl+B bold · Ctrl+I italic · Ctrl+K link",
+        ),
+        "task.done" => ("완료한 할 일", "Done task"),
+        "task.open" => ("남은 할 일", "Open task"),
+        "raw.text" => ("글 전체 (원본)", "Whole post (raw)"),
+        "recovery.raw" => ("저장된 원래 값", "The stored value, as is"),
+        "tag.remove" => ("태그 삭제", "Remove tag"),
+        "category.remove" => ("카테고리 삭제", "Remove category"),
+        "mode" => ("front matter 편집 방식", "Front matter editing mode"),
         "url" => ("주소", "URL"),
-        _ => ("?", "?"),
-    };
-    match lang {
-        Lang::Ko => ko,
-        Lang::En => en,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `t(…, "key")` in the app's source resolves in both languages: a
+    /// missing translation fails here instead of showing `?` to a user.
+    #[test]
+    fn every_key_used_in_the_app_is_translated() {
+        let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut keys = Vec::new();
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            // This file's own docs and tests mention `t(lang, "key")` as an example.
+            if p.extension().is_none_or(|e| e != "rs") || p.ends_with("i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            // Calls look like `t(lang, "key")`, `t(ctx.lang, "key")`, `t(p.lang, "key")`.
+            for (i, _) in text.match_indices("t(") {
+                let before = text[..i].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[i + 2..];
+                let Some(comma) = rest.find(", \"") else { continue };
+                if rest[..comma].contains([')', '(', '\n']) {
+                    continue;
+                }
+                let key = &rest[comma + 3..];
+                let Some(end) = key.find('"') else { continue };
+                keys.push((p.display().to_string(), key[..end].to_string()));
+            }
+        }
+        assert!(keys.len() > 50, "found only {} keys: the scan is broken", keys.len());
+        let missing: Vec<_> = keys.iter().filter(|(_, k)| lookup(k).is_none()).collect();
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+        for (_, k) in &keys {
+            let (ko, en) = lookup(k).unwrap();
+            assert!(!ko.is_empty() && !en.is_empty(), "{k}: empty text");
+        }
+    }
+
+    #[test]
+    fn counts_are_spaced_per_language() {
+        assert_eq!(count(Lang::Ko, 2440, "chars"), "2440자");
+        assert_eq!(count(Lang::En, 2440, "chars"), "2440 chars");
     }
 }
 

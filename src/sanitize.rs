@@ -12,6 +12,25 @@ extern "C" {
     fn purify(html: &str, cfg: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+// GFM table alignment arrives as `style="text-align: …"` on th/td. `style` is
+// forbidden in general (it can hide or overlay content), so this hook keeps
+// exactly the three alignments on table cells, as the CLI's ammonia filter does.
+#[wasm_bindgen(inline_js = r#"
+const ALIGN = /^text-align: ?(left|center|right);?$/i;
+export function keep_table_alignment() {
+  if (typeof DOMPurify === 'undefined' || DOMPurify.__hoegoAlign) return;
+  DOMPurify.__hoegoAlign = true;
+  DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'style' && (node.nodeName === 'TH' || node.nodeName === 'TD') && ALIGN.test(data.attrValue.trim())) {
+      data.forceKeepAttr = true;
+    }
+  });
+}
+"#)]
+extern "C" {
+    fn keep_table_alignment();
+}
+
 /// DOMPurify with the tags/attributes the issue forbids removed even where
 /// its defaults would allow them.
 pub struct DomPurify {
@@ -32,9 +51,16 @@ impl Default for DomPurify {
         for a in ["style", "formaction", "action", "srcdoc", "xlink:href"] {
             forbid_attr.push(&a.into());
         }
-        let _ = js_sys::Reflect::set(&cfg, &"FORBID_TAGS".into(), &forbid_tags);
-        let _ = js_sys::Reflect::set(&cfg, &"FORBID_ATTR".into(), &forbid_attr);
-        let _ = js_sys::Reflect::set(&cfg, &"ALLOW_DATA_ATTR".into(), &false.into());
+        keep_table_alignment();
+        let set = |k: &str, v: &JsValue| {
+            // Setting a property on a fresh plain object cannot fail; say so if it ever does.
+            if js_sys::Reflect::set(&cfg, &k.into(), v).is_err() {
+                web_sys::console::error_1(&format!("DOMPurify config: {k}").into());
+            }
+        };
+        set("FORBID_TAGS", &forbid_tags);
+        set("FORBID_ATTR", &forbid_attr);
+        set("ALLOW_DATA_ATTR", &false.into());
         DomPurify { cfg: cfg.into() }
     }
 }

@@ -274,8 +274,10 @@ pub enum Action {
     SetFmRaw(bool),
     /// Show a message (e.g. a download the browser refused).
     Notify(Notice),
-    /// Dismiss messages.
+    /// Dismiss all messages.
     DismissNotices,
+    /// Dismiss one message (by position).
+    DismissNotice(usize),
     /// Another tab changed (or removed) a stored draft.
     External { id: String, stored: Option<StoredDraft> },
 }
@@ -436,6 +438,11 @@ impl AppState {
             Action::SetFmRaw(r) => self.fm_raw = r,
             Action::Notify(n) => self.notices.push(n),
             Action::DismissNotices => self.notices.clear(),
+            Action::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
             Action::External { id, stored } => {
                 let pos = self.drafts.iter().position(|d| d.id == id);
                 // Never clobber unsaved local edits with another tab's copy.

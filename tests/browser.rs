@@ -9,7 +9,7 @@ use hoego_app::preview_dom;
 use hoego_app::sanitize::DomPurify;
 use hoego_app::storage::{self, SaveError, StoredDraft, SCHEMA};
 use hoego_core::markdown::blocks::BlockCache;
-use hoego_core::markdown::render;
+use hoego_core::markdown::{render, Sanitizer};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -67,6 +67,8 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
             let el = children.item(k as u32).unwrap();
             let probe = document().create_element("div").unwrap();
             probe.set_inner_html(&b.html);
+            // The preview names task checkboxes for screen readers; the fresh render gets the same step.
+            preview_dom::name_task_boxes(&probe, hoego_core::templates::Lang::Ko).unwrap();
             assert_eq!(el.inner_html(), probe.inner_html(), "block {k} after edit");
         }
     }
@@ -202,5 +204,28 @@ fn intl_segmenter_counts_like_unicode_segmentation() {
         include_str!("fixtures/posts/zoomkoding-gatsby-2022-06-29.md"),
     ] {
         assert_eq!(analyze_with(body, &IntlGraphemes), analyze_with(body, &Reference));
+    }
+}
+
+/// GFM table alignment survives DOMPurify (as it survives ammonia in the CLI);
+/// no other style does, on table cells or elsewhere.
+#[wasm_bindgen_test]
+fn dompurify_keeps_only_table_alignment_styles() {
+    load_dompurify();
+    let s = DomPurify::default();
+    let table = render("| 왼쪽 | 가운데 | 오른쪽 |\n|:--|:-:|--:|\n| a | b | c |\n", &s);
+    for align in ["left", "center", "right"] {
+        assert!(table.contains(&format!("<th style=\"text-align: {align}\">")), "{align}: {table}");
+        assert!(table.contains(&format!("<td style=\"text-align: {align}\">")), "{align}: {table}");
+    }
+    let cases = [
+        "<table><tr><td style=\"color: red\">x</td></tr></table>",
+        "<table><tr><td style=\"text-align: center; position: fixed\">x</td></tr></table>",
+        "<p style=\"text-align: center\">x</p>",
+        "<div style=\"position:fixed;inset:0\">x</div>",
+    ];
+    for html in cases {
+        let out = s.sanitize(html);
+        assert!(!out.contains("style"), "{html} -> {out}");
     }
 }

@@ -13,10 +13,11 @@ export default async function (h) {
     const f = 'lumen-gatsby-2023-review.md';
     await importFiles(page, [path.join(fixturesDir, f)]);
     await openDraft(page, titles[f]);
-    const box = async () => {
-      const [md, zip] = await Promise.all(['md', 'zip'].map((k) => page.locator(`[data-testid=export-${k}]`).boundingBox()));
-      return JSON.stringify([md, zip]);
-    };
+    // Page coordinates (not viewport ones, which change when a click scrolls the button into view).
+    const box = () => page.evaluate(() => JSON.stringify(['md', 'zip'].map((k) => {
+      const r = document.querySelector(`[data-testid=export-${k}]`).getBoundingClientRect();
+      return [r.left + scrollX, r.top + scrollY, r.width, r.height];
+    })));
     const before = await box();
     const settings = [['gatsby', 'lumen'], ['jekyll', null], ['gatsby', 'starter-blog'], ['gatsby', 'lumen'], ['jekyll', null]];
     for (const [target, flavor] of settings) {

@@ -21,6 +21,8 @@ pub struct BodyProps {
     pub body: AttrValue,
     /// Called with the element's text after user edits.
     pub on_change: Callback<String>,
+    /// The keyboard hint shown under the editor (how Tab works and how to leave).
+    pub keys_hint: AttrValue,
 }
 
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
@@ -148,6 +150,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
         });
     }
+    let escaped = use_mut_ref(|| false);
     let send = {
         let node = node.clone();
         let cb = p.on_change.clone();
@@ -193,9 +196,20 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let onkeydown = {
         let composing = composing.clone();
         let send = send.clone();
+        let escaped = escaped.clone();
         Callback::from(move |e: KeyboardEvent| {
             if *composing.borrow() || e.is_composing() {
                 return;
+            }
+            // Tab indents list items here, so Escape then Tab (or Shift+Tab) is the
+            // way out of the editor, as in code editors; any other key re-arms Tab.
+            // A lone modifier (the Shift of Shift+Tab) changes nothing.
+            let key = e.key();
+            if !matches!(key.as_str(), "Shift" | "Control" | "Alt" | "Meta") {
+                let after_escape = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
+                if after_escape && key == "Tab" {
+                    return;
+                }
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
@@ -233,9 +247,12 @@ pub fn body_editor(p: &BodyProps) -> Html {
         }
     });
     html! {
-        <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false"
+        <>
+        <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false" aria-describedby="body-keys"
             {oninput} {onkeydown} {onscroll}
             autocomplete="off" />
+        <p id="body-keys" class="hint">{ p.keys_hint.clone() }</p>
+        </>
     }
 }
 

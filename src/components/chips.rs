@@ -2,8 +2,6 @@
 
 use yew::prelude::*;
 
-use super::target_value;
-
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct ChipsProps {
@@ -17,6 +15,10 @@ pub struct ChipsProps {
     pub testid: AttrValue,
     /// Input id (for the label).
     pub id: AttrValue,
+    /// Accessible name of the chip list (e.g. "태그" / "Tags").
+    pub list_label: AttrValue,
+    /// Remove button name before the item (e.g. "태그 삭제" / "Remove tag"): read as "태그 삭제: 회고".
+    pub remove_label: AttrValue,
 }
 
 /// Chips editor: Enter or comma adds, Backspace on empty removes the last.
@@ -72,9 +74,9 @@ pub fn chips(p: &ChipsProps) -> Html {
             add(v, input);
         })
     };
-    let _ = target_value;
     html! {
         <div class="chips">
+            <ul class="chip-list" aria-label={p.list_label.clone()}>
             { for p.items.iter().enumerate().map(|(i, item)| {
                 let items = p.items.clone();
                 let cb = p.on_change.clone();
@@ -83,8 +85,10 @@ pub fn chips(p: &ChipsProps) -> Html {
                     all.remove(i);
                     cb.emit(all);
                 });
-                html! { <span class="chip">{ item }<button type="button" class="chip-x" aria-label="remove" onclick={remove}>{ "×" }</button></span> }
+                let name = format!("{}: {item}", p.remove_label);
+                html! { <li class="chip">{ item }<button type="button" class="chip-x" aria-label={name} onclick={remove}>{ "×" }</button></li> }
             }) }
+            </ul>
             <input id={p.id.clone()} data-testid={p.testid.clone()} class="chip-input" placeholder={p.placeholder.clone()} {onkeydown} {onblur} />
         </div>
     }

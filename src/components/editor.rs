@@ -61,14 +61,14 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, "preview") }</h2>
                         <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
                             date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
-                            tags={post.view().tags.clone()} />
+                            tags={post.view().tags.clone()} label={t(lang, "preview")} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />
@@ -86,7 +86,8 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <section class="pane raw-pane">
                     <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
-                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} />
+                    <label class="pane-title" for="body">{ t(lang, "raw.text") }</label>
+                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} />
                 </section>
             }
         }
@@ -98,12 +99,12 @@ pub fn editor(p: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="editor-bar">
-                <button class="ghost" onclick={back}>{ t(lang, "back") }</button>
+                <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
                 <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
                 if d.post.is_ok() {
-                    <div class="seg" role="group">
-                        <button class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, "mode.form") }</button>
-                        <button class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, "mode.raw") }</button>
+                    <div class="seg" role="group" aria-label={t(lang, "mode")}>
+                        <button data-testid="mode-form" aria-pressed={(!ctx.fm_raw).to_string()} class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, "mode.form") }</button>
+                        <button data-testid="mode-raw" aria-pressed={ctx.fm_raw.to_string()} class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, "mode.raw") }</button>
                     </div>
                 }
             </div>
@@ -243,11 +244,11 @@ fn form(p: &FormProps) -> Html {
             </div>
             <div class="field">
                 <label for="f-tags">{ t(lang, "tags") }</label>
-                <Chips id="f-tags" testid="field-tags" items={v.tags.clone()} on_change={list("tags")} placeholder={t(lang, "chip.add")} />
+                <Chips id="f-tags" testid="field-tags" list_label={t(lang, "tags")} remove_label={t(lang, "tag.remove")} items={v.tags.clone()} on_change={list("tags")} placeholder={t(lang, "chip.add")} />
             </div>
             <div class="field">
                 <label for="f-categories">{ t(lang, "categories") }</label>
-                <Chips id="f-categories" testid="field-categories" items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, "chip.add")} />
+                <Chips id="f-categories" testid="field-categories" list_label={t(lang, "categories")} remove_label={t(lang, "category.remove")} items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, "chip.add")} />
             </div>
             { text_field(&ctx, post, lang, "description", "description", post.field("description").and_then(|d| d.as_text()), None) }
             { text_field(&ctx, post, lang, "slug", "slug", post.field("slug").and_then(|d| d.as_text()), None) }
@@ -295,7 +296,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
     html! {
         <div class="field">
             <label for="f-raw">{ t(ctx.lang, "mode.raw") }</label>
-            <textarea id="f-raw" class="mono raw-fm" rows="16" ref={r} value={p.post.front_matter_text().to_string()} spellcheck="false" />
+            <textarea id="f-raw" data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} value={p.post.front_matter_text().to_string()} spellcheck="false" />
             if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
         </div>

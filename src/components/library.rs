@@ -147,7 +147,7 @@ pub fn library() -> Html {
         <section class="library">
             <div class="lib-actions">
                 <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
-                <select class="template-select" aria-label={t(lang, "new.template")} onchange={on_template}>
+                <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_template}>
                     <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
                     { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
                 </select>
@@ -155,7 +155,7 @@ pub fn library() -> Html {
                     { t(lang, "import") }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />
                 </label>
-                <input class="search" type="search" placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
+                <input class="search" data-testid="search" type="search" aria-label={t(lang, "search")} placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
             </div>
             <p class="hint">{ t(lang, "import.hint") }</p>
             if !ctx.broken.is_empty() {
@@ -191,7 +191,7 @@ pub fn library() -> Html {
                             <span class="meta">
                                 <span class={classes!("badge", dialect)}>{ dialect }</span>
                                 if !date.is_empty() { <span>{ date }</span> }
-                                <span>{ chars }{ t(lang, "chars") }{ " (" }{ t(lang, "no_spaces") }{ ")" }</span>
+                                <span>{ crate::i18n::count(lang, chars, "chars") }{ " (" }{ t(lang, "no_spaces") }{ ")" }</span>
                                 <span title="last change">{ date_time(d.updated) }</span>
                             </span>
                         </button>

@@ -33,6 +33,8 @@ pub struct PreviewProps {
     pub date: AttrValue,
     /// Header card tags.
     pub tags: Vec<String>,
+    /// Accessible name of the scrolling preview ("미리보기" / "Preview").
+    pub label: AttrValue,
 }
 
 struct Live {
@@ -77,7 +79,8 @@ pub fn preview(p: &PreviewProps) -> Html {
         }
     });
     html! {
-        <div id="preview-scroll" class="preview-scroll">
+        // A scrolling region: focusable so keyboard users can scroll it, and named.
+        <div id="preview-scroll" class="preview-scroll" tabindex="0" role="region" aria-label={p.label.clone()}>
             <header class="card">
                 <h1 class="card-title">{ &p.title }</h1>
                 if !p.date.is_empty() { <time class="card-date">{ &p.date }</time> }

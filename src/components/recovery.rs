@@ -32,11 +32,11 @@ pub fn recovery(p: &RecoveryProps) -> Html {
     };
     html! {
         <section class="recovery" data-testid="recovery">
-            <button class="ghost" onclick={back}>{ t(lang, "back") }</button>
+            <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
             <h2>{ t(lang, "recovery") }</h2>
             <p>{ t(lang, "recovery.hint") }</p>
             <p><code>{ &b.key }</code>{ " — " }{ &b.reason }</p>
-            <textarea class="mono" readonly=true rows="16" value={b.raw.clone()} />
+            <textarea class="mono" readonly=true rows="16" aria-label={t(lang, "recovery.raw")} value={b.raw.clone()} />
             <button class="primary" onclick={dl}>{ t(lang, "download") }</button>
         </section>
     }

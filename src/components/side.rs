@@ -12,7 +12,7 @@ use hoego_core::PostDate;
 use yew::prelude::*;
 
 use crate::graphemes::IntlGraphemes;
-use crate::i18n::t;
+use crate::i18n::{count, t};
 
 /// Stats, outline, goal scoreboard and "has a summary block" of a body,
 /// computed together.
@@ -124,8 +124,8 @@ pub fn stats_bar(p: &AnalysisProps) -> Html {
     let pct = (stats.tasks_done * 100).checked_div(stats.tasks_total).unwrap_or(0);
     html! {
         <footer class="stats" data-testid="stats">
-            <span>{ stats.chars }{ " " }{ t(lang, "chars") }</span>
-            <span>{ t(lang, "no_spaces") }{ " " }{ stats.chars_no_spaces }{ " " }{ t(lang, "chars") }</span>
+            <span>{ count(lang, stats.chars, "chars") }</span>
+            <span>{ t(lang, "no_spaces") }{ " " }{ count(lang, stats.chars_no_spaces, "chars") }</span>
             <span>{ stats.words }{ " " }{ t(lang, "words") }</span>
             <span>{ stats.reading_minutes }{ " " }{ t(lang, "minutes") }</span>
             <span>{ t(lang, "tasks") }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct}%)") }</span>

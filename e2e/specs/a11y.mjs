@@ -1,0 +1,96 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules, run from node_modules,
+// never a CDN) over every view and state, in both themes and both languages.
+// A serious or critical violation fails the test; every state's count is printed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page; returns the serious and critical violations. */
+export async function axeScan(page) {
+  // page.evaluate runs through the DevTools protocol, so the page's CSP does not block it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, TAGS);
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export default async function (h) {
+  const { test, fresh, assert, importFiles, openDraft, fixturesDir, titles, tmp } = h;
+
+  await test('a11y: axe-core finds no serious or critical violation in any view, theme or language', async () => {
+    const report = [];
+    const failures = [];
+    for (const [lang, theme] of [['ko', 'light'], ['ko', 'dark'], ['en', 'light'], ['en', 'dark']]) {
+      const { context, page } = await fresh();
+      const scan = async (state) => {
+        const v = await axeScan(page);
+        report.push(`${lang}/${theme} ${state}: ${v.length}`);
+        for (const x of v) failures.push(`${lang}/${theme} ${state}: ${x.id} (${x.impact}) at ${x.nodes.join(' | ')}`);
+      };
+      if (lang === 'en') {
+        await page.click('[data-testid=toggle-lang]');
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      if (theme === 'dark') {
+        await page.click('[data-testid=toggle-theme]');
+        await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      }
+      // Editor, form mode (the first visit opens the sample retrospective).
+      await page.waitForSelector('[data-testid=preview] h2');
+      await scan('editor (form)');
+      // Raw front matter mode.
+      await page.click('[data-testid=mode-raw]');
+      await page.waitForSelector('[data-testid=raw-front-matter]');
+      await scan('editor (raw front matter)');
+      await page.click('[data-testid=mode-form]');
+      await page.waitForSelector('[data-testid=field-title]');
+      // Library with drafts and notices (import), then search.
+      await page.click('[data-testid=back]');
+      const f = 'minimal-mistakes-jekyll-2022-07-28.md';
+      const broken = path.join(tmp, `a11y-broken-${lang}-${theme}.md`);
+      fs.writeFileSync(broken, '---\ntitle: [oops\n---\n\n본문\n');
+      await importFiles(page, [path.join(fixturesDir, f), broken]);
+      await page.waitForSelector('[data-testid=notices]');
+      await scan('library (drafts, notices)');
+      await page.fill('[data-testid=search]', '회고');
+      await scan('library (search)');
+      await page.fill('[data-testid=search]', '');
+      // Export panel with warnings (Liquid and kramdown lines exported to Gatsby).
+      await openDraft(page, titles[f]);
+      await page.selectOption('[data-testid=export-target]', 'gatsby');
+      await page.waitForSelector('[data-testid=export-warnings]', { state: 'attached' });
+      await page.locator('[data-testid=export-warnings]').evaluate((ul) => { ul.closest('details').open = true; });
+      await scan('editor (export panel with warnings)');
+      // A draft in raw mode because its front matter is broken.
+      await page.click('[data-testid=back]');
+      await page.locator('[data-testid=draft-item]', { hasText: 'raw' }).first().locator('.draft-open').click();
+      await page.waitForSelector('[data-testid=body]');
+      await scan('editor (draft in raw mode)');
+      // Recovery view of an unreadable stored value.
+      await page.evaluate(() => localStorage.setItem('hoego/v1/draft/a11y-corrupt', '{"schema":1, "text": "반쯤'));
+      await page.reload();
+      await page.waitForSelector('[data-testid=save-status]');
+      await page.click('text=hoego/v1/draft/a11y-corrupt');
+      await page.waitForSelector('[data-testid=recovery]');
+      await scan('recovery view');
+      // Empty library: delete every draft (the undo notice stays on screen).
+      await page.click('[data-testid=back]');
+      await page.evaluate(() => localStorage.removeItem('hoego/v1/draft/a11y-corrupt'));
+      while (await page.locator('[data-testid=delete-draft]').count()) {
+        const n = await page.locator('[data-testid=delete-draft]').count();
+        await page.locator('[data-testid=delete-draft]').first().click();
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid=delete-draft]').length < n, n);
+      }
+      await scan('library (empty, undo notice)');
+      await context.close();
+    }
+    console.log(`  axe (serious+critical) per state:\n    ${report.join('\n    ')}`);
+    assert(failures.length === 0, `axe violations:\n${failures.join('\n')}`);
+  });
+}
