@@ -113,7 +113,7 @@ fn section_row(s: &Section, lang: Lang) -> Html {
         <li data-testid="goal-section" data-kind={kind} data-rate={per_mille.clone()}>
             <span title={s.heading.clone()}>{ &s.heading }</span>
             <span>{ count }</span>
-            if review { <progress max="1000" value={per_mille} /> }
+            if review { <progress max="1000" value={per_mille} aria-label={s.heading.clone()} /> }
         </li>
     }
 }
