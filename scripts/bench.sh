@@ -9,6 +9,7 @@ ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium
 cd "$ROOT"
 cargo bench -p hoego-core --bench core 2>&1 | grep -E '^[a-z1-9 +(),.-]+/|time:|thrpt:' || true
+cargo bench -p hoego-core --bench goals 2>&1 | grep -E '^goal scoreboard/|time:|thrpt:' || true
 trunk build --release >/dev/null 2>&1
 echo; echo "first-load transfer (dist/):"
 node e2e/size.mjs dist || true

@@ -228,3 +228,54 @@ mod tests {
         assert_eq!(count(Lang::En, 2440, "chars"), "2440 chars");
     }
 }
+
+/// Strings of the goal scoreboard and the next-retrospective flow (typed
+/// keys: a missing translation is a compile error, not a "?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalText {
+    /// Panel title.
+    Title,
+    /// No goals section found.
+    Empty,
+    /// "achieved".
+    Achieved,
+    /// "partial".
+    Partial,
+    /// "total" (a count of goals).
+    Total,
+    /// A section of next-period goals.
+    Planned,
+    /// Insert the summary table into the post.
+    Insert,
+    /// The summary table is in the post and kept current.
+    InPost,
+    /// Create the next period's draft.
+    Next,
+    /// What the next draft will be.
+    NextHint,
+}
+
+/// Look up a goal-flow string.
+pub fn goal_text(lang: Lang, key: GoalText) -> &'static str {
+    let (ko, en) = match key {
+        GoalText::Title => ("목표 달성", "Goals"),
+        GoalText::Empty => (
+            "목표 섹션이 없습니다. '목표', '다짐', '내년 목표' 같은 제목 아래 목록을 쓰세요.",
+            "No goals section yet: list goals under a heading like \"Goals\" or \"Goals for next year\".",
+        ),
+        GoalText::Achieved => ("달성", "achieved"),
+        GoalText::Partial => ("부분", "partial"),
+        GoalText::Total => ("전체", "total"),
+        GoalText::Planned => ("다음 기간 목표", "next period"),
+        GoalText::Insert => ("요약 표 넣기", "Insert summary table"),
+        GoalText::InPost => ("요약 표가 글에 있고 자동으로 갱신됩니다", "The summary table in the post updates itself"),
+        GoalText::Next => ("다음 회고 시작", "Start next retrospective"),
+        GoalText::NextHint => {
+            ("이월할 목표와 이 글 링크를 담은 새 초안", "A new draft with carried-over goals and a link back")
+        }
+    };
+    match lang {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}

@@ -6,6 +6,7 @@ pub mod chips;
 pub mod conflict;
 pub mod editor;
 pub mod export_panel;
+pub mod goals;
 pub mod library;
 pub mod preview;
 pub mod recovery;

@@ -4,6 +4,7 @@
 
 mod export_cmd;
 mod input;
+mod next_cmd;
 
 use std::io::Write;
 use std::path::Path;
@@ -18,6 +19,8 @@ const USAGE: &str = "usage:
   hoego show FILE
   hoego set FILE [KEY=VALUE]... [--unset KEY]...
   hoego new --template NAME --title T --now RFC3339 [--lang ko|en]
+  hoego new --from POST.md [--period year|half|quarter|month|week] [--lang ko|en] [--now RFC3339]
+            [--to jekyll|gatsby] [--flavor starter-blog|lumen] [--offset +09:00] [--slug-style S]
   hoego render FILE
   hoego export --to jekyll|gatsby [--flavor starter-blog|lumen] [--offset +09:00] [--now RFC3339]
                [--slug-style romanize|keep|ascii] [--assets DIR] [--out DIR | --zip FILE] FILE...";
@@ -148,6 +151,9 @@ pub fn now_arg(v: Option<&str>, offset: Offset) -> Result<PostDate, Fail> {
 }
 
 fn cmd_new(args: &[String]) -> Result<(), Fail> {
+    if args.iter().any(|a| a == "--from" || a.starts_with("--from=")) {
+        return next_cmd::run(args);
+    }
     let (found, rest) = flags(args, &["template", "title", "now", "lang"])?;
     if !rest.is_empty() {
         return usage(format!("unexpected argument `{}`", rest[0]));
