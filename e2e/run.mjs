@@ -200,7 +200,12 @@ await test('autosave: within 500 ms of the last change, and at once when the pag
   const stored = () => page.evaluate(textNow);
   await page.fill('[data-testid=field-title]', '자동 저장 확인');
   const t0 = Date.now();
-  await page.waitForFunction(`${textNow}.includes('자동 저장 확인')`, null, { timeout: 2000 });
+  // A function, not a string: under the app's CSP a string predicate would need eval.
+  await page.waitForFunction((needle) => {
+    const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+    const e = index.drafts[0];
+    return e && JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`)).text.includes(needle);
+  }, '자동 저장 확인', { timeout: 2000 });
   const waited = Date.now() - t0;
   assert(waited <= 700, `saved after ${waited} ms`);
   // visibilitychange flushes synchronously, before the debounce would fire.

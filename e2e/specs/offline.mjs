@@ -101,7 +101,7 @@ export default async function (h) {
       // Back online, a newer deployment is on the server: the notice offers it.
       await offline(site, context, false);
       const before = await stored(page);
-      assert(Object.keys(before).some((k) => k.startsWith('hoego/v1/draft/')), 'drafts stored');
+      assert(Object.keys(before).some((k) => k.startsWith('hoego/v2/draft/')), 'drafts stored');
       site.setDir(deploy.b);
       await page.reload();
       await page.waitForSelector('[data-testid=update-notice]', { timeout: 30000 });
@@ -218,8 +218,12 @@ export default async function (h) {
           { getFile: async () => { throw new DOMException('gone', 'NotFoundError'); } },
         ],
       }));
-      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('hoego/v1/draft/') && localStorage.getItem(k).includes('OS에서 연 회고')));
-      const names = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)).name));
+      // The imported draft is stored: read every draft's current revision through the index.
+      await page.waitForFunction(() => {
+        const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+        return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('OS에서 연 회고'));
+      });
+      const names = (await h.storedDrafts(page)).map((d) => d.name);
       assert(names.includes('opened.md'), `imported under its file name: ${names}`);
     } finally {
       await context.close();

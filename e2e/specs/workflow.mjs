@@ -38,12 +38,12 @@ const top = (page) => page.evaluate(() => {
 });
 
 // The stored text of the draft whose text contains `needle`.
+// Reads each draft's current revision through the storage index (hoego/v2).
 const storedWith = (page, needle) => page.evaluate((needle) => {
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    if (!k.startsWith('hoego/v1/draft/')) continue;
-    const v = JSON.parse(localStorage.getItem(k));
-    if (v.text.includes(needle)) return v.text;
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  for (const e of index.drafts) {
+    const v = JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`));
+    if (v && v.text.includes(needle)) return v.text;
   }
   return null;
 }, needle);
