@@ -173,6 +173,12 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
             "더 새로운 버전의 Hoego가 저장한 값입니다. 읽기 전용으로 보여 주며 바꾸지 않습니다.",
             "A newer version of Hoego saved this value. It is shown read-only and never changed.",
         ),
+        "batch.select" => ("내보낼 글로 선택", "Select for export"),
+        "batch.all" => ("모두 선택", "Select all"),
+        "batch.download" => ("선택한 글을 사이트 .zip으로", "Download selected as a site .zip"),
+        "batch.skipped" => ("원본 모드라 내보내지 않은 초안", "Drafts not exported (raw mode)"),
+        "site.imported" => ("사이트 설정을 가져왔습니다 ({{ site.X }} 변환에 사용)", "Site settings imported (used for {{ site.X }})"),
+        "site.bad" => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
         _ => return None,
     })
 }

@@ -201,16 +201,7 @@ fn form(p: &FormProps) -> Html {
     };
     let layout_key =
         if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
-    let slug = hoego_core::export::resolve_slug(
-        post,
-        &hoego_core::export::ExportOptions {
-            target: ctx.export.target,
-            offset: ctx.export.offset,
-            now: crate::browser::now_date(ctx.export.offset),
-            slug_style: ctx.export.slug_style,
-            source_name: p.draft.name.clone(),
-        },
-    );
+    let slug = hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, p.draft.name.clone()));
     let other = post.other_fields_text(TYPED_KEYS);
     let apply_other = {
         let ctx = ctx.clone();

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use hoego_core::export::{export, image_refs, ExportOptions, Exported, Flavor, ImageRef, Target};
+use hoego_core::export::{export, image_refs, Exported, Flavor, ImageRef, Target};
 use hoego_core::slug::SlugStyle;
 use hoego_core::Offset;
 use yew::prelude::*;
 
 use super::{target_value, Ctx};
-use crate::browser::{download, now_date};
+use crate::browser::download;
 use crate::i18n::t;
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
@@ -69,17 +69,10 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let Ok(post) = &draft.post else {
         return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Vec::new() };
     };
-    let opts = ExportOptions {
-        target: s.target,
-        offset: s.offset,
-        now: now_date(s.offset),
-        slug_style: s.slug_style,
-        source_name: draft.name.clone(),
-    };
+    let opts = super::batch::options(s, draft.name.clone());
     let refs = image_refs(post);
     let images = IMAGES.with(|i| i.borrow().clone());
-    let available: Vec<String> =
-        refs.iter().filter(|r| images.iter().any(|(n, _)| *n == r.file_name)).map(|r| r.reference.clone()).collect();
+    let available = super::batch::available_images(post, &images);
     Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
 }
 

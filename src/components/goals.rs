@@ -45,7 +45,7 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
             let s = &ctx.export;
             let (now, source_name) = (now_date(s.offset), d.name.clone());
             let export =
-                ExportOptions { target: s.target, offset: s.offset, now, slug_style: s.slug_style, source_name };
+                ExportOptions { slug_style: s.slug_style, source_name, ..ExportOptions::new(s.target, s.offset, now) };
             let next = next_draft(post, &NextOptions { kind: None, lang: None, export });
             ctx.dispatch(Action::Create { id: new_id(), text: next.text, at: now_ms() });
         }

@@ -1,6 +1,7 @@
 //! UI components. Thin: they read state, call `browser` effects, and
 //! dispatch actions; all logic lives in hoego-core or the reducer.
 
+pub mod batch;
 pub mod body;
 pub mod chips;
 pub mod conflict;

@@ -28,7 +28,7 @@ fn target(post: &Post, to: Option<&str>, flavor: Option<&str>) -> Result<Target,
 /// Run `hoego new --from FILE [--period K] [--lang L] [--now T] [--to …] [--flavor …] [--offset O] [--slug-style S]`.
 pub fn run(args: &[String]) -> Result<(), Fail> {
     let known = ["from", "period", "lang", "now", "to", "flavor", "offset", "slug-style"];
-    let (found, rest) = flags(args, &known)?;
+    let (found, rest) = flags(args, &known, &[])?;
     if let Some(extra) = rest.first() {
         return usage(format!("unexpected argument `{extra}`"));
     }
@@ -56,7 +56,8 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
     };
     let target = target(&post, flag(&found, "to"), flag(&found, "flavor"))?;
     let now = now_arg(flag(&found, "now"), offset)?;
-    let export = ExportOptions { target, offset, now, slug_style, source_name: Some(file.to_string()) };
+    let export =
+        ExportOptions { slug_style, source_name: Some(file.to_string()), ..ExportOptions::new(target, offset, now) };
     let draft = next_draft(&post, &NextOptions { kind, lang, export });
     write_stdout(draft.text.as_bytes())
 }

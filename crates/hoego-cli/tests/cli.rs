@@ -161,7 +161,7 @@ fn export_writes_paths_in_argument_order_and_zip() {
         "2023-12-30-zip-test.md",
         b"---\ntitle: z\ndate: 2023-12-30T13:00:00+09:00\ncover: ./c.png\n---\n![a](./c.png)\n",
     );
-    std::fs::write(post.with_file_name("c.png"), b"\x89PNG fake").unwrap();
+    std::fs::write(post.with_file_name("c.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let zip = post.with_file_name("out.zip");
     let out = hoego(&["export", "--to", "jekyll", "--zip", zip.to_str().unwrap(), post.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

@@ -4,19 +4,12 @@ use super::*;
 use crate::date::Offset;
 use crate::export::Flavor;
 use crate::goals::Status;
-use crate::slug::SlugStyle;
 
 fn opts(target: Target) -> NextOptions {
     NextOptions {
         kind: None,
         lang: None,
-        export: ExportOptions {
-            target,
-            offset: Offset::KST,
-            now: PostDate::parse("2027-01-02T10:00:00+09:00").unwrap(),
-            slug_style: SlugStyle::Romanize,
-            source_name: None,
-        },
+        export: ExportOptions::new(target, Offset::KST, PostDate::parse("2027-01-02T10:00:00+09:00").unwrap()),
     }
 }
 
