@@ -132,6 +132,7 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         ),
         "download.all" => ("모든 초안 내려받기 (.zip)", "Download all drafts (.zip)"),
         "download.this" => ("이 초안 내려받기 (.md)", "Download this draft (.md)"),
+        "storage" => ("저장 공간", "Storage"),
         "storage.usage" => ("사용량", "Used"),
         "storage.unknown" => ("사용량을 알 수 없습니다", "Usage unknown"),
         "persist.notasked" => ("영구 저장: 첫 저장 때 요청합니다", "Persistent storage: requested on the first save"),
