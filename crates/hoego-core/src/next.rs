@@ -99,6 +99,8 @@ pub fn next_draft(post: &Post, opts: &NextOptions) -> NextDraft {
             draft.set_body(&body);
             draft.to_text()
         }
+        // Unreachable: every template parses in both languages (templates::tests).
+        // Should one ever not, the draft is still the whole template, never lost.
         Err(_) => text,
     };
     NextDraft { text, period, link, planned, carried }

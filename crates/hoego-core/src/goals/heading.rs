@@ -41,7 +41,7 @@ pub(crate) enum Role {
 
 /// What the heading classifier knows about the post.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Context {
+pub(crate) struct Context {
     /// The year the post reviews, if known.
     pub year: Option<i32>,
     /// The month the post is dated, if known.

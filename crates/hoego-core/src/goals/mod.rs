@@ -25,7 +25,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-pub use heading::{Context, SectionKind};
+pub(crate) use heading::Context;
+pub use heading::SectionKind;
 pub use status::{Fraction, Status};
 
 use crate::date::PostDate;
@@ -149,8 +150,8 @@ impl Scoreboard {
 }
 
 /// The scoreboard of `body` (lines counted from the body's first line);
-/// `date` (the post's) tells next-period headings from review ones (see
-/// [`Context`]).
+/// `date` (the post's) tells next-period headings from review ones: a year
+/// later than the reviewed one, `하반기` in a first-half post (see `heading.rs`).
 pub fn scoreboard(body: &str, date: Option<&PostDate>) -> Scoreboard {
     scan(body, date, 1)
 }
