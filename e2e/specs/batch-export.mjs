@@ -47,10 +47,15 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelector('[data-testid=notices]')?.textContent.includes('_config.yml'));
     await saved(page);
     // The drafts as the app holds them (import fills a Jekyll file name's date/slug in), in library order.
-    const drafts = await page.evaluate(() => [...document.querySelectorAll('[data-testid=draft-item]')].map((li) => {
-      const v = JSON.parse(localStorage.getItem(`hoego/v1/draft/${li.dataset.id}`));
-      return { id: li.dataset.id, name: v.name, text: v.text };
-    }));
+    // Each draft's current revision is read through the storage index (hoego/v2).
+    const drafts = await page.evaluate(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      const rev = new Map(index.drafts.map((e) => [e.id, e.rev]));
+      return [...document.querySelectorAll('[data-testid=draft-item]')].map((li) => {
+        const v = JSON.parse(localStorage.getItem(`hoego/v2/draft/${li.dataset.id}/${rev.get(li.dataset.id)}`));
+        return { id: li.dataset.id, name: v.name, text: v.text };
+      });
+    });
     const ours = drafts.filter((d) => d.name && POSTS.some((p) => path.basename(p) === d.name));
     assert(ours.length === POSTS.length, `imported ${ours.length} of ${POSTS.length}`);
     for (const d of ours) await page.locator(`[data-testid=draft-item][data-id="${d.id}"] [data-testid=draft-select]`).check();
