@@ -132,6 +132,12 @@ await test('Download .md and .zip are byte-identical to `hoego export` (jekyll, 
   await page.click('text=← 보관함');
   await importFiles(page, fixtures.map((f) => path.join(fixturesDir, f)));
   for (const f of fixtures) {
+    // Chromium lets one page start about ten downloads in a row and silently blocks
+    // the next (its "multiple automatic downloads" limiter; a headed browser would
+    // ask). A navigation resets it, so each fixture's six downloads get a fresh load.
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=save-status]');
     if (await page.locator('text=← 보관함').count()) await page.click('text=← 보관함');
     await openDraft(page, titles[f]);
     for (const [target, flavor] of [['jekyll', null], ['gatsby', 'starter-blog'], ['gatsby', 'lumen']]) {

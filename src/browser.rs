@@ -88,9 +88,9 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     a.style().set_property("display", "none")?;
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
-    // The browser starts the download after click() returns: removing the link
-    // or revoking its URL at once can cancel it (seen in Chromium as a click
-    // that downloads nothing). Both are freed a minute later.
+    // The browser fetches the blob after click() returns, so the URL must stay
+    // valid until then (and some browsers want the link still in the page).
+    // Both are freed a minute later.
     gloo_timers::callback::Timeout::new(60_000, move || {
         a.remove();
         if web_sys::Url::revoke_object_url(&url).is_err() {
