@@ -3,6 +3,7 @@
 // src/storage/mod.rs (hoego/v2/index names each draft's current revision key).
 import fs from 'node:fs';
 import path from 'node:path';
+import { axeScan } from './a11y.mjs';
 
 const INDEX = 'hoego/v2/index';
 
@@ -88,6 +89,9 @@ export default async function (h) {
     const { context, a, b } = await twoTabs();
     const text = await b.textContent('[data-testid=conflict-dialog]');
     assert(text.includes('다른 탭에서 이 초안을 저장했습니다') && text.includes('내 것 유지'), `Korean dialog: ${text}`);
+    const axe = await axeScan(b);
+    console.log(`  axe (serious+critical) conflict dialog: ${axe.length}`);
+    assert(axe.length === 0, `axe on the conflict dialog: ${JSON.stringify(axe)}`);
     assert((await storedDrafts(b))[0].text.includes('A 탭의 제목'), 'B did not overwrite A silently');
     await b.click('[data-testid=conflict-keep-mine]');
     await dialogClosed(b);
@@ -188,6 +192,9 @@ export default async function (h) {
     await page.goto(url);
     await page.waitForSelector('[data-testid=storage-banner]');
     const banner = await page.textContent('[data-testid=storage-banner]');
+    const axeBanner = await axeScan(page);
+    console.log(`  axe (serious+critical) storage-unavailable banner: ${axeBanner.length}`);
+    assert(axeBanner.length === 0, `axe with the storage banner: ${JSON.stringify(axeBanner)}`);
     assert(banner.includes('메모리') && banner.includes('SecurityError'), banner);
     assert((await page.textContent('[data-testid=save-status]')).includes('저장 안 됨'), 'status says not saved');
     await page.fill('[data-testid=field-title]', '메모리에서 쓴 회고');

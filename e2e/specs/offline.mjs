@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { axeScan } from './a11y.mjs';
 
 const MARK = 'meta[name=hoego-deployment]';
 
@@ -106,6 +107,9 @@ export default async function (h) {
       await page.reload();
       await page.waitForSelector('[data-testid=update-notice]', { timeout: 30000 });
       assert((await page.textContent('[data-testid=update-notice]')).includes('새 버전'), 'notice in Korean');
+      const axe = await axeScan(page);
+      console.log(`  axe (serious+critical) update notice: ${axe.length}`);
+      assert(axe.length === 0, `axe with the update notice: ${JSON.stringify(axe)}`);
       assert(await deployment(page) === 'A', 'still running deployment A until the user agrees');
       await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-reload]')]);
       await page.waitForSelector('[data-testid=save-status]');
