@@ -219,7 +219,7 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
             </div>
             <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
-            <details open=true>
+            <details open=true onkeydown={super::close_details_on_escape}>
                 <summary>{ t(lang, "export.diff") }{ format!(" ({})", out.changes.len()) }</summary>
                 if out.changes.is_empty() { <p class="hint">{ t(lang, "export.nochange") }</p> }
                 <div class="diff" data-testid="export-diff">
@@ -232,7 +232,7 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 </div>
             </details>
             if !out.warnings.is_empty() {
-                <details>
+                <details onkeydown={super::close_details_on_escape}>
                     <summary>{ t(lang, "export.warnings") }{ format!(" ({})", out.warnings.len()) }</summary>
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
                 </details>

@@ -270,7 +270,7 @@ pub fn library() -> Html {
                 }
             }) }
             </ul>
-            <details class="paste">
+            <details class="paste" onkeydown={super::close_details_on_escape}>
                 <summary>{ t(lang, "paste") }</summary>
                 <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />
                 <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, "paste.add") }</button>

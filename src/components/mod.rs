@@ -38,3 +38,27 @@ pub fn target_value(e: &Event) -> String {
     }
     String::new()
 }
+
+/// `onkeydown` for a `<details>`: Escape closes it and puts focus back on its
+/// summary, so what a keyboard user opened can be closed the same way.
+pub fn close_details_on_escape(e: KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if e.key() != "Escape" {
+        return;
+    }
+    let Some(details) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if !details.has_attribute("open") {
+        return;
+    }
+    e.stop_propagation();
+    if details.remove_attribute("open").is_err() {
+        return;
+    }
+    if let Some(summary) =
+        details.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if summary.focus().is_err() {
+            web_sys::console::warn_1(&"could not focus the summary".into());
+        }
+    }
+}
