@@ -10,17 +10,28 @@ use web_sys::{Element, HtmlInputElement};
 use crate::i18n::t;
 
 /// Apply `patch` to `container`, whose children are `nodes` (one wrapper per block).
+///
+/// A block edited in place (the usual keystroke: one block out, one in) keeps its
+/// wrapper and only gets new contents: a fresh wrapper would lose the size that
+/// `content-visibility: auto` remembered for it and be laid out twice (first at the
+/// placeholder size, then for real once found on screen), and every block after it
+/// would move in between.
 pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Result<(), JsValue> {
     let doc = container.owner_document().ok_or("no document")?;
-    let start = patch.prefix;
-    let end = start + patch.removed;
+    let lang = page_lang(&doc);
+    let kept = patch.removed.min(patch.inserted.len());
+    for (node, html) in nodes[patch.prefix..patch.prefix + kept].iter().zip(&patch.inserted) {
+        node.set_inner_html(html);
+        name_task_boxes(node, lang)?;
+    }
+    let start = patch.prefix + kept;
+    let end = patch.prefix + patch.removed;
     for n in nodes.drain(start..end) {
         n.remove();
     }
     let before = nodes.get(start).cloned();
-    let lang = page_lang(&doc);
-    let mut fresh = Vec::with_capacity(patch.inserted.len());
-    for html in &patch.inserted {
+    let mut fresh = Vec::with_capacity(patch.inserted.len() - kept);
+    for html in &patch.inserted[kept..] {
         let div = doc.create_element("div")?;
         div.set_class_name("blk");
         div.set_inner_html(html);
