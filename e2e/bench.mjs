@@ -128,9 +128,11 @@ async function typeKey(cdp, page, ch) {
   return r;
 }
 
-// BENCH_TRACE=prefix writes a Chrome trace of the measured keys of each editor, size and place
+// BENCH_TRACE=prefix writes a Chrome trace of the keys (warm-up included) of each editor, size and place
 // (open in chrome://tracing or the Performance panel) to prefix-EDITOR-KB-PLACE.json.
 const TRACE = process.env.BENCH_TRACE;
+// BENCH_PROFILE=prefix writes a JS/wasm CPU profile of the measured keys (.cpuprofile).
+const PROFILE = process.env.BENCH_PROFILE;
 async function startTrace(cdp) {
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'v8.execute', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'gpu', 'toplevel'] } });
 }
@@ -162,7 +164,7 @@ const editors = {
     }
     await page.waitForFunction((n) => {
       const ta = document.querySelector('[data-testid=body]');
-      return ta && ta.value.length === n && document.querySelector('[data-testid=preview]').children.length > 0;
+      return ta && ta.value.length === n && document.querySelector('[data-testid=preview] .blk');
     }, body.length, { timeout: 120000 });
     // The import's autosave has run (it writes the whole post once).
     await page.waitForSelector('[data-testid=save-status].saved', { timeout: 120000 });
@@ -228,11 +230,13 @@ async function measure(browser, editor, kb, post, body, title) {
     const keys = TYPED.repeat(4).slice(0, WARMUP + KEYS);
     const samples = [];
     for (let k = 0; k < keys.length; k++) {
-      if (k === WARMUP && TRACE) await startTrace(cdp);
+      if (k === 0 && TRACE) await startTrace(cdp);
+      if (k === WARMUP && PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 })).then(() => cdp.send('Profiler.start'));
       const r = await typeKey(cdp, page, keys[k]);
       if (k >= WARMUP) samples.push(r);
     }
     if (TRACE) await endTrace(cdp, `${TRACE}-${name}-${kb}-${place}.json`);
+    if (PROFILE) fs.writeFileSync(`${PROFILE}-${name}-${kb}-${place}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     res[place] = samples;
   }
   // The keys must have landed where we meant (both places), or the figures mean nothing.

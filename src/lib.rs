@@ -12,6 +12,7 @@ pub mod preview_dom;
 pub mod sanitize;
 pub mod state;
 pub mod storage;
+pub mod text_delta;
 
 /// Mount the app on the page's body.
 pub fn run() {
