@@ -3,13 +3,17 @@
 #   1. criterion: parse, one-key edit, render+sanitize, stats, incremental preview (MB/s)
 #   2. first-load transfer of the release build (wasm + js + css, raw and gzip -9)
 #   3. typing latency with real key events (60 KB, 235 KB, 1 MB): Hoego, EasyMDE 2.21, a bare textarea
+#   4. first load vs repeat load from the service worker, three network profiles
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium
 cd "$ROOT"
 cargo bench -p hoego-core --bench core 2>&1 | grep -E '^[a-z1-9 +(),.-]+/|time:|thrpt:' || true
+cargo bench -p hoego-core --bench goals 2>&1 | grep -E '^goal scoreboard/|time:|thrpt:' || true
 trunk build --release >/dev/null 2>&1
 echo; echo "first-load transfer (dist/):"
 node e2e/size.mjs dist || true
 echo
 node e2e/bench.mjs
+echo
+node e2e/loadbench.mjs

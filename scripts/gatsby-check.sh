@@ -9,8 +9,15 @@ G="$ROOT/tests/generators/gatsby"
 cd "$ROOT" && cargo build -q --release -p hoego-cli
 rm -rf "$G/content" "$G/public" "$G/.cache"
 mkdir -p "$G/content"
-files=("$ROOT"/tests/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md)
+# One batch: the fixtures, the synthetic cases and every post of tests/fixtures/blogs (synthetic
+# posts laid out as eleven blogs, two of them colliding: the export numbers the second `slug-2`).
+mapfile -t blogs < <(find "$ROOT/tests/fixtures/blogs" -name '*.md' | LC_ALL=C sort)
+files=("$ROOT"/tests/fixtures/posts/*.md "$ROOT"/tests/generators/cases/*.md "${blogs[@]}")
 "$ROOT/target/release/hoego" export --to gatsby --offset +09:00 --out "$G" "${files[@]}" 2>/dev/null
+exported=$(find "$G/content/blog" -name index.md | wc -l)
+if [ "$exported" -ne "${#files[@]}" ]; then
+  echo "FAIL export: $exported posts written for ${#files[@]} sources"; echo "gatsby: 0 passed, 1 failed"; exit 1
+fi
 if [ ! -d "$G/node_modules/gatsby" ]; then
   log "npm install gatsby 5 (--ignore-scripts: sharp's install script downloads from the network)"
   (cd "$G" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)

@@ -4,4 +4,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 cd "$ROOT" && cargo fetch -q
 log "serving http://127.0.0.1:8080 (Ctrl+C to stop)"
+# HOEGO_SW=off: the post-build hook writes a worker that caches nothing (it also notices
+# Trunk's autoreload script by itself), so dev never serves stale files.
+export HOEGO_SW=off
 exec trunk serve --release

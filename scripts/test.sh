@@ -10,6 +10,9 @@ set +e
 ensure_rust_components; ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium chromium-driver jekyll fonts-noto-cjk
 export CHROMEDRIVER=/usr/bin/chromedriver
+# Property tests run the same cases on every machine, so a green run means the same
+# everywhere; explore new cases with PROPTEST_RNG_SEED=<other> or scripts/fuzz.sh.
+export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261125}"
 cd "$ROOT"
 LOGS="$ROOT/target/test-logs"; mkdir -p "$LOGS"
 SUMMARY=(); TOTAL_P=0; TOTAL_F=0; FAILED_LAYERS=0
@@ -77,7 +80,7 @@ else
 fi
 record e2e "$p" "$f"
 
-log "first-load size budget of that release build (gzip -9 and Node zlib, <= 300 KB)"
+log "first-load size budget of that release build (gzip -9 and Node zlib, <= 370 KB)"
 if [ "$built" -eq 1 ]; then
   node e2e/size.mjs dist > "$LOGS/size.log" 2>&1
   cat "$LOGS/size.log"

@@ -2,7 +2,6 @@
 //! effects at the edge: autosave (500 ms after the last change, and at once
 //! on `visibilitychange`/`pagehide`), cross-tab sync, drop and paste import.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -10,14 +9,18 @@ use hoego_core::templates::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::autosave::{self, save_now};
 use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
+use crate::components::conflict::{conflict_dialog, use_conflict_modal};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
 use crate::components::recovery::Recovery;
+use crate::components::storage_info::storage_banner;
+use crate::components::update_notice::update_notice;
 use crate::components::Ctx;
 use crate::i18n::t;
 use crate::state::{Action, AppState, Level, SaveState, View};
-use crate::storage::{self, Prefs, SaveError, SCHEMA};
+use crate::storage::{self, Prefs};
 
 const SAMPLE_KO: &str = include_str!("../assets/sample-ko.md");
 const SAMPLE_EN: &str = include_str!("../assets/sample-en.md");
@@ -25,46 +28,13 @@ const SAMPLE_EN: &str = include_str!("../assets/sample-en.md");
 /// Autosave delay after the last change (the issue allows at most 500 ms).
 const AUTOSAVE_MS: u32 = 400;
 
-/// Write every dirty draft (and the index when it changed). Stops at the
-/// first failure: the stored copy of that draft stays the last good one.
-fn save_now(state: &AppState, last_index: &RefCell<Vec<String>>) -> (Vec<(String, u64)>, Option<SaveError>) {
-    let ids = state.ids();
-    let mut saved = Vec::new();
-    for d in state.dirty() {
-        match storage::save_draft(&d.to_stored(), &ids) {
-            Ok(()) => saved.push((d.id.clone(), d.rev)),
-            Err(e) => return (saved, Some(e)),
-        }
-    }
-    if *last_index.borrow() != ids {
-        for gone in last_index.borrow().iter().filter(|i| !ids.contains(i)) {
-            storage::remove_draft(gone);
-        }
-        if let Err(e) = storage::save_index(&ids) {
-            return (saved, Some(e));
-        }
-        *last_index.borrow_mut() = ids;
-    }
-    (saved, None)
-}
-
-fn report(ctx: &Ctx, saved: Vec<(String, u64)>, err: Option<SaveError>) {
-    if !saved.is_empty() || err.is_none() {
-        ctx.dispatch(Action::Saved { revs: saved, at: now_ms() });
-    }
-    match err {
-        Some(SaveError::Quota) => ctx.dispatch(Action::SaveFailed { quota: true, message: String::new() }),
-        Some(SaveError::Other(m)) => ctx.dispatch(Action::SaveFailed { quota: false, message: m }),
-        None => {}
-    }
-}
-
 /// Always-visible save indicator.
 #[function_component(SaveStatus)]
 pub fn save_status() -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
     let (class, text) = match &ctx.save {
+        _ if !ctx.access.writable() => ("error", t(lang, "save.memory").to_string()),
         SaveState::Saved(at) if *at > 0.0 => ("saved", format!("{} {}", t(lang, "saved"), clock(*at))),
         SaveState::Saved(_) => ("saved", t(lang, "saved").to_string()),
         SaveState::Pending => ("pending", t(lang, "saving").to_string()),
@@ -118,23 +88,20 @@ pub fn app() -> Html {
     });
     let latest = use_mut_ref(|| Rc::new(AppState::new(Lang::Ko, false, browser_offset())));
     *latest.borrow_mut() = Rc::new((*ctx).clone());
-    let last_index = use_mut_ref(Vec::<String>::new);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A newer deployment is installed and waiting (the service worker says so).
+    let update_ready = use_state(|| false);
+    let dialog = use_conflict_modal(&ctx);
 
     // Load once.
     {
         let ctx = ctx.clone();
-        let last_index = last_index.clone();
         use_effect_with((), move |_| {
-            let first_run = web_sys::window()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .and_then(|s| s.get_item(storage::INDEX_KEY).ok().flatten())
-                .is_none();
-            let loaded = storage::load_all();
-            *last_index.borrow_mut() = loaded.drafts.iter().map(|d| d.id.clone()).collect();
-            let empty = loaded.drafts.is_empty() && loaded.broken.is_empty();
-            ctx.dispatch(Action::Loaded(loaded.drafts, loaded.broken));
-            if first_run && empty {
+            let loaded = storage::load_all(now_ms());
+            let first_run = loaded.first_run && loaded.drafts.is_empty() && loaded.broken.is_empty();
+            ctx.dispatch(Action::Loaded(loaded));
+            autosave::refresh_usage(&ctx);
+            if first_run {
                 let sample = if ctx.lang == Lang::Ko { SAMPLE_KO } else { SAMPLE_EN };
                 ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });
             }
@@ -149,7 +116,6 @@ pub fn app() -> Html {
                 let _ = html.set_attribute("lang", if *lang == Lang::Ko { "ko" } else { "en" });
             }
             storage::save_prefs(&Prefs {
-                schema: SCHEMA,
                 lang: if *lang == Lang::Ko { "ko" } else { "en" }.into(),
                 theme: if *dark { "dark" } else { "light" }.into(),
             });
@@ -158,18 +124,13 @@ pub fn app() -> Html {
     // Autosave: debounce on every change of any draft's revision or the draft list.
     {
         let sig: Vec<(String, u64, u64)> = ctx.drafts.iter().map(|d| (d.id.clone(), d.rev, d.saved_rev)).collect();
-        let needs = !ctx.dirty().is_empty() || *last_index.borrow() != ctx.ids();
+        let needs = autosave::needed(&ctx);
         let ctx2 = ctx.clone();
         let latest = latest.clone();
-        let last_index = last_index.clone();
         let timer = timer.clone();
-        use_effect_with(sig, move |_| {
+        use_effect_with((sig, ctx.conflicts.len(), ctx.removed.len()), move |_| {
             if needs {
-                let t = Timeout::new(AUTOSAVE_MS, move || {
-                    let state = latest.borrow().clone();
-                    let (saved, err) = save_now(&state, &last_index);
-                    report(&ctx2, saved, err);
-                });
+                let t = Timeout::new(AUTOSAVE_MS, move || save_now(&ctx2, &latest));
                 *timer.borrow_mut() = Some(t);
             }
         });
@@ -178,33 +139,24 @@ pub fn app() -> Html {
     {
         let ctx = ctx.clone();
         let latest = latest.clone();
-        let last_index = last_index.clone();
+        let ready = update_ready.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("window");
             let document = window.document().expect("document");
             let flush = {
                 let ctx = ctx.clone();
                 let latest = latest.clone();
-                let last_index = last_index.clone();
-                Rc::new(move || {
-                    let state = latest.borrow().clone();
-                    if !state.dirty().is_empty() || *last_index.borrow() != state.ids() {
-                        let (saved, err) = save_now(&state, &last_index);
-                        report(&ctx, saved, err);
-                    }
-                })
+                Rc::new(move || save_now(&ctx, &latest))
             };
             let f1 = flush.clone();
             let u1 = listen(document.as_ref(), "visibilitychange", move |_| f1());
             let f2 = flush.clone();
             let u2 = listen(window.as_ref(), "pagehide", move |_| f2());
-            let c3 = ctx.clone();
+            let (c3, l3) = (ctx.clone(), latest.clone());
             let u3 = listen(window.as_ref(), "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                let Some(key) = e.key() else { return };
-                let Some(id) = key.strip_prefix(&format!("{}draft/", storage::PREFIX)) else { return };
-                let stored = e.new_value().and_then(|v| storage::parse_draft(&key, &v).ok());
-                c3.dispatch(Action::External { id: id.to_string(), stored });
+                if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                    autosave::on_storage(&c3, &l3.borrow().clone(), e);
+                }
             });
             let u4 = listen(window.as_ref(), "dragover", |e| e.prevent_default());
             let c5 = ctx.clone();
@@ -238,6 +190,9 @@ pub fn app() -> Html {
                     import_text(&c6, text);
                 }
             });
+            let u7 = listen(window.as_ref(), crate::pwa::UPDATE_EVENT, move |_| ready.set(true));
+            // Now that `drop` is heard: service worker, and files the OS launched us with.
+            crate::pwa::start();
             move || {
                 u1();
                 u2();
@@ -245,6 +200,7 @@ pub fn app() -> Html {
                 u4();
                 u5();
                 u6();
+                u7();
             }
         });
     }
@@ -274,8 +230,13 @@ pub fn app() -> Html {
                         <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
                     </div>
                 </header>
+                if *update_ready {
+                    { update_notice(lang) }
+                }
+                { storage_banner(&ctx) }
                 <Notices />
                 <main>{ screen }</main>
+                { conflict_dialog(&ctx, &dialog) }
             </div>
         </ContextProvider<Ctx>>
     }

@@ -88,10 +88,11 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     a.style().set_property("display", "none")?;
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
-    a.remove();
-    // The browser fetches the blob after click() returns; revoking the URL at
-    // once can cancel the download on a busy machine. Free it a minute later.
+    // The browser fetches the blob after click() returns, so the URL must stay
+    // valid until then (and some browsers want the link still in the page).
+    // Both are freed a minute later.
     gloo_timers::callback::Timeout::new(60_000, move || {
+        a.remove();
         if web_sys::Url::revoke_object_url(&url).is_err() {
             web_sys::console::warn_1(&"could not revoke a download URL".into());
         }

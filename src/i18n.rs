@@ -116,6 +116,70 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "category.remove" => ("카테고리 삭제", "Remove category"),
         "mode" => ("front matter 편집 방식", "Front matter editing mode"),
         "url" => ("주소", "URL"),
+        "update.ready" => (
+            "새 버전이 준비되었습니다. 초안은 그대로 남습니다.",
+            "A new version is ready. Your drafts stay as they are.",
+        ),
+        "update.reload" => ("새로고침", "Reload"),
+        "save.memory" => ("저장 안 됨: 이 탭의 메모리에만 있음", "Not saved: in this tab's memory only"),
+        "storage.unavailable" => (
+            "이 브라우저가 저장소(localStorage) 접근을 막고 있습니다(일부 사생활 보호 모드). 편집은 이 탭의 메모리에서만 계속되고 탭을 닫으면 사라집니다. 내려받아 보관하세요.",
+            "This browser blocks storage (localStorage), as some private modes do. Editing continues in this tab's memory only and is lost when the tab closes. Download your drafts to keep them.",
+        ),
+        "storage.newer" => (
+            "이 브라우저의 초안은 더 새로운 버전의 Hoego가 저장했습니다. 덮어쓰지 않도록 읽기 전용으로 두며, 편집은 메모리에만 남습니다. 새로고침하면 새 버전을 받습니다.",
+            "The drafts in this browser were saved by a newer version of Hoego. They are left read-only and never overwritten; edits stay in memory only. Reload to get the newer version.",
+        ),
+        "download.all" => ("모든 초안 내려받기 (.zip)", "Download all drafts (.zip)"),
+        "download.this" => ("이 초안 내려받기 (.md)", "Download this draft (.md)"),
+        "storage" => ("저장 공간", "Storage"),
+        "storage.usage" => ("사용량", "Used"),
+        "storage.unknown" => ("사용량을 알 수 없습니다", "Usage unknown"),
+        "persist.notasked" => ("영구 저장: 첫 저장 때 요청합니다", "Persistent storage: requested on the first save"),
+        "persist.granted" => (
+            "영구 저장: 허용됨. 저장 공간이 부족해도 브라우저가 초안을 지우지 않습니다.",
+            "Persistent storage: granted. The browser will not evict drafts when space runs low.",
+        ),
+        "persist.denied" => (
+            "영구 저장: 허용되지 않음. 저장 공간이 부족하면 브라우저가 초안을 지울 수 있으니 백업을 받아 두세요.",
+            "Persistent storage: not granted. When space runs low the browser may evict drafts: keep a backup.",
+        ),
+        "persist.unsupported" => ("영구 저장: 이 브라우저는 지원하지 않습니다", "Persistent storage: not supported by this browser"),
+        "backup.export" => ("모든 초안 백업 (.zip)", "Export all drafts (.zip)"),
+        "backup.restore" => ("백업에서 복원", "Restore from backup"),
+        "backup.rules" => (
+            "복원은 초안을 더하기만 하고 지우지 않습니다. 이 브라우저에 더 새 판이 있으면 그대로 두고, 백업이 더 새 판이면 백업이 그 자리를 차지하며 이 브라우저의 옛 글은 별도 초안으로 남깁니다. 판이 같고 내용이 다르면 둘 다 남깁니다.",
+            "Restoring only adds, never deletes. If this browser has a newer revision of a draft, it stays; if the backup's is newer, it takes the draft's place and this browser's older text is kept as a separate draft. Same revision, different text: both are kept.",
+        ),
+        "backup.done" => ("복원 결과", "Restored"),
+        "backup.added" => ("추가", "added"),
+        "backup.replaced" => ("백업의 새 판으로 교체(옛 글은 별도 초안)", "replaced by a newer revision (older text kept as a separate draft)"),
+        "backup.copied" => ("둘 다 보관", "kept both"),
+        "backup.kept" => ("이 브라우저의 더 새 판 유지", "kept this browser's newer revision"),
+        "backup.unchanged" => ("이미 있음", "already here"),
+        "backup.bad" => ("백업을 읽을 수 없습니다", "Could not read the backup"),
+        "conflict.title" => ("다른 탭에서 이 초안을 저장했습니다", "Another tab saved this draft"),
+        "conflict.body" => (
+            "이 탭의 저장되지 않은 변경은 다른 탭의 새 판을 덮어쓰지 않았습니다. 어떻게 할까요?",
+            "This tab's unsaved changes were not written over the other tab's newer version. What should happen?",
+        ),
+        "conflict.mine" => ("이 탭", "This tab"),
+        "conflict.theirs" => ("다른 탭", "Other tab"),
+        "conflict.keep_both" => ("둘 다 보관 (내 글은 새 초안으로)", "Keep both (mine as a new draft)"),
+        "conflict.keep_mine" => ("내 것 유지 (다른 탭의 판을 덮어씀)", "Keep mine (overwrite theirs)"),
+        "conflict.take_theirs" => ("다른 탭 것 가져오기 (내 변경은 버림)", "Take theirs (discard my changes)"),
+        "conflict.more" => ("개의 충돌이 더 있습니다", "more conflicts waiting"),
+        "conflict.escape" => ("Esc를 누르면 둘 다 보관합니다.", "Escape keeps both."),
+        "recovery.newer" => (
+            "더 새로운 버전의 Hoego가 저장한 값입니다. 읽기 전용으로 보여 주며 바꾸지 않습니다.",
+            "A newer version of Hoego saved this value. It is shown read-only and never changed.",
+        ),
+        "batch.select" => ("내보낼 글로 선택", "Select for export"),
+        "batch.all" => ("모두 선택", "Select all"),
+        "batch.download" => ("선택한 글을 사이트 .zip으로", "Download selected as a site .zip"),
+        "batch.skipped" => ("원본 모드라 내보내지 않은 초안", "Drafts not exported (raw mode)"),
+        "site.imported" => ("사이트 설정을 가져왔습니다 ({{ site.X }} 변환에 사용)", "Site settings imported (used for {{ site.X }})"),
+        "site.bad" => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
         _ => return None,
     })
 }
@@ -169,5 +233,56 @@ mod tests {
     fn counts_are_spaced_per_language() {
         assert_eq!(count(Lang::Ko, 2440, "chars"), "2440자");
         assert_eq!(count(Lang::En, 2440, "chars"), "2440 chars");
+    }
+}
+
+/// Strings of the goal scoreboard and the next-retrospective flow (typed
+/// keys: a missing translation is a compile error, not a "?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalText {
+    /// Panel title.
+    Title,
+    /// No goals section found.
+    Empty,
+    /// "achieved".
+    Achieved,
+    /// "partial".
+    Partial,
+    /// "total" (a count of goals).
+    Total,
+    /// A section of next-period goals.
+    Planned,
+    /// Insert the summary table into the post.
+    Insert,
+    /// The summary table is in the post and kept current.
+    InPost,
+    /// Create the next period's draft.
+    Next,
+    /// What the next draft will be.
+    NextHint,
+}
+
+/// Look up a goal-flow string.
+pub fn goal_text(lang: Lang, key: GoalText) -> &'static str {
+    let (ko, en) = match key {
+        GoalText::Title => ("목표 달성", "Goals"),
+        GoalText::Empty => (
+            "목표 섹션이 없습니다. '목표', '다짐', '내년 목표' 같은 제목 아래 목록을 쓰세요.",
+            "No goals section yet: list goals under a heading like \"Goals\" or \"Goals for next year\".",
+        ),
+        GoalText::Achieved => ("달성", "achieved"),
+        GoalText::Partial => ("부분", "partial"),
+        GoalText::Total => ("전체", "total"),
+        GoalText::Planned => ("다음 기간 목표", "next period"),
+        GoalText::Insert => ("요약 표 넣기", "Insert summary table"),
+        GoalText::InPost => ("요약 표가 글에 있고 자동으로 갱신됩니다", "The summary table in the post updates itself"),
+        GoalText::Next => ("다음 회고 시작", "Start next retrospective"),
+        GoalText::NextHint => {
+            ("이월할 목표와 이 글 링크를 담은 새 초안", "A new draft with carried-over goals and a link back")
+        }
+    };
+    match lang {
+        Lang::Ko => ko,
+        Lang::En => en,
     }
 }

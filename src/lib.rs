@@ -4,14 +4,18 @@
 //! and [`browser`] are the effects at the edge, [`components`] render.
 
 pub mod app;
+pub mod autosave;
+pub mod backup;
 pub mod browser;
 pub mod components;
 pub mod graphemes;
 pub mod i18n;
 pub mod preview_dom;
+pub mod pwa;
 pub mod sanitize;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod text_delta;
 
 /// Mount the app on the page's body.

@@ -9,7 +9,8 @@ use hoego_core::templates::Lang;
 use hoego_core::{FieldValue, Offset, Post};
 use yew::Reducible;
 
-use crate::storage::{Broken, StoredDraft, SCHEMA};
+use crate::storage::{Access, Broken, Loaded, Pending, SaveError, StoredDraft};
+use crate::sync::{Choice, Conflict, External, Persist, RestoreReport};
 
 /// One draft in memory.
 #[derive(Debug, Clone)]
@@ -26,15 +27,25 @@ pub struct Draft {
     pub created: f64,
     /// ms since epoch of the last change.
     pub updated: f64,
-    /// Bumped on every change.
+    /// Bumped on every change (an in-memory edit counter).
     pub rev: u64,
     /// The `rev` last written to storage.
     pub saved_rev: u64,
+    /// The stored revision these edits are based on (0: never stored). A
+    /// save checks that storage still holds it, or another tab saved first.
+    pub base: u64,
+    /// A revision this text already had elsewhere (a restored backup): the
+    /// next save never writes a lower one.
+    pub carry: u64,
 }
 
 impl PartialEq for Draft {
     fn eq(&self, o: &Self) -> bool {
-        self.id == o.id && self.rev == o.rev && self.saved_rev == o.saved_rev && self.name == o.name
+        self.id == o.id
+            && self.rev == o.rev
+            && self.saved_rev == o.saved_rev
+            && self.base == o.base
+            && self.name == o.name
     }
 }
 
@@ -42,27 +53,56 @@ impl Draft {
     /// A draft from text.
     pub fn new(id: String, name: Option<String>, text: String, at: f64) -> Draft {
         let post = Post::parse(&text).map_err(|e| e.located());
-        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0 }
+        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0, base: 0, carry: 0 }
     }
 
-    /// From storage.
+    /// From storage. Revision 0 means read from an older layout but not yet
+    /// written in the current one: it starts unsaved.
     pub fn from_stored(s: StoredDraft) -> Draft {
         let mut d = Draft::new(s.id, s.name, s.text, s.created);
         d.updated = s.updated;
-        d.saved_rev = d.rev;
+        d.base = s.rev;
+        if s.rev > 0 {
+            d.saved_rev = d.rev;
+        }
         d
     }
 
-    /// For storage.
+    /// Has it changes storage does not have?
+    pub fn dirty(&self) -> bool {
+        self.rev != self.saved_rev
+    }
+
+    /// The revision its next save writes.
+    pub fn next_rev(&self) -> u64 {
+        (self.base + 1).max(self.carry)
+    }
+
+    /// The revision a backup records for it: what storage has, or what the
+    /// next save will write.
+    pub fn backup_rev(&self) -> u64 {
+        if self.dirty() {
+            self.next_rev()
+        } else {
+            self.base
+        }
+    }
+
+    /// As stored at its next revision.
     pub fn to_stored(&self) -> StoredDraft {
         StoredDraft {
-            schema: SCHEMA,
             id: self.id.clone(),
+            rev: self.next_rev(),
             name: self.name.clone(),
             text: self.text.clone(),
             created: self.created,
             updated: self.updated,
         }
+    }
+
+    /// What a save writes for it.
+    pub fn to_pending(&self) -> Pending {
+        Pending { draft: self.to_stored(), base: self.base }
     }
 
     /// Title for lists.
@@ -172,6 +212,19 @@ pub struct AppState {
     pub fm_raw: bool,
     /// An error from the last form/other-fields edit.
     pub edit_error: Option<String>,
+    /// Whether drafts can be saved in this browser.
+    pub access: Access,
+    /// Drafts another tab saved while this one had unsaved changes (the
+    /// first is asked about).
+    pub conflicts: Vec<Conflict>,
+    /// The answer to `navigator.storage.persist()`.
+    pub persist: Persist,
+    /// What the last restore from a backup did.
+    pub restored: Option<RestoreReport>,
+    /// Storage usage and quota in bytes, when the browser says.
+    pub usage: Option<(f64, f64)>,
+    /// Drafts deleted here that storage still has (the next save removes them).
+    pub removed: Vec<String>,
 }
 
 impl AppState {
@@ -190,6 +243,12 @@ impl AppState {
             export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize },
             fm_raw: false,
             edit_error: None,
+            access: Access::Writable,
+            conflicts: Vec::new(),
+            persist: Persist::NotAsked,
+            restored: None,
+            usage: None,
+            removed: Vec::new(),
         }
     }
 
@@ -203,7 +262,16 @@ impl AppState {
 
     /// Drafts with unsaved changes.
     pub fn dirty(&self) -> Vec<Rc<Draft>> {
-        self.drafts.iter().filter(|d| d.rev != d.saved_rev).cloned().collect()
+        self.drafts.iter().filter(|d| d.dirty()).cloned().collect()
+    }
+
+    /// Drafts to write now: unsaved, and not waiting for a conflict answer.
+    /// None when storage is not writable.
+    pub fn to_save(&self) -> Vec<Rc<Draft>> {
+        if !self.access.writable() {
+            return Vec::new();
+        }
+        self.drafts.iter().filter(|d| d.dirty() && !self.conflicts.iter().any(|c| c.id == d.id)).cloned().collect()
     }
 
     /// Ids in library order (the stored index).
@@ -229,7 +297,7 @@ pub struct Imported {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Storage was read.
-    Loaded(Vec<StoredDraft>, Vec<Broken>),
+    Loaded(Loaded),
     /// Create a draft from text and open it.
     Create { id: String, text: String, at: f64 },
     /// Files or a paste came in.
@@ -258,10 +326,11 @@ pub enum Action {
     SetFrontMatter { text: String, at: f64 },
     /// Replace the "other fields" entries.
     SetOtherFields { text: String, at: f64 },
-    /// These drafts were saved at these revisions.
-    Saved { revs: Vec<(String, u64)>, at: f64 },
+    /// These drafts were saved: (id, edit counter written, stored revision);
+    /// these deletions reached storage.
+    Saved { revs: Vec<(String, u64, u64)>, removed: Vec<String>, at: f64 },
     /// A save failed.
-    SaveFailed { quota: bool, message: String },
+    SaveFailed(SaveError),
     /// Switch language.
     SetLang(Lang),
     /// Switch theme.
@@ -278,8 +347,17 @@ pub enum Action {
     DismissNotices,
     /// Dismiss one message (by position).
     DismissNotice(usize),
-    /// Another tab changed (or removed) a stored draft.
-    External { id: String, stored: Option<StoredDraft> },
+    /// Another tab saved or removed drafts (seen by a `storage` event, or by
+    /// a save that found a newer revision).
+    External(Vec<External>),
+    /// Answer the first conflict; `new_id` names a copy if one is made.
+    Resolve { choice: Choice, new_id: String },
+    /// Drafts read from a backup; `new_ids` (one per draft) name copies.
+    Restore { items: Vec<StoredDraft>, new_ids: Vec<String> },
+    /// The browser answered the persistent storage request.
+    Persisted(Persist),
+    /// Storage usage and quota, and whether it is already persistent.
+    Usage { usage: Option<(f64, f64)>, persisted: Option<bool> },
 }
 
 /// Localised import messages (the reducer does not know the UI language table).
@@ -317,9 +395,13 @@ impl AppState {
     /// Apply an action (pure).
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Loaded(drafts, broken) => {
-                self.drafts = drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
-                self.broken = broken;
+            Action::Loaded(loaded) => {
+                self.drafts = loaded.drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
+                self.broken = loaded.broken;
+                self.access = loaded.access;
+                if !self.dirty().is_empty() {
+                    self.save = SaveState::Pending;
+                }
             }
             Action::Create { id, text, at } => {
                 self.drafts.insert(0, Rc::new(Draft::new(id.clone(), None, text, at)));
@@ -375,6 +457,9 @@ impl AppState {
             Action::Delete(id) => {
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
                     let d = self.drafts.remove(pos);
+                    if d.base > 0 {
+                        self.removed.push(d.id.clone());
+                    }
                     self.undo = Some((d, pos));
                     if self.view == View::Editor(id) {
                         self.view = View::Library;
@@ -383,6 +468,7 @@ impl AppState {
             }
             Action::UndoDelete => {
                 if let Some((d, pos)) = self.undo.take() {
+                    self.removed.retain(|id| *id != d.id);
                     let mut d = (*d).clone();
                     d.saved_rev = 0; // storage no longer has it: write again
                     self.drafts.insert(pos.min(self.drafts.len()), Rc::new(d));
@@ -418,19 +504,22 @@ impl AppState {
                 Ok(p) => p.set_other_fields(TYPED_KEYS, &text).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
-            Action::Saved { revs, at } => {
-                for (id, rev) in revs {
+            Action::Saved { revs, removed, at } => {
+                self.removed.retain(|id| !removed.contains(id));
+                for (id, rev, stored) in revs {
                     if let Some(slot) = self.drafts.iter_mut().find(|d| d.id == id) {
-                        if slot.saved_rev != rev {
-                            Rc::make_mut(slot).saved_rev = rev;
-                        }
+                        let d = Rc::make_mut(slot);
+                        (d.saved_rev, d.base, d.carry) = (rev, stored, 0);
                     }
                 }
                 self.save = if self.dirty().is_empty() { SaveState::Saved(at) } else { SaveState::Pending };
             }
-            Action::SaveFailed { quota, message } => {
-                self.save = if quota { SaveState::Quota } else { SaveState::Error(message) };
-            }
+            Action::SaveFailed(e) => match e {
+                SaveError::Quota => self.save = SaveState::Quota,
+                SaveError::Other(m) => self.save = SaveState::Error(m),
+                SaveError::Unavailable(m) => self.access = Access::Unavailable(m),
+                SaveError::Newer(n) => self.access = Access::Newer(n),
+            },
             Action::SetLang(l) => self.lang = l,
             Action::SetDark(d) => self.dark = d,
             Action::SetSearch(s) => self.search = s,
@@ -443,26 +532,14 @@ impl AppState {
                     self.notices.remove(i);
                 }
             }
-            Action::External { id, stored } => {
-                let pos = self.drafts.iter().position(|d| d.id == id);
-                // Never clobber unsaved local edits with another tab's copy.
-                if pos.is_some_and(|p| self.drafts[p].rev != self.drafts[p].saved_rev) {
-                    return;
-                }
-                match (pos, stored) {
-                    (Some(p), Some(s)) => {
-                        if self.drafts[p].text != s.text || self.drafts[p].name != s.name {
-                            self.drafts[p] = Rc::new(Draft::from_stored(s));
-                        }
-                    }
-                    (None, Some(s)) => self.drafts.insert(0, Rc::new(Draft::from_stored(s))),
-                    (Some(p), None) => {
-                        self.drafts.remove(p);
-                        if self.view == View::Editor(id) {
-                            self.view = View::Library;
-                        }
-                    }
-                    (None, None) => {}
+            Action::External(changes) => self.external(changes),
+            Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
+            Action::Restore { items, new_ids } => self.restore(items, new_ids),
+            Action::Persisted(p) => self.persist = p,
+            Action::Usage { usage, persisted } => {
+                self.usage = usage;
+                if persisted == Some(true) {
+                    self.persist = Persist::Granted;
                 }
             }
         }
@@ -517,7 +594,7 @@ mod tests {
         let d = s.current().unwrap();
         assert_eq!(d.text, "---\ntitle:  'a'   # keep\ntags: [z]\n---\nbody\n");
         assert_eq!(s.dirty().len(), 1);
-        s.apply(Action::Saved { revs: vec![("d1".into(), d.rev)], at: 3.0 });
+        s.apply(Action::Saved { revs: vec![("d1".into(), d.rev, 1)], removed: Vec::new(), at: 3.0 });
         assert!(s.dirty().is_empty());
         assert_eq!(s.save, SaveState::Saved(3.0));
     }

@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test, headless Chromium): the preview's DOM
-//! patching, localStorage persistence and quota handling, and the DOMPurify
+//! patching, localStorage persistence (in `drafts_storage/`), and the DOMPurify
 //! sanitizer against the XSS vector list, `Intl.Segmenter` character counts
 //! against unicode-segmentation.
 #![cfg(target_arch = "wasm32")]
@@ -7,13 +7,15 @@
 use hoego_app::graphemes::IntlGraphemes;
 use hoego_app::preview_dom;
 use hoego_app::sanitize::DomPurify;
-use hoego_app::storage::{self, SaveError, StoredDraft, SCHEMA};
 use hoego_core::markdown::blocks::BlockCache;
 use hoego_core::markdown::{render, Sanitizer};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Draft storage: revisions, torn saves, conflicts, migration, newer schemas, backups.
+mod drafts_storage;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -88,62 +90,6 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
             assert_eq!(el.inner_html(), probe.inner_html(), "block {k} after edit");
         }
     }
-}
-
-#[wasm_bindgen_test]
-fn storage_round_trip_broken_values_and_quota() {
-    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    ls.clear().unwrap();
-    let d = StoredDraft {
-        schema: SCHEMA,
-        id: "t1".into(),
-        name: Some("a.md".into()),
-        text: "---\ntitle: 회고\n---\n본문\n".into(),
-        created: 1.0,
-        updated: 2.0,
-    };
-    storage::save_draft(&d, &["t1".into()]).unwrap();
-    let loaded = storage::load_all();
-    assert_eq!(loaded.drafts, vec![d.clone()]);
-    // A corrupt value is reported with its raw text, never dropped.
-    ls.set_item(&storage::draft_key("bad"), "{not json").unwrap();
-    let loaded = storage::load_all();
-    assert_eq!(loaded.drafts.len(), 1);
-    assert_eq!(loaded.broken.len(), 1);
-    assert_eq!(loaded.broken[0].raw, "{not json");
-    ls.remove_item(&storage::draft_key("bad")).unwrap();
-    // The stored shape is what earlier versions wrote with serde_json (floats
-    // as `1.0`, `name: null`): such drafts still load.
-    let old = r#"{"schema":1,"id":"t0","name":null,"text":"본문\r\n","created":1700000000000.0,"updated":1.5}"#;
-    let got = storage::parse_draft("k", old).unwrap();
-    assert_eq!(
-        (got.id.as_str(), got.name, got.text.as_str(), got.created, got.updated),
-        ("t0", None, "본문\r\n", 1.7e12, 1.5)
-    );
-    // Wrong types, a missing field, another schema, or not an object: broken, with a reason.
-    for (raw, why) in [
-        (r#"{"schema":1,"id":"t0","name":null,"text":5,"created":1,"updated":1}"#, "text"),
-        (r#"{"schema":1,"id":"t0","name":null,"created":1,"updated":1}"#, "text"),
-        (r#"{"schema":2,"id":"t0","name":null,"text":"","created":1,"updated":1}"#, "schema"),
-        (r#"{"schema":1.5,"id":"t0","name":null,"text":"","created":1,"updated":1}"#, "schema"),
-        ("[1]", "object"),
-    ] {
-        let e = storage::parse_draft("k", raw).unwrap_err();
-        assert!(e.reason.contains(why) && e.raw == raw, "{raw}: {}", e.reason);
-    }
-    // Fill storage to the quota; a bigger save fails as Quota and the last good copy survives.
-    let chunk = "x".repeat(512 * 1024);
-    let mut n = 0;
-    while ls.set_item(&format!("filler/{n}"), &chunk).is_ok() {
-        n += 1;
-        assert!(n < 200, "quota never reached");
-    }
-    let mut bigger = d.clone();
-    bigger.text = "y".repeat(1024 * 1024);
-    assert_eq!(storage::save_draft(&bigger, &["t1".into()]), Err(SaveError::Quota));
-    let after = storage::load_all();
-    assert_eq!(after.drafts[0].text, d.text);
-    ls.clear().unwrap();
 }
 
 #[wasm_bindgen_test]

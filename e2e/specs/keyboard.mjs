@@ -93,6 +93,13 @@ export default async function (h) {
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length === n, before + 1);
     assert(await page.locator('[data-testid=draft-item]', { hasText: '키보드로 쓴 회고' }).count() === 1, 'undo restored the draft');
+    // Escape closes what was opened: the paste box, with focus back on its summary.
+    await tabTo(page, assert, '.paste > summary');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('details.paste').open);
+    await tabTo(page, assert, '[data-testid=paste-text]');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('details.paste').open && document.activeElement.matches('.paste > summary'));
     await context.close();
   });
 }

@@ -129,6 +129,47 @@ fn on_list_line(el: &HtmlTextAreaElement) -> bool {
         || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Where caret position `p` (UTF-16) moves when the text changes only in
+/// `[prefix, old_len - suffix)`: before the change it stays, after it it
+/// shifts by the length difference, inside it goes to the change's end.
+fn moved(p: u32, prefix: usize, suffix: usize, old_len: usize, new_len: usize) -> u32 {
+    let p = p as usize;
+    let out = if p <= prefix {
+        p
+    } else if p >= old_len - suffix {
+        p + new_len - old_len
+    } else {
+        new_len - suffix
+    };
+    out as u32
+}
+
+/// Write a value that changed from outside (e.g. the goal summary table
+/// refreshed) without throwing the writer's caret and scroll position to
+/// the end: only the changed span moves them.
+fn replace_keeping_caret(el: &HtmlTextAreaElement, body: &str) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.is_same_node(Some(el)));
+    let (Ok(Some(s)), Ok(Some(e)), true) = (el.selection_start(), el.selection_end(), focused) else {
+        el.set_value(body);
+        return;
+    };
+    let old: Vec<u16> = el.value().encode_utf16().collect();
+    let new: Vec<u16> = body.encode_utf16().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let scroll = el.scroll_top();
+    el.set_value(body);
+    let at = |p| moved(p, prefix, suffix, old.len(), new.len());
+    // Best effort: a caret the browser refuses to place just stays at the end.
+    if el.set_selection_range(at(s), at(e)).is_ok() {
+        el.set_scroll_top(scroll);
+    }
+}
+
 /// The body editor.
 #[function_component(BodyEditor)]
 pub fn body_editor(p: &BodyProps) -> Html {
@@ -146,7 +187,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let mut m = mirror.borrow_mut();
                 if m.text != body.as_str() {
                     if !*composing.borrow() && el.value() != body.as_str() {
-                        el.set_value(body);
+                        replace_keeping_caret(&el, body);
                     }
                     *m = Mirror { text: body.to_string(), js: None };
                 }
@@ -268,5 +309,21 @@ pub fn body_editor(p: &BodyProps) -> Html {
             autocomplete="off" />
         <p id="body-keys" class="hint">{ p.keys_hint.clone() }</p>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moved;
+
+    #[test]
+    fn caret_moves_only_past_the_changed_span() {
+        // "ab[XY]cd" → "ab[Z]cd": prefix 2, suffix 2, old 6, new 5.
+        let cases = [(0, 0), (2, 2), (3, 3), (4, 3), (5, 4), (6, 5)];
+        for (before, after) in cases {
+            assert_eq!(moved(before, 2, 2, 6, 5), after, "{before}");
+        }
+        // A longer replacement after the caret leaves it alone.
+        assert_eq!(moved(1, 3, 0, 4, 40), 1);
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::body::BodyEditor;
 use super::chips::Chips;
 use super::export_panel::ExportPanel;
+use super::goals::{use_goal_action, use_summary_refresh, GoalsPanel};
 use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
 use super::text_input::TextInput;
@@ -42,7 +43,11 @@ pub fn editor(p: &EditorProps) -> Html {
         Callback::from(move |_| ctx.dispatch(Action::Library))
     };
     let body_text = AttrValue::from(d.post.as_ref().map(|p| p.body().to_string()).unwrap_or_default());
-    let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone());
+    let (date, post_lang) =
+        d.post.as_ref().map_or((None, lang), |p| (p.view().date.clone(), hoego_core::next::lang_of(p)));
+    let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
+    use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
+    let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
         Ok(post) => {
             let on_body = {
@@ -67,6 +72,7 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />
+                        <GoalsPanel analysis={analysis.clone()} {lang} {on_action} />
                         <ExportPanel draft={d.clone()} />
                     </aside>
                 </>
@@ -195,16 +201,7 @@ fn form(p: &FormProps) -> Html {
     };
     let layout_key =
         if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
-    let slug = hoego_core::export::resolve_slug(
-        post,
-        &hoego_core::export::ExportOptions {
-            target: ctx.export.target,
-            offset: ctx.export.offset,
-            now: crate::browser::now_date(ctx.export.offset),
-            slug_style: ctx.export.slug_style,
-            source_name: p.draft.name.clone(),
-        },
-    );
+    let slug = hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, p.draft.name.clone()));
     let other = post.other_fields_text(TYPED_KEYS);
     let apply_other = {
         let ctx = ctx.clone();

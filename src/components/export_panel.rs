@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use hoego_core::export::{export, image_refs, ExportOptions, Exported, Flavor, ImageRef, Target};
+use hoego_core::export::{export, image_refs, Exported, Flavor, ImageRef, Target};
 use hoego_core::slug::SlugStyle;
 use hoego_core::Offset;
 use yew::prelude::*;
 
 use super::{target_value, Ctx};
-use crate::browser::{download, now_date};
+use crate::browser::download;
 use crate::i18n::t;
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
@@ -69,17 +69,10 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let Ok(post) = &draft.post else {
         return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Vec::new() };
     };
-    let opts = ExportOptions {
-        target: s.target,
-        offset: s.offset,
-        now: now_date(s.offset),
-        slug_style: s.slug_style,
-        source_name: draft.name.clone(),
-    };
+    let opts = super::batch::options(s, draft.name.clone());
     let refs = image_refs(post);
     let images = IMAGES.with(|i| i.borrow().clone());
-    let available: Vec<String> =
-        refs.iter().filter(|r| images.iter().any(|(n, _)| *n == r.file_name)).map(|r| r.reference.clone()).collect();
+    let available = super::batch::available_images(post, &images);
     Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
 }
 
@@ -226,7 +219,7 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
             </div>
             <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
-            <details open=true>
+            <details open=true onkeydown={super::close_details_on_escape}>
                 <summary>{ t(lang, "export.diff") }{ format!(" ({})", out.changes.len()) }</summary>
                 if out.changes.is_empty() { <p class="hint">{ t(lang, "export.nochange") }</p> }
                 <div class="diff" data-testid="export-diff">
@@ -239,7 +232,7 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 </div>
             </details>
             if !out.warnings.is_empty() {
-                <details>
+                <details onkeydown={super::close_details_on_escape}>
                     <summary>{ t(lang, "export.warnings") }{ format!(" ({})", out.warnings.len()) }</summary>
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
                 </details>

@@ -8,11 +8,14 @@ use hoego_core::templates::TEMPLATES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::batch::{download_site, with_target};
+use super::storage_info::storage_info;
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
 use crate::graphemes::IntlGraphemes;
 use crate::i18n::t;
-use crate::state::{Action, ImportMessages, Imported};
+use crate::state::{Action, ImportMessages, Imported, Level, Notice};
+use hoego_core::export::{Flavor, Target};
 
 fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
     ImportMessages {
@@ -42,6 +45,20 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                     continue;
                 }
             };
+            if name == "_config.yml" {
+                let text = decode_post(&bytes)
+                    .map_err(str::to_string)
+                    .and_then(|(s, _)| hoego_core::export::SiteConfig::parse(&s).map_err(|e| e.located()));
+                let notice = match text {
+                    Ok(site) => {
+                        super::batch::SITE.with(|c| *c.borrow_mut() = site);
+                        Notice { level: Level::Ok, text: format!("{}: {name}", t(lang, "site.imported")) }
+                    }
+                    Err(e) => Notice { level: Level::Error, text: format!("{}: {name}: {e}", t(lang, "site.bad")) },
+                };
+                ctx.dispatch(Action::Notify(notice));
+                continue;
+            }
             if is_image_name(&name) {
                 super::export_panel::IMAGES.with(|i| {
                     let mut i = i.borrow_mut();
@@ -132,6 +149,30 @@ pub fn library() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| ctx.dispatch(Action::SetSearch(target_value(&e.into()))))
     };
+    let selected = use_state(Vec::<String>::new);
+    // Drafts deleted since they were selected are not selected any more.
+    let live: Vec<String> = selected.iter().filter(|id| ctx.drafts.iter().any(|d| &d.id == *id)).cloned().collect();
+    let on_all = {
+        let (ctx, selected, n) = (ctx.clone(), selected.clone(), live.len());
+        Callback::from(move |_: MouseEvent| {
+            let all: Vec<String> = ctx.drafts.iter().map(|d| d.id.clone()).collect();
+            selected.set(if n == all.len() { Vec::new() } else { all });
+        })
+    };
+    let on_batch_target = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| ctx.dispatch(Action::SetExport(with_target(&ctx.export, &target_value(&e)))))
+    };
+    // Library order, drafts and settings as they are at the moment of the click.
+    let on_batch_download = {
+        let (ctx, live) = (ctx.clone(), live.clone());
+        Callback::from(move |_: MouseEvent| download_site(&ctx, &live))
+    };
+    let batch_value = match ctx.export.target {
+        Target::Jekyll => "jekyll",
+        Target::Gatsby(Flavor::StarterBlog) => "gatsby",
+        Target::Gatsby(Flavor::Lumen) => "lumen",
+    };
     let q = ctx.search.to_lowercase();
     let shown: Vec<_> = ctx
         .drafts
@@ -174,18 +215,44 @@ pub fn library() -> Html {
                 </div>
             }
             if shown.is_empty() { <p class="empty">{ t(lang, "empty") }</p> }
+            <div class="batch-bar" data-testid="batch-bar">
+                <button class="small" data-testid="batch-all" onclick={on_all}>{ t(lang, "batch.all") }</button>
+                <span class="batch-count" data-testid="batch-count">{ live.len() }</span>
+                <select aria-label={t(lang, "export.target")} data-testid="batch-target" onchange={on_batch_target}>
+                    <option value="jekyll" selected={batch_value == "jekyll"}>{ "Jekyll" }</option>
+                    <option value="gatsby" selected={batch_value == "gatsby"}>{ "Gatsby (starter-blog)" }</option>
+                    <option value="lumen" selected={batch_value == "lumen"}>{ "Gatsby (Lumen)" }</option>
+                </select>
+                <button class="primary" data-testid="batch-download" disabled={live.is_empty()} onclick={on_batch_download}>
+                    { t(lang, "batch.download") }
+                </button>
+            </div>
             <ul class="draft-list" data-testid="draft-list">
             { for shown.iter().map(|d| {
                 let id = d.id.clone();
                 let open = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |_| ctx.dispatch(Action::Open(id.clone()))) };
                 let dup = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Duplicate { id: id.clone(), new_id: new_id(), at: now_ms() }) }) };
                 let del = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Delete(id.clone())) }) };
+                let is_selected = live.contains(&id);
+                let toggle = {
+                    let (selected, id, live) = (selected.clone(), id.clone(), live.clone());
+                    Callback::from(move |_: Event| {
+                        let mut next: Vec<String> = live.iter().filter(|x| **x != id).cloned().collect();
+                        if !live.contains(&id) {
+                            next.push(id.clone());
+                        }
+                        selected.set(next);
+                    })
+                };
                 let (dialect, date, chars) = match &d.post {
                     Ok(p) => (detect(p).dialect.as_str(), p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(), analyze_with(p.body(), &IntlGraphemes).0.chars_no_spaces),
                     Err(_) => ("raw", String::new(), 0),
                 };
                 html! {
                     <li class="draft-item" data-testid="draft-item" data-id={id.clone()}>
+                        <label class="draft-select">
+                            <input type="checkbox" data-testid="draft-select" aria-label={t(lang, "batch.select")} checked={is_selected} onchange={toggle} />
+                        </label>
                         <button class="draft-open" onclick={open}>
                             <span class="draft-title">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
                             <span class="meta">
@@ -203,11 +270,12 @@ pub fn library() -> Html {
                 }
             }) }
             </ul>
-            <details class="paste">
+            <details class="paste" onkeydown={super::close_details_on_escape}>
                 <summary>{ t(lang, "paste") }</summary>
                 <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />
                 <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, "paste.add") }</button>
             </details>
+            { storage_info(&ctx) }
         </section>
     }
 }

@@ -1,15 +1,20 @@
 //! UI components. Thin: they read state, call `browser` effects, and
 //! dispatch actions; all logic lives in hoego-core or the reducer.
 
+pub mod batch;
 pub mod body;
 pub mod chips;
+pub mod conflict;
 pub mod editor;
 pub mod export_panel;
+pub mod goals;
 pub mod library;
 pub mod preview;
 pub mod recovery;
 pub mod side;
+pub mod storage_info;
 pub mod text_input;
+pub mod update_notice;
 
 use yew::prelude::*;
 
@@ -32,4 +37,28 @@ pub fn target_value(e: &Event) -> String {
         return i.value();
     }
     String::new()
+}
+
+/// `onkeydown` for a `<details>`: Escape closes it and puts focus back on its
+/// summary, so what a keyboard user opened can be closed the same way.
+pub fn close_details_on_escape(e: KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if e.key() != "Escape" {
+        return;
+    }
+    let Some(details) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if !details.has_attribute("open") {
+        return;
+    }
+    e.stop_propagation();
+    if details.remove_attribute("open").is_err() {
+        return;
+    }
+    if let Some(summary) =
+        details.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if summary.focus().is_err() {
+            web_sys::console::warn_1(&"could not focus the summary".into());
+        }
+    }
 }

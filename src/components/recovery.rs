@@ -1,12 +1,14 @@
-//! Recovery view for a stored value that failed to load: its raw text and a
-//! download button. It is never overwritten.
+//! Recovery view for a stored value that failed to load (damaged, or written
+//! by a newer Hoego): its text, read-only, and download buttons. It is never
+//! overwritten.
 
 use yew::prelude::*;
 
 use super::Ctx;
 use crate::browser::download;
 use crate::i18n::t;
-use crate::state::Action;
+use crate::state::{Action, Level, Notice};
+use crate::storage::Problem;
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -21,11 +23,22 @@ pub fn recovery(p: &RecoveryProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
     let Some(b) = ctx.broken.get(p.index).cloned() else { return html! {} };
-    let raw = b.raw.clone();
-    let name = format!("{}.json", b.key.replace('/', "_"));
-    let dl = Callback::from(move |_| {
-        let _ = download(&name, raw.as_bytes(), "application/json");
-    });
+    let save = |name: String, bytes: String, mime: &'static str| {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = download(&name, bytes.as_bytes(), mime) {
+                let text = format!("{}: {e:?}", t(ctx.lang, "download.failed"));
+                ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+            }
+        })
+    };
+    let stem = b.key.replace('/', "_");
+    let dl = save(format!("{stem}.json"), b.raw.clone(), "application/json");
+    let dl_text = b.text.clone().map(|text| save(format!("{stem}.md"), text, "text/markdown"));
+    let reason = match &b.problem {
+        Problem::Unreadable(r) => r.clone(),
+        Problem::Newer(n) => format!("{} (schema {n})", t(lang, "recovery.newer")),
+    };
     let back = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Library))
@@ -35,9 +48,12 @@ pub fn recovery(p: &RecoveryProps) -> Html {
             <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
             <h2>{ t(lang, "recovery") }</h2>
             <p>{ t(lang, "recovery.hint") }</p>
-            <p><code>{ &b.key }</code>{ " — " }{ &b.reason }</p>
-            <textarea class="mono" readonly=true rows="16" aria-label={t(lang, "recovery.raw")} value={b.raw.clone()} />
+            <p><code>{ &b.key }</code>{ " — " }<span data-testid="recovery-reason">{ reason }</span></p>
+            <textarea class="mono" readonly=true rows="16" aria-label={t(lang, "recovery.raw")} value={b.text.clone().unwrap_or_else(|| b.raw.clone())} />
             <button class="primary" onclick={dl}>{ t(lang, "download") }</button>
+            if let Some(cb) = dl_text {
+                { " " }<button onclick={cb}>{ t(lang, "download.md") }</button>
+            }
         </section>
     }
 }

@@ -1,36 +1,45 @@
-//! Outline (click to jump) and the stats bar.
+//! Outline (click to jump) and the stats bar, and the debounced analysis
+//! they (and the goal scoreboard) are drawn from.
 
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use hoego_core::goals::{scoreboard, summary, Scoreboard};
 use hoego_core::markdown::render::anchor_id;
 use hoego_core::stats::{analyze_with, Heading, Stats};
 use hoego_core::templates::Lang;
+use hoego_core::PostDate;
 use yew::prelude::*;
 
 use crate::graphemes::IntlGraphemes;
 use crate::i18n::{count, t};
 
-/// Stats and outline of a body, computed together.
-pub type Analysis = Rc<(Stats, Vec<Heading>)>;
+/// Stats, outline, goal scoreboard and "has a summary block" of a body,
+/// computed together.
+pub type Analysis = Rc<(Stats, Vec<Heading>, Scoreboard, bool)>;
+
+fn analyze(body: &str, date: Option<&PostDate>) -> Analysis {
+    let (stats, headings) = analyze_with(body, &IntlGraphemes);
+    Rc::new((stats, headings, scoreboard(body, date), summary::find(body).is_some()))
+}
 
 /// Analyze `body` off the keystroke path: at once for a new draft, then 250 ms
-/// after the last change, so typing only pays for the preview patch.
+/// after the last change, so typing only pays for the preview patch. `date`
+/// (the post's) tells next-period goal sections from review ones.
 #[hook]
-pub fn use_analysis(draft_id: AttrValue, body: AttrValue) -> Analysis {
-    let state = use_state(|| Rc::new(analyze_with(&body, &IntlGraphemes)));
+pub fn use_analysis(draft_id: AttrValue, body: AttrValue, date: Option<PostDate>) -> Analysis {
+    let state = use_state(|| analyze(&body, date.as_ref()));
     let timer = use_mut_ref(|| None::<Timeout>);
     let shown_draft = use_mut_ref(|| draft_id.to_string());
     {
         let state = state.clone();
-        use_effect_with((draft_id, body), move |(id, body)| {
-            let body = body.clone();
+        use_effect_with((draft_id, body, date), move |(id, body, date)| {
+            let (body, date) = (body.clone(), date.clone());
             if *shown_draft.borrow() != id.as_str() {
                 *shown_draft.borrow_mut() = id.to_string();
-                state.set(Rc::new(analyze_with(&body, &IntlGraphemes)));
+                state.set(analyze(&body, date.as_ref()));
             } else {
-                *timer.borrow_mut() =
-                    Some(Timeout::new(250, move || state.set(Rc::new(analyze_with(&body, &IntlGraphemes)))));
+                *timer.borrow_mut() = Some(Timeout::new(250, move || state.set(analyze(&body, date.as_ref()))));
             }
         });
     }
@@ -40,12 +49,20 @@ pub fn use_analysis(draft_id: AttrValue, body: AttrValue) -> Analysis {
 /// Props for both: only the (debounced) analysis and the UI language. They
 /// deliberately do not read the app context, which changes on every
 /// keystroke: re-rendering a long outline per keystroke cost ~15 ms at 235 KB.
-#[derive(Properties, PartialEq)]
+/// Equal when they hold the same analysis (each debounce makes a new one):
+/// comparing by pointer saves the wasm a deep comparison of the scoreboard.
+#[derive(Properties)]
 pub struct AnalysisProps {
-    /// Stats and outline of the body.
+    /// Stats, outline and goals of the body.
     pub analysis: Analysis,
     /// UI language.
     pub lang: Lang,
+}
+
+impl PartialEq for AnalysisProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &o.analysis) && self.lang == o.lang
+    }
 }
 
 /// Headings, click to jump in the preview and the editor.

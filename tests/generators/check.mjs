@@ -121,12 +121,73 @@ for (const flavor of ['starter-blog', 'lumen']) {
 const zipSrc = path.join(work, 'zipcase');
 fs.mkdirSync(zipSrc, { recursive: true });
 fs.copyFileSync(path.join(fixtures, 'lumen-gatsby-2023-review.md'), path.join(zipSrc, 'lumen-gatsby-2023-review.md'));
-for (const img of ['cover.png', 'organize.jpeg']) fs.writeFileSync(path.join(zipSrc, img), `fake ${img}`);
+// Real image headers: an export bundles only files that are images by extension and content.
+const magic = { 'cover.png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'organize.jpeg': Buffer.from('ffd8ffe000104a464946', 'hex') };
+for (const img of ['cover.png', 'organize.jpeg']) fs.writeFileSync(path.join(zipSrc, img), magic[img]);
 const zipFile = path.join(work, 'bundle.zip');
 execFileSync(hoego, ['export', '--to', 'jekyll', '--now', nowArg, '--zip', zipFile, path.join(zipSrc, 'lumen-gatsby-2023-review.md')], { stdio: ['ignore', 'pipe', 'pipe'] });
 const listing = execFileSync('python3', ['-c', 'import zipfile,sys,json; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps(z.namelist())); print(z.read("_posts/2023-12-30-2023-review.md").decode())', zipFile], { encoding: 'utf8' });
 check('zip: valid, post and images at Jekyll site paths', listing.includes('"_posts/2023-12-30-2023-review.md"') && listing.includes('"assets/images/2023-review/cover.png"') && listing.includes('"assets/images/2023-review/organize.jpeg"'), listing.slice(0, 300));
 check('zip: links rewritten to the exported images', listing.includes('![정리](/assets/images/2023-review/organize.jpeg)') && listing.includes("cover : '/assets/images/2023-review/cover.png'"), listing.slice(0, 600));
+
+// ---------- The blogs batch: synthetic posts laid out as eleven blogs, exported as ONE site ----------
+// Two pairs collide on their Jekyll path, one post links another with `post_url`, a Hugo
+// post uses singular `tag`/`category`. Every post must be built, under its own path, with the
+// title, tags and categories `hoego show` reports for its source.
+const blogsDir = path.resolve(root, 'tests/fixtures/blogs');
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []);
+const blogPosts = walk(blogsDir).sort();
+const shown = Object.fromEntries(blogPosts.map((f) => [f, JSON.parse(execFileSync(hoego, ['show', f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))]));
+function exportBlogs(args, outDir) {
+  const r = execFileSync(hoego, ['export', ...args, '--offset', '+09:00', '--now', nowArg, '--out', outDir, ...blogPosts], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const paths = r.trim().split('\n');
+  check('blogs batch: one path per post', paths.length === blogPosts.length, `${paths.length} vs ${blogPosts.length}`);
+  check('blogs batch: every path distinct', new Set(paths).size === paths.length, paths.join(' '));
+  return Object.fromEntries(blogPosts.map((f, i) => [f, paths[i]]));
+}
+const bsite = path.join(work, 'jekyll-blogs');
+fs.cpSync(path.join(here, 'jekyll-site'), bsite, { recursive: true });
+const bj = exportBlogs(['--to', 'jekyll'], bsite);
+let bbuilt = false;
+try {
+  execFileSync('jekyll', ['build', '--quiet', '-s', bsite, '-d', path.join(bsite, '_site')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  bbuilt = check('blogs batch: jekyll build succeeds', true);
+} catch (e) {
+  check('blogs batch: jekyll build succeeds', false, e.message);
+}
+if (bbuilt) {
+  const posts = JSON.parse(fs.readFileSync(path.join(bsite, '_site', 'posts.json'), 'utf8'));
+  check('blogs batch: jekyll lists every post', posts.length === blogPosts.length, `${posts.length} of ${blogPosts.length}`);
+  for (const f of blogPosts) {
+    const name = path.relative(blogsDir, f);
+    const post = posts.find((p) => p.path === bj[f]);
+    const want = shown[f];
+    const ok = [check(`jekyll blogs ${name}: built`, !!post, bj[f])];
+    if (post) {
+      ok.push(check(`jekyll blogs ${name}: title`, post.title === want.title, `${post.title} vs ${want.title}`));
+      ok.push(check(`jekyll blogs ${name}: tags as hoego show`, same(post.tags, want.tags), `${JSON.stringify(post.tags)} vs ${JSON.stringify(want.tags)}`));
+      ok.push(check(`jekyll blogs ${name}: categories as hoego show`, same(post.categories, want.categories), `${JSON.stringify(post.categories)} vs ${JSON.stringify(want.categories)}`));
+      ok.push(check(`jekyll blogs ${name}: no unresolved post_url`, !/post_url/.test(post.content), post.content.slice(0, 200)));
+    }
+    results.push(['jekyll/blogs', name, ok.every(Boolean) ? 'ok' : 'FAIL', post && post.date]);
+  }
+  const retro = posts.find((p) => /retro-tdd-currency-1/.test(p.path));
+  check('blogs batch: post_url to a post of the batch resolved by Jekyll', retro && retro.content.includes('href="/til/tdd/2022/02/11/tdd-currency-1.html"'), retro && retro.content.slice(0, 300));
+}
+const bg = exportBlogs(['--to', 'gatsby'], path.join(work, 'gatsby-blogs'));
+for (const f of blogPosts) {
+  const name = path.relative(blogsDir, f);
+  const fm = matter(fs.readFileSync(path.join(work, 'gatsby-blogs', bg[f]), 'utf8'));
+  const want = shown[f];
+  const ok = [
+    check(`gatsby blogs ${name}: title`, fm.data.title === want.title, fm.data.title),
+    check(`gatsby blogs ${name}: tags as hoego show`, same(fm.data.tags ?? [], want.tags), JSON.stringify(fm.data.tags)),
+    check(`gatsby blogs ${name}: categories as hoego show`, same(fm.data.categories ?? [], want.categories), JSON.stringify(fm.data.categories)),
+    check(`gatsby blogs ${name}: date is a quoted ISO string`, typeof fm.data.date === 'string' && !Number.isNaN(Date.parse(fm.data.date)), JSON.stringify(fm.data.date)),
+    check(`gatsby blogs ${name}: no Jekyll Liquid or kramdown attribute list left`, !/\{% ?(post_url|raw|endraw|highlight)|\{\{ ?site\.|\{:[ .#]/.test(fm.content), fm.content.slice(0, 200)),
+  ];
+  results.push(['gatsby/blogs', name, ok.every(Boolean) ? 'ok' : 'FAIL', fm.data.date]);
+}
 
 console.log('\nconformance per source post:');
 for (const r of results) console.log(`  ${r[0].padEnd(20)} ${r[1].padEnd(42)} ${r[2]}${r[3] ? '  date=' + r[3] : ''}`);

@@ -1,46 +1,70 @@
-//! `hoego export`: write each post at its site path (or into one zip) and
-//! print the written paths, one per line, in argument order.
+//! `hoego export`: every post of one run is one site. Each post (and its
+//! images) is written at its site path under `--out`, or all of them into
+//! one `--zip`; the written post paths are printed one per line, in argument
+//! order, each only once its file is in place.
+//!
+//! Nothing is lost or leaked: inputs are all read before anything is written;
+//! an output path that is an input or already exists is refused unless
+//! `--force`; nothing is written through a symlink in `--out`; every write
+//! is atomic; images are read only from inside the blog (or `--assets`); one
+//! post that fails is reported and the others are still exported (exit 1).
 
 use std::path::{Path, PathBuf};
 
-use hoego_core::export::{bundle::zip_files, export, image_refs, ExportOptions, Target};
+use hoego_core::export::placement::is_safe_site_path;
+use hoego_core::export::{bundle::zip_files, export_batch, image_refs, BatchPost, ExportOptions, SiteConfig, Target};
 use hoego_core::slug::SlugStyle;
-use hoego_core::Offset;
+use hoego_core::{Offset, Post};
 
-use crate::{flag, flags, load, now_arg, usage, Fail};
+use crate::fsio::{canonical_dest, prepare_dest, write_atomic};
+use crate::{flag, flags, has_switch, load, now_arg, usage, Fail};
 
-/// Where an image reference lives on disk: relative references next to the
-/// post (then under `--assets`), absolute ones (`/assets/...`) under `--assets`.
-fn locate(reference_path: &str, post_file: &Path, assets: Option<&Path>) -> Option<PathBuf> {
-    let post_dir = post_file.parent().unwrap_or(Path::new("."));
-    let mut candidates = Vec::new();
-    if let Some(rel) = reference_path.strip_prefix('/') {
-        candidates.push(assets.unwrap_or(post_dir).join(rel));
-    } else {
-        candidates.push(post_dir.join(reference_path));
-        if let Some(a) = assets {
-            candidates.push(a.join(reference_path));
-        }
-    }
-    candidates.into_iter().find(|c| c.is_file())
+/// One loaded input.
+struct Input {
+    file: String,
+    post: Post,
+    images: Vec<crate::images::Found>,
 }
 
-pub fn run(args: &[String]) -> Result<(), Fail> {
-    let (found, files) = flags(args, &["to", "flavor", "offset", "now", "slug-style", "assets", "out", "zip"])?;
-    let Some(to) = flag(&found, "to") else { return usage("export needs --to jekyll|gatsby") };
-    let Some(target) = Target::parse(to, flag(&found, "flavor")) else {
-        return usage(format!("unknown target `--to {to}` / `--flavor {}`", flag(&found, "flavor").unwrap_or("")));
+/// Settings of one run.
+struct Run {
+    out: Option<PathBuf>,
+    zip: Option<PathBuf>,
+    force: bool,
+    inputs: Vec<PathBuf>,
+}
+
+fn options(found: &[(String, String)]) -> Result<ExportOptions, Fail> {
+    let Some(to) = flag(found, "to") else { return usage("export needs --to jekyll|gatsby") };
+    let Some(target) = Target::parse(to, flag(found, "flavor")) else {
+        return usage(format!("unknown target `--to {to}` / `--flavor {}`", flag(found, "flavor").unwrap_or("")));
     };
-    let offset = match flag(&found, "offset") {
+    let offset = match flag(found, "offset") {
         None => Offset::KST,
         Some(o) => Offset::parse(o).ok_or_else(|| Fail::Usage(format!("--offset must look like +09:00, got `{o}`")))?,
     };
-    let slug_style = match flag(&found, "slug-style") {
+    let slug_style = match flag(found, "slug-style") {
         None => SlugStyle::Romanize,
         Some(s) => SlugStyle::parse(s)
             .ok_or_else(|| Fail::Usage(format!("--slug-style must be romanize, keep or ascii, got `{s}`")))?,
     };
-    let now = now_arg(flag(&found, "now"), offset)?;
+    let mut opts = ExportOptions::new(target, offset, now_arg(flag(found, "now"), offset)?);
+    opts.slug_style = slug_style;
+    opts.reslug = has_switch(found, "reslug");
+    if let Some(f) = flag(found, "site-config") {
+        let (text, _) = crate::input::read_post(Path::new(f)).map_err(|e| match e {
+            crate::input::ReadError::Io(e) => Fail::Input(format!("{f}:1:1: cannot read: {e}")),
+            crate::input::ReadError::NotText(l, c, m) => Fail::Input(format!("{f}:{l}:{c}: {m}")),
+        })?;
+        opts.site = SiteConfig::parse(&text).map_err(|e| Fail::Input(format!("{f}:{}", e.located())))?;
+    }
+    Ok(opts)
+}
+
+pub fn run(args: &[String]) -> Result<(), Fail> {
+    let known = ["to", "flavor", "offset", "now", "slug-style", "assets", "out", "zip", "site-config"];
+    let (found, files) = flags(args, &known, &["force", "reslug"])?;
+    let opts = options(&found)?;
     if flag(&found, "out").is_some() && flag(&found, "zip").is_some() {
         return usage("give --out or --zip, not both");
     }
@@ -48,63 +72,123 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         return usage("export needs at least one FILE");
     }
     let assets_dir = flag(&found, "assets").map(Path::new);
-    let out_dir = PathBuf::from(flag(&found, "out").unwrap_or("."));
-    let mut zip_entries: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut failed: Option<Fail> = None;
+    let mut failed = 0usize;
+    let mut inputs = Vec::new();
     for file in &files {
-        let post = match load(file) {
-            Ok(p) => p,
-            Err(e) => {
-                if let Fail::Input(m) = &e {
-                    eprintln!("{m}");
+        match load(file) {
+            Ok(post) => {
+                let (images, refused) = crate::images::gather(&image_refs(&post), Path::new(file), assets_dir);
+                for r in refused {
+                    eprintln!("{file}: warning: {r}");
                 }
-                failed = Some(e);
-                continue;
+                inputs.push(Input { file: file.clone(), post, images });
             }
-        };
-        let refs = image_refs(&post);
-        let located: Vec<(String, PathBuf)> = refs
-            .iter()
-            .filter_map(|r| locate(&r.path, Path::new(file), assets_dir).map(|p| (r.reference.clone(), p)))
-            .collect();
-        let available: Vec<String> = located.iter().map(|(r, _)| r.clone()).collect();
-        let opts = ExportOptions { target, offset, now: now.clone(), slug_style, source_name: Some(file.clone()) };
-        let e = export(&post, &opts, &available);
+            Err(Fail::Input(m)) => {
+                eprintln!("{m}");
+                failed += 1;
+            }
+            Err(u) => return Err(u),
+        }
+    }
+    let run = Run {
+        out: flag(&found, "zip").is_none().then(|| PathBuf::from(flag(&found, "out").unwrap_or("."))),
+        zip: flag(&found, "zip").map(PathBuf::from),
+        force: has_switch(&found, "force"),
+        inputs: files.iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect(),
+    };
+    failed += export_all(&inputs, &opts, &run);
+    if failed > 0 {
+        let done = files.len() - failed;
+        return Err(Fail::Input(format!(
+            "hoego: exported {done} of {} posts; {failed} failed (see above)",
+            files.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Export and write; returns how many posts failed.
+fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run) -> usize {
+    let batch: Vec<BatchPost> = inputs
+        .iter()
+        .map(|i| BatchPost {
+            post: &i.post,
+            source_name: Some(i.file.clone()),
+            available: i.images.iter().map(|f| f.reference.clone()).collect(),
+        })
+        .collect();
+    let exported = export_batch(&batch, opts);
+    let mut failed = 0;
+    let mut zip_entries: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut zipped: Vec<String> = Vec::new();
+    for (input, e) in inputs.iter().zip(&exported) {
         for w in &e.warnings {
-            eprintln!("{file}: warning: {}", w.message);
+            eprintln!("{}: warning: {}", input.file, w.message);
         }
-        let mut outputs: Vec<(String, Vec<u8>)> = vec![(e.path.clone(), e.text.clone().into_bytes())];
+        // The post, then its images: the zip's order (the app's batch zip uses the same).
+        let mut files: Vec<(String, Vec<u8>)> = vec![(e.path.clone(), e.text.clone().into_bytes())];
         for a in &e.assets {
-            let Some((_, src)) = located.iter().find(|(r, _)| *r == a.reference) else { continue };
-            match std::fs::read(src) {
-                Ok(bytes) => outputs.push((a.site_path.clone(), bytes)),
-                Err(err) => eprintln!("{file}: warning: could not read image {}: {err}", src.display()),
+            if let Some(img) = input.images.iter().find(|f| f.reference == a.reference) {
+                files.push((a.site_path.clone(), img.bytes.clone()));
             }
         }
-        if flag(&found, "zip").is_some() {
-            zip_entries.extend(outputs);
-        } else {
-            for (path, bytes) in &outputs {
-                let dest = out_dir.join(path);
-                if let Some(parent) = dest.parent() {
-                    std::fs::create_dir_all(parent).map_err(|err| {
-                        Fail::Input(format!("{}:1:1: cannot create directory: {err}", parent.display()))
-                    })?;
+        if let Some(bad) = files.iter().find(|(p, _)| !is_safe_site_path(p)) {
+            eprintln!("{}: error: unsafe output path `{}`; not written", input.file, bad.0);
+            failed += 1;
+            continue;
+        }
+        match &run.out {
+            Some(out) => match write_post(out, &files, run) {
+                Ok(()) => println!("{}", e.path),
+                Err(m) => {
+                    eprintln!("{}: error: {m}", input.file);
+                    failed += 1;
                 }
-                std::fs::write(&dest, bytes)
-                    .map_err(|err| Fail::Input(format!("{}:1:1: cannot write: {err}", dest.display())))?;
+            },
+            None => {
+                zip_entries.extend(files);
+                zipped.push(e.path.clone());
             }
         }
-        println!("{}", e.path);
     }
-    if let Some(z) = flag(&found, "zip") {
-        let bytes = zip_files(&zip_entries).map_err(|err| Fail::Input(format!("{z}:1:1: cannot build zip: {err}")))?;
-        std::fs::write(z, bytes).map_err(|err| Fail::Input(format!("{z}:1:1: cannot write: {err}")))?;
+    if let Some(z) = &run.zip {
+        match write_zip(z, &zip_entries, run) {
+            Ok(()) => zipped.iter().for_each(|p| println!("{p}")),
+            Err(m) => {
+                eprintln!("{}: error: {m}", z.display());
+                failed += zipped.len();
+            }
+        }
     }
-    match failed {
-        // Each file's error was already printed: exit 1 without repeating it.
-        Some(Fail::Input(_)) => Err(Fail::Input(String::new())),
-        Some(u) => Err(u),
-        None => Ok(()),
+    failed
+}
+
+/// Is `dest` one that may be (re)placed? Inputs and existing files need `--force`.
+fn may_replace(dest: &Path, exists: bool, run: &Run) -> Result<(), String> {
+    let is_input = canonical_dest(dest).is_some_and(|c| run.inputs.contains(&c));
+    match (is_input, exists, run.force) {
+        (true, _, false) => {
+            Err(format!("{} is one of the input files; refusing to replace it (use --force)", dest.display()))
+        }
+        (false, true, false) => Err(format!("{} already exists; refusing to replace it (use --force)", dest.display())),
+        _ => Ok(()),
     }
+}
+
+/// Write one post's files (its images first, the post last, so a printed
+/// post path means everything it links to is in place), each atomically.
+fn write_post(out: &Path, files: &[(String, Vec<u8>)], run: &Run) -> Result<(), String> {
+    for (rel, bytes) in files.iter().skip(1).chain(files.first()) {
+        let (dest, exists) = prepare_dest(out, rel).map_err(|e| e.to_string())?;
+        may_replace(&dest, exists, run)?;
+        write_atomic(&dest, bytes, None).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+    }
+    Ok(())
+}
+
+fn write_zip(z: &Path, entries: &[(String, Vec<u8>)], run: &Run) -> Result<(), String> {
+    let exists = std::fs::symlink_metadata(z).is_ok();
+    may_replace(z, exists, run)?;
+    let bytes = zip_files(entries).map_err(|e| format!("cannot build zip: {e}"))?;
+    write_atomic(z, &bytes, None).map_err(|e| format!("cannot write: {e}"))
 }

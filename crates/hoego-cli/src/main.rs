@@ -3,7 +3,10 @@
 //! 0 success, 1 bad input (`FILE:LINE:COL: message` on stderr), 2 usage.
 
 mod export_cmd;
+mod fsio;
+mod images;
 mod input;
+mod next_cmd;
 
 use std::io::Write;
 use std::path::Path;
@@ -16,11 +19,14 @@ use hoego_core::{Offset, ParseError, Post, PostDate};
 
 const USAGE: &str = "usage:
   hoego show FILE
-  hoego set FILE [KEY=VALUE]... [--unset KEY]...
+  hoego set [-i|--in-place] FILE [KEY=VALUE]... [--unset KEY]...
   hoego new --template NAME --title T --now RFC3339 [--lang ko|en]
+  hoego new --from POST.md [--period year|half|quarter|month|week] [--lang ko|en] [--now RFC3339]
+            [--to jekyll|gatsby] [--flavor starter-blog|lumen] [--offset +09:00] [--slug-style S]
   hoego render FILE
   hoego export --to jekyll|gatsby [--flavor starter-blog|lumen] [--offset +09:00] [--now RFC3339]
-               [--slug-style romanize|keep|ascii] [--assets DIR] [--out DIR | --zip FILE] FILE...";
+               [--slug-style romanize|keep|ascii] [--reslug] [--assets DIR] [--site-config _config.yml]
+               [--force] [--out DIR | --zip FILE] FILE...";
 
 /// How a command failed.
 pub enum Fail {
@@ -72,6 +78,8 @@ fn cmd_show(args: &[String]) -> Result<(), Fail> {
 }
 
 fn cmd_set(args: &[String]) -> Result<(), Fail> {
+    let in_place = args.iter().any(|a| a == "-i" || a == "--in-place");
+    let args: Vec<String> = args.iter().filter(|a| *a != "-i" && *a != "--in-place").cloned().collect();
     let Some((file, rest)) = args.split_first() else { return usage("expected FILE") };
     let mut post = load(file)?;
     let mut it = rest.iter();
@@ -87,7 +95,22 @@ fn cmd_set(args: &[String]) -> Result<(), Fail> {
         };
         result.map_err(|e| Fail::Input(format!("{file}:1:1: {e}")))?;
     }
+    if in_place {
+        return replace_in_place(file, post.to_text().as_bytes());
+    }
     write_stdout(post.to_text().as_bytes())
+}
+
+/// `set -i`: replace the file atomically, keeping its permission bits; a
+/// symlink is written through (its target changes, the link stays).
+fn replace_in_place(file: &str, bytes: &[u8]) -> Result<(), Fail> {
+    let fail = |e: std::io::Error| Fail::Input(format!("{file}:1:1: cannot write: {e}"));
+    let target = std::fs::canonicalize(file).map_err(fail)?;
+    if std::fs::read(&target).map_err(fail)? == bytes {
+        return Ok(());
+    }
+    let mode = fsio::mode_of(&target).map_err(fail)?;
+    fsio::write_atomic(&target, bytes, mode).map_err(fail)
 }
 
 fn cmd_render(args: &[String]) -> Result<(), Fail> {
@@ -98,8 +121,9 @@ fn cmd_render(args: &[String]) -> Result<(), Fail> {
 /// `--name value` pairs given, in order.
 pub type Flags = Vec<(String, String)>;
 
-/// Parse `--flag value` pairs; returns the flags found and the other arguments.
-pub fn flags(args: &[String], known: &[&str]) -> Result<(Flags, Vec<String>), Fail> {
+/// Parse `--flag value` pairs and `--switch`es (recorded with an empty
+/// value); returns the flags found and the other arguments.
+pub fn flags(args: &[String], known: &[&str], switches: &[&str]) -> Result<(Flags, Vec<String>), Fail> {
     let mut found = Vec::new();
     let mut rest = Vec::new();
     let mut it = args.iter();
@@ -109,6 +133,10 @@ pub fn flags(args: &[String], known: &[&str]) -> Result<(Flags, Vec<String>), Fa
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (name, None),
             };
+            if switches.contains(&name) && inline.is_none() {
+                found.push((name.to_string(), String::new()));
+                continue;
+            }
             if !known.contains(&name) {
                 return usage(format!("unknown option --{name}"));
             }
@@ -125,6 +153,11 @@ pub fn flags(args: &[String], known: &[&str]) -> Result<(Flags, Vec<String>), Fa
         }
     }
     Ok((found, rest))
+}
+
+/// Was the switch `--name` given?
+pub fn has_switch(found: &[(String, String)], name: &str) -> bool {
+    found.iter().any(|(n, v)| n == name && v.is_empty())
 }
 
 /// The value of flag `name`, if given (the last one wins).
@@ -148,7 +181,10 @@ pub fn now_arg(v: Option<&str>, offset: Offset) -> Result<PostDate, Fail> {
 }
 
 fn cmd_new(args: &[String]) -> Result<(), Fail> {
-    let (found, rest) = flags(args, &["template", "title", "now", "lang"])?;
+    if args.iter().any(|a| a == "--from" || a.starts_with("--from=")) {
+        return next_cmd::run(args);
+    }
+    let (found, rest) = flags(args, &["template", "title", "now", "lang"], &[])?;
     if !rest.is_empty() {
         return usage(format!("unexpected argument `{}`", rest[0]));
     }

@@ -161,7 +161,7 @@ fn export_writes_paths_in_argument_order_and_zip() {
         "2023-12-30-zip-test.md",
         b"---\ntitle: z\ndate: 2023-12-30T13:00:00+09:00\ncover: ./c.png\n---\n![a](./c.png)\n",
     );
-    std::fs::write(post.with_file_name("c.png"), b"\x89PNG fake").unwrap();
+    std::fs::write(post.with_file_name("c.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let zip = post.with_file_name("out.zip");
     let out = hoego(&["export", "--to", "jekyll", "--zip", zip.to_str().unwrap(), post.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -169,4 +169,84 @@ fn export_writes_paths_in_argument_order_and_zip() {
     let bytes = std::fs::read(&zip).unwrap();
     let names = String::from_utf8_lossy(&bytes);
     assert!(names.contains("_posts/2023-12-30-zip-test.md") && names.contains("assets/images/zip-test/c.png"));
+}
+
+#[test]
+fn show_reports_the_goal_scoreboard() {
+    let z = fixtures().into_iter().find(|p| p.to_string_lossy().contains("zoomkoding")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", z.to_str().unwrap()]).stdout).unwrap();
+    let g = &v["goals"];
+    assert_eq!((g["achieved"].as_u64(), g["partial"].as_u64(), g["total"].as_u64()), (Some(2), Some(1), Some(6)));
+    assert_eq!(g["rate"], 0.389);
+    assert_eq!(g["sections"][0]["kind"], "review");
+    assert_eq!(g["sections"][0]["goals"][1]["fraction"], serde_json::json!({"done": 1, "of": 3}));
+    assert_eq!(g["sections"][0]["goals"][0]["line"], 130, "lines of the file, not of the body");
+    assert_eq!(g["sections"][1]["kind"], "next");
+    assert_eq!(g["sections"][1]["total"], 7);
+
+    let p = tmp(
+        "goals.md",
+        "---\ntitle: t\ndate: 2026-12-31\n---\n## 목표 점검\n\n- [x] a\n- [x] b\n- [ ] c 1/3\n\n## 내년 목표\n\n- [ ] d\n".as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", p.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(v["goals"]["rate"], 0.778);
+    assert_eq!(v["goals"]["partial"], 1);
+    assert_eq!(v["goals"]["sections"].as_array().map(Vec::len), Some(2));
+    // Nothing else moved: the stats still count every task box.
+    assert_eq!((v["stats"]["tasks_done"].as_u64(), v["stats"]["tasks_total"].as_u64()), (Some(2), Some(4)));
+    let empty = tmp("no-goals.md", b"---\ntitle: t\n---\nbody\n");
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", empty.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(v["goals"], serde_json::json!({"achieved": 0, "partial": 0, "total": 0, "rate": null, "sections": []}));
+}
+
+#[test]
+fn new_from_a_post_starts_the_next_period() {
+    let out = hoego(&["new", "--template", "yearly", "--title", "2026년 회고", "--now", "2026-12-31T21:00:00+09:00"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text
+        .replacen("- [ ] 목표 1", "- [x] 목표 1", 1)
+        .replacen("- [ ] 목표 2", "- [x] 목표 2", 1)
+        .replacen("- [ ] 목표 3", "- [ ] 목표 3 (1/3)", 1)
+        .replacen("## 내년 목표\n\n- [ ] \n", "## 내년 목표\n\n- [ ] 책 12권 읽기\n", 1);
+    let src = tmp("2026-review.md", text.as_bytes());
+    let now = "2027-01-02T10:00:00+09:00";
+    let out = hoego(&["new", "--from", src.to_str().unwrap(), "--now", now]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let next = String::from_utf8(out.stdout).unwrap();
+    assert!(next.contains("title: \"2027년 회고\"\ndate: 2027-01-02T10:00:00+09:00\n"), "{next}");
+    // The file name supplies the slug (as `hoego export` reads it), the post its date.
+    assert!(
+        next.contains("지난 회고: [2026년 회고](<{% post_url 2026-12-31-2026-review %}>)\n\n- [ ] 책 12권 읽기\n- [ ] 목표 3 (이월)\n"),
+        "{next}"
+    );
+    let written = tmp("2027-review.md", next.as_bytes());
+    let v: serde_json::Value = serde_json::from_slice(&hoego(&["show", written.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!((v["goals"]["total"].as_u64(), v["goals"]["achieved"].as_u64()), (Some(2), Some(0)));
+
+    let out = hoego(&[
+        "new",
+        "--from",
+        src.to_str().unwrap(),
+        "--now",
+        now,
+        "--to",
+        "gatsby",
+        "--period",
+        "half",
+        "--lang",
+        "en",
+    ]);
+    let next = String::from_utf8(out.stdout).unwrap();
+    assert!(next.contains("title: \"2027 H1 Review\""), "{next}");
+    assert!(next.contains("Previous retrospective: [2026년 회고](/2026-review/)"), "{next}");
+    assert!(next.contains("- [ ] 목표 3 (carried over)\n"), "{next}");
+
+    // A dated file name supplies both.
+    let named = tmp("2026-12-31-my-year.md", text.as_bytes());
+    let next = String::from_utf8(hoego(&["new", "--from", named.to_str().unwrap(), "--now", now]).stdout).unwrap();
+    assert!(next.contains("(<{% post_url 2026-12-31-my-year %}>)"), "{next}");
+
+    assert_eq!(hoego(&["new", "--from", src.to_str().unwrap(), "--period", "decade"]).status.code(), Some(2));
+    assert_eq!(hoego(&["new", "--from", "/nonexistent/post.md", "--now", now]).status.code(), Some(1));
+    assert_eq!(hoego(&["new", "--from"]).status.code(), Some(2));
 }

@@ -101,7 +101,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+pub(crate) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     let y = i64::from(y) - i64::from(m <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -112,7 +112,7 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
 }
 
 /// Inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
+pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -100,11 +100,130 @@ pub enum EditError {
     Toml(String),
 }
 
+/// Every warning Hoego can give, one variant per stable machine-readable code
+/// (the kebab-case name is what `hoego show`/`export` print in JSON and what
+/// scripts match on: add variants, never rename them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    /// A front matter key is set more than once.
+    DuplicateKey,
+    /// `date` is not a date a generator can read.
+    BadDate,
+    /// Export kept the last of duplicated keys.
+    DuplicateKeyMerged,
+    /// Export gave a floating date the export offset.
+    DateOffsetAdded,
+    /// Export took the date from the file name.
+    DateFromFilename,
+    /// Export used "now" as the date.
+    DateNow,
+    /// TOML front matter converted to YAML.
+    TomlConverted,
+    /// A list key rewritten as a real list of strings.
+    ListNormalized,
+    /// A YAML 1.1 boolean (`yes`, `y`, `on`…) written as `true`/`false`.
+    BoolNormalized,
+    /// A string the target's YAML reader would read as a boolean, quoted.
+    BoolQuoted,
+    /// A singular taxonomy key (`tag`, `category`) merged into its plural.
+    TaxonomyRenamed,
+    /// A field renamed to the target generator's name (`lastmod`, `published`, `image` map).
+    FieldMapped,
+    /// A key the target needs was added (`layout`, `template`, `slug`, `category`).
+    FieldAdded,
+    /// An edit the export planned could not be applied; the key was left as it was.
+    EditFailed,
+    /// A front matter entry changed (the diff, entry by entry).
+    FrontMatterChanged,
+    /// A relative image was not exported (Jekyll).
+    ImageRelative,
+    /// An absolute image was not exported (Gatsby).
+    ImageAbsolute,
+    /// An image reference outside the blog root (or `--assets`): not read.
+    ImageOutside,
+    /// A referenced file that is not an image (extension or content): not read.
+    ImageNotImage,
+    /// kramdown attribute lists removed.
+    KramdownRemoved,
+    /// Liquid left as text (Gatsby).
+    LiquidLeft,
+    /// Liquid wrapped in `{% raw %}` (Jekyll).
+    LiquidProtected,
+    /// `{% endraw %}` in the body: cannot protect.
+    LiquidEndraw,
+    /// `{{ site.X }}` resolved from the site configuration.
+    SiteVariable,
+    /// `{% post_url %}` to a post outside the export.
+    PostUrlOutside,
+    /// `{% post_url %}` to a post in the export, relinked to its new place.
+    PostUrlRelinked,
+    /// Two posts map to one output path; this one was renamed.
+    PathCollision,
+    /// The kept slug was not a safe file name; it was remade from its text.
+    SlugUnsafe,
+    /// The slug was cut to a length every file system accepts.
+    SlugShortened,
+    /// The slug is a name Windows reserves (`con`, `nul`…); it was suffixed.
+    SlugReserved,
+}
+
+impl WarningCode {
+    /// The stable kebab-case code.
+    pub fn as_str(self) -> &'static str {
+        use WarningCode::*;
+        match self {
+            DuplicateKey => "duplicate-key",
+            BadDate => "bad-date",
+            DuplicateKeyMerged => "duplicate-key-merged",
+            DateOffsetAdded => "date-offset-added",
+            DateFromFilename => "date-from-filename",
+            DateNow => "date-now",
+            TomlConverted => "toml-converted",
+            ListNormalized => "list-normalized",
+            BoolNormalized => "bool-normalized",
+            BoolQuoted => "bool-quoted",
+            TaxonomyRenamed => "taxonomy-renamed",
+            FieldMapped => "field-mapped",
+            FieldAdded => "field-added",
+            EditFailed => "edit-failed",
+            FrontMatterChanged => "front-matter-changed",
+            ImageRelative => "image-relative",
+            ImageAbsolute => "image-absolute",
+            ImageOutside => "image-outside",
+            ImageNotImage => "image-not-image",
+            KramdownRemoved => "kramdown-removed",
+            LiquidLeft => "liquid-left",
+            LiquidProtected => "liquid-protected",
+            LiquidEndraw => "liquid-endraw",
+            SiteVariable => "site-variable",
+            PostUrlOutside => "post-url-outside",
+            PostUrlRelinked => "post-url-relinked",
+            PathCollision => "path-collision",
+            SlugUnsafe => "slug-unsafe",
+            SlugShortened => "slug-shortened",
+            SlugReserved => "slug-reserved",
+        }
+    }
+}
+
+impl std::fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for WarningCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A non-fatal finding, shown to the user next to the post.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     /// Stable machine-readable code, e.g. `duplicate-key`, `bad-date`.
-    pub code: &'static str,
+    pub code: WarningCode,
     /// Human-readable explanation.
     pub message: String,
     /// 1-based line in the file, when there is one.
@@ -113,7 +232,7 @@ pub struct Warning {
 
 impl Warning {
     /// Shorthand constructor.
-    pub fn new(code: &'static str, message: impl Into<String>, line: Option<usize>) -> Self {
+    pub fn new(code: WarningCode, message: impl Into<String>, line: Option<usize>) -> Self {
         Warning { code, message: message.into(), line }
     }
 }
@@ -137,4 +256,21 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warning_codes_serialize_as_their_stable_names() {
+        for code in [
+            WarningCode::DuplicateKey,
+            WarningCode::PathCollision,
+            WarningCode::PostUrlOutside,
+            WarningCode::SlugReserved,
+        ] {
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
+        }
+    }
 }

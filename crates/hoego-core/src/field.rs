@@ -38,10 +38,10 @@ impl FieldValue {
             return Ok(FieldValue::List(parse_list(text)));
         }
         if BOOL_KEYS.contains(&key) {
-            return match text.trim().to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" => Ok(FieldValue::Bool(true)),
-                "false" | "no" | "off" => Ok(FieldValue::Bool(false)),
-                _ => Err(EditError::BadValue { key: key.into(), expected: "true or false", got: text.into() }),
+            // The one boolean rule (Jekyll's YAML 1.1 spellings); written back as `true`/`false`.
+            return match crate::export::Reader::Psych.read_bool(text.trim()) {
+                Some(b) => Ok(FieldValue::Bool(b)),
+                None => Err(EditError::BadValue { key: key.into(), expected: "true or false", got: text.into() }),
             };
         }
         if DATE_KEYS.contains(&key) {

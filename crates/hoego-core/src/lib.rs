@@ -9,13 +9,18 @@
 //! - [`markdown`] renders bodies through one set of options and a
 //!   [`markdown::Sanitizer`]; [`markdown::blocks`] makes the preview incremental.
 //! - [`stats`], [`dialect`], [`templates`], [`slug`], [`export`].
+//! - [`goals`] scores a retrospective's goals; [`period`] and [`next`] make
+//!   the next period's draft from this one.
 
 pub mod date;
 pub mod dialect;
 pub mod error;
 pub mod export;
 pub mod field;
+pub mod goals;
 pub mod markdown;
+pub mod next;
+pub mod period;
 pub mod post;
 pub mod report;
 pub mod slug;
@@ -27,7 +32,7 @@ pub mod view;
 pub mod yaml;
 
 pub use date::{Offset, PostDate};
-pub use error::{EditError, ParseError, Pos, Warning};
+pub use error::{EditError, ParseError, Pos, Warning, WarningCode};
 pub use field::FieldValue;
 pub use post::Post;
 pub use split::FrontMatterKind;

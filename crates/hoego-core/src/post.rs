@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::error::{pos_at, EditError, ParseError, Pos, Warning};
+use crate::error::{pos_at, EditError, ParseError, Pos, Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::split::{split, FrontMatterKind, LineEnding};
 #[cfg(feature = "toml")]
@@ -101,7 +101,7 @@ impl Post {
                 for e in &entries {
                     if let Some(prev) = fields.iter_mut().find(|(k, _)| *k == e.key) {
                         warnings.push(Warning::new(
-                            "duplicate-key",
+                            WarningCode::DuplicateKey,
                             format!("`{}` is set more than once; Jekyll uses the last value, Gatsby (js-yaml) refuses the file", e.key),
                             Some(e.line),
                         ));

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::dialect::{detect, Dialect};
 use crate::error::Warning;
+use crate::goals::{of_post, Scoreboard};
 use crate::post::Post;
 use crate::stats::{analyze_with, Graphemes, Heading, Stats};
 use crate::value::Value;
@@ -38,6 +39,8 @@ pub struct Report {
     pub headings: Vec<Heading>,
     /// Warnings.
     pub warnings: Vec<Warning>,
+    /// The goal scoreboard (see [`crate::goals`]).
+    pub goals: Scoreboard,
 }
 
 /// Front matter fields serialized as one JSON object in source order.
@@ -75,5 +78,6 @@ pub fn report_with(post: &Post, graphemes: &dyn Graphemes) -> Report {
         stats,
         headings,
         warnings: post.warnings().to_vec(),
+        goals: of_post(post),
     }
 }

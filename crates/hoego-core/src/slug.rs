@@ -130,9 +130,70 @@ pub fn clean_slug(slug: &str, style: SlugStyle) -> String {
     }
 }
 
+/// The longest slug, in UTF-8 bytes, that every common file system accepts
+/// as part of a name: 255-byte names (ext4, APFS, NTFS) less the Jekyll date
+/// prefix, `.md` and room for a `-NN` collision suffix, and under eCryptfs'
+/// 143. 120 bytes is 40 Hangul syllables or 120 ASCII letters.
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// Names Windows reserves for devices, with or without an extension.
+const WINDOWS_RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Is `name` one Windows reserves (`con`, `NUL.md`, `com1`…)?
+pub fn is_windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("").trim_end().to_ascii_lowercase();
+    WINDOWS_RESERVED.contains(&stem.as_str())
+}
+
+/// Can `s` be one path component on every file system and in a zip, as is?
+/// No separators, no `..`, no characters Windows forbids, no control
+/// characters, no leading/trailing space or dot (Windows strips those).
+pub fn is_safe_component(s: &str) -> bool {
+    !s.is_empty()
+        && s != "."
+        && s != ".."
+        && !s.starts_with(['.', ' '])
+        && !s.ends_with(['.', ' '])
+        && !s.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+}
+
+/// Cut `s` to at most `max` bytes on a character boundary (and not in the
+/// middle of a `-` run at the end). Returns the text and whether it was cut.
+pub fn cap_bytes(s: &str, max: usize) -> (String, bool) {
+    if s.len() <= max {
+        return (s.to_string(), false);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    (s[..end].trim_end_matches(['-', '_', ' ']).to_string(), true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn components_caps_and_reserved_names() {
+        for ok in ["2022-retrospect", "HTTP", "회고", "a.b"] {
+            assert!(is_safe_component(ok), "{ok}");
+        }
+        for bad in ["", ".", "..", "a/b", "a\\b", "c:", ".hidden", "end.", "tab\there", "q?"] {
+            assert!(!is_safe_component(bad), "{bad:?}");
+        }
+        for r in ["con", "NUL", "com1", "lpt9", "aux.md", "Con "] {
+            assert!(is_windows_reserved(r), "{r}");
+        }
+        assert!(!is_windows_reserved("console") && !is_windows_reserved("com10"));
+        let long = "회".repeat(100);
+        let (cut, was) = cap_bytes(&long, MAX_SLUG_BYTES);
+        assert!(was && cut.len() <= MAX_SLUG_BYTES && cut.chars().all(|c| c == '회'), "{}", cut.len());
+        assert_eq!(cap_bytes("abc-def", 4), ("abc".to_string(), true));
+    }
 
     #[test]
     fn slug_table() {

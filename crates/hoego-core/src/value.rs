@@ -45,16 +45,13 @@ impl Value {
         }
     }
 
-    /// Read as a boolean the way Jekyll (YAML 1.1) does: `true/false`,
-    /// `yes/no`, `on/off`, in any case.
+    /// Read as a boolean the way Jekyll (Psych, YAML 1.1) does: `true/false`,
+    /// `yes/no`, `on/off`, `y/n` in the spellings YAML 1.1 lists (the one
+    /// rule lives in [`crate::export::Reader`]).
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
-            Value::String(s) => match s.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" | "y" => Some(true),
-                "false" | "no" | "off" | "n" => Some(false),
-                _ => None,
-            },
+            Value::String(s) => crate::export::Reader::Psych.read_bool(s),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::date::PostDate;
-use crate::error::Warning;
+use crate::error::{Warning, WarningCode};
 use crate::value::Value;
 
 /// The fields Hoego understands; every other key stays untouched in the source.
@@ -53,6 +53,52 @@ pub fn list_items(v: &Value) -> Vec<String> {
     }
 }
 
+/// A taxonomy with a plural key (`tags`) and the singular one some themes use (`tag`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taxonomy {
+    /// `tags` / `tag`.
+    Tags,
+    /// `categories` / `category`.
+    Categories,
+}
+
+impl Taxonomy {
+    /// The plural key every target reads.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Taxonomy::Tags => "tags",
+            Taxonomy::Categories => "categories",
+        }
+    }
+
+    /// The singular key (Jekyll, several Hugo themes).
+    pub fn singular(self) -> &'static str {
+        match self {
+            Taxonomy::Tags => "tag",
+            Taxonomy::Categories => "category",
+        }
+    }
+}
+
+/// The one rule for what a post's tags (or categories) are, shared by the
+/// view (`hoego show`) and the export: the plural key's items, then the
+/// singular key's, without repeats. A plural string splits on whitespace
+/// (Jekyll's reading); a singular string is one item (Jekyll does not split it).
+pub fn taxonomy(plural: Option<&Value>, singular: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let single = match singular {
+        Some(Value::String(s)) => Some(s.trim()).filter(|s| !s.is_empty()).map(|s| vec![s.to_string()]),
+        _ => None,
+    };
+    let items = plural.map(list_items).into_iter().chain(single.or_else(|| singular.map(list_items)));
+    for i in items.flatten() {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 fn text(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_text).filter(|s| !s.trim().is_empty())
 }
@@ -82,32 +128,21 @@ impl PostView {
                 Some(raw) => match PostDate::parse(&raw) {
                     Some(p) => view.date = Some(p),
                     None => warnings.push(Warning::new(
-                        "bad-date",
+                        WarningCode::BadDate,
                         format!("`date: {raw}` is not a date Jekyll or Gatsby can read; it is kept as written"),
                         fields_line("date"),
                     )),
                 },
                 None if *d == Value::Null => {}
-                None => warnings.push(Warning::new("bad-date", "`date` is not a single value", fields_line("date"))),
+                None => warnings.push(Warning::new(
+                    WarningCode::BadDate,
+                    "`date` is not a single value",
+                    fields_line("date"),
+                )),
             }
         }
-        let push_unique = |list: &mut Vec<String>, items: Vec<String>| {
-            for i in items {
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
-        };
-        for k in ["tags", "tag"] {
-            if let Some(v) = get(k) {
-                push_unique(&mut view.tags, list_items(v));
-            }
-        }
-        for k in ["categories", "category"] {
-            if let Some(v) = get(k) {
-                push_unique(&mut view.categories, list_items(v));
-            }
-        }
+        view.tags = taxonomy(get(Taxonomy::Tags.plural()), get(Taxonomy::Tags.singular()));
+        view.categories = taxonomy(get(Taxonomy::Categories.plural()), get(Taxonomy::Categories.singular()));
         view.draft = get("draft").and_then(Value::as_bool).unwrap_or(false)
             || get("published").and_then(Value::as_bool) == Some(false);
         view.description = text(get("description")).or_else(|| text(get("excerpt"))).or_else(|| text(get("summary")));

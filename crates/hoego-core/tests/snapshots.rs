@@ -14,6 +14,8 @@ fn opts(target: Target, name: &str) -> ExportOptions {
         now: PostDate::parse("2026-11-22T10:00:00+09:00").unwrap(),
         slug_style: SlugStyle::Romanize,
         source_name: Some(name.to_string()),
+        reslug: false,
+        site: Default::default(),
     }
 }
 

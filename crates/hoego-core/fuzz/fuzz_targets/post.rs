@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(ranges, hoego_core::markdown::blocks::block_ranges(&edited).0, "windowed block ranges");
         let now = PostDate::parse("2026-11-22T10:00:00+09:00").unwrap();
         for target in [Target::Jekyll, Target::Gatsby(Flavor::Lumen)] {
-            let opts = ExportOptions { target, offset: Offset::KST, now: now.clone(), slug_style: Default::default(), source_name: None };
+            let opts = ExportOptions::new(target, Offset::KST, now.clone());
             let e = export(&post, &opts, &[]);
             let _ = Post::parse(&e.text);
         }

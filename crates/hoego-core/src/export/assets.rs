@@ -3,9 +3,11 @@
 
 use pulldown_cmark::{Event, Tag};
 
+use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::markdown::options::parser;
 use crate::post::Post;
+use crate::slug::{is_safe_component, is_windows_reserved};
 
 /// A local image reference.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -105,31 +107,128 @@ pub(crate) fn rewrite_body(body: &str, from: &str, to: &str) -> String {
         .replace(&format!("src='{from}'"), &format!("src='{to}'"))
 }
 
-/// Point `cover`/`image` keys that name `reference` at the exported file.
-pub(crate) fn relink_cover(p: &mut Post, reference: &str, link: &str) {
+/// Point `cover`/`image` keys that name `reference` at the exported file;
+/// a key the post refuses to change becomes a warning.
+pub(crate) fn relink_cover(p: &mut Post, reference: &str, link: &str, warnings: &mut Vec<Warning>) {
     if reference == link {
         return;
     }
     for key in ["cover", "image"] {
         if p.field(key).and_then(|v| v.as_text()).as_deref() == Some(reference) {
-            let _ = p.set(key, &FieldValue::Str(link.to_string()));
+            if let Err(e) = p.set(key, &FieldValue::Str(link.to_string())) {
+                let msg =
+                    format!("could not point `{key}` at the exported image `{link}` ({e}); it was left as it was");
+                warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
+            }
         }
     }
 }
 
 /// Unique file names for the refs that are available: (ref, file name).
-pub(crate) fn placed_names(refs: &[ImageRef], available: &[String]) -> Vec<(ImageRef, String)> {
-    let mut used: Vec<String> = Vec::new();
+/// A name is never `reserved` (the post's own `index.md`) nor a path
+/// another file of the export already has (`taken`, lowercased; the new
+/// paths are added to it).
+pub(crate) fn placed_names(
+    refs: &[ImageRef],
+    available: &[String],
+    dir: &str,
+    reserved: Option<&str>,
+    taken: &mut Vec<String>,
+) -> Vec<(ImageRef, String)> {
     let mut out = Vec::new();
-    for r in refs.iter().filter(|r| available.contains(&r.reference)) {
+    for r in refs.iter().filter(|r| available.contains(&r.reference) && is_safe_component(&r.file_name)) {
         let mut name = r.file_name.clone();
         let mut n = 2;
-        while used.contains(&name) {
+        let free = |name: &str, taken: &[String]| {
+            let low = format!("{dir}/{name}").to_lowercase();
+            Some(name) != reserved && !is_windows_reserved(name) && !taken.contains(&low)
+        };
+        while !free(&name, taken) {
             name = format!("{n}-{}", r.file_name);
             n += 1;
         }
-        used.push(name.clone());
+        taken.push(format!("{dir}/{name}").to_lowercase());
         out.push((r.clone(), name));
     }
     out
+}
+
+/// File name extensions of the images an export bundles.
+const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"];
+
+/// Does `name` end in an image extension (any case)?
+pub fn is_image_name(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    IMAGE_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// Is `bytes` really an image of the kind `name`'s extension says? (The
+/// magic numbers of each format; SVG is XML text with an `<svg` element.)
+/// An export bundles only files that pass both checks.
+pub fn is_image(name: &str, bytes: &[u8]) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let at = |i: usize, m: &[u8]| bytes.get(i..i + m.len()) == Some(m);
+    match ext.as_str() {
+        "png" => at(0, b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => at(0, &[0xFF, 0xD8, 0xFF]),
+        "gif" => at(0, b"GIF87a") || at(0, b"GIF89a"),
+        "webp" => at(0, b"RIFF") && at(8, b"WEBP"),
+        "avif" => at(4, b"ftypavif") || at(4, b"ftypavis"),
+        "bmp" => at(0, b"BM"),
+        "svg" => {
+            let head = &bytes[..bytes.len().min(4096)];
+            let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+            let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+            let t = &head[start..];
+            (t.starts_with(b"<?xml") || t.starts_with(b"<svg") || t.starts_with(b"<!--"))
+                && head.windows(4).any(|w| w == b"<svg")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_checks_need_extension_and_magic_bytes() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let cases: &[(&str, &[u8], bool)] = &[
+            ("a.png", png, true),
+            ("A.PNG", png, true),
+            ("a.jpg", &[0xFF, 0xD8, 0xFF, 0xE0], true),
+            ("a.gif", b"GIF89a....", true),
+            ("a.webp", b"RIFF\0\0\0\0WEBPVP8 ", true),
+            ("a.svg", b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", true),
+            ("passwd", b"root:x:0:0:root:/root:/bin/bash\n", false),
+            ("passwd.png", b"root:x:0:0:root:/root:/bin/bash\n", false),
+            ("a.png", b"\x89PNG fake", false),
+            ("a.jpg", png, false),
+            ("index.md", b"---\ntitle: x\n---\n", false),
+            ("a.svg", b"<html><script>alert(1)</script></html>", false),
+        ];
+        for (name, bytes, want) in cases {
+            assert_eq!(is_image(name, bytes), *want, "{name}");
+        }
+        assert!(is_image_name("x.JPEG") && !is_image_name("x.md") && !is_image_name("png"));
+    }
+
+    #[test]
+    fn placed_names_never_reuse_a_taken_path_or_the_post_file() {
+        let refs = vec![
+            ImageRef { reference: "./index.md".into(), path: "./index.md".into(), file_name: "index.md".into() },
+            ImageRef { reference: "./a.png".into(), path: "./a.png".into(), file_name: "a.png".into() },
+            ImageRef { reference: "../b/a.png".into(), path: "../b/a.png".into(), file_name: "a.png".into() },
+            ImageRef { reference: "x/..".into(), path: "x/..".into(), file_name: "..".into() },
+            ImageRef { reference: "./nul.png".into(), path: "./nul.png".into(), file_name: "nul.png".into() },
+        ];
+        let all: Vec<String> = refs.iter().map(|r| r.reference.clone()).collect();
+        let mut taken = vec!["content/blog/s/a.png".to_string()];
+        let names: Vec<String> = placed_names(&refs, &all, "content/blog/s", Some("index.md"), &mut taken)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(names, ["2-index.md", "2-a.png", "3-a.png", "2-nul.png"]);
+    }
 }

@@ -7,7 +7,7 @@
 //! storing loses nothing that matters.
 
 /// CRC-32 (IEEE), bitwise: bundles are small, a table is not worth its bytes.
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in data {
         crc ^= u32::from(b);
@@ -24,6 +24,24 @@ pub enum ZipError {
     /// Zip32 limits (4 GiB per file, 65535 entries) exceeded.
     #[error("bundle too large for a zip file: {0}")]
     TooLarge(String),
+    /// A name that is not a safe relative path (`..`, `\`, `:`, absolute, control characters).
+    #[error("unsafe zip entry name `{0}`")]
+    UnsafeName(String),
+    /// Two entries with one name (an unzip would keep only one of them).
+    #[error("two zip entries named `{0}`")]
+    Duplicate(String),
+}
+
+/// Every name safe, and no name twice.
+fn check_names(files: &[(String, Vec<u8>)]) -> Result<(), ZipError> {
+    if let Some((p, _)) = files.iter().find(|(p, _)| !super::placement::is_safe_site_path(p)) {
+        return Err(ZipError::UnsafeName(p.clone()));
+    }
+    // Pairwise: a bundle has at most a few thousand entries (a sort costs the browser build more bytes).
+    match files.iter().enumerate().find(|(i, (p, _))| files[..*i].iter().any(|(q, _)| q == p)) {
+        Some((_, (p, _))) => Err(ZipError::Duplicate(p.clone())),
+        None => Ok(()),
+    }
 }
 
 fn u16le(out: &mut Vec<u8>, v: u16) {
@@ -36,6 +54,7 @@ fn u32le(out: &mut Vec<u8>, v: u32) {
 
 /// Build a zip of `files` (site path, bytes), stored (no compression).
 pub fn zip_files(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    check_names(files)?;
     let too_large = |what: &str| ZipError::TooLarge(what.to_string());
     let count = u16::try_from(files.len()).map_err(|_| too_large("more than 65535 files"))?;
     let mut out = Vec::new();
@@ -107,5 +126,14 @@ mod tests {
         assert_eq!(&z[..4], b"PK\x03\x04");
         assert_eq!(&z[z.len() - 22..z.len() - 18], b"PK\x05\x06");
         assert_eq!(u16::from_le_bytes([z[z.len() - 12], z[z.len() - 11]]), 2);
+    }
+
+    #[test]
+    fn names_are_safe_and_unique() {
+        let f = |n: &str| (n.to_string(), vec![1u8]);
+        for bad in ["../x", "/etc/passwd", "a\\b", "c:x", "a/\u{7}", "a//b", ""] {
+            assert_eq!(zip_files(&[f(bad)]), Err(ZipError::UnsafeName(bad.into())), "{bad:?}");
+        }
+        assert_eq!(zip_files(&[f("a/b.md"), f("c.md"), f("a/b.md")]), Err(ZipError::Duplicate("a/b.md".into())));
     }
 }

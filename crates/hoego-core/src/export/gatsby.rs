@@ -1,79 +1,48 @@
-//! The Gatsby profile (gatsby-starter-blog layout, or Lumen):
-//! `content/blog/<slug>/index.md`, a quoted ISO 8601 date with offset (js-yaml
-//! reads an offset-less time as UTC and `+0900` as text), lists of strings,
-//! no duplicate keys, Liquid and kramdown attributes resolved, images
-//! co-located.
+//! The Gatsby profile's body (gatsby-starter-blog layout, or Lumen): images
+//! co-located next to `index.md` as `./file`, `{{ site.X }}` resolved from
+//! the site configuration, Liquid and kramdown attribute lists resolved
+//! (remark would print them), `post_url` links following posts of the same
+//! export. (Front matter: [`super::plan`]; paths: [`super::placement`].)
 
 use super::assets::{image_refs, placed_names, relink_cover, rewrite_body};
-use super::fix::{normalize_bools, normalize_lists};
+use super::links::{guessed_url, outside_warnings};
 use super::liquid::{resolve_for_gatsby, strip_kramdown_ials};
-use super::{parse_source_name, Flavor, PlacedAsset};
-use crate::date::PostDate;
-use crate::error::Warning;
-use crate::field::FieldValue;
+use super::placement::asset_dir;
+use super::site::resolve_site_variables;
+use super::{BodyContext, Flavor, PlacedAsset, Target};
+use crate::error::{Warning, WarningCode};
 use crate::post::Post;
-use crate::slug::{clean_slug, SlugStyle};
 
-pub(crate) fn apply(
-    p: &mut Post,
-    slug: &str,
-    date: &PostDate,
-    flavor: Flavor,
-    available: &[String],
-    warnings: &mut Vec<Warning>,
-) -> (String, Vec<PlacedAsset>) {
-    let iso = date.to_iso();
-    let quoted_ok = p.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
-    if !quoted_ok {
-        let _ = p.set("date", &FieldValue::Str(iso));
-    }
-    normalize_lists(p, &["tags", "categories"], true, warnings);
-    normalize_bools(p, warnings);
-    if flavor == Flavor::Lumen {
-        if p.field("template").is_none() {
-            let _ = p.set("template", &FieldValue::Text("\"post\"".into()));
-        }
-        if p.field("slug").is_none() {
-            let _ = p.set("slug", &FieldValue::Str(slug.to_string()));
-        }
-        if p.field("category").is_none() {
-            let cat = p.view().categories.first().cloned().unwrap_or_else(|| "retrospective".into());
-            let _ = p.set("category", &FieldValue::Str(cat));
-        }
-    }
-    // Body: Liquid and kramdown attribute lines mean nothing to remark.
+pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warning>) -> Vec<PlacedAsset> {
     let line_base = p.body_first_line();
-    let post_path = |name: &str| {
-        let s = parse_source_name(name).1.unwrap_or_else(|| name.to_string());
-        format!("/{}/", clean_slug(&s, SlugStyle::Keep))
-    };
-    let mut body = resolve_for_gatsby(p.body(), line_base, &post_path, warnings);
-    let (stripped, n) = strip_kramdown_ials(&body);
-    if n > 0 {
-        warnings.push(Warning::new(
-            "kramdown-removed",
-            format!("{n} kramdown attribute list(s) (`{{: …}}`) removed"),
-            None,
-        ));
-        body = stripped;
-    }
-    p.set_body(&body);
-    // Images next to index.md, links `./file`.
     let refs = image_refs(p);
+    let mut body = p.body().to_string();
     let mut assets = Vec::new();
-    for (r, name) in placed_names(&refs, available) {
+    let dir = asset_dir(Target::Gatsby(Flavor::StarterBlog), cx.slug);
+    for (r, name) in placed_names(&refs, cx.available, &dir, Some("index.md"), cx.taken) {
         let link = format!("./{name}");
         body = rewrite_body(&body, &r.reference, &link);
-        relink_cover(p, &r.reference, &link);
-        assets.push(PlacedAsset { reference: r.reference.clone(), site_path: format!("content/blog/{slug}/{name}") });
+        relink_cover(p, &r.reference, &link, warnings);
+        assets.push(PlacedAsset { reference: r.reference.clone(), site_path: format!("{dir}/{name}") });
     }
-    for r in refs.iter().filter(|r| !available.contains(&r.reference) && r.path.starts_with('/')) {
+    for r in refs.iter().filter(|r| !cx.available.contains(&r.reference) && r.path.starts_with('/')) {
         warnings.push(Warning::new(
-            "image-absolute",
+            WarningCode::ImageAbsolute,
             format!("image `{}` points into the old site and was not exported alongside", r.reference),
             None,
         ));
     }
+    body = resolve_site_variables(&body, cx.site, warnings);
+    outside_warnings(&body, cx.links, line_base, warnings);
+    let links = cx.links;
+    let post_path = |name: &str| links.find(name).map_or_else(|| guessed_url(name), |t| t.url.clone());
+    body = resolve_for_gatsby(&body, line_base, &post_path, warnings);
+    let (stripped, n) = strip_kramdown_ials(&body);
+    if n > 0 {
+        let msg = format!("{n} kramdown attribute list(s) (`{{: …}}`) removed");
+        warnings.push(Warning::new(WarningCode::KramdownRemoved, msg, None));
+        body = stripped;
+    }
     p.set_body(&body);
-    (format!("content/blog/{slug}/index.md"), assets)
+    assets
 }

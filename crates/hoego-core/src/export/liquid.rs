@@ -1,7 +1,7 @@
 //! Liquid in bodies: protect it for Jekyll when it was not meant as Liquid,
 //! resolve or remove it for Gatsby (which would print it as text).
 
-use crate::error::Warning;
+use crate::error::{Warning, WarningCode};
 
 /// Drop `{{ site.url }}` / `{{ site.baseurl }}` prefixes (any spacing).
 pub fn strip_site_prefixes(s: &str) -> String {
@@ -31,11 +31,14 @@ pub fn strip_kramdown_ials(body: &str) -> (String, usize) {
             count += 1;
             continue;
         }
-        if !fence && content.ends_with('}') {
-            if let Some(i) = content.rfind("{:") {
-                if crate::markdown::render::is_ial(&content[i..]) && i > 0 {
+        // Trailing spaces after the list (a markdown hard break) stay after the text.
+        let before_spaces = content.trim_end();
+        if !fence && before_spaces.ends_with('}') {
+            if let Some(i) = before_spaces.rfind("{:") {
+                if crate::markdown::render::is_ial(&before_spaces[i..]) && i > 0 {
                     count += 1;
                     out.push_str(content[..i].trim_end());
+                    out.push_str(&content[before_spaces.len()..]);
                     out.push_str(ending);
                     continue;
                 }
@@ -56,14 +59,14 @@ pub fn has_liquid(body: &str) -> bool {
 pub fn protect_for_jekyll(body: &str, le: &str, warnings: &mut Vec<Warning>) -> String {
     if body.contains("{% endraw %}") || body.contains("{%- endraw") {
         warnings.push(Warning::new(
-            "liquid-endraw",
+            WarningCode::LiquidEndraw,
             "the body contains `{% endraw %}`, which cannot be protected; check it renders as intended",
             None,
         ));
         return body.to_string();
     }
     warnings.push(Warning::new(
-        "liquid-protected",
+        WarningCode::LiquidProtected,
         "`{{ }}`/`{% %}` in the body wrapped in `{% raw %}` so Jekyll shows them as written",
         None,
     ));
@@ -135,7 +138,7 @@ pub fn resolve_for_gatsby(
             Some(r) => out.push_str(&r),
             None => {
                 warnings.push(Warning::new(
-                    "liquid-left",
+                    WarningCode::LiquidLeft,
                     format!(
                         "Liquid `{}` has no Gatsby equivalent; left as text",
                         whole.chars().take(60).collect::<String>()

@@ -1,24 +1,39 @@
-//! Export profiles: turn a post into a file a real Jekyll or Gatsby site
+//! Export profiles: turn posts into files a real Jekyll or Gatsby site
 //! builds with no hand fixes, and say exactly what had to change.
 //!
-//! Front matter changes go through [`Post::set`]/[`Post::unset`], so every
-//! line the target does not require changing stays byte-identical.
+//! Plan, then apply: [`placement`] decides each post's slug and path (and
+//! [`batch`] makes paths unique across one export), [`plan::plan`] lists the
+//! front matter changes as data ([`plan::Fix`]), [`plan::apply`] makes them
+//! through [`Post::set`]/[`Post::unset`] (every line the target does not
+//! require changing stays byte-identical) and turns a refused edit into a
+//! warning; the profile then rewrites the body (images, Liquid, links).
 
 mod assets;
+pub mod batch;
+mod bools;
 #[cfg(feature = "zip")]
 pub mod bundle;
-mod fix;
 mod gatsby;
 mod jekyll;
+pub(crate) mod links;
 pub mod liquid;
+pub mod placement;
+pub mod plan;
+pub mod site;
+#[cfg(feature = "zip")]
+pub mod unzip;
 
-pub use assets::{image_refs, ImageRef};
+pub use assets::{image_refs, is_image, is_image_name, ImageRef};
+pub use batch::{export_batch, BatchPost};
+pub use bools::Reader;
+pub use site::SiteConfig;
 
 use crate::date::{Offset, PostDate};
-use crate::error::Warning;
+use crate::dialect::detect;
+use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::post::Post;
-use crate::slug::{clean_slug, slugify, SlugStyle};
+use crate::slug::SlugStyle;
 use crate::split::FrontMatterKind;
 use crate::yaml::emit::emit_mapping;
 
@@ -62,11 +77,33 @@ pub struct ExportOptions {
     pub offset: Offset,
     /// "Now", for posts with no date (must have time and offset).
     pub now: PostDate,
-    /// How Hangul titles become slugs.
+    /// How slugs made from a title (or remade with `reslug`) treat Hangul.
     pub slug_style: SlugStyle,
-    /// The imported file's name (`2022-06-29-my-post.md`, `index.md` in
-    /// `my-post/`), which supplies the slug and date when the post lacks them.
+    /// The imported file's name (`2022-06-29-my-post.md`, `my-post/index.md`),
+    /// which supplies the slug and date when the post lacks them. Ignored by
+    /// [`export_batch`], which takes one per post.
     pub source_name: Option<String>,
+    /// Remake every slug in `slug_style`, even one the post already has
+    /// (by default an existing slug is kept byte-for-byte: it is the URL).
+    pub reslug: bool,
+    /// The source blog's `_config.yml`, for `{{ site.X }}` (Gatsby).
+    pub site: SiteConfig,
+}
+
+impl ExportOptions {
+    /// Options for `target` at `offset` with the defaults: romanized title
+    /// slugs, existing slugs kept, no site configuration.
+    pub fn new(target: Target, offset: Offset, now: PostDate) -> ExportOptions {
+        ExportOptions {
+            target,
+            offset,
+            now,
+            slug_style: SlugStyle::Romanize,
+            source_name: None,
+            reslug: false,
+            site: SiteConfig::default(),
+        }
+    }
 }
 
 /// One front matter change an export made.
@@ -102,6 +139,8 @@ pub struct Exported {
     pub changes: Vec<FieldChange>,
     /// Images to write alongside (only those the caller said exist).
     pub assets: Vec<PlacedAsset>,
+    /// The front matter plan that was applied.
+    pub fixes: Vec<plan::Fix>,
 }
 
 /// `YYYY-MM-DD-slug.md` → (date, slug); `slug/index.md` → slug; `slug.md` → slug.
@@ -119,48 +158,9 @@ pub fn parse_source_name(name: &str) -> (Option<PostDate>, Option<String>) {
     (None, Some(stem.to_string()).filter(|s| !s.is_empty()))
 }
 
-/// The slug: `slug` key, else the source file name, else the title.
+/// The slug `post` would get on its own (before collisions with other posts).
 pub fn resolve_slug(post: &Post, opts: &ExportOptions) -> String {
-    let from_key = post.view().slug.as_deref().map(|s| s.trim_matches('/').rsplit('/').next().unwrap_or(s).to_string());
-    let from_name = opts.source_name.as_deref().and_then(|n| parse_source_name(n).1);
-    match from_key.or(from_name) {
-        Some(s) => clean_slug(&s, opts.slug_style),
-        None => {
-            let s = slugify(post.view().title.as_deref().unwrap_or(""), opts.slug_style);
-            if s.is_empty() {
-                "post".into()
-            } else {
-                s
-            }
-        }
-    }
-}
-
-/// The post's instant for export: its date (floating → `opts.offset`), else
-/// the file name's date, else `now`. Returns the date and whether a fallback
-/// was used (for a warning).
-fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
-    if let Some(d) = &post.view().date {
-        if d.offset.is_none() {
-            warnings.push(Warning::new(
-                "date-offset-added",
-                format!("`date` had no offset; exported with {} (set the offset to change this)", opts.offset.colon()),
-                None,
-            ));
-        }
-        return d.with_default_offset(opts.offset);
-    }
-    if let Some(d) = opts.source_name.as_deref().and_then(|n| parse_source_name(n).0) {
-        warnings.push(Warning::new(
-            "date-from-filename",
-            format!("no `date`: using {} from the file name", d.ymd()),
-            None,
-        ));
-        return d.with_default_offset(opts.offset);
-    }
-    let now = opts.now.with_default_offset(opts.offset);
-    warnings.push(Warning::new("date-now", format!("no valid `date`: using now ({})", now.to_iso()), None));
-    now
+    placement::resolve_slug(post, opts, &mut Vec::new()).0
 }
 
 /// Convert a TOML (or missing) front matter to YAML so both targets can read it.
@@ -168,20 +168,29 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
     match post.kind() {
         FrontMatterKind::Yaml => post.clone(),
         FrontMatterKind::Toml => {
-            warnings.push(Warning::new(
-                "toml-converted",
-                "TOML front matter (`+++`) converted to YAML (`---`)",
-                Some(1),
-            ));
             let le = post.line_ending().as_str();
             let text = format!("---{le}{}---{le}{}", emit_mapping(post.fields(), le), post.body());
-            Post::parse(&text).unwrap_or_else(|_| post.clone())
+            match Post::parse(&text) {
+                Ok(p) => {
+                    let msg = "TOML front matter (`+++`) converted to YAML (`---`)";
+                    warnings.push(Warning::new(WarningCode::TomlConverted, msg, Some(1)));
+                    p
+                }
+                Err(e) => {
+                    let msg = format!("TOML front matter could not be converted to YAML ({e}); exported as it was");
+                    warnings.push(Warning::new(WarningCode::EditFailed, msg, Some(1)));
+                    post.clone()
+                }
+            }
         }
         FrontMatterKind::None => {
             let mut p = post.clone();
             // `set` on a post without front matter creates one.
             if let Some(t) = post.view().title.clone() {
-                let _ = p.set("title", &FieldValue::Str(t));
+                if let Err(e) = p.set("title", &FieldValue::Str(t)) {
+                    let msg = format!("could not add a front matter with the title ({e})");
+                    warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
+                }
             }
             p
         }
@@ -220,38 +229,47 @@ fn diff(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldCha
     changes
 }
 
-/// Export `post`. `available` says which image references (as written in the
-/// post) have a file the caller can write alongside.
-pub fn export(post: &Post, opts: &ExportOptions, available: &[String]) -> Exported {
-    let mut warnings = Vec::new();
-    let before = entry_texts(post);
-    let mut p = to_yaml_post(post, &mut warnings);
-    for key in p.merge_duplicate_keys() {
-        warnings.push(Warning::new(
-            "duplicate-key-merged",
-            format!("`{key}` was set more than once; kept the last value (what Jekyll reads)"),
-            None,
-        ));
-    }
-    let slug = resolve_slug(&p, opts);
-    let date = resolve_date(&p, opts, &mut warnings);
-    let (path, assets) = match opts.target {
-        Target::Jekyll => jekyll::apply(&mut p, &slug, &date, opts, available, &mut warnings),
-        Target::Gatsby(flavor) => gatsby::apply(&mut p, &slug, &date, flavor, available, &mut warnings),
+/// One front matter change as a warning line.
+fn change_warning(c: &FieldChange) -> Option<Warning> {
+    let msg = match (&c.before, &c.after) {
+        (Some(b), Some(a)) => {
+            format!("front matter `{}` changed: `{}` → `{}`", c.key, b.replace('\n', "⏎"), a.replace('\n', "⏎"))
+        }
+        (None, Some(a)) => format!("front matter `{}` added: `{}`", c.key, a.replace('\n', "⏎")),
+        (Some(b), None) => format!("front matter `{}` removed: `{}`", c.key, b.replace('\n', "⏎")),
+        (None, None) => return None,
     };
-    let changes = diff(&before, &entry_texts(&p));
-    for c in &changes {
-        let msg = match (&c.before, &c.after) {
-            (Some(b), Some(a)) => {
-                format!("front matter `{}` changed: `{}` → `{}`", c.key, b.replace('\n', "⏎"), a.replace('\n', "⏎"))
-            }
-            (None, Some(a)) => format!("front matter `{}` added: `{}`", c.key, a.replace('\n', "⏎")),
-            (Some(b), None) => format!("front matter `{}` removed: `{}`", c.key, b.replace('\n', "⏎")),
-            (None, None) => continue,
-        };
-        warnings.push(Warning::new("front-matter-changed", msg, None));
-    }
-    Exported { path, text: p.to_text(), warnings, changes, assets }
+    Some(Warning::new(WarningCode::FrontMatterChanged, msg, None))
+}
+
+/// Export one `post` on its own. `available` says which image references
+/// (as written in the post) have a file the caller can write alongside.
+/// The same as a batch of one: `post_url` links to other posts are warned about.
+pub fn export(post: &Post, opts: &ExportOptions, available: &[String]) -> Exported {
+    let one = BatchPost { post, source_name: opts.source_name.clone(), available: available.to_vec() };
+    export_batch(std::slice::from_ref(&one), opts).pop().unwrap_or_default()
+}
+
+/// What a profile's body pass needs from the batch.
+pub(crate) struct BodyContext<'a> {
+    /// The post's slug in the export.
+    pub slug: &'a str,
+    /// Image references the caller has a file for.
+    pub available: &'a [String],
+    /// Where every post of the export went.
+    pub links: &'a links::Links,
+    /// The source blog's `_config.yml`.
+    pub site: &'a SiteConfig,
+    /// Every path of the export so far, lowercased (images must not reuse one).
+    pub taken: &'a mut Vec<String>,
+    /// Was the body's Liquid meant as Liquid? Judged on the post as it came,
+    /// before the export added Jekyll keys such as `layout`.
+    pub liquid_intended: bool,
+}
+
+/// The source's YAML reader, from its dialect.
+fn source_reader(post: &Post) -> Reader {
+    Reader::for_dialect(detect(post).dialect)
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ fn opts(target: Target) -> ExportOptions {
         now: PostDate::parse("2026-11-22T10:00:00+09:00").unwrap(),
         slug_style: SlugStyle::Romanize,
         source_name: None,
+        reslug: false,
+        site: Default::default(),
     }
 }
 
@@ -110,4 +112,203 @@ fn cover_and_image_keys_are_both_relinked_when_exported() {
             Target::Gatsby(_) => assert_eq!((cover.as_str(), image.as_str()), ("./a.png", "./b.png")),
         }
     }
+}
+
+fn named(src: &str, name: &str, target: Target, f: impl FnOnce(&mut ExportOptions)) -> Exported {
+    let mut o = opts(target);
+    o.source_name = Some(name.into());
+    f(&mut o);
+    export(&Post::parse(src).unwrap(), &o, &[])
+}
+
+const GATSBY: Target = Target::Gatsby(Flavor::StarterBlog);
+
+#[test]
+fn existing_slugs_are_kept_byte_for_byte_unless_reslug() {
+    // (source, file name, jekyll path, gatsby path)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "---\ntitle: HTTP 정리\ndate: 2021-08-01\n---\n",
+            "_posts/2021-08-01-HTTP.md",
+            "_posts/2021-08-01-HTTP.md",
+            "content/blog/HTTP/index.md",
+        ),
+        (
+            "---\ntitle: t\n---\n",
+            "_posts/2022-12-31-2022년-회고.md",
+            "_posts/2022-12-31-2022년-회고.md",
+            "content/blog/2022년-회고/index.md",
+        ),
+        (
+            "---\ntitle: t\ndate: 2023-01-02\nslug: /blog/My-Retro/\n---\n",
+            "x.md",
+            "_posts/2023-01-02-My-Retro.md",
+            "content/blog/My-Retro/index.md",
+        ),
+        (
+            "---\ntitle: t\ndate: 2023-01-02\n---\n",
+            "content/blog/Hello-회고/index.md",
+            "_posts/2023-01-02-Hello-회고.md",
+            "content/blog/Hello-회고/index.md",
+        ),
+        (
+            "---\ntitle: 2023년 회고\ndate: 2023-01-02\n---\n",
+            "",
+            "_posts/2023-01-02-2023nyeon-hoego.md",
+            "content/blog/2023nyeon-hoego/index.md",
+        ),
+    ];
+    for (src, name, jekyll, gatsby) in cases {
+        assert_eq!(named(src, name, Target::Jekyll, |_| ()).path, *jekyll, "{name}");
+        assert_eq!(named(src, name, GATSBY, |_| ()).path, *gatsby, "{name}");
+    }
+    let re = named(cases[0].0, cases[0].1, Target::Jekyll, |o| o.reslug = true);
+    assert_eq!(re.path, "_posts/2021-08-01-http.md");
+    let re = named(cases[1].0, cases[1].1, GATSBY, |o| o.reslug = true);
+    assert_eq!(re.path, "content/blog/2022nyeon-hoego/index.md");
+    let keep = named(cases[4].0, "", GATSBY, |o| o.slug_style = SlugStyle::Keep);
+    assert_eq!(keep.path, "content/blog/2023년-회고/index.md");
+}
+
+#[test]
+fn unsafe_long_and_reserved_slugs() {
+    let long_title = format!("---\ntitle: {}\ndate: 2023-01-02\n---\n", "회".repeat(100));
+    let e = named(&long_title, "", GATSBY, |o| o.slug_style = SlugStyle::Keep);
+    let slug = e.path.trim_start_matches("content/blog/").trim_end_matches("/index.md");
+    assert!(slug.len() <= crate::slug::MAX_SLUG_BYTES && slug.chars().all(|c| c == '회'), "{}", e.path);
+    assert!(e.warnings.iter().any(|w| w.code == WarningCode::SlugShortened));
+    let con = named("---\ntitle: t\ndate: 2023-01-02\n---\n", "_posts/2023-01-02-CON.md", GATSBY, |_| ());
+    assert_eq!(con.path, "content/blog/CON-post/index.md");
+    assert!(con.warnings.iter().any(|w| w.code == WarningCode::SlugReserved));
+    let bad = named("---\ntitle: t\ndate: 2023-01-02\nslug: \"..\\\\..\\\\evil:x\"\n---\n", "x.md", GATSBY, |_| ());
+    assert!(placement::is_safe_site_path(&bad.path), "{}", bad.path);
+    assert!(bad.warnings.iter().any(|w| w.code == WarningCode::SlugUnsafe), "{:?}", bad.warnings);
+}
+
+#[test]
+fn booleans_follow_the_source_reader_and_are_written_true_false() {
+    // (source, target, line that must appear, jekyll draft path?)
+    let jekyll_src = "---\ntitle: t\nlayout: post\ndate: 2023-01-02\ndraft: y\ncomments: off\n---\n";
+    let e = exp(jekyll_src, Target::Jekyll);
+    assert_eq!(e.path, "_drafts/t.md");
+    assert!(e.text.contains("draft: true\n") && e.text.contains("comments: false\n"), "{}", e.text);
+    let g = exp(jekyll_src, GATSBY);
+    assert!(g.text.contains("draft: true\n") && g.text.contains("comments: false\n"), "{}", g.text);
+    // A Gatsby post's `draft: yes` was the string "yes" to js-yaml: for Jekyll it stays a string.
+    let gatsby_src = "---\ntitle: t\ntemplate: post\nemoji: 🙂\ndate: 2023-01-02\ndraft: yes\n---\n";
+    let j = exp(gatsby_src, Target::Jekyll);
+    assert!(j.text.contains("draft: \"yes\"\n") || j.text.contains("draft: 'yes'\n"), "{}", j.text);
+    assert!(j.path.starts_with("_posts/"), "{}", j.path);
+    assert!(j.warnings.iter().any(|w| w.code == WarningCode::BoolQuoted));
+}
+
+#[test]
+fn taxonomies_and_fields_are_carried_to_target_names() {
+    let hugo = "+++\ntitle = \"Hugo\"\ndate = 2021-02-10T04:00:00+09:00\nlastmod = 2021-03-01T10:00:00+09:00\ntag = [\"a\", \"b\"]\ncategory = [\"c\"]\ndraft = true\n+++\nx\n";
+    let post = Post::parse(hugo).unwrap();
+    let shown = (post.view().tags.clone(), post.view().categories.clone());
+    let g = exp(hugo, GATSBY);
+    let back = Post::parse(&g.text).unwrap();
+    assert_eq!((back.field("tag"), back.field("category")), (None, None), "{}", g.text);
+    assert_eq!((back.view().tags.clone(), back.view().categories.clone()), shown);
+    assert_eq!(back.field("tags").map(crate::view::list_items), Some(vec!["a".to_string(), "b".to_string()]));
+    assert!(
+        g.text.contains("draft: true\n") && g.text.contains("updated: \"2021-03-01T10:00:00+09:00\"\n"),
+        "{}",
+        g.text
+    );
+    let j = exp(hugo, Target::Jekyll);
+    assert_eq!(j.path, "_drafts/hugo.md");
+    assert!(j.text.contains("last_modified_at: 2021-03-01 10:00:00 +0900\n"), "{}", j.text);
+    let jb = Post::parse(&j.text).unwrap();
+    assert_eq!((jb.view().tags.clone(), jb.view().categories.clone()), shown);
+    // Jekyll: `published: false` stays (Jekyll honours it); Gatsby also gets `draft: true`.
+    let chirpy =
+        "---\ntitle: c\ndate: 2022-02-11 15:00:00 +0900\npublished: false\nimage:\n  src: /img/a.png\n  alt: A\n---\n";
+    let g = exp(chirpy, GATSBY);
+    assert!(g.text.contains("draft: true\n") && g.text.contains("cover: /img/a.png\n"), "{}", g.text);
+    assert!(g.text.contains("image:\n  src: /img/a.png\n  alt: A\n"), "the map stays: {}", g.text);
+    let j = exp(chirpy, Target::Jekyll);
+    assert!(j.text.contains("published: false\n") && !j.text.contains("draft:"), "{}", j.text);
+}
+
+#[test]
+fn plan_is_data_and_apply_turns_refused_edits_into_warnings() {
+    let post = Post::parse("---\ntitle: t\ndate: 2023-01-02\ntags: a b\ndraft: no\n---\nbody\n").unwrap();
+    let date = PostDate::parse("2023-01-02T00:00:00+09:00").unwrap();
+    let cx = plan::PlanContext { target: GATSBY, slug: "t", slug_renamed: false, date: &date, source: Reader::Psych };
+    let fixes = plan::plan(&post, &cx);
+    let keys: Vec<(&str, &plan::FixValue)> = fixes.iter().map(|f| (f.key.as_str(), &f.value)).collect();
+    assert_eq!(
+        keys,
+        [
+            ("date", &plan::FixValue::Text("2023-01-02T00:00:00+09:00".into())),
+            ("tags", &plan::FixValue::List(vec!["a".into(), "b".into()])),
+            ("draft", &plan::FixValue::Bool(false)),
+        ]
+    );
+    let mut p = post.clone();
+    let mut w = Vec::new();
+    let refused = plan::Fix {
+        key: "bad\nkey".into(),
+        value: plan::FixValue::Text("x".into()),
+        quoting: plan::Quoting::AsNeeded,
+        code: WarningCode::FieldAdded,
+        note: String::new(),
+    };
+    plan::apply(&mut p, &[refused, fixes[2].clone()], &mut w);
+    assert!(w.iter().any(|w| w.code == WarningCode::EditFailed && w.message.contains("bad")), "{w:?}");
+    assert!(p.to_text().contains("draft: false\n"), "the other fix still applied: {}", p.to_text());
+}
+
+#[test]
+fn site_config_resolves_site_variables_for_gatsby_only_when_given() {
+    let src = "---\nlayout: post\ntitle: s\ndate: 2020-12-31 09:52 +0900\n---\n![b]({{ site.url }}/assets/b.png)\n{{ site.img_cdn }}/c.png\n";
+    let without = exp(src, GATSBY);
+    assert!(
+        without.text.contains("![b](/assets/b.png)") && without.text.contains("{{ site.img_cdn }}"),
+        "{}",
+        without.text
+    );
+    assert!(without.warnings.iter().any(|w| w.code == WarningCode::LiquidLeft));
+    let mut o = opts(GATSBY);
+    o.site = SiteConfig::parse("url: https://blog.example.dev\nimg_cdn: https://cdn.example\n").unwrap();
+    let with = export(&Post::parse(src).unwrap(), &o, &[]);
+    assert!(
+        with.text.contains("![b](https://blog.example.dev/assets/b.png)\nhttps://cdn.example/c.png"),
+        "{}",
+        with.text
+    );
+    assert!(with.warnings.iter().all(|w| w.code != WarningCode::LiquidLeft), "{:?}", with.warnings);
+}
+
+#[test]
+fn post_url_follows_posts_of_the_same_export() {
+    let a = Post::parse(
+        "---\ntitle: A\ndate: 2022-02-11\n---\n[b]({% post_url 2022-02-11-b %}) [c]({% post_url 2022-02-12-c %})\n",
+    )
+    .unwrap();
+    let b = Post::parse("---\ntitle: B\ndate: 2022-02-11\n---\n[a]({% post_url 2022-02-11-a %})\n").unwrap();
+    let dup = Post::parse("---\ntitle: B2\ndate: 2022-02-11\n---\nx\n").unwrap();
+    let posts = [
+        BatchPost { post: &dup, source_name: Some("other/_posts/2022-02-11-b.md".into()), available: vec![] },
+        BatchPost { post: &a, source_name: Some("_posts/2022-02-11-a.md".into()), available: vec![] },
+        BatchPost { post: &b, source_name: Some("_posts/2022-02-11-b.md".into()), available: vec![] },
+    ];
+    let g = export_batch(&posts, &opts(GATSBY));
+    // Names match by file stem: the first `2022-02-11-b` of the export is the one linked.
+    assert!(g[1].text.contains("[b](/b/) [c](/c/)"), "{}", g[1].text);
+    let outside: Vec<&Warning> = g[1].warnings.iter().filter(|w| w.code == WarningCode::PostUrlOutside).collect();
+    assert_eq!(outside.len(), 1);
+    assert!(outside[0].message.contains("2022-02-12-c"), "{}", outside[0].message);
+    let j = export_batch(&posts[1..], &opts(Target::Jekyll));
+    assert!(j[0].text.contains("[b]({% post_url 2022-02-11-b %}) [c](/c/)"), "{}", j[0].text);
+    assert!(j[1].text.contains("[a]({% post_url 2022-02-11-a %})"), "{}", j[1].text);
+}
+
+#[test]
+fn trailing_kramdown_lists_are_removed_before_trailing_spaces_too() {
+    // The kramdown-jekyll fixture: `![b]({{ site.url }}/b.png){: width="720"}  ` (a hard break after it).
+    let (out, n) = liquid::strip_kramdown_ials("![b](/b.png){: width=\"720\"}  \ntext\n");
+    assert_eq!((out.as_str(), n), ("![b](/b.png)  \ntext\n", 1));
 }

@@ -1,0 +1,201 @@
+//! Writing files without losing any: every write goes to a temporary file in
+//! the destination's folder and is renamed into place (a full disk or a kill
+//! leaves the old file whole), destinations under `--out` never go through a
+//! symlink, and a blog's root is found for image containment.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Write `bytes` to `dest` atomically (temp file in the same folder, then rename).
+pub fn write_atomic(dest: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    write_atomic_with(dest, mode, |f| f.write_all(bytes))
+}
+
+/// A fresh temporary file next to `dest`: short name (a long destination
+/// name must not make the temporary one too long), created exclusively.
+fn temp_beside(dest: &Path) -> io::Result<(PathBuf, File)> {
+    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for n in 0..1000 {
+        let tmp = dir.join(format!(".hoego-{}-{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary file name"))
+}
+
+/// [`write_atomic`] with the content written by `fill` (tests inject failures here).
+/// `mode` (Unix permission bits) is set on the new file before it replaces the old one.
+pub fn write_atomic_with(
+    dest: &Path,
+    mode: Option<u32>,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    let (tmp, mut file) = temp_beside(dest)?;
+    let result = fill(&mut file).and_then(|()| set_mode(&file, mode)).and_then(|()| file.sync_all()).and_then(|()| {
+        drop(file);
+        fs::rename(&tmp, dest)
+    });
+    if let Err(e) = result {
+        return Err(match fs::remove_file(&tmp) {
+            Ok(()) => e,
+            Err(cleanup) => io::Error::new(
+                e.kind(),
+                format!("{e} (and the temporary file {} could not be removed: {cleanup})", tmp.display()),
+            ),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(file: &File, mode: Option<u32>) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    match mode {
+        Some(m) => file.set_permissions(fs::Permissions::from_mode(m)),
+        None => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+fn set_mode(_file: &File, _mode: Option<u32>) -> io::Result<()> {
+    Ok(())
+}
+
+/// The permission bits of `path` (to keep them when replacing it).
+#[cfg(unix)]
+pub fn mode_of(path: &Path) -> io::Result<Option<u32>> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(Some(fs::metadata(path)?.permissions().mode() & 0o7777))
+}
+
+/// The permission bits of `path` (none to keep off Unix).
+#[cfg(not(unix))]
+pub fn mode_of(_path: &Path) -> io::Result<Option<u32>> {
+    Ok(None)
+}
+
+/// Why a destination under `--out` cannot be used.
+#[derive(Debug)]
+pub enum DestError {
+    /// A component is a symlink (never followed inside `--out`).
+    Symlink(PathBuf),
+    /// A component that must be a folder is a file.
+    NotADir(PathBuf),
+    /// The OS refused.
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for DestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DestError::Symlink(p) => {
+                write!(f, "{} is a symlink; hoego never writes through a symlink in --out", p.display())
+            }
+            DestError::NotADir(p) => write!(f, "{} is a file, not a folder", p.display()),
+            DestError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+/// `out/rel` for a safe relative site path `rel`, with its folders created
+/// one by one, none of them (nor the file itself) a symlink. Returns the
+/// path and whether something already exists there.
+pub fn prepare_dest(out: &Path, rel: &str) -> Result<(PathBuf, bool), DestError> {
+    // `--out` itself is the user's to choose (it may be a link); only what is inside it is checked.
+    fs::create_dir_all(out).map_err(|e| DestError::Io(out.to_path_buf(), e))?;
+    let mut p = out.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        p.push(part);
+        let last = i + 1 == parts.len();
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => return Err(DestError::Symlink(p)),
+            Ok(_) if last => return Ok((p, true)),
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(DestError::NotADir(p)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && last => return Ok((p, false)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir(&p).map_err(|e| DestError::Io(p.clone(), e))?
+            }
+            Err(e) => return Err(DestError::Io(p, e)),
+        }
+    }
+    Err(DestError::Io(p, io::Error::new(io::ErrorKind::InvalidInput, "empty path")))
+}
+
+/// Files whose presence marks a blog's root folder.
+const ROOT_MARKERS: [&str; 8] = [
+    "_config.yml",
+    "gatsby-config.js",
+    "gatsby-config.ts",
+    "gatsby-config.mjs",
+    "gatsby-config.cjs",
+    "hugo.toml",
+    "config.toml",
+    ".git",
+];
+
+/// The blog a post belongs to: the nearest folder above it (canonical)
+/// holding `_config.yml`, `gatsby-config.*`, `hugo.toml`/`config.toml` or
+/// `.git`; else the post's own folder.
+pub fn blog_root(post_file: &Path) -> io::Result<PathBuf> {
+    let file = fs::canonicalize(post_file)?;
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
+    let root = dir.ancestors().find(|a| ROOT_MARKERS.iter().any(|m| fs::symlink_metadata(a.join(m)).is_ok()));
+    Ok(root.map(Path::to_path_buf).unwrap_or(dir))
+}
+
+/// `dest` made canonical where it can be (its folder), to compare with inputs.
+pub fn canonical_dest(dest: &Path) -> Option<PathBuf> {
+    let parent = fs::canonicalize(dest.parent()?).ok()?;
+    Some(parent.join(dest.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("hoego-fsio-{}-{name}", std::process::id()));
+        fs::remove_dir_all(&d).ok();
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole_and_no_temporary_file() {
+        let d = dir("fail");
+        let dest = d.join("post.md");
+        fs::write(&dest, "old, complete").unwrap();
+        // A disk that fills up after a few bytes.
+        let err = write_atomic_with(&dest, None, |f| {
+            f.write_all(b"new, part")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "old, complete");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "temporary file removed");
+        write_atomic(&dest, b"new", None).unwrap();
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "new");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_inside_out_are_never_followed() {
+        let d = dir("links");
+        let outside = dir("links-outside");
+        std::os::unix::fs::symlink(&outside, d.join("_posts")).unwrap();
+        assert!(matches!(prepare_dest(&d, "_posts/x.md"), Err(DestError::Symlink(_))));
+        std::os::unix::fs::symlink(outside.join("f"), d.join("file.md")).unwrap();
+        assert!(matches!(prepare_dest(&d, "file.md"), Err(DestError::Symlink(_))));
+        let (p, exists) = prepare_dest(&d, "content/blog/a/index.md").unwrap();
+        assert!(!exists && p.parent().unwrap().is_dir());
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,203 @@
+//! One export of many posts: every output path is unique (a later post that
+//! maps to a taken path becomes `slug-2`, `slug-3`… in input order, with a
+//! warning naming both sources), and `post_url` links follow posts to their
+//! new places. The CLI's `--out`/`--zip` and the app's batch zip all go
+//! through here, so they make the same files.
+
+use super::links::{stem_of, LinkTarget, Links};
+use super::placement::{self, post_path};
+use super::plan::{apply, plan, PlanContext};
+use super::{change_warning, diff, entry_texts, gatsby, jekyll, source_reader, to_yaml_post};
+use super::{ExportOptions, Exported, Target};
+use crate::date::PostDate;
+use crate::error::{Warning, WarningCode};
+use crate::post::Post;
+
+/// One post of a batch.
+#[derive(Debug, Clone)]
+pub struct BatchPost<'a> {
+    /// The post.
+    pub post: &'a Post,
+    /// Its file name or path (`_posts/2022-12-31-x.md`), for slug, date and messages.
+    pub source_name: Option<String>,
+    /// Image references (as written) the caller has a file for.
+    pub available: Vec<String>,
+}
+
+/// A post made ready: YAML front matter, slug and date decided.
+struct Prepared {
+    post: Post,
+    opts: ExportOptions,
+    slug: String,
+    date: PostDate,
+    draft: bool,
+    slug_renamed: bool,
+    warnings: Vec<Warning>,
+    before: Vec<(String, String)>,
+    source: super::Reader,
+}
+
+fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
+    let mut warnings = Vec::new();
+    let opts = ExportOptions { source_name: b.source_name.clone(), ..opts.clone() };
+    let before = entry_texts(b.post);
+    let source = source_reader(b.post);
+    let mut post = to_yaml_post(b.post, &mut warnings);
+    for key in post.merge_duplicate_keys() {
+        let msg = format!("`{key}` was set more than once; kept the last value (what Jekyll reads)");
+        warnings.push(Warning::new(WarningCode::DuplicateKeyMerged, msg, None));
+    }
+    let (slug, _) = placement::resolve_slug(&post, &opts, &mut warnings);
+    let date = placement::resolve_date(&post, &opts, &mut warnings);
+    // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
+    let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
+    Prepared { post, opts, slug, date, draft, slug_renamed: false, warnings, before, source }
+}
+
+fn label(b: &BatchPost, i: usize) -> String {
+    b.source_name.clone().unwrap_or_else(|| format!("post {}", i + 1))
+}
+
+/// Give each prepared post a path no earlier post has (case-insensitively:
+/// macOS and Windows would make `HTTP.md` and `http.md` one file).
+fn make_unique(prepared: &mut [Prepared], posts: &[BatchPost], target: Target) {
+    let mut taken: Vec<(String, usize)> = Vec::new();
+    for i in 0..prepared.len() {
+        let p = &prepared[i];
+        let path_of = |slug: &str| post_path(target, slug, &p.date, p.draft, &p.opts);
+        let first = path_of(&p.slug);
+        let clash = |path: &str, taken: &[(String, usize)]| {
+            let low = path.to_lowercase();
+            taken.iter().find(|(t, _)| *t == low).map(|(_, j)| *j)
+        };
+        let (slug, path) = match clash(&first, &taken) {
+            None => (p.slug.clone(), first),
+            Some(j) => {
+                let mut n = 2;
+                let mut slug = format!("{}-{n}", p.slug);
+                while clash(&path_of(&slug), &taken).is_some() {
+                    n += 1;
+                    slug = format!("{}-{n}", p.slug);
+                }
+                let path = path_of(&slug);
+                let msg = format!(
+                    "`{first}` is also where `{}` goes (earlier in this export); `{}` was written as `{path}`",
+                    label(&posts[j], j),
+                    label(&posts[i], i)
+                );
+                prepared[i].warnings.push(Warning::new(WarningCode::PathCollision, msg, None));
+                prepared[i].slug_renamed = true;
+                (slug, path)
+            }
+        };
+        taken.push((path.to_lowercase(), i));
+        prepared[i].slug = slug;
+    }
+}
+
+fn links_of(prepared: &[Prepared], posts: &[BatchPost], target: Target) -> Links {
+    let targets = prepared
+        .iter()
+        .zip(posts)
+        .filter_map(|(p, b)| {
+            let source_stem = stem_of(b.source_name.as_deref()?).to_string();
+            let path = post_path(target, &p.slug, &p.date, p.draft, &p.opts);
+            let file = path.rsplit('/').next().unwrap_or("");
+            let jekyll_stem = file.strip_suffix(".md").unwrap_or(file).to_string();
+            Some(LinkTarget { source_stem, jekyll_stem, url: format!("/{}/", p.slug) })
+        })
+        .collect();
+    Links { targets }
+}
+
+/// Export `posts` in order as one site. Every returned path (posts and
+/// images) is distinct and a safe relative site path.
+pub fn export_batch(posts: &[BatchPost], opts: &ExportOptions) -> Vec<Exported> {
+    let mut prepared: Vec<Prepared> = posts.iter().map(|b| prepare(b, opts)).collect();
+    make_unique(&mut prepared, posts, opts.target);
+    let links = links_of(&prepared, posts, opts.target);
+    let mut taken: Vec<String> =
+        prepared.iter().map(|p| post_path(opts.target, &p.slug, &p.date, p.draft, &p.opts).to_lowercase()).collect();
+    prepared.into_iter().zip(posts).map(|(p, b)| finish(p, b, &links, &mut taken)).collect()
+}
+
+fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut Vec<String>) -> Exported {
+    let cx = PlanContext {
+        target: p.opts.target,
+        slug: &p.slug,
+        slug_renamed: p.slug_renamed,
+        date: &p.date,
+        source: p.source,
+    };
+    let liquid_intended = crate::dialect::liquid_is_intended(&p.post);
+    let fixes = plan(&p.post, &cx);
+    apply(&mut p.post, &fixes, &mut p.warnings);
+    let path = post_path(p.opts.target, &p.slug, &p.date, p.draft, &p.opts);
+    let mut body = super::BodyContext {
+        slug: &p.slug,
+        available: &b.available,
+        links,
+        site: &p.opts.site,
+        taken,
+        liquid_intended,
+    };
+    let assets = match p.opts.target {
+        Target::Jekyll => jekyll::body(&mut p.post, &mut body, &mut p.warnings),
+        Target::Gatsby(_) => gatsby::body(&mut p.post, &mut body, &mut p.warnings),
+    };
+    let changes = diff(&p.before, &entry_texts(&p.post));
+    p.warnings.extend(changes.iter().filter_map(change_warning));
+    Exported { path, text: p.post.to_text(), warnings: p.warnings, changes, assets, fixes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Offset;
+
+    fn opts(target: Target) -> ExportOptions {
+        ExportOptions::new(target, Offset::KST, PostDate::parse("2026-11-22T10:00:00+09:00").unwrap())
+    }
+
+    #[test]
+    fn colliding_posts_get_numbered_slugs_in_input_order_with_both_sources_named() {
+        let a = Post::parse("---\ntitle: A\ndate: 2022-12-31 10:00:00 +0900\n---\na\n").unwrap();
+        let b = Post::parse("---\ntitle: B\n---\nb\n").unwrap();
+        let c = Post::parse("---\ntitle: C\ndate: 2022-12-31\nslug: 2022-Retrospect\n---\nc\n").unwrap();
+        let posts = [
+            BatchPost {
+                post: &a,
+                source_name: Some("one/_posts/2022-12-31-2022-retrospect.md".into()),
+                available: vec![],
+            },
+            BatchPost {
+                post: &b,
+                source_name: Some("two/_posts/2022-12-31-2022-retrospect.md".into()),
+                available: vec![],
+            },
+            BatchPost { post: &c, source_name: Some("three/post.md".into()), available: vec![] },
+        ];
+        for target in [Target::Jekyll, Target::Gatsby(super::super::Flavor::StarterBlog)] {
+            let out = export_batch(&posts, &opts(target));
+            let paths: Vec<&str> = out.iter().map(|e| e.path.as_str()).collect();
+            let want: [&str; 3] = match target {
+                Target::Jekyll => [
+                    "_posts/2022-12-31-2022-retrospect.md",
+                    "_posts/2022-12-31-2022-retrospect-2.md",
+                    "_posts/2022-12-31-2022-Retrospect-3.md",
+                ],
+                Target::Gatsby(_) => [
+                    "content/blog/2022-retrospect/index.md",
+                    "content/blog/2022-retrospect-2/index.md",
+                    "content/blog/2022-Retrospect-3/index.md",
+                ],
+            };
+            assert_eq!(paths, want);
+            let w = out[1].warnings.iter().find(|w| w.code == WarningCode::PathCollision).unwrap();
+            assert!(w.message.contains("one/_posts/") && w.message.contains("two/_posts/"), "{}", w.message);
+            // A renamed post that has a `slug:` key gets the new slug written into it.
+            assert!(out[2].text.contains("slug: \"2022-Retrospect-3\"\n"), "{}", out[2].text);
+            assert!(out[0].warnings.iter().all(|w| w.code != WarningCode::PathCollision));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! `{% post_url NAME %}` across one export: a link to a post in the same
+//! export follows it to its new place; a link to a post outside it gets a
+//! warning naming the target (and, since neither generator can resolve it,
+//! the URL Hoego would give that post).
+
+use crate::error::{Warning, WarningCode};
+
+/// Where one post of an export went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    /// Its source file name without extension (`2022-02-11-retro-tdd-currency-1`): what `post_url` names.
+    pub source_stem: String,
+    /// Its new Jekyll file name without `.md` (`2022-02-11-retro-tdd-currency-1-2`).
+    pub jekyll_stem: String,
+    /// Its new URL path in a Gatsby site (`/retro-tdd-currency-1/`).
+    pub url: String,
+}
+
+/// Every post of one export, for `post_url`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// In export order.
+    pub targets: Vec<LinkTarget>,
+}
+
+impl Links {
+    /// The post a `post_url` NAME (possibly `dir/NAME`) points to, if it is in this export.
+    pub fn find(&self, name: &str) -> Option<&LinkTarget> {
+        let stem = stem_of(name);
+        self.targets.iter().find(|t| t.source_stem == stem)
+    }
+}
+
+/// `dir/2020-01-02-name.md` → `2020-01-02-name`.
+pub fn stem_of(name: &str) -> &str {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.strip_suffix(".md").or_else(|| file.strip_suffix(".markdown")).unwrap_or(file)
+}
+
+/// The URL Hoego gives a post it is not exporting (`2020-01-02-hello` → `/hello/`).
+pub fn guessed_url(name: &str) -> String {
+    let stem = stem_of(name);
+    let slug = match super::parse_source_name(stem) {
+        (_, Some(s)) => s,
+        _ => stem.to_string(),
+    };
+    format!("/{slug}/")
+}
+
+/// Each `{% post_url NAME %}` tag in `body`: (byte range of the whole tag, NAME).
+pub fn post_url_tags(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = body[at..].find("{%").map(|i| at + i) {
+        let Some(end) = body[i + 2..].find("%}").map(|e| i + 2 + e + 2) else { break };
+        let inner = body[i + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let mut words = inner.split_whitespace();
+        if words.next() == Some("post_url") {
+            if let Some(name) = words.next() {
+                out.push((i..end, name));
+            }
+        }
+        at = end;
+    }
+    out
+}
+
+/// A warning for each `post_url` whose target is not in this export.
+pub fn outside_warnings(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>) {
+    for (range, name) in post_url_tags(body) {
+        if links.find(name).is_none() {
+            let line = line_base + body[..range.start].matches('\n').count();
+            let msg = format!(
+                "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; linked to {} (check it)",
+                guessed_url(name)
+            );
+            warnings.push(Warning::new(WarningCode::PostUrlOutside, msg, Some(line)));
+        }
+    }
+}
+
+/// Jekyll: a link to a post of this export names its new file; a link to
+/// any other post becomes the URL Hoego would give it (an unknown
+/// `post_url` stops the whole Jekyll build).
+pub fn rewrite_for_jekyll(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>) -> String {
+    let tags = post_url_tags(body);
+    if tags.is_empty() {
+        return body.to_string();
+    }
+    outside_warnings(body, links, line_base, warnings);
+    let mut out = String::with_capacity(body.len());
+    let mut last = 0;
+    for (range, name) in tags {
+        out.push_str(&body[last..range.start]);
+        match links.find(name) {
+            Some(t) if t.jekyll_stem == stem_of(name) => out.push_str(&body[range.clone()]),
+            Some(t) => {
+                let msg = format!("`{{% post_url {name} %}}` now names `{}` (that post was renamed)", t.jekyll_stem);
+                warnings.push(Warning::new(WarningCode::PostUrlRelinked, msg, None));
+                out.push_str(&format!("{{% post_url {} %}}", t.jekyll_stem));
+            }
+            None => out.push_str(&guessed_url(name)),
+        }
+        last = range.end;
+    }
+    out.push_str(&body[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> Links {
+        Links {
+            targets: vec![LinkTarget {
+                source_stem: "2022-02-11-tdd-currency-1".into(),
+                jekyll_stem: "2022-02-11-tdd-currency-1-2".into(),
+                url: "/tdd-currency-1-2/".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn jekyll_post_url_table() {
+        let cases: &[(&str, &str, &[WarningCode])] = &[
+            (
+                "[a]({% post_url 2022-02-11-tdd-currency-1 %})",
+                "[a]({% post_url 2022-02-11-tdd-currency-1-2 %})",
+                &[WarningCode::PostUrlRelinked],
+            ),
+            (
+                "[b]({%- post_url 2022-02-12-tdd-currency-2 -%})",
+                "[b](/tdd-currency-2/)",
+                &[WarningCode::PostUrlOutside],
+            ),
+            ("{% include x.html %} {% post_url %}", "{% include x.html %} {% post_url %}", &[]),
+            ("no tags", "no tags", &[]),
+        ];
+        for (body, want, codes) in cases {
+            let mut w = Vec::new();
+            assert_eq!(rewrite_for_jekyll(body, &links(), 1, &mut w), *want, "{body}");
+            assert_eq!(w.iter().map(|w| w.code).collect::<Vec<_>>(), *codes, "{body}");
+        }
+    }
+
+    #[test]
+    fn outside_warning_names_the_target_and_line() {
+        let mut w = Vec::new();
+        outside_warnings("x\n[b]({% post_url sub/2022-04-05-tdd-currency-3 %})", &links(), 10, &mut w);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("2022-04-05-tdd-currency-3") && w[0].line == Some(11), "{w:?}");
+    }
+}

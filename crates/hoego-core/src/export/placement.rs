@@ -1,0 +1,132 @@
+//! Where a post goes: its slug (kept byte-for-byte when it has one), its
+//! date, and its path in the target site. Paths are built only from safe
+//! components: `/` separators, no `..`, `\`, `:`, control characters or
+//! names Windows reserves.
+
+use super::{parse_source_name, ExportOptions, Target};
+use crate::date::PostDate;
+use crate::error::{Warning, WarningCode};
+use crate::post::Post;
+use crate::slug::{cap_bytes, is_safe_component, is_windows_reserved, slugify, MAX_SLUG_BYTES};
+
+/// Where a slug came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlugSource {
+    /// The `slug:` key.
+    Key,
+    /// The file name (`YYYY-MM-DD-slug.md`, `slug.md`) or bundle folder (`slug/index.md`).
+    FileName,
+    /// Made from the title.
+    Title,
+}
+
+/// The post's existing slug (key, else file name), as written: the last
+/// segment of a path-like `slug:` (`/blog/2022/retro/` → `retro`).
+fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, SlugSource)> {
+    let from_key = post.view().slug.as_deref().and_then(|s| {
+        let seg = s.trim().trim_matches('/').rsplit('/').next().unwrap_or("").trim();
+        (!seg.is_empty()).then(|| (seg.to_string(), SlugSource::Key))
+    });
+    from_key.or_else(|| {
+        let name = opts.source_name.as_deref()?;
+        parse_source_name(name).1.map(|s| (s, SlugSource::FileName))
+    })
+}
+
+/// The slug before collisions: an existing slug kept byte-for-byte (unless
+/// `reslug`, or it is not a safe file name), else one made from the title
+/// in `opts.slug_style`; then capped and kept off Windows' reserved names.
+pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> (String, SlugSource) {
+    let (mut slug, source) = match existing_slug(post, opts) {
+        Some((s, src)) if !opts.reslug && is_safe_component(&s) => (s, src),
+        Some((s, src)) => {
+            let made = slugify(&s, opts.slug_style);
+            if !opts.reslug {
+                let why = format!("slug `{s}` is not a safe file name; written as `{made}`");
+                warnings.push(Warning::new(WarningCode::SlugUnsafe, why, None));
+            }
+            (made, src)
+        }
+        None => (slugify(post.view().title.as_deref().unwrap_or(""), opts.slug_style), SlugSource::Title),
+    };
+    if slug.is_empty() {
+        slug = "post".into();
+    }
+    let (capped, cut) = cap_bytes(&slug, MAX_SLUG_BYTES);
+    if cut {
+        let why = format!("slug cut to {} bytes so every file system accepts it: `{capped}`", capped.len());
+        warnings.push(Warning::new(WarningCode::SlugShortened, why, None));
+        slug = capped;
+    }
+    if is_windows_reserved(&slug) {
+        let renamed = format!("{slug}-post");
+        let why = format!("`{slug}` is a name Windows reserves for a device; written as `{renamed}`");
+        warnings.push(Warning::new(WarningCode::SlugReserved, why, None));
+        slug = renamed;
+    }
+    (slug, source)
+}
+
+/// The post's instant for export: its date (floating → `opts.offset`), else
+/// the file name's date, else `now`, with a warning for each fallback.
+pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
+    if let Some(d) = &post.view().date {
+        if d.offset.is_none() {
+            warnings.push(Warning::new(
+                WarningCode::DateOffsetAdded,
+                format!("`date` had no offset; exported with {} (set the offset to change this)", opts.offset.colon()),
+                None,
+            ));
+        }
+        return d.with_default_offset(opts.offset);
+    }
+    if let Some(d) = opts.source_name.as_deref().and_then(|n| parse_source_name(n).0) {
+        let msg = format!("no `date`: using {} from the file name", d.ymd());
+        warnings.push(Warning::new(WarningCode::DateFromFilename, msg, None));
+        return d.with_default_offset(opts.offset);
+    }
+    let now = opts.now.with_default_offset(opts.offset);
+    warnings.push(Warning::new(WarningCode::DateNow, format!("no valid `date`: using now ({})", now.to_iso()), None));
+    now
+}
+
+/// The file path of a post in the target site.
+pub fn post_path(target: Target, slug: &str, date: &PostDate, draft: bool, opts: &ExportOptions) -> String {
+    match target {
+        Target::Jekyll if draft => format!("_drafts/{slug}.md"),
+        Target::Jekyll => {
+            let local = date.at_offset(opts.offset).unwrap_or_else(|| date.clone());
+            format!("_posts/{}-{slug}.md", local.ymd())
+        }
+        Target::Gatsby(_) => format!("content/blog/{slug}/index.md"),
+    }
+}
+
+/// The folder (site path) a post's images go to.
+pub fn asset_dir(target: Target, slug: &str) -> String {
+    match target {
+        Target::Jekyll => format!("assets/images/{slug}"),
+        Target::Gatsby(_) => format!("content/blog/{slug}"),
+    }
+}
+
+/// Is `path` a safe relative site path (zip entry name, file under `--out`)?
+/// `/` separators only; every component safe; no absolute path.
+pub fn is_safe_site_path(path: &str) -> bool {
+    !path.is_empty() && !path.starts_with('/') && path.split('/').all(is_safe_component)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths() {
+        for ok in ["_posts/2022-12-31-2022-retrospect.md", "content/blog/회고/index.md", "assets/images/a/b.png"] {
+            assert!(is_safe_site_path(ok), "{ok}");
+        }
+        for bad in ["", "/etc/passwd", "a/../b", "a//b", "a\\b", "c:/x", "a/\u{1}b", "../x", "a/./b"] {
+            assert!(!is_safe_site_path(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! The front matter half of an export, as data: [`plan`] looks at a post
+//! and says which keys change to what, and why; [`apply`] makes the edits
+//! and turns any edit the post refuses into a warning (nothing is dropped
+//! silently). The plan holds no text of the post, so it can be snapshot
+//! tested on its own.
+
+use super::bools::Reader;
+use super::{Flavor, Target};
+use crate::date::PostDate;
+use crate::error::{Warning, WarningCode};
+use crate::field::FieldValue;
+use crate::post::Post;
+use crate::value::Value;
+use crate::view::{list_items, taxonomy, Taxonomy};
+
+/// A front matter value an export writes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum FixValue {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A scalar.
+    Text(String),
+    /// A list of strings, always written as a YAML list.
+    List(Vec<String>),
+    /// Remove the key.
+    Unset,
+}
+
+/// How a [`FixValue::Text`] is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Quoting {
+    /// Quoted exactly when a YAML 1.1 or 1.2 reader would misread it plain
+    /// (keeping the old value's quote style).
+    AsNeeded,
+    /// Written as given (in the old value's quotes, if it had some): the
+    /// planner guarantees it reads back as intended.
+    Verbatim,
+}
+
+/// One planned front matter change.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fix {
+    /// The key.
+    pub key: String,
+    /// Its new value.
+    pub value: FixValue,
+    /// How a scalar is quoted.
+    pub quoting: Quoting,
+    /// Why (the warning the change is reported under).
+    pub code: WarningCode,
+    /// What to tell the user; empty when the change list says it all.
+    pub note: String,
+}
+
+impl Fix {
+    fn new(key: &str, value: FixValue, code: WarningCode, note: impl Into<String>) -> Fix {
+        Fix { key: key.to_string(), value, quoting: Quoting::AsNeeded, code, note: note.into() }
+    }
+
+    fn verbatim(mut self) -> Fix {
+        self.quoting = Quoting::Verbatim;
+        self
+    }
+}
+
+/// What the planner needs besides the post.
+#[derive(Debug, Clone)]
+pub struct PlanContext<'a> {
+    /// The generator exported for.
+    pub target: Target,
+    /// The post's slug in the export (after collisions).
+    pub slug: &'a str,
+    /// Write `slug` into a `slug:` key the post already has (it was renamed).
+    pub slug_renamed: bool,
+    /// The post's instant.
+    pub date: &'a PostDate,
+    /// The YAML reader the post was written for.
+    pub source: Reader,
+}
+
+impl PlanContext<'_> {
+    fn target_reader(&self) -> Reader {
+        match self.target {
+            Target::Jekyll => Reader::Psych,
+            Target::Gatsby(_) => Reader::JsYaml,
+        }
+    }
+}
+
+/// The plain scalar text of `key`'s value (comment removed), or `None` when
+/// the value is quoted, a collection or spans lines.
+fn plain_scalar<'p>(post: &'p Post, key: &str) -> Option<&'p str> {
+    let raw = post.inline_value(key)?;
+    let raw = raw.split(" #").next().unwrap_or("").trim();
+    if raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']) {
+        return None;
+    }
+    Some(raw)
+}
+
+fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
+    match cx.target {
+        Target::Jekyll => {
+            let written = cx.date.to_jekyll();
+            let current = post.inline_value("date").map(|raw| raw.trim_matches(['"', '\'']));
+            let fix = Fix::new("date", FixValue::Text(written.clone()), WarningCode::FrontMatterChanged, "");
+            (current != Some(written.as_str())).then(|| fix.verbatim()).into_iter().collect()
+        }
+        Target::Gatsby(_) => {
+            let iso = cx.date.to_iso();
+            let quoted_ok =
+                post.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
+            let fix = Fix::new("date", FixValue::Text(iso), WarningCode::FrontMatterChanged, "");
+            (!quoted_ok).then_some(fix).into_iter().collect()
+        }
+    }
+}
+
+/// Is `v` already a list of non-empty strings (or of any scalars, for Jekyll)?
+fn is_clean_list(v: &Value, strings_only: bool) -> bool {
+    match v {
+        Value::List(items) => items.iter().all(|i| match i {
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Null => false,
+            _ => !strings_only,
+        }),
+        _ => false,
+    }
+}
+
+fn taxonomy_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
+    let strings_only = matches!(cx.target, Target::Gatsby(_));
+    let mut out = Vec::new();
+    for t in [Taxonomy::Tags, Taxonomy::Categories] {
+        let (plural, singular) = (post.field(t.plural()), post.field(t.singular()));
+        let items = taxonomy(plural, singular);
+        // Jekyll reads the singular key itself (it wins over the plural, so
+        // both must become one); Lumen reads a singular `category` string.
+        let target_reads_singular = match cx.target {
+            Target::Jekyll => plural.is_none(),
+            Target::Gatsby(Flavor::Lumen) => t == Taxonomy::Categories && matches!(singular, Some(Value::String(_))),
+            Target::Gatsby(Flavor::StarterBlog) => false,
+        };
+        if singular.is_some() && !target_reads_singular {
+            let note = format!("`{}` merged into `{}`: {items:?}", t.singular(), t.plural());
+            out.push(Fix::new(t.plural(), FixValue::List(items), WarningCode::TaxonomyRenamed, note));
+            out.push(Fix::new(t.singular(), FixValue::Unset, WarningCode::TaxonomyRenamed, ""));
+        } else if let Some(v) = plural.filter(|v| !is_clean_list(v, strings_only)) {
+            let items = list_items(v);
+            let note = format!("`{}` written as a list of strings: {items:?}", t.plural());
+            out.push(Fix::new(t.plural(), FixValue::List(items), WarningCode::ListNormalized, note));
+        }
+    }
+    out
+}
+
+/// Booleans: every plain scalar keeps the meaning its source reader gave it
+/// under the target's reader. A source boolean not spelled `true`/`false` is
+/// written so; a source string the target would read as a boolean is quoted.
+fn bool_fixes(post: &Post, cx: &PlanContext, skip: &[Fix]) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for e in post.yaml_entries() {
+        if seen.contains(&e.key.as_str()) || skip.iter().any(|f| f.key == e.key) {
+            continue;
+        }
+        seen.push(&e.key);
+        let Some(raw) = plain_scalar(post, &e.key) else { continue };
+        match (cx.source.read_bool(raw), cx.target_reader().read_bool(raw)) {
+            (Some(b), _) if raw != "true" && raw != "false" => {
+                let note = format!("`{}: {raw}` written as `{b}`", e.key);
+                out.push(Fix::new(&e.key, FixValue::Bool(b), WarningCode::BoolNormalized, note));
+            }
+            (None, Some(_)) => {
+                let note = format!("`{}: {raw}` was text where the post came from; quoted so it stays text", e.key);
+                out.push(Fix::new(&e.key, FixValue::Text(raw.to_string()), WarningCode::BoolQuoted, note));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The boolean `key` holds for `reader` (a real boolean, or a plain scalar
+/// the reader reads as one).
+pub(crate) fn read_bool(post: &Post, key: &str, reader: Reader) -> Option<bool> {
+    match post.field(key)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(_) => plain_scalar(post, key).and_then(|r| reader.read_bool(r)),
+        _ => None,
+    }
+}
+
+/// A nested map's `src`/`path` (Chirpy's `image: {path, alt}`).
+fn map_src(v: &Value) -> Option<String> {
+    ["path", "src", "url"].iter().find_map(|k| v.get(k).and_then(Value::as_text))
+}
+
+/// Fields whose name differs between generators.
+fn mapping_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let has = |k: &str| post.field(k).is_some();
+    let as_date = |k: &str| post.field(k).and_then(Value::as_text).and_then(|t| PostDate::parse(&t));
+    match cx.target {
+        Target::Jekyll => {
+            if let (Some(d), false) = (as_date("lastmod"), has("last_modified_at")) {
+                let note = "`lastmod` (Hugo) also written as `last_modified_at` (Jekyll themes)";
+                let written = d.to_jekyll();
+                out.push(
+                    Fix::new("last_modified_at", FixValue::Text(written), WarningCode::FieldMapped, note).verbatim(),
+                );
+            }
+        }
+        Target::Gatsby(_) => {
+            if read_bool(post, "published", cx.source) == Some(false) && !has("draft") {
+                let note = "`published: false` (Jekyll) also written as `draft: true`";
+                out.push(Fix::new("draft", FixValue::Bool(true), WarningCode::FieldMapped, note));
+            }
+            let modified = as_date("lastmod").or_else(|| as_date("last_modified_at"));
+            if let (Some(d), false) = (modified, has("updated")) {
+                let note = "`lastmod`/`last_modified_at` also written as `updated`";
+                out.push(Fix::new("updated", FixValue::Text(d.to_iso()), WarningCode::FieldMapped, note));
+            }
+            if let (Some(src), false) = (post.field("image").and_then(map_src), has("cover")) {
+                let note = format!("`image:` map (Chirpy): its source `{src}` also written as `cover`");
+                out.push(Fix::new("cover", FixValue::Text(src), WarningCode::FieldMapped, note));
+            }
+        }
+    }
+    out
+}
+
+/// Keys the target needs that the post lacks.
+fn added_fixes(post: &Post, cx: &PlanContext, categories: &[String]) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let has = |k: &str| post.field(k).is_some();
+    let added = |k: &str, v: &str| Fix::new(k, FixValue::Text(v.into()), WarningCode::FieldAdded, "");
+    if cx.slug_renamed && has("slug") {
+        let note = format!("`slug` set to `{}`: another post in this export has the same one", cx.slug);
+        out.push(Fix::new("slug", FixValue::Text(cx.slug.into()), WarningCode::PathCollision, note));
+    }
+    match cx.target {
+        Target::Jekyll if !has("layout") => out.push(added("layout", "post")),
+        Target::Gatsby(Flavor::Lumen) => {
+            if !has("template") {
+                out.push(added("template", "\"post\"").verbatim());
+            }
+            if !has("slug") {
+                out.push(added("slug", cx.slug));
+            }
+            let singular_string = matches!(post.field("category"), Some(Value::String(_)));
+            if !singular_string {
+                out.push(added("category", categories.first().map_or("retrospective", String::as_str)));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Plan the front matter changes that make `post` (YAML front matter) read
+/// as its author meant in `cx.target`.
+pub fn plan(post: &Post, cx: &PlanContext) -> Vec<Fix> {
+    let mut fixes = date_fixes(post, cx);
+    fixes.extend(taxonomy_fixes(post, cx));
+    let bools = bool_fixes(post, cx, &fixes);
+    fixes.extend(bools);
+    fixes.extend(mapping_fixes(post, cx));
+    let categories = post.view().categories.clone();
+    fixes.extend(added_fixes(post, cx, &categories));
+    fixes
+}
+
+/// Apply `fixes` to `post` in order. A fix the post refuses (the edit would
+/// not parse, or would move the end of the front matter) leaves that key as
+/// it was and becomes an `edit-failed` warning; the others still apply.
+pub fn apply(post: &mut Post, fixes: &[Fix], warnings: &mut Vec<Warning>) {
+    for f in fixes {
+        if !f.note.is_empty() {
+            warnings.push(Warning::new(f.code, f.note.clone(), None));
+        }
+        let result = match (&f.value, f.quoting) {
+            (FixValue::Bool(b), _) => post.set(&f.key, &FieldValue::Bool(*b)),
+            (FixValue::Text(t), Quoting::AsNeeded) => post.set(&f.key, &FieldValue::Str(t.clone())),
+            (FixValue::Text(t), Quoting::Verbatim) => post.set(&f.key, &FieldValue::Text(t.clone())),
+            (FixValue::List(items), _) => post.set(&f.key, &FieldValue::StrictList(items.clone())),
+            (FixValue::Unset, _) => post.unset(&f.key),
+        };
+        if let Err(e) = result {
+            warnings.push(Warning::new(
+                WarningCode::EditFailed,
+                format!("could not write `{}` for the target ({e}); it was left as it was", f.key),
+                None,
+            ));
+        }
+    }
+}

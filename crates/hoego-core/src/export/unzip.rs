@@ -1,0 +1,213 @@
+//! Reading zip files: the mirror of [`super::bundle`], for restoring a backup
+//! of drafts. Only what [`super::bundle::zip_files`] writes is needed, so
+//! only stored (uncompressed) entries are read; a deflated entry (a backup
+//! re-zipped by another tool) is refused with its name rather than guessed.
+//!
+//! The input is hostile (any file the user picks): every offset and length
+//! is checked against the buffer, nothing panics, and each entry's CRC-32 is
+//! verified so a truncated or altered backup is reported, not restored.
+
+use super::bundle::crc32;
+
+/// Why a zip file could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum UnzipError {
+    /// No end-of-central-directory record: not a zip file (or cut short).
+    #[error("not a zip file")]
+    NotZip,
+    /// A record points outside the file.
+    #[error("zip file is truncated or damaged at byte {at}")]
+    Truncated {
+        /// Byte offset of the record that points outside the file.
+        at: usize,
+    },
+    /// An entry uses compression (or zip64), which backups never do.
+    #[error("{name}: compression method {method} is not supported (Hoego backups are stored, not compressed)")]
+    Unsupported {
+        /// The entry's name.
+        name: String,
+        /// Its compression method (0 = stored, 8 = deflate).
+        method: u16,
+    },
+    /// An entry's bytes do not match its checksum.
+    #[error("{name}: checksum mismatch (the file is damaged)")]
+    BadCrc {
+        /// The entry's name.
+        name: String,
+    },
+    /// An entry's name is not UTF-8.
+    #[error("entry {index}: name is not UTF-8")]
+    BadName {
+        /// The entry's position in the central directory.
+        index: usize,
+    },
+}
+
+/// Little-endian readers that fail instead of panicking.
+fn u16_at(b: &[u8], at: usize) -> Result<u16, UnzipError> {
+    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]])).ok_or(UnzipError::Truncated { at })
+}
+
+fn u32_at(b: &[u8], at: usize) -> Result<u32, UnzipError> {
+    b.get(at..at + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]])).ok_or(UnzipError::Truncated { at })
+}
+
+fn slice(b: &[u8], at: usize, len: usize) -> Result<&[u8], UnzipError> {
+    at.checked_add(len).and_then(|end| b.get(at..end)).ok_or(UnzipError::Truncated { at })
+}
+
+/// Find the end-of-central-directory record (it ends the file, followed by
+/// a comment of at most 65535 bytes).
+fn find_eocd(b: &[u8]) -> Result<usize, UnzipError> {
+    let last = b.len().checked_sub(22).ok_or(UnzipError::NotZip)?;
+    let first = last.saturating_sub(0xFFFF);
+    (first..=last).rev().find(|&i| b[i..i + 4] == *b"PK\x05\x06").ok_or(UnzipError::NotZip)
+}
+
+/// One central directory entry: its name, where its data starts, and how long it is.
+struct Entry {
+    name: String,
+    method: u16,
+    crc: u32,
+    size: usize,
+    local: usize,
+}
+
+fn central_entry(b: &[u8], at: usize, index: usize) -> Result<(Entry, usize), UnzipError> {
+    if u32_at(b, at)? != 0x0201_4b50 {
+        return Err(UnzipError::Truncated { at });
+    }
+    let method = u16_at(b, at + 10)?;
+    let crc = u32_at(b, at + 16)?;
+    let (csize, size) = (u32_at(b, at + 20)?, u32_at(b, at + 24)?);
+    let name_len = usize::from(u16_at(b, at + 28)?);
+    let skip = usize::from(u16_at(b, at + 30)?) + usize::from(u16_at(b, at + 32)?);
+    let local = u32_at(b, at + 42)? as usize;
+    let name = std::str::from_utf8(slice(b, at + 46, name_len)?).map_err(|_| UnzipError::BadName { index })?;
+    let name = name.to_string();
+    // Stored entries have equal sizes; 0xFFFFFFFF means zip64, which backups never need.
+    if method != 0 || csize != size || size == u32::MAX {
+        return Err(UnzipError::Unsupported { name, method });
+    }
+    let entry = Entry { name, method, crc, size: size as usize, local };
+    Ok((entry, at + 46 + name_len + skip))
+}
+
+/// The bytes of an entry, from its local header (whose name and extra field
+/// lengths may differ from the central directory's).
+fn entry_data<'a>(b: &'a [u8], e: &Entry) -> Result<&'a [u8], UnzipError> {
+    if u32_at(b, e.local)? != 0x0403_4b50 || u16_at(b, e.local + 8)? != e.method {
+        return Err(UnzipError::Truncated { at: e.local });
+    }
+    let skip = usize::from(u16_at(b, e.local + 26)?) + usize::from(u16_at(b, e.local + 28)?);
+    let data = slice(b, e.local + 30 + skip, e.size)?;
+    if crc32(data) != e.crc {
+        return Err(UnzipError::BadCrc { name: e.name.clone() });
+    }
+    Ok(data)
+}
+
+/// Read every entry of a stored zip: (name, bytes) in central directory
+/// order. Directory entries (names ending in `/`) are skipped.
+pub fn unzip_files(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, UnzipError> {
+    let eocd = find_eocd(b)?;
+    let count = usize::from(u16_at(b, eocd + 10)?);
+    let mut at = u32_at(b, eocd + 16)? as usize;
+    let mut out = Vec::with_capacity(count.min(b.len() / 46));
+    for index in 0..count {
+        let (entry, next) = central_entry(b, at, index)?;
+        at = next;
+        if entry.name.ends_with('/') {
+            continue;
+        }
+        let data = entry_data(b, &entry)?.to_vec();
+        out.push((entry.name, data));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::bundle::zip_files;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Vec<(String, Vec<u8>)> {
+        vec![
+            ("manifest.json".to_string(), b"{\"drafts\":[]}".to_vec()),
+            ("drafts/a1.md".to_string(), "---\ntitle: 회고\n---\n본문\r\n".as_bytes().to_vec()),
+            ("empty.md".to_string(), Vec::new()),
+        ]
+    }
+
+    #[test]
+    fn reads_back_what_the_writer_wrote() {
+        let files = sample();
+        assert_eq!(unzip_files(&zip_files(&files).unwrap()).unwrap(), files);
+    }
+
+    #[test]
+    fn damaged_inputs_are_errors_not_panics() {
+        let z = zip_files(&sample()).unwrap();
+        let mut flipped = z.clone();
+        // The first entry's data starts after its 30-byte header and 13-byte name.
+        flipped[30 + 13] ^= 0x20;
+        let mut deflated = z.clone();
+        deflated[8] = 8; // local header method
+        let cd = u32::from_le_bytes(z[z.len() - 6..z.len() - 2].try_into().unwrap()) as usize;
+        let mut central_deflate = z.clone();
+        central_deflate[cd + 10] = 8;
+        let cases: Vec<(&str, Vec<u8>, UnzipError)> = vec![
+            ("empty", Vec::new(), UnzipError::NotZip),
+            ("text", b"hello, not a zip at all".to_vec(), UnzipError::NotZip),
+            ("cut in the middle", z[..z.len() / 2].to_vec(), UnzipError::NotZip),
+            ("flipped byte", flipped, UnzipError::BadCrc { name: "manifest.json".into() }),
+            ("local method differs", deflated, UnzipError::Truncated { at: 0 }),
+            ("deflated entry", central_deflate, UnzipError::Unsupported { name: "manifest.json".into(), method: 8 }),
+        ];
+        for (what, bytes, want) in cases {
+            assert_eq!(unzip_files(&bytes), Err(want), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_trailing_comment_is_allowed() {
+        let mut z = zip_files(&sample()).unwrap();
+        let n = z.len();
+        z[n - 2..].copy_from_slice(&5u16.to_le_bytes());
+        z.extend_from_slice(b"hello");
+        assert_eq!(unzip_files(&z).unwrap(), sample());
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(files in prop::collection::vec(("[a-z가-힣_-]{1,6}(/[a-z가-힣_-]{1,6}){0,2}([.][a-z]{1,3})?", prop::collection::vec(any::<u8>(), 0..200)), 0..8)) {
+            // Names the writer accepts (safe, unique: see bundle::check_names), in order.
+            let mut seen = std::collections::HashSet::new();
+            let files: Vec<(String, Vec<u8>)> = files.into_iter().filter(|(n, _)| seen.insert(n.clone())).collect();
+            prop_assert_eq!(unzip_files(&zip_files(&files).unwrap()).unwrap(), files);
+        }
+
+        #[test]
+        fn any_corruption_is_an_error_or_the_same_names(pos in any::<prop::sample::Index>(), byte in any::<u8>()) {
+            let mut z = zip_files(&sample()).unwrap();
+            let i = pos.index(z.len());
+            z[i] = byte;
+            // Never a panic; whatever is read fits in the input (no length trusted blindly).
+            if let Ok(files) = unzip_files(&z) {
+                prop_assert!(files.len() <= 3);
+                prop_assert!(files.iter().map(|(_, d)| d.len()).sum::<usize>() <= z.len());
+            }
+        }
+
+        #[test]
+        fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let mut b = bytes;
+            b.extend_from_slice(b"PK\x05\x06");
+            b.extend_from_slice(&[0xFF; 18]);
+            if let Ok(files) = unzip_files(&b) {
+                prop_assert!(files.iter().map(|(_, d)| d.len()).sum::<usize>() <= b.len());
+            }
+        }
+    }
+}

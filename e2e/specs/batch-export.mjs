@@ -1,0 +1,90 @@
+// Batch export in the app (issue 10): select drafts from several blogs in the library and
+// download one site-shaped zip. It must be the same bytes as `hoego export --zip` over the
+// same drafts in the same order (same collision numbering, `post_url` links, `{{ site.X }}`
+// from an imported `_config.yml`), for Jekyll, Gatsby and Lumen.
+import fs from 'node:fs';
+import path from 'node:path';
+
+// YAML posts the browser build reads (TOML posts open in raw mode there). Two pairs collide,
+// two link each other with `post_url`, one uses `{{ site.url }}` (the kramdown-jekyll blog's `_config.yml`).
+const POSTS = [
+  'chirpy-diary/_posts/2022-12-31-2022-retrospect.md',
+  'poole-hyde/_posts/2022-12-31-2022-retrospect.md',
+  'chirpy-til/_posts/2022-02-11-retro-tdd-currency-1.md',
+  'chirpy-til/_posts/2022-02-11-tdd-currency-1.md',
+  'kramdown-jekyll/_posts/2020-12-31-2020-retrospective.md',
+  'basic-jekyll/_posts/2020-12-31-2020-retrospective.md',
+  'jekyll-wowthemes/_posts/2023-01-03-reminiscence1.md',
+  'gatsby-casper/src/content/2021.md',
+];
+
+/** Entry names of a zip, from its central directory. */
+function zipNames(buf) {
+  const eocd = buf.length - 22;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const n = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    names.push(buf.subarray(at + 46, at + 46 + n).toString('utf8'));
+    at += 46 + n + extra + comment;
+  }
+  return names;
+}
+
+export default async function (h) {
+  const { test, fresh, assert, cli, saved, root, tmp } = h;
+  const blogs = path.join(root, 'tests/fixtures/blogs');
+  const config = path.join(blogs, 'kramdown-jekyll/_config.yml');
+
+  await test('batch export: selected drafts download as one site zip, byte-identical to `hoego export --zip`', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const before = await page.locator('[data-testid=draft-item]').count();
+    await page.setInputFiles('[data-testid=import-file]', POSTS.map((p) => path.join(blogs, p)));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length === n, before + POSTS.length);
+    await page.setInputFiles('[data-testid=import-file]', [config]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=notices]')?.textContent.includes('_config.yml'));
+    await saved(page);
+    // The drafts as the app holds them (import fills a Jekyll file name's date/slug in), in library order.
+    // Each draft's current revision is read through the storage index (hoego/v2).
+    const drafts = await page.evaluate(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      const rev = new Map(index.drafts.map((e) => [e.id, e.rev]));
+      return [...document.querySelectorAll('[data-testid=draft-item]')].map((li) => {
+        const v = JSON.parse(localStorage.getItem(`hoego/v2/draft/${li.dataset.id}/${rev.get(li.dataset.id)}`));
+        return { id: li.dataset.id, name: v.name, text: v.text };
+      });
+    });
+    const ours = drafts.filter((d) => d.name && POSTS.some((p) => path.basename(p) === d.name));
+    assert(ours.length === POSTS.length, `imported ${ours.length} of ${POSTS.length}`);
+    for (const d of ours) await page.locator(`[data-testid=draft-item][data-id="${d.id}"] [data-testid=draft-select]`).check();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=batch-count]').textContent === String(n), ours.length);
+    // The same drafts as files, same names, in library order (two share a name: one folder each).
+    const dir = fs.mkdtempSync(path.join(tmp, 'batch-'));
+    const files = ours.map((d, i) => {
+      const f = path.join(dir, String(i), d.name);
+      fs.mkdirSync(path.dirname(f));
+      fs.writeFileSync(f, d.text);
+      return f;
+    });
+    // Page coordinates (a click may scroll the button into view; that is not a move).
+    const box = () => page.evaluate(() => { const r = document.querySelector("[data-testid=batch-download]").getBoundingClientRect(); return JSON.stringify([r.left + scrollX, r.top + scrollY, r.width, r.height]); });
+    const place = await box();
+    for (const [value, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']], ['lumen', ['--to', 'gatsby', '--flavor', 'lumen']]]) {
+      await page.selectOption('[data-testid=batch-target]', value);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
+      const got = fs.readFileSync(await dl.path());
+      const zip = path.join(dir, `${value}.zip`);
+      cli(['export', ...args, '--offset', '+09:00', '--site-config', config, '--zip', zip, ...files]);
+      const want = fs.readFileSync(zip);
+      const names = zipNames(got);
+      assert(Buffer.compare(got, want) === 0, `${value}: app zip differs from CLI zip\n app: ${names.join(' ')}\n cli: ${zipNames(want).join(' ')}`);
+      assert(new Set(names).size === names.length && names.length === POSTS.length, `${value}: ${names.length} unique entries: ${names.join(' ')}`);
+      assert(names.some((n) => n.includes('2022-retrospect-2')), `${value}: the second 2022-retrospect is numbered: ${names.join(' ')}`);
+      if (value !== 'jekyll') assert(got.includes('https://blog.example.dev/assets/images/'), `${value}: {{ site.url }} resolved from the imported _config.yml`);
+      assert(await box() === place, `${value}: the download button moved`);
+    }
+    await context.close();
+  });
+}

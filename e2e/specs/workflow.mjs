@@ -1,0 +1,135 @@
+// The retrospective workflow (issue 12): a yearly retrospective from the
+// template, goals checked and one marked "1/3", the scoreboard following
+// live; the summary table inserted and kept current by later edits; the next
+// retrospective started with the unfinished goals carried over and a link
+// back, equal to what `hoego new --from` makes of the same post.
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Replace `from` with `to` in the body textarea the way typing does: an
+// edit of the element's text followed by an input event.
+async function editBody(page, from, to) {
+  const ok = await page.evaluate(([from, to]) => {
+    const ta = document.querySelector('[data-testid=body]');
+    const at = ta.value.indexOf(from);
+    if (at < 0) return false;
+    ta.focus();
+    ta.setRangeText(to, at, at + from.length, 'end');
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: to }));
+    return true;
+  }, [from, to]);
+  if (!ok) throw new Error(`body has no ${JSON.stringify(from)}`);
+}
+
+const total = (page, text) => page.waitForFunction((text) => {
+  const t = document.querySelector('[data-testid=goals-total]');
+  return t && t.textContent.includes(text);
+}, text, { timeout: 10000 });
+
+const bodyHas = (page, text) => page.waitForFunction((text) => {
+  const ta = document.querySelector('[data-testid=body]');
+  return ta && ta.value.includes(text);
+}, text, { timeout: 10000 });
+
+// Screenshots from the top of the page and of the body.
+const top = (page) => page.evaluate(() => {
+  window.scrollTo(0, 0);
+  document.querySelector('[data-testid=body]').scrollTop = 0;
+});
+
+// The stored text of the draft whose text contains `needle`.
+// Reads each draft's current revision through the storage index (hoego/v2).
+const storedWith = (page, needle) => page.evaluate((needle) => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  for (const e of index.drafts) {
+    const v = JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`));
+    if (v && v.text.includes(needle)) return v.text;
+  }
+  return null;
+}, needle);
+
+export default async function (h) {
+  const { test, fresh, assert, cli, saved, out, tmp } = h;
+
+  await test('workflow: yearly template, goals checked and 1/3, live scoreboard, summary kept current, next retrospective carries the rest', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    await page.selectOption('.template-select', 'yearly');
+    await page.waitForSelector('[data-testid=goals-total]');
+    await page.fill('[data-testid=field-title]', '2026년 회고');
+    await page.waitForFunction(() => document.querySelector('.editor-name').textContent === '2026년 회고');
+    await total(page, '0.0%');
+    const review = page.locator('[data-testid=goal-section][data-kind=review]');
+    assert(await review.count() === 1, 'one review section');
+    assert((await review.textContent()).includes('0/3 · 0.0%'), `review row: ${await review.textContent()}`);
+
+    // Check two goals and mark the third "1/3"; write a goal for next year.
+    await editBody(page, '- [ ] 목표 1', '- [x] 목표 1');
+    await editBody(page, '- [ ] 목표 2', '- [x] 목표 2');
+    await total(page, '66.7%');
+    await editBody(page, '- [ ] 목표 3', '- [ ] 목표 3 1/3');
+    await total(page, '77.8%');
+    assert(await review.getAttribute('data-rate') === '778', 'bar at 77.8 %');
+    assert((await review.textContent()).includes('2/3 · 77.8%'), `review row: ${await review.textContent()}`);
+    const bar = await review.locator('progress').getAttribute('value');
+    assert(bar === '778', `bar value: ${bar}`);
+    await editBody(page, '## 내년 목표\n\n- [ ] \n', '## 내년 목표\n\n- [ ] 책 12권 읽기\n');
+    await page.waitForFunction(() => {
+      const n = document.querySelector('[data-testid=goal-section][data-kind=next] span:nth-child(2)');
+      return n && n.textContent.endsWith(' 1');
+    });
+
+    // The summary table goes into the post and follows later edits.
+    await page.click('[data-testid=goals-insert]');
+    await bodyHas(page, '| 목표 점검 | 2 | 1 | 3 | 77.8% |');
+    await page.waitForSelector('[data-testid=goals-insert][disabled]');
+    await editBody(page, '- [x] 목표 2', '- [ ] 목표 2');
+    await bodyHas(page, '| 목표 점검 | 1 | 1 | 3 | 44.4% |');
+    await total(page, '44.4%');
+    await editBody(page, '- [ ] 목표 2', '- [x] 목표 2');
+    await bodyHas(page, '| 목표 점검 | 2 | 1 | 3 | 77.8% |');
+    await saved(page);
+    const sourceText = await storedWith(page, 'title: "2026년 회고"');
+    assert(sourceText && sourceText.includes('<!-- hoego:goals -->'), 'stored with the summary block');
+    assert((sourceText.match(/<!-- hoego:goals -->/g) || []).length === 1, 'one block, not one per refresh');
+
+    await top(page);
+    await page.locator('.side-pane').screenshot({ path: path.join(out, 'workflow-scoreboard-light.png') });
+    await page.screenshot({ path: path.join(out, 'workflow-light.png') });
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.screenshot({ path: path.join(out, 'workflow-dark.png') });
+    await page.locator('.side-pane').screenshot({ path: path.join(out, 'workflow-scoreboard-dark.png') });
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+
+    // Start the next one: unfinished goal carried over, next year's goal listed, link back.
+    await page.click('[data-testid=next-retro]');
+    await page.waitForFunction(() => document.querySelector('.editor-name').textContent === '2027년 회고');
+    const ymd = sourceText.match(/^date: (\d{4}-\d\d-\d\d)/m)[1];
+    const link = `지난 회고: [2026년 회고](<{% post_url ${ymd}-2026nyeon-hoego %}>)`;
+    await bodyHas(page, `${link}\n\n- [ ] 책 12권 읽기\n- [ ] 목표 3 (이월)\n`);
+    const body = await page.inputValue('[data-testid=body]');
+    assert(!body.includes('목표 1') && !body.includes('목표 2'), 'achieved goals stay behind');
+    await total(page, '0.0%');
+    await saved(page);
+    await top(page);
+    await page.screenshot({ path: path.join(out, 'workflow-next-light.png') });
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.screenshot({ path: path.join(out, 'workflow-next-dark.png') });
+
+    // The CLI makes the same draft from the same post (a dated file name gives the same slug).
+    const nextText = await storedWith(page, 'title: "2027년 회고"');
+    const dir = fs.mkdtempSync(path.join(tmp, 'workflow-'));
+    const file = path.join(dir, `${ymd}-2026nyeon-hoego.md`);
+    fs.writeFileSync(file, sourceText);
+    const now = nextText.match(/^date: (.*)$/m)[1];
+    const fromCli = cli(['new', '--from', file, '--now', now, '--to', 'jekyll']).toString();
+    assert(fromCli === nextText, `app and CLI differ:\n--- app\n${nextText}\n--- cli\n${fromCli}`);
+
+    await page.click('text=← 보관함');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=draft-item]').length >= 3);
+    await context.close();
+  });
+}

@@ -1,0 +1,135 @@
+//! Backups of every draft, to move them to another browser or keep them
+//! safe: one zip (hoego-core's store-only writer and reader) holding each
+//! draft's exact text as `drafts/<id>.md` and a `manifest.json`:
+//!
+//! ```json
+//! {"schema":1,"format":"hoego-backup","exported":1767139200000,
+//!  "drafts":[{"id":"…","file":"drafts/….md","name":null,"rev":3,"created":…,"updated":…}]}
+//! ```
+//!
+//! Reading one back trusts nothing: entries are found by the manifest's
+//! names inside the zip only (nothing touches a file system), texts must be
+//! UTF-8, and ids must be usable as storage keys. How restored drafts merge
+//! with this browser's is the reducer's rule (`sync.rs`).
+
+use std::rc::Rc;
+
+use hoego_core::export::bundle::zip_files;
+use hoego_core::export::unzip::{unzip_files, UnzipError};
+
+use crate::state::Draft;
+use crate::storage::{array, In, Lookup, Out, StoredDraft};
+
+/// The manifest's name in the zip.
+pub const MANIFEST: &str = "manifest.json";
+const FORMAT: &str = "hoego-backup";
+/// Version of the manifest's shape.
+const SCHEMA: u32 = 1;
+
+/// Why a backup could not be read.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum BackupError {
+    /// The file is not a readable zip.
+    #[error(transparent)]
+    Zip(#[from] UnzipError),
+    /// No `manifest.json`: not a Hoego backup.
+    #[error("no manifest.json: not a Hoego backup")]
+    NoManifest,
+    /// The manifest does not have the expected shape.
+    #[error("manifest.json: {0}")]
+    Manifest(String),
+    /// A newer Hoego wrote it.
+    #[error("written by a newer Hoego (backup schema {0})")]
+    Newer(u32),
+    /// A draft the manifest names is missing or not UTF-8 text.
+    #[error("{0}: missing or not UTF-8 text")]
+    Entry(String),
+}
+
+/// Ids become storage keys: not empty, no control characters, not too long.
+fn usable_id(id: &str) -> bool {
+    (1..=128).contains(&id.len()) && !id.chars().any(char::is_control)
+}
+
+/// The file name a draft gets in the zip (its id when that is a plain name).
+fn entry_name(id: &str, n: usize) -> String {
+    if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        format!("drafts/{id}.md")
+    } else {
+        format!("drafts/draft-{n}.md")
+    }
+}
+
+/// The backup zip of `drafts` (their current text, saved or not).
+pub fn backup_zip(drafts: &[Rc<Draft>], exported: f64) -> Result<Vec<u8>, String> {
+    let mut files = Vec::with_capacity(drafts.len() + 1);
+    let mut entries = Vec::with_capacity(drafts.len());
+    for (n, d) in drafts.iter().enumerate() {
+        let file = entry_name(&d.id, n + 1);
+        let entry = Out::empty()
+            .set("id", d.id.as_str().into())
+            .set("file", file.as_str().into())
+            .opt_str("name", d.name.as_deref())
+            .set("rev", (d.backup_rev() as f64).into())
+            .set("created", d.created.into())
+            .set("updated", d.updated.into());
+        entries.push(entry.value());
+        files.push((file, d.text.as_bytes().to_vec()));
+    }
+    let manifest = Out::new(SCHEMA)
+        .set("format", FORMAT.into())
+        .set("exported", exported.into())
+        .set("drafts", array(entries))
+        .stringify()?;
+    files.insert(0, (MANIFEST.to_string(), manifest.into_bytes()));
+    zip_files(&files).map_err(|e| e.to_string())
+}
+
+/// The drafts in a backup zip, in manifest order.
+pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
+    let entries = unzip_files(bytes)?;
+    let files = Files {
+        at: Lookup::new(entries.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i as u64))),
+        entries: &entries,
+    };
+    let manifest = files.get(MANIFEST).ok_or(BackupError::NoManifest)?;
+    let text = std::str::from_utf8(manifest).map_err(|_| BackupError::Manifest("not UTF-8".into()))?;
+    let m = In::parse(text).map_err(BackupError::Manifest)?;
+    match m.schema().map_err(BackupError::Manifest)? {
+        n if n > SCHEMA => return Err(BackupError::Newer(n)),
+        SCHEMA if m.str("format").as_deref() == Ok(FORMAT) => {}
+        _ => return Err(BackupError::Manifest("not a Hoego backup manifest".into())),
+    }
+    let list = m.obj_list("drafts").map_err(BackupError::Manifest)?;
+    list.iter().map(|e| entry(e, &files)).collect()
+}
+
+/// A zip's entries by name.
+struct Files<'a> {
+    at: Lookup<'a>,
+    entries: &'a [(String, Vec<u8>)],
+}
+
+impl Files<'_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.at.get(name).map(|i| self.entries[i as usize].1.as_slice())
+    }
+}
+
+fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
+    let bad = BackupError::Manifest;
+    let file = e.str("file").map_err(bad)?;
+    let text = files.get(&file).and_then(|b| String::from_utf8(b.to_vec()).ok()).ok_or(BackupError::Entry(file))?;
+    let d = StoredDraft {
+        id: e.str("id").map_err(bad)?,
+        rev: e.whole("rev").map_err(bad)?,
+        name: e.opt_str("name").map_err(bad)?,
+        text,
+        created: e.num("created").map_err(bad)?,
+        updated: e.num("updated").map_err(bad)?,
+    };
+    if !usable_id(&d.id) {
+        return Err(bad(format!("draft id '{}' is not usable", d.id)));
+    }
+    Ok(d)
+}

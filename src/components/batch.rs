@@ -1,0 +1,93 @@
+//! Batch export from the library: the selected drafts (or all) as one
+//! site-shaped zip, through the same core batch as `hoego export --zip`
+//! (same collision rules, same bytes), with images and the source blog's
+//! `_config.yml` imported alongside the posts.
+//!
+//! The bar (in the library) is always there and always the same size (the
+//! count sits in a fixed-width badge, the button is only disabled when
+//! nothing is selected), so nothing moves under a pending click.
+
+use std::rc::Rc;
+
+use super::export_panel::IMAGES;
+use super::Ctx;
+use crate::browser::{download, now_date};
+use crate::i18n::t;
+use crate::state::{Action, Draft, ExportSettings, Level, Notice};
+use hoego_core::export::bundle::zip_files;
+use hoego_core::export::{export_batch, image_refs, is_image, BatchPost, ExportOptions, Flavor, SiteConfig, Target};
+
+thread_local! {
+    /// The source blog's `_config.yml`, imported alongside posts this session.
+    pub static SITE: std::cell::RefCell<SiteConfig> = std::cell::RefCell::new(SiteConfig::default());
+}
+
+/// Export options for the app's settings, with "now" from the browser and
+/// the imported site configuration.
+pub fn options(s: &ExportSettings, source_name: Option<String>) -> ExportOptions {
+    let mut o = ExportOptions::new(s.target, s.offset, now_date(s.offset));
+    o.slug_style = s.slug_style;
+    o.source_name = source_name;
+    o.site = SITE.with(|c| c.borrow().clone());
+    o
+}
+
+/// The references of `post` that have an imported image by that file name
+/// (and that really is an image: the CLI's rule).
+pub fn available_images(post: &hoego_core::Post, images: &[(String, Vec<u8>)]) -> Vec<String> {
+    image_refs(post)
+        .into_iter()
+        .filter(|r| images.iter().any(|(n, b)| *n == r.file_name && is_image(n, b)))
+        .map(|r| r.reference)
+        .collect()
+}
+
+/// The zip of `drafts` as one site; also how many drafts were skipped (raw mode).
+pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, String>, usize) {
+    let images = IMAGES.with(|i| i.borrow().clone());
+    let parsed: Vec<(&Rc<Draft>, &hoego_core::Post)> =
+        drafts.iter().filter_map(|d| d.post.as_ref().ok().map(|p| (d, p))).collect();
+    let batch: Vec<BatchPost> = parsed
+        .iter()
+        .map(|(d, p)| BatchPost { post: p, source_name: d.name.clone(), available: available_images(p, &images) })
+        .collect();
+    let exported = export_batch(&batch, &options(s, None));
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (e, (_, post)) in exported.iter().zip(&parsed) {
+        files.push((e.path.clone(), e.text.clone().into_bytes()));
+        let refs = image_refs(post);
+        for a in &e.assets {
+            let name = refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
+            if let Some((_, bytes)) = images.iter().find(|(n, _)| Some(n.as_str()) == name) {
+                files.push((a.site_path.clone(), bytes.clone()));
+            }
+        }
+    }
+    (zip_files(&files).map_err(|e| e.to_string()), drafts.len() - parsed.len())
+}
+
+/// Download the selected drafts (`ids`, in library order) as one site zip;
+/// a refused download or skipped raw drafts become notices.
+pub fn download_site(ctx: &Ctx, ids: &[String]) {
+    let drafts: Vec<Rc<Draft>> = ctx.drafts.iter().filter(|d| ids.contains(&d.id)).cloned().collect();
+    let (zip, skipped) = site_zip(&drafts, &ctx.export);
+    let result = zip.and_then(|bytes| download("site.zip", &bytes, "application/zip").map_err(|e| format!("{e:?}")));
+    if let Err(e) = result {
+        let text = format!("{}: site.zip ({e})", t(ctx.lang, "download.failed"));
+        ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+    }
+    if skipped > 0 {
+        let text = format!("{}: {skipped}", t(ctx.lang, "batch.skipped"));
+        ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
+    }
+}
+
+/// The export settings for a `batch-target` value.
+pub fn with_target(s: &ExportSettings, value: &str) -> ExportSettings {
+    let target = match value {
+        "gatsby" => Target::Gatsby(Flavor::StarterBlog),
+        "lumen" => Target::Gatsby(Flavor::Lumen),
+        _ => Target::Jekyll,
+    };
+    ExportSettings { target, ..s.clone() }
+}

@@ -1,0 +1,161 @@
+//! Where drafts live, said plainly: the library's storage area (usage vs
+//! quota, whether storage is persistent, export all drafts, restore from a
+//! backup) and the banner shown when this browser cannot save at all.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::Ctx;
+use crate::backup::{backup_zip, read_backup};
+use crate::browser::{date_time, download, file_bytes, new_id, now_ms};
+use crate::i18n::t;
+use crate::state::{Action, Level, Notice};
+use crate::storage::Access;
+use crate::sync::{Persist, RestoreReport};
+
+/// `n / d` with one decimal, by integer arithmetic: formatting floats would
+/// pull Rust's float printing code (~20 KB) into the wasm.
+fn tenths(n: f64, d: f64) -> String {
+    let t = (n * 10.0 / d).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// `1.2 MB` style sizes.
+fn bytes(n: f64) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB"];
+    let mut scale = 1.0;
+    let mut i = 0;
+    while n >= scale * 1000.0 && i + 1 < units.len() {
+        scale *= 1000.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{} B", n as u64)
+    } else {
+        format!("{} {}", tenths(n, scale), units[i])
+    }
+}
+
+fn notify(ctx: &Ctx, level: Level, text: String) {
+    ctx.dispatch(Action::Notify(Notice { level, text }));
+}
+
+/// Download every draft as one backup zip.
+fn export_all(ctx: &Ctx) {
+    let at = now_ms();
+    let name = format!("hoego-drafts-{}.zip", date_time(at).replace([' ', ':'], "-"));
+    let done = backup_zip(&ctx.drafts, at)
+        .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| format!("{e:?}")));
+    if let Err(e) = done {
+        notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, "download.failed")));
+    }
+}
+
+/// Read a picked backup and merge it (the reducer decides what happens to each draft).
+fn restore(ctx: Ctx, file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = file_bytes(&file).await.map_err(|e| format!("{e:?}"));
+        match read.and_then(|b| read_backup(&b).map_err(|e| e.to_string())) {
+            Ok(items) => {
+                let new_ids = items.iter().map(|_| new_id()).collect();
+                ctx.dispatch(Action::Restore { items, new_ids });
+            }
+            Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, "backup.bad"), file.name())),
+        }
+    });
+}
+
+fn report_line(lang: hoego_core::templates::Lang, r: &RestoreReport) -> String {
+    let parts = [
+        (r.added, "backup.added"),
+        (r.replaced, "backup.replaced"),
+        (r.copied, "backup.copied"),
+        (r.kept_newer, "backup.kept"),
+        (r.unchanged, "backup.unchanged"),
+    ];
+    let said: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, k)| format!("{} {n}", t(lang, k))).collect();
+    format!("{}: {}", t(lang, "backup.done"), if said.is_empty() { "0".into() } else { said.join(" · ") })
+}
+
+/// The library's storage area. (Functions, not components: each Yew
+/// component costs the first load a few KB of wasm.)
+pub fn storage_info(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let on_export = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| export_all(&ctx))
+    };
+    let on_restore = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                restore(ctx.clone(), f);
+            }
+            input.set_value("");
+        })
+    };
+    let persist = match ctx.persist {
+        Persist::Granted => ("granted", "persist.granted"),
+        Persist::Denied => ("denied", "persist.denied"),
+        Persist::Unsupported => ("unsupported", "persist.unsupported"),
+        Persist::NotAsked => ("not-asked", "persist.notasked"),
+    };
+    let used = match ctx.usage {
+        Some((u, q)) if q > 0.0 => {
+            format!("{} {} / {} ({}%)", t(lang, "storage.usage"), bytes(u), bytes(q), tenths(u * 100.0, q))
+        }
+        _ => t(lang, "storage.unknown").to_string(),
+    };
+    html! {
+        <section class="storage-info" data-testid="storage-info" aria-labelledby="storage-title">
+            <h2 id="storage-title">{ t(lang, "storage") }</h2>
+            <p data-testid="storage-usage">{ used }</p>
+            <p data-testid="storage-persist" data-state={persist.0}>{ t(lang, persist.1) }</p>
+            <div class="lib-actions">
+                <button data-testid="export-all" onclick={on_export}>{ t(lang, "backup.export") }</button>
+                <label class="button file-button">
+                    { t(lang, "backup.restore") }
+                    <input type="file" data-testid="restore-file" accept=".zip,application/zip" onchange={on_restore} />
+                </label>
+            </div>
+            <p class="hint">{ t(lang, "backup.rules") }</p>
+            if let Some(r) = &ctx.restored {
+                <p class="notice ok" data-testid="restore-report" role="status">{ report_line(lang, r) }</p>
+            }
+        </section>
+    }
+}
+
+/// Shown above every screen when drafts cannot be saved in this browser.
+pub fn storage_banner(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let (why, detail) = match &ctx.access {
+        Access::Writable => return html! {},
+        Access::Unavailable(m) => (t(lang, "storage.unavailable"), m.clone()),
+        Access::Newer(n) => (t(lang, "storage.newer"), format!("schema {n}")),
+    };
+    let on_all = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| export_all(&ctx))
+    };
+    let this = ctx.current().map(|d| {
+        let (name, text) = (d.name.clone().unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {
+                notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, "download.failed")));
+            }
+        })
+    });
+    html! {
+        <div class="notice error storage-banner" role="alert" data-testid="storage-banner">
+            <p>{ why }</p>
+            <p class="hint"><code>{ detail }</code></p>
+            <button class="primary" data-testid="banner-download-all" onclick={on_all}>{ t(lang, "download.all") }</button>
+            if let Some(cb) = this {
+                { " " }<button data-testid="banner-download-md" onclick={cb}>{ t(lang, "download.this") }</button>
+            }
+        </div>
+    }
+}
