@@ -232,7 +232,7 @@ await test('a post full of XSS vectors runs no script', async () => {
   await page.click('text=← 보관함');
   await importFiles(page, [file]);
   await openDraft(page, 'XSS');
-  await page.waitForFunction(() => document.querySelector('[data-testid=preview]').children.length > 20);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length > 20);
   await page.hover('[data-testid=preview]');
   for (const el of await page.locator('[data-testid=preview] *').all()) await el.hover({ timeout: 200, force: true }).catch(() => {});
   await page.waitForTimeout(1000);

@@ -2,7 +2,7 @@
 # Benchmarks that print figures (performance targets live here, not in timed tests):
 #   1. criterion: parse, one-key edit, render+sanitize, stats, incremental preview (MB/s)
 #   2. first-load transfer of the release build (wasm + js + css, raw and gzip -9)
-#   3. keystroke-to-preview latency on a 235 KB post in Chromium
+#   3. typing latency with real key events (60 KB, 235 KB, 1 MB): Hoego, EasyMDE 2.21, a bare textarea
 #   4. first load vs repeat load from the service worker, three network profiles
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules

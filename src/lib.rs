@@ -16,6 +16,7 @@ pub mod sanitize;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod text_delta;
 
 /// Mount the app on the page's body.
 pub fn run() {

@@ -44,29 +44,45 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
     let container = document().create_element("div").unwrap();
     let mut nodes = Vec::new();
     let mut cache = BlockCache::default();
-    let mut body = include_str!("../assets/sample-ko.md").to_string();
+    // Long enough for several chunks; now and then a long cut (empties chunks) or
+    // many new paragraphs at once (splits one).
+    let mut body = include_str!("../assets/sample-ko.md").repeat(6);
     let inserts =
         ["", "\n", "\n\n", "# 제목\n", "- [ ] 할 일\n", "```\n", "> 인용\n", "글자", "| a |\n|---|\n", "<b>굵게</b>"];
+    let many = format!("\n\n{}", "새 문단\n\n".repeat(3 * preview_dom::CHUNK));
     let mut rng = Lcg(42);
-    for _ in 0..150 {
+    for _ in 0..200 {
         let mut i = rng.next(body.len() + 1);
         while !body.is_char_boundary(i) {
             i -= 1;
         }
-        let mut j = (i + rng.next(6)).min(body.len());
+        let (span, text) = match rng.next(20) {
+            0 => (rng.next(4000), ""),
+            1 => (0, many.as_str()),
+            _ => (rng.next(6), inserts[rng.next(inserts.len())]),
+        };
+        let mut j = (i + span).min(body.len());
         while !body.is_char_boundary(j) {
             j += 1;
         }
-        body.replace_range(i..j, inserts[rng.next(inserts.len())]);
+        body.replace_range(i..j, text);
         let patch = cache.update(&body, &s);
         preview_dom::apply(&container, &mut nodes, &patch).unwrap();
-        // The DOM holds one wrapper per block, each with that block's HTML.
-        let children = container.children();
-        assert_eq!(children.length() as usize, cache.blocks().len());
+        // The DOM holds one wrapper per block, in order, each with that block's
+        // HTML, grouped in chunks that are never empty nor longer than twice CHUNK.
+        let wrappers = container.query_selector_all(":scope > .chunk > .blk").unwrap();
+        assert_eq!(wrappers.length() as usize, cache.blocks().len());
+        assert_eq!(nodes.len(), cache.blocks().len());
+        let chunks = container.children();
+        for c in 0..chunks.length() {
+            let n = chunks.item(c).unwrap().child_element_count() as usize;
+            assert!((1..=2 * preview_dom::CHUNK).contains(&n), "chunk {c} holds {n} blocks");
+        }
         let mut fresh = BlockCache::default();
         fresh.update(&body, &s);
         for (k, b) in fresh.blocks().iter().enumerate() {
-            let el = children.item(k as u32).unwrap();
+            let el = wrappers.item(k as u32).unwrap().dyn_into::<web_sys::Element>().unwrap();
+            assert!(el == nodes[k], "wrapper {k} is the one the preview keeps");
             let probe = document().create_element("div").unwrap();
             probe.set_inner_html(&b.html);
             // The preview names task checkboxes for screen readers; the fresh render gets the same step.
