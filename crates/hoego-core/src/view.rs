@@ -1,6 +1,8 @@
 //! The typed view of a post's front matter, read with the semantics real
 //! generators use (Jekyll's Psych for lists and booleans; last duplicate wins).
 
+use std::collections::HashSet;
+
 use serde::{Serialize, Serializer};
 
 use crate::date::PostDate;
@@ -64,6 +66,19 @@ fn nested(v: Option<&Value>, keys: &[&str]) -> Option<String> {
     }
 }
 
+/// The items of `values` in order, each once (a set, not a scan of the list
+/// so far: 40,000 tags made that quadratic).
+fn unique_items(values: &[Option<&Value>]) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for item in values.iter().flatten().flat_map(|v| list_items(v)) {
+        if seen.insert(item.clone()) {
+            out.push(item);
+        }
+    }
+    out
+}
+
 impl PostView {
     /// Build the view from fields (in source order, duplicates already
     /// resolved to their last value). `fields_line` gives a key's line for
@@ -91,23 +106,8 @@ impl PostView {
                 None => warnings.push(Warning::new("bad-date", "`date` is not a single value", fields_line("date"))),
             }
         }
-        let push_unique = |list: &mut Vec<String>, items: Vec<String>| {
-            for i in items {
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
-        };
-        for k in ["tags", "tag"] {
-            if let Some(v) = get(k) {
-                push_unique(&mut view.tags, list_items(v));
-            }
-        }
-        for k in ["categories", "category"] {
-            if let Some(v) = get(k) {
-                push_unique(&mut view.categories, list_items(v));
-            }
-        }
+        view.tags = unique_items(&[get("tags"), get("tag")]);
+        view.categories = unique_items(&[get("categories"), get("category")]);
         view.draft = get("draft").and_then(Value::as_bool).unwrap_or(false)
             || get("published").and_then(Value::as_bool) == Some(false);
         view.description = text(get("description")).or_else(|| text(get("excerpt"))).or_else(|| text(get("summary")));

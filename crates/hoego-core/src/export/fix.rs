@@ -51,8 +51,12 @@ pub(crate) fn normalize_bools(p: &mut Post, warnings: &mut Vec<Warning>) {
             Some((e.key.clone(), b))
         })
         .collect();
-    for (key, b) in targets {
+    for (key, b) in &targets {
         warnings.push(Warning::new("bool-normalized", format!("`{key}` written as `{b}`"), None));
-        let _ = p.set(&key, &FieldValue::Bool(b));
+    }
+    // All at once: one re-read of the front matter, not one per key.
+    let edits: Vec<(String, FieldValue)> = targets.into_iter().map(|(k, b)| (k, FieldValue::Bool(b))).collect();
+    for (key, _) in p.set_many(&edits) {
+        warnings.push(Warning::new("edit-failed", format!("could not rewrite `{key}`"), None));
     }
 }
