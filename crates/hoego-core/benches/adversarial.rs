@@ -8,8 +8,9 @@
 //! "Adversarial inputs").
 //!
 //! Run: `cargo bench -p hoego-core --bench adversarial [-- [--sizes 65536,262144] [--budget 5] [--only NAME] [--write DIR]]`
-//! `--write DIR` writes each shape at the largest size to `DIR/NAME.md` (the
-//! CLI benchmark `scripts/adversarial.sh` times the `hoego` binary on them).
+//! `--write DIR` writes each shape at the largest size to `DIR/NAME.md`, and
+//! the issue's own inputs to `DIR/issue-NAME.md` (the CLI benchmark
+//! `scripts/adversarial.sh` times the `hoego` binary on them).
 #![allow(missing_docs)]
 
 use std::hint::black_box;
@@ -108,6 +109,10 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     ("link-open", "`[a](` repeated", |n| fill(FM, n, "\n", |_| "[a](".into())),
     ("emphasis", "`*a` repeated", |n| fill(FM, n, "\n", |_| "*a".into())),
     ("emphasis-mixed", "`**a*_` repeated", |n| fill(FM, n, "\n", |_| "**a*_".into())),
+    ("emphasis-nested", "`*` run, `a`, `*` run: strong inside strong", |n| {
+        let k = n.saturating_sub(FM.len() + 2) / 2;
+        format!("{FM}{}a{}\n", "*".repeat(k), "*".repeat(k))
+    }),
     ("backticks", "growing backtick runs", |n| fill(FM, n, "\n", |i| format!("{}a", "`".repeat(i % 64 + 1)))),
     ("angle", "`<a` repeated", |n| fill(FM, n, "\n", |_| "<a".into())),
     ("refdefs", "link reference definitions and uses", |n| fill(FM, n, "", |i| format!("[r{i}]: /u{i}\n[r{i}]\n\n"))),
@@ -118,6 +123,26 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     ("blank-lines", "empty lines", |n| fill(FM, n, "", |_| "\n".into())),
     ("long-line", "one line of words", |n| fill(FM, n, "\n", |_| "word ".into())),
     ("sample", "the Korean sample post repeated (a normal post)", sample_repeated),
+];
+
+/// The inputs of the issue that asked for this benchmark, at its sizes
+/// (written by `--write` as `issue-NAME.md` for the CLI benchmark).
+const ISSUE_INPUTS: &[(&str, fn() -> String)] = &[
+    ("list-dash-20k", || format!("{FM}{}a\n", "- ".repeat(20_000))),
+    ("quote-list-20k", || format!("{FM}{}a\n", "> - ".repeat(20_000))),
+    ("quote-100k", || format!("{FM}{}a\n", "> ".repeat(100_000))),
+    ("ordered-20k", || format!("{FM}{}a\n", "1. ".repeat(20_000))),
+    ("ul-li-20k", || format!("{FM}{}a\n", "<ul><li>".repeat(20_000))),
+    ("include-80k-lines", || format!("{FM}{}", "{% include x.html %}\n".repeat(80_000))),
+    ("keys-100k", || {
+        let keys: String = (0..100_000).map(|i| format!("k{i}: v\n")).collect();
+        format!("---\ntitle: t\n{keys}---\nbody\n")
+    }),
+    ("tags-40k", || {
+        let tags: String = (0..40_000).map(|i| format!("  - t{i}\n")).collect();
+        format!("---\ntitle: t\ndate: 2026-11-22\ntags:\n{tags}---\nbody\n")
+    }),
+    ("post-54mb", || sample_repeated(54 << 20)),
 ];
 
 /// What is timed on each shape.
@@ -194,6 +219,12 @@ fn main() {
         std::fs::create_dir_all(dir).expect("create dir");
         for (name, _, gen) in &shapes {
             std::fs::write(format!("{dir}/{name}.md"), gen(size)).expect("write input");
+        }
+        for (name, gen) in ISSUE_INPUTS {
+            let name = format!("issue-{name}");
+            if a.only.is_empty() || a.only.contains(&name) {
+                std::fs::write(format!("{dir}/{name}.md"), gen()).expect("write input");
+            }
         }
         return;
     }
