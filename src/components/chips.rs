@@ -74,14 +74,17 @@ pub fn chips(p: &ChipsProps) -> Html {
             add(v, input);
         })
     };
+    let shared = std::rc::Rc::new(p.items.clone());
     html! {
         <div class="chips">
             <ul class="chip-list" aria-label={p.list_label.clone()}>
             { for p.items.iter().enumerate().map(|(i, item)| {
-                let items = p.items.clone();
+                // One shared copy of the list for every chip's button: a copy per
+                // chip made 30,000 tags cost 30,000² string clones.
+                let items = shared.clone();
                 let cb = p.on_change.clone();
                 let remove = Callback::from(move |_| {
-                    let mut all = items.clone();
+                    let mut all: Vec<String> = items.as_ref().clone();
                     all.remove(i);
                     cb.emit(all);
                 });
