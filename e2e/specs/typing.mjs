@@ -15,10 +15,9 @@ export default async function (h) {
     // The most recently changed stored draft's text, once the autosave has run.
     const stored = async () => {
       await saved(page);
-      return page.evaluate(() => {
-        const drafts = Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)));
-        return drafts.sort((a, b) => b.updated - a.updated)[0].text;
-      });
+      // Current revisions, read through the storage index (hoego/v2).
+      const drafts = await h.storedDrafts(page);
+      return drafts.sort((a, b) => b.updated - a.updated)[0].text;
     };
     const head = (await stored()).slice(0, -(await body.inputValue()).length || undefined);
     const steps = [
@@ -49,6 +48,12 @@ export default async function (h) {
       await act();
       const value = await body.inputValue();
       assert(value !== before || name === 'undo', `${name}: the textarea changed`);
+      // Wait for the state (the autosave catching up), not for time; a body
+      // that never reaches storage still fails here, after 5 s.
+      await page.waitForFunction((want) => {
+        const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+        return index.drafts.some((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').text === want);
+      }, head + value, { timeout: 5000 }).catch(() => {});
       const text = await stored();
       assert(text === head + value, `${name}: stored body ${JSON.stringify(text.slice(head.length).slice(-60))} ≠ textarea ${JSON.stringify(value.slice(-60))}`);
       before = value;
