@@ -3,7 +3,7 @@
 // Whatever the edit, the stored body must be exactly the textarea's value.
 
 export default async function (h) {
-  const { test, fresh, assert, saved } = h;
+  const { test, fresh, assert, saved, storedDrafts } = h;
 
   await test('typing, deleting, replacing a selection, emoji, paste and undo keep the stored body equal to the textarea', async () => {
     const { context, page } = await fresh();
@@ -15,10 +15,8 @@ export default async function (h) {
     // The most recently changed stored draft's text, once the autosave has run.
     const stored = async () => {
       await saved(page);
-      return page.evaluate(() => {
-        const drafts = Object.keys(localStorage).filter((k) => k.startsWith('hoego/v1/draft/')).map((k) => JSON.parse(localStorage.getItem(k)));
-        return drafts.sort((a, b) => b.updated - a.updated)[0].text;
-      });
+      const drafts = await storedDrafts(page);
+      return drafts.sort((a, b) => b.updated - a.updated)[0].text;
     };
     const head = (await stored()).slice(0, -(await body.inputValue()).length || undefined);
     const steps = [

@@ -45,7 +45,7 @@ fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsS
         return None;
     }
     let start = utf16_to_byte(&mirror.text, old_len, s.at)?;
-    let end = utf16_to_byte(&mirror.text, old_len, s.at)?;
+    let end = utf16_to_byte(&mirror.text, old_len, s.at + s.removed)?;
     let inserted = String::from(inserted);
     let mut text = String::with_capacity(mirror.text.len() + inserted.len() - (end - start));
     text.push_str(&mirror.text[..start]);
