@@ -46,10 +46,15 @@ pub fn close_details_on_escape(e: KeyboardEvent) {
     if e.key() != "Escape" {
         return;
     }
-    let Some(details) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    if !details.has_attribute("open") {
+    // Yew delegates events from its root, so `currentTarget` is not the
+    // <details>: find it from where the key was pressed.
+    let Some(details) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("details[open]").ok().flatten())
+    else {
         return;
-    }
+    };
     e.stop_propagation();
     if details.remove_attribute("open").is_err() {
         return;

@@ -15,21 +15,24 @@ pub enum ReadError {
 /// Read `path` as text. Returns the text and a note when it was not UTF-8.
 pub fn read_post(path: &Path) -> Result<(String, Option<String>), ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    decode(&bytes)
+    decode(bytes)
 }
 
-/// Decode bytes as UTF-8, else EUC-KR (CP949).
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ReadError> {
+/// Decode bytes as UTF-8 (taking them over: no copy of a large post), else
+/// EUC-KR (CP949).
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), ReadError> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1;
         return Err(ReadError::NotText(line, 1, "this looks like a binary file (NUL byte), not a text post".into()));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), None)),
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
         Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let bytes = bytes.as_slice();
             let (text, _, had_errors) = encoding_rs::EUC_KR.decode(bytes);
             if had_errors {
-                let at = e.valid_up_to();
                 let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
                 let col = String::from_utf8_lossy(
                     &bytes[bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)..at],
@@ -52,10 +55,10 @@ mod tests {
     #[test]
     fn decoding_table() {
         let (euc, _, _) = encoding_rs::EUC_KR.encode("---\ntitle: 회고\n---\n");
-        assert_eq!(decode(&euc).unwrap().0, "---\ntitle: 회고\n---\n");
-        assert!(decode(&euc).unwrap().1.is_some());
-        assert!(decode("plain".as_bytes()).unwrap().1.is_none());
-        assert!(matches!(decode(b"ab\ncd\0"), Err(ReadError::NotText(2, 1, _))));
-        assert!(matches!(decode(&[b'a', 0xff, 0xff, 0xff]), Err(ReadError::NotText(1, 2, _))));
+        assert_eq!(decode(euc.to_vec()).unwrap().0, "---\ntitle: 회고\n---\n");
+        assert!(decode(euc.to_vec()).unwrap().1.is_some());
+        assert!(decode(b"plain".to_vec()).unwrap().1.is_none());
+        assert!(matches!(decode(b"ab\ncd\0".to_vec()), Err(ReadError::NotText(2, 1, _))));
+        assert!(matches!(decode(vec![b'a', 0xff, 0xff, 0xff]), Err(ReadError::NotText(1, 2, _))));
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use hoego_core::field::FieldValue;
-use hoego_core::markdown::{render, sanitize::Ammonia};
+use hoego_core::markdown::{render_to, sanitize::Ammonia};
 use hoego_core::templates::{template, Lang, TEMPLATES};
 use hoego_core::{Offset, ParseError, Post, PostDate};
 
@@ -115,7 +115,19 @@ fn replace_in_place(file: &str, bytes: &[u8]) -> Result<(), Fail> {
 
 fn cmd_render(args: &[String]) -> Result<(), Fail> {
     let post = load(one_file(args)?)?;
-    write_stdout(render(post.body(), &Ammonia::default()).as_bytes())
+    // Streamed piece by piece: memory stays proportional to one piece, not the post.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed: Option<std::io::Error> = None;
+    render_to(post.body(), &Ammonia::default(), &mut |piece| {
+        if failed.is_none() {
+            failed = out.write_all(piece.as_bytes()).err();
+        }
+    });
+    match failed {
+        None => out.flush(),
+        Some(e) => Err(e),
+    }
+    .map_err(|e| Fail::Input(format!("-:1:1: cannot write output: {e}")))
 }
 
 /// `--name value` pairs given, in order.

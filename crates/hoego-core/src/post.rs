@@ -4,6 +4,7 @@
 //! Head and body are kept as separate strings so that editing a key costs
 //! time proportional to the front matter only, whatever the body's size.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::error::{pos_at, EditError, ParseError, Pos, Warning, WarningCode};
@@ -65,6 +66,35 @@ fn first_h1(body: &str) -> Option<String> {
     None
 }
 
+/// Fields from entries in source order, a duplicated key where first written
+/// with its last value (Jekyll's reading), each repeat warned about. Keys are
+/// looked up by hash: 100,000 keys each compared with every earlier one took
+/// minutes.
+fn resolve_duplicates(entries: &[YamlEntry], warnings: &mut Vec<Warning>) -> Vec<(String, Value)> {
+    let mut fields: Vec<(String, Value)> = Vec::with_capacity(entries.len());
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    for e in entries {
+        match index.get(e.key.as_str()) {
+            Some(&i) => {
+                warnings.push(Warning::new(
+                    WarningCode::DuplicateKey,
+                    format!(
+                        "`{}` is set more than once; Jekyll uses the last value, Gatsby (js-yaml) refuses the file",
+                        e.key
+                    ),
+                    Some(e.line),
+                ));
+                fields[i].1 = e.value.clone();
+            }
+            None => {
+                index.insert(&e.key, fields.len());
+                fields.push((e.key.clone(), e.value.clone()));
+            }
+        }
+    }
+    fields
+}
+
 impl Post {
     /// Parse a post. Pure: no I/O. On error the caller still has `source`.
     pub fn parse(source: &str) -> Result<Post, ParseError> {
@@ -97,19 +127,7 @@ impl Post {
         let (fm, fields) = match self.kind {
             FrontMatterKind::Yaml => {
                 let entries = yaml::parse_entries(&self.head, self.content.clone(), 1)?;
-                let mut fields: Vec<(String, Value)> = Vec::new();
-                for e in &entries {
-                    if let Some(prev) = fields.iter_mut().find(|(k, _)| *k == e.key) {
-                        warnings.push(Warning::new(
-                            WarningCode::DuplicateKey,
-                            format!("`{}` is set more than once; Jekyll uses the last value, Gatsby (js-yaml) refuses the file", e.key),
-                            Some(e.line),
-                        ));
-                        prev.1 = e.value.clone();
-                    } else {
-                        fields.push((e.key.clone(), e.value.clone()));
-                    }
-                }
+                let fields = resolve_duplicates(&entries, &mut warnings);
                 (FrontMatter::Yaml(entries), fields)
             }
             #[cfg(not(feature = "toml"))]
@@ -307,6 +325,36 @@ impl Post {
         }
     }
 
+    /// Set several distinct keys with one re-read of the front matter (one
+    /// [`Post::set`] per key re-reads it each time: quadratic for a front
+    /// matter of 100,000 keys). Every edit is made as if alone; when together
+    /// they do not commit, they are applied one by one. Returns the keys that
+    /// could not be set, with why.
+    pub fn set_many(&mut self, edits: &[(String, FieldValue)]) -> Vec<(String, EditError)> {
+        if let FrontMatter::Yaml(entries) = &self.fm {
+            let distinct = edits.iter().map(|(k, _)| k.as_str()).collect::<HashSet<_>>().len() == edits.len();
+            let usable = edits.iter().all(|(k, _)| !k.is_empty() && !k.contains(['\n', '\r']));
+            if distinct && usable {
+                // Each key's last entry, by hash (a search per key is quadratic).
+                let last: HashMap<&str, &YamlEntry> = entries.iter().map(|e| (e.key.as_str(), e)).collect();
+                let splices: Vec<_> = edits
+                    .iter()
+                    .map(|(k, v)| {
+                        let e = last.get(k.as_str()).copied();
+                        yaml::edit::splice_for(&self.head, self.content.clone(), entries, self.line_ending, e, k, v)
+                    })
+                    .collect();
+                if let Some(head) = yaml::edit::apply_splices(&self.head, &splices) {
+                    let end = self.content.end + head.len() - self.head.len();
+                    if self.commit_head(head, end).is_ok() {
+                        return Vec::new();
+                    }
+                }
+            }
+        }
+        edits.iter().filter_map(|(k, v)| self.set(k, v).err().map(|e| (k.clone(), e))).collect()
+    }
+
     fn replace_content(&mut self, text: String) -> Result<(), EditError> {
         let head = format!("{}{}{}", &self.head[..self.content.start], text, &self.head[self.content.end..]);
         let end = self.content.start + text.len();
@@ -339,18 +387,14 @@ impl Post {
     /// Keep only the last occurrence of each duplicated YAML key (Jekyll's
     /// reading). Returns the keys that were merged.
     pub fn merge_duplicate_keys(&mut self) -> Vec<String> {
-        let mut dups: Vec<String> = Vec::new();
-        let entries = self.yaml_entries();
-        for (i, e) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|p| p.key == e.key) && !dups.contains(&e.key) {
-                dups.push(e.key.clone());
-            }
-        }
-        for key in &dups {
-            let head = yaml::edit::dedupe(&self.head, self.yaml_entries(), key);
+        let (head, dups) = yaml::edit::dedupe_all(&self.head, self.yaml_entries());
+        if !dups.is_empty() {
             let end = self.content.end + head.len() - self.head.len();
-            // Removing whole entries cannot make valid YAML invalid.
-            let _ = self.commit_head(head, end);
+            // Removing whole entries cannot make valid YAML invalid; if it
+            // did, the post would stay as it was and still be valid.
+            if self.commit_head(head, end).is_err() {
+                return Vec::new();
+            }
         }
         dups
     }

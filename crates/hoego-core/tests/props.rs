@@ -105,6 +105,7 @@ proptest! {
         let mut body = Post::parse(text).unwrap().body().to_string();
         let mut cache = BlockCache::default();
         cache.update(&body, &Id);
+        let mut sliced = cache.clone();
         for (at, del, ins) in edits {
             let mut i = ((body.len() as f64) * at) as usize;
             while !body.is_char_boundary(i) { i -= 1; }
@@ -114,6 +115,13 @@ proptest! {
             cache.update(&body, &Id);
             let incremental: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
             prop_assert_eq!(&incremental, &render_unsanitized(&body));
+            // In slices (as the app renders an import), the cache ends the same.
+            let mut n = 0;
+            while !sliced.update_sliced(&body, &Id, 64).1 {
+                n += 1;
+                prop_assert!(n < 10_000, "sliced updates never finish");
+            }
+            prop_assert_eq!(sliced.blocks(), cache.blocks());
             // The windowed re-parse finds exactly the blocks a full parse finds.
             let ranges: Vec<_> = cache.blocks().iter().map(|b| b.range.clone()).collect();
             prop_assert_eq!(ranges, block_ranges(&body).0);

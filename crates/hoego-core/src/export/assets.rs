@@ -1,6 +1,8 @@
 //! Local images a post references, and rewriting those references when the
 //! images are exported alongside the post.
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Event, Tag};
 
 use crate::error::{Warning, WarningCode};
@@ -90,9 +92,11 @@ pub fn image_refs(post: &Post) -> Vec<ImageRef> {
         }
     }
     let mut out: Vec<ImageRef> = Vec::new();
+    // A set of references seen: scanning `out` per image was quadratic.
+    let mut seen: HashSet<String> = HashSet::new();
     for r in refs {
         if let Some(i) = to_ref(&r) {
-            if !out.iter().any(|o| o.reference == i.reference) {
+            if seen.insert(i.reference.clone()) {
                 out.push(i);
             }
         }

@@ -90,7 +90,14 @@ pub fn resolve_for_gatsby(
     let mut rest = body.as_str();
     let mut consumed = 0usize;
     let mut in_raw = false;
-    let line_of = |offset: usize| line_base + body[..offset].matches('\n').count();
+    // Warnings come in order: count line breaks once, from the previous
+    // warning on (recounting from the start made 80,000 warnings quadratic).
+    let mut counted = (0usize, line_base);
+    let mut line_of = |offset: usize| {
+        counted.1 += body.as_bytes()[counted.0..offset].iter().filter(|&&b| b == b'\n').count();
+        counted.0 = offset;
+        counted.1
+    };
     while let Some(i) = rest.find(['{']) {
         let tail = &rest[i..];
         let (open, close) = if tail.starts_with("{%") {

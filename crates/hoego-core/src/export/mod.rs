@@ -28,6 +28,8 @@ pub use batch::{export_batch, BatchPost};
 pub use bools::Reader;
 pub use site::SiteConfig;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::date::{Offset, PostDate};
 use crate::dialect::detect;
 use crate::error::{Warning, WarningCode};
@@ -200,11 +202,19 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
 /// Entry texts by key (last occurrence), for the change list.
 fn entry_texts(post: &Post) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    // Keys by hash, not by scanning `out`: 100,000 keys made that quadratic.
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for e in post.yaml_entries() {
-        let text = post.head()[e.range.clone()].trim_end_matches(['\r', '\n']).to_string();
-        match out.iter_mut().find(|(k, _)| *k == e.key) {
-            Some(slot) => slot.1 = format!("{}\n{}", slot.1, text),
-            None => out.push((e.key.clone(), text)),
+        let text = post.head()[e.range.clone()].trim_end_matches(['\r', '\n']);
+        match slot.get(e.key.as_str()) {
+            Some(&i) => {
+                out[i].1.push('\n');
+                out[i].1.push_str(text);
+            }
+            None => {
+                slot.insert(&e.key, out.len());
+                out.push((e.key.clone(), text.to_string()));
+            }
         }
     }
     out
@@ -212,17 +222,19 @@ fn entry_texts(post: &Post) -> Vec<(String, String)> {
 
 fn diff(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {
     let mut changes = Vec::new();
+    let after_by_key: HashMap<&str, &str> = after.iter().map(|(k, a)| (k.as_str(), a.as_str())).collect();
+    let before_keys: HashSet<&str> = before.iter().map(|(k, _)| k.as_str()).collect();
     for (k, b) in before {
-        match after.iter().find(|(ak, _)| ak == k) {
-            Some((_, a)) if a == b => {}
-            Some((_, a)) => {
-                changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: Some(a.clone()) })
+        match after_by_key.get(k.as_str()) {
+            Some(a) if a == b => {}
+            Some(a) => {
+                changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: Some(a.to_string()) })
             }
             None => changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: None }),
         }
     }
     for (k, a) in after {
-        if !before.iter().any(|(bk, _)| bk == k) {
+        if !before_keys.contains(k.as_str()) {
             changes.push(FieldChange { key: k.clone(), before: None, after: Some(a.clone()) });
         }
     }

@@ -230,6 +230,41 @@ impl BlockCache {
     }
 }
 
+/// Where to stop a slice of a large change: the first blank line at or after
+/// `from` in `body` (a block boundary in all but fenced code and HTML; a
+/// block cut anyway is simply rendered again with the next slice), else the end.
+fn slice_end(body: &str, from: usize) -> usize {
+    let from = (from..=body.len()).find(|&i| body.is_char_boundary(i)).unwrap_or(body.len());
+    body[from..].find("\n\n").map_or(body.len(), |i| from + i + 2)
+}
+
+impl BlockCache {
+    /// Like [`BlockCache::update`], but when more than `budget` bytes changed
+    /// only about `budget` bytes of them are rendered: the cache then holds the
+    /// change applied up to a blank line, the old text after it, and `false`
+    /// says to call again (with the same or a newer body) after letting the
+    /// page breathe. Calls until `true` leave the cache exactly as one
+    /// `update(body)` would (tested below), each rendering a slice: no
+    /// single task grows with the size of an import or a paste.
+    pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
+        let (ob, nb) = (self.body.as_bytes(), body.as_bytes());
+        let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
+        let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+        if nb.len() - s - p <= budget {
+            return (self.update(body, sanitizer), true);
+        }
+        // The change up to a blank line, then the old text after the change.
+        let cut = slice_end(body, p + budget);
+        if cut + s >= body.len() {
+            return (self.update(body, sanitizer), true);
+        }
+        let mut partial = String::with_capacity(cut + s);
+        partial.push_str(&body[..cut]);
+        partial.push_str(&self.body[self.body.len() - s..]);
+        (self.update(&partial, sanitizer), false)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +310,46 @@ mod tests {
         assert_eq!(p.inserted[0], "<p>two!</p>\n");
         let html: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
         assert_eq!(html, render_unsanitized(b));
+    }
+
+    #[test]
+    fn sliced_updates_end_where_one_update_does() {
+        let para: String = (0..400).map(|i| format!("## 제목 {i}\n\n문단 {i}\n\n- a\n- b\n\n")).collect();
+        let edits: [(&str, String); 5] = [
+            ("", para.clone()),                                         // import into an empty cache
+            (&para, format!("{para}{para}")),                           // paste at the end
+            (&para, format!("{}{para}{}", &para[..900], &para[900..])), // paste in the middle
+            (&para, para[..para.len() / 3].to_string()),                // delete most of it
+            (&para, format!("```\n{para}")),                            // 4 bytes: one block of everything
+        ];
+        for (i, (from, to)) in edits.iter().enumerate() {
+            let mut sliced = BlockCache::default();
+            sliced.update(from, &Identity);
+            let mut calls = 0;
+            let mut shown: Vec<String> = sliced.blocks().iter().map(|b| b.html.clone()).collect();
+            loop {
+                calls += 1;
+                let (patch, done) = sliced.update_sliced(to, &Identity, 2_000);
+                // Each slice renders about the budget, never the whole change.
+                let rendered: usize = patch.inserted.iter().map(String::len).sum();
+                assert!(i == 4 || rendered < 20_000, "edit {i}: slice rendered {rendered} bytes");
+                // The patches, applied in order, keep the shown HTML equal to the cache.
+                let tail = shown.split_off(patch.prefix + patch.removed);
+                shown.truncate(patch.prefix);
+                shown.extend(patch.inserted);
+                shown.extend(tail);
+                let cached: Vec<String> = sliced.blocks().iter().map(|b| b.html.clone()).collect();
+                assert_eq!(shown, cached, "edit {i}, call {calls}");
+                if done {
+                    break;
+                }
+            }
+            let mut whole = BlockCache::default();
+            whole.update(to, &Identity);
+            assert_eq!(sliced.blocks(), whole.blocks(), "edit {i}");
+            // Large insertions take several slices; a deletion or a small edit one call.
+            assert_eq!(calls > 2, i < 3, "edit {i}: {calls} calls");
+        }
     }
 
     #[test]

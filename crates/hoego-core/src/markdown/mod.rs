@@ -3,11 +3,15 @@
 //! sees it.
 
 pub mod blocks;
+mod html_depth;
+mod html_tags;
+pub mod nesting;
 pub mod options;
 pub mod render;
 pub mod sanitize;
 
 pub use blocks::{render_blocks, Block};
+pub use nesting::MAX_NESTING;
 pub use options::options;
-pub use render::{render, render_unsanitized};
+pub use render::{render, render_to, render_unsanitized};
 pub use sanitize::Sanitizer;

@@ -1,7 +1,11 @@
 //! Rendering a body to HTML through event adaptors.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag, TagEnd, TextMergeStream};
 
+use super::nesting::{Boundary, CapNesting, NoCuts, MAX_NESTING};
 use super::options::parser;
 use super::sanitize::Sanitizer;
 
@@ -89,15 +93,73 @@ pub fn render_unsanitized(body: &str) -> String {
     out
 }
 
-/// Run our adaptors over `events` and append the HTML to `out`.
-pub(crate) fn push_html<'a>(out: &mut String, events: impl Iterator<Item = Event<'a>>) {
-    let events = HeadingIds { inner: TextMergeStream::new(events), buffered: Vec::new().into_iter() }
-        .filter_map(strip_kramdown_ial);
-    html::push_html(out, events);
+/// Our adaptors, in order: merged text, the nesting cap, heading ids,
+/// kramdown attribute lines dropped.
+fn adapt<'a>(events: impl Iterator<Item = Event<'a>>, cuts: impl Boundary) -> impl Iterator<Item = Event<'a>> {
+    let capped = CapNesting::new(TextMergeStream::new(events), cuts);
+    HeadingIds { inner: capped, buffered: Vec::new().into_iter() }.filter_map(strip_kramdown_ial)
 }
 
-/// Render `body` to sanitized HTML. Liquid (`{{ }}`, `{% %}`) is plain text
-/// here, so it renders inert.
+/// Run our adaptors over `events` and append the HTML to `out`.
+pub(crate) fn push_html<'a>(out: &mut String, events: impl Iterator<Item = Event<'a>>) {
+    html::push_html(out, adapt(events, NoCuts));
+}
+
+/// Unsanitized HTML is handed to the sanitizer in pieces of about this size,
+/// cut between top-level blocks: the sanitizer's tree (ammonia's DOM is tens
+/// of times the HTML's size) stays small whatever the post's size.
+const CHUNK: usize = 64 << 10;
+
+/// The HTML written so far and not yet sanitized, shared between the HTML
+/// writer (which appends) and [`Cuts`] (which takes it at a cut).
+#[derive(Clone)]
+struct Shared(Rc<RefCell<String>>);
+
+impl std::fmt::Write for Shared {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
+
+/// Cuts the document for the sanitizer where no raw HTML element is left
+/// open (so sanitizing the pieces equals sanitizing the whole), or where
+/// more than [`MAX_NESTING`] are (so the sanitizer never parses deeper: it
+/// closes them at the cut, as the app's per-block preview does).
+struct Cuts<'s> {
+    html: Shared,
+    sanitizer: &'s dyn Sanitizer,
+    sink: &'s mut dyn FnMut(&str),
+}
+
+impl Boundary for Cuts<'_> {
+    fn at_block_start(&mut self, open_before: usize) -> bool {
+        let len = self.html.0.borrow().len();
+        if open_before > MAX_NESTING || (open_before == 0 && len >= CHUNK) {
+            let piece = std::mem::take(&mut *self.html.0.borrow_mut());
+            (self.sink)(&self.sanitizer.sanitize(&piece));
+            return true;
+        }
+        false
+    }
+}
+
+/// Render `body` to sanitized HTML, handed to `sink` in pieces as they are
+/// ready (the CLI streams them; memory stays proportional to one piece).
+/// Liquid (`{{ }}`, `{% %}`) is plain text here, so it renders inert.
+pub fn render_to(body: &str, sanitizer: &dyn Sanitizer, sink: &mut dyn FnMut(&str)) {
+    let html = Shared(Rc::new(RefCell::new(String::new())));
+    let cuts = Cuts { html: html.clone(), sanitizer, sink: &mut *sink };
+    html::write_html_fmt(html.clone(), adapt(parser(body), cuts)).expect("Shared::write_str never fails");
+    let rest = std::mem::take(&mut *html.0.borrow_mut());
+    if !rest.is_empty() {
+        sink(&sanitizer.sanitize(&rest));
+    }
+}
+
+/// Render `body` to sanitized HTML (see [`render_to`]).
 pub fn render(body: &str, sanitizer: &dyn Sanitizer) -> String {
-    sanitizer.sanitize(&render_unsanitized(body))
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    render_to(body, sanitizer, &mut |piece| out.push_str(piece));
+    out
 }

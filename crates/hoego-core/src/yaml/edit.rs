@@ -2,6 +2,7 @@
 //! being changed, keeping its key text, spacing, quote style, list style and
 //! trailing comment where the new value allows.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::quote::{double_quoted, flow_list, plain_ok, scalar, style_of, Style};
@@ -151,8 +152,36 @@ pub fn set(
     key: &str,
     v: &FieldValue,
 ) -> String {
+    let (range, text) = set_splice(head, content, entries, le, key, v);
+    format!("{}{}{}", &head[..range.start], text, &head[range.end..])
+}
+
+/// The edit [`set`] makes, as the bytes of `head` it replaces and their
+/// replacement (so several edits can be applied in one pass).
+pub fn set_splice(
+    head: &str,
+    content: Range<usize>,
+    entries: &[YamlEntry],
+    le: LineEnding,
+    key: &str,
+    v: &FieldValue,
+) -> (Range<usize>, String) {
+    let last = entries.iter().rev().find(|e| e.key == key);
+    splice_for(head, content, entries, le, last, key, v)
+}
+
+/// [`set_splice`] with the key's last entry already found (`None`: a new key).
+pub fn splice_for(
+    head: &str,
+    content: Range<usize>,
+    entries: &[YamlEntry],
+    le: LineEnding,
+    last: Option<&YamlEntry>,
+    key: &str,
+    v: &FieldValue,
+) -> (Range<usize>, String) {
     let le = le.as_str();
-    let Some(e) = entries.iter().rev().find(|e| e.key == key) else {
+    let Some(e) = last else {
         // New key: appended at the end, lists in the style the file already uses.
         let rendered = match v {
             FieldValue::List(items) | FieldValue::StrictList(items) if !items.is_empty() => {
@@ -172,8 +201,7 @@ pub fn set(
             }
             _ => format!("{}: {}{le}", key_text(key), inline(v, Style::Plain, "")),
         };
-        let at = content.end;
-        return format!("{}{}{}", &head[..at], rendered, &head[at..]);
+        return (content.end..content.end, rendered);
     };
     let after_colon = &head[e.colon_end..e.first_line_end];
     let lead = after_colon.len() - after_colon.trim_start_matches([' ', '\t']).len();
@@ -193,7 +221,7 @@ pub fn set(
                     s.push_str(&scalar(i, st, false));
                     s.push_str(le);
                 }
-                return format!("{}{}{}", &head[..e.range.start], s, &head[e.range.end..]);
+                return (e.range.clone(), s);
             }
         }
     }
@@ -201,31 +229,68 @@ pub fn set(
     let new_inline = inline(v, style, old);
     if !multiline && !old.is_empty() {
         // Replace only the value token: spacing and trailing comment stay.
-        return format!("{}{}{}", &head[..value_start], new_inline, &head[value_start + tok..]);
+        return (value_start..value_start + tok, new_inline);
     }
     // Multi-line or empty value: rewrite the entry from the colon on.
     let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
     let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
-    format!("{}{}{}{}{}", &head[..e.colon_end], sep, new_inline, line_end_of_entry, &head[e.range.end..])
+    (e.colon_end..e.range.end, format!("{sep}{new_inline}{line_end_of_entry}"))
 }
 
-/// Remove every occurrence of `key` but the last (the one Jekyll reads).
-pub fn dedupe(head: &str, entries: &[YamlEntry], key: &str) -> String {
-    let mut out = head.to_string();
-    let all: Vec<&YamlEntry> = entries.iter().filter(|e| e.key == key).collect();
-    for e in all.iter().rev().skip(1) {
-        out.replace_range(e.range.clone(), "");
+/// Apply several [`set_splice`] edits, made against the same `head`, in one
+/// pass; `None` if two of them overlap (edits of distinct keys never do).
+/// Insertions at the same point keep their order.
+pub fn apply_splices(head: &str, splices: &[(Range<usize>, String)]) -> Option<String> {
+    let mut order: Vec<usize> = (0..splices.len()).collect();
+    order.sort_unstable_by_key(|&i| (splices[i].0.start, i));
+    let mut out = String::with_capacity(head.len() + splices.iter().map(|s| s.1.len()).sum::<usize>());
+    let mut at = 0;
+    for i in order {
+        let (r, text) = &splices[i];
+        out.push_str(head.get(at..r.start)?);
+        out.push_str(text);
+        at = r.end;
     }
+    out.push_str(&head[at..]);
+    Some(out)
+}
+
+/// `head` without the bytes of `remove` (entry ranges, in source order),
+/// built in one pass (removing them one by one costs O(entries × head)).
+fn without(head: &str, remove: impl Iterator<Item = Range<usize>>) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut at = 0;
+    for r in remove {
+        out.push_str(&head[at..r.start]);
+        at = r.end;
+    }
+    out.push_str(&head[at..]);
     out
+}
+
+/// Remove every occurrence of every duplicated key but its last (the one
+/// Jekyll reads). Returns the new head and the merged keys, in order of
+/// their first repeat.
+pub fn dedupe_all(head: &str, entries: &[YamlEntry]) -> (String, Vec<String>) {
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    let mut repeated: HashSet<&str> = HashSet::new();
+    let mut dups: Vec<String> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if last.insert(&e.key, i).is_some() && repeated.insert(&e.key) {
+            dups.push(e.key.clone());
+        }
+    }
+    if dups.is_empty() {
+        return (head.to_string(), dups);
+    }
+    let kept = |i: usize, e: &YamlEntry| last.get(e.key.as_str()) == Some(&i);
+    let remove = entries.iter().enumerate().filter(|(i, e)| !kept(*i, e)).map(|(_, e)| e.range.clone());
+    (without(head, remove), dups)
 }
 
 /// Remove every occurrence of `key`.
 pub fn unset(head: &str, entries: &[YamlEntry], key: &str) -> String {
-    let mut out = head.to_string();
-    for e in entries.iter().rev().filter(|e| e.key == key) {
-        out.replace_range(e.range.clone(), "");
-    }
-    out
+    without(head, entries.iter().filter(|e| e.key == key).map(|e| e.range.clone()))
 }
 
 #[cfg(test)]

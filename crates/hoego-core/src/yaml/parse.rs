@@ -14,6 +14,8 @@
 //! in raw mode, nothing is lost). `tests/yaml_diff.rs` checks this parser
 //! against yaml-rust2 on fixtures, tables and generated documents.
 
+use std::collections::HashSet;
+
 use crate::value::Value;
 
 /// A parse failure: what went wrong and the byte offset in the entry text.
@@ -239,7 +241,7 @@ impl<'a> Parser<'a> {
     }
 
     fn block_map(&mut self, indent: usize) -> Res<Value> {
-        let mut pairs: Vec<(String, Value)> = Vec::new();
+        let mut pairs = Pairs::default();
         loop {
             let key_at = self.i;
             let Some((key, after)) = self.map_key_here() else {
@@ -252,7 +254,7 @@ impl<'a> Parser<'a> {
             let key = if matches!(self.b[key_at], b'"' | b'\'') { key } else { key_text(&resolve_plain(key)) };
             self.i = after;
             let v = self.node_after_indicator(indent, Ctx::MapValue)?;
-            insert_unique(&mut pairs, key, v).map_err(|m| self.err_at(key_at, &m))?;
+            pairs.insert(key, v).map_err(|m| self.err_at(key_at, &m))?;
             self.skip_inline_space();
             self.skip_comment();
             let Some((next_indent, c)) = self.next_content_line() else { break };
@@ -269,7 +271,7 @@ impl<'a> Parser<'a> {
             }
             self.i = c;
         }
-        Ok(Value::Map(pairs))
+        Ok(pairs.into_value())
     }
 
     fn block_seq(&mut self, indent: usize) -> Res<Value> {
@@ -446,7 +448,7 @@ impl<'a> Parser<'a> {
         let close = if is_map { b'}' } else { b']' };
         self.i += 1;
         let mut items = Vec::new();
-        let mut pairs: Vec<(String, Value)> = Vec::new();
+        let mut pairs = Pairs::default();
         loop {
             let lenient = !items.is_empty() || !pairs.is_empty();
             self.skip_flow_space(parent, lenient)?;
@@ -474,7 +476,7 @@ impl<'a> Parser<'a> {
             };
             if is_map {
                 let key = key_text(&first);
-                insert_unique(&mut pairs, key, value.unwrap_or(Value::Null)).map_err(|m| self.err_at(entry_at, &m))?;
+                pairs.insert(key, value.unwrap_or(Value::Null)).map_err(|m| self.err_at(entry_at, &m))?;
             } else if let Some(v) = value {
                 // `[a: b]` is a sequence holding a one-pair mapping.
                 items.push(Value::Map(vec![(key_text(&first), v)]));
@@ -489,7 +491,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.err_at(self.i, "expected `,` or the end of the flow collection")),
             }
         }
-        Ok(if is_map { Value::Map(pairs) } else { Value::List(items) })
+        Ok(if is_map { pairs.into_value() } else { Value::List(items) })
     }
 
     fn flow_item(&mut self, parent: usize) -> Res<Value> {
@@ -756,13 +758,31 @@ fn key_text(v: &Value) -> String {
     v.as_text().unwrap_or_else(|| "null".into())
 }
 
-/// Add a pair, refusing a key that is already there.
-fn insert_unique(pairs: &mut Vec<(String, Value)>, key: String, v: Value) -> Result<(), String> {
-    if pairs.iter().any(|(k, _)| *k == key) {
-        return Err(format!("{key:?}: duplicated key in mapping"));
+/// A mapping being read: its pairs in order, and a set of its keys so a
+/// duplicate is found without comparing each key with every earlier one.
+#[derive(Default)]
+struct Pairs {
+    pairs: Vec<(String, Value)>,
+    keys: HashSet<String>,
+}
+
+impl Pairs {
+    fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
     }
-    pairs.push((key, v));
-    Ok(())
+
+    /// Add a pair, refusing a key that is already there.
+    fn insert(&mut self, key: String, v: Value) -> Result<(), String> {
+        if !self.keys.insert(key.clone()) {
+            return Err(format!("{key:?}: duplicated key in mapping"));
+        }
+        self.pairs.push((key, v));
+        Ok(())
+    }
+
+    fn into_value(self) -> Value {
+        Value::Map(self.pairs)
+    }
 }
 
 /// Resolve a plain scalar by the YAML 1.2 core schema, as yaml-rust2 does.

@@ -143,21 +143,24 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
         Pos { line: p.line + line_base - 1, col: p.col }
     };
     let mut entries: Vec<YamlEntry> = Vec::new();
-    let mut current: Option<(String, usize, usize, usize)> = None; // key, start, colon_end, first_line_end
+    // key, start, colon_end, first_line_end, line
+    let mut current: Option<(String, usize, usize, usize, usize)> = None;
     let mut current_end = 0;
-    let finish = |cur: Option<(String, usize, usize, usize)>,
+    let finish = |cur: Option<(String, usize, usize, usize, usize)>,
                   end: usize,
                   entries: &mut Vec<YamlEntry>|
      -> Result<(), ParseError> {
-        if let Some((key, start, colon_end, first_line_end)) = cur {
-            let line = to_pos(start).line;
+        if let Some((key, start, colon_end, first_line_end, line)) = cur {
             let value = parse_value(&text[start..end], colon_end - start, line)
                 .map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
             entries.push(YamlEntry { key, range: start..end, colon_end, first_line_end, line, value });
         }
         Ok(())
     };
-    for (start, end, next) in lines(text, content) {
+    // Line numbers are counted once, line by line (a position search per key
+    // made 100,000 keys quadratic).
+    let first_line = to_pos(content.start).line;
+    for (n, (start, end, next)) in lines(text, content).into_iter().enumerate() {
         let line = &text[start..end];
         let trimmed = line.trim_start_matches([' ', '\t']);
         if trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() == line.len()) {
@@ -185,7 +188,7 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
             return Err(ParseError::NotAKey { found: shorten(line), pos: to_pos(start) });
         };
         finish(current.take(), current_end, &mut entries)?;
-        current = Some((key, start, start + colon, end));
+        current = Some((key, start, start + colon, end, first_line + n));
         current_end = next;
     }
     finish(current.take(), current_end, &mut entries)?;

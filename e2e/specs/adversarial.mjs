@@ -1,0 +1,182 @@
+// Adversarial inputs in the browser (issue: "no input can stall the CLI or the
+// tab"): each shape of crates/hoego-core/benches/adversarial.rs that stalled
+// something is imported as a file and pasted as text. The test asserts what
+// must hold whatever the machine's speed (the draft imports byte-identical, the
+// editor holds the whole body, the preview shows its end, the preview's DOM is
+// never nested deeper than the cap) and PRINTS the longest main-thread task of
+// each step (PerformanceObserver 'longtask'); the figures go to BENCHMARKS.md.
+// Timings are never asserted here.
+//
+// ADVERSARIAL_KB sets the input size (default 256); `node e2e/adversarial.mjs`
+// runs only these at 1 MB and prints the table.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const FM = '---\ntitle: "adversarial"\ndate: 2026-11-22 10:00:00 +0900\n---\n';
+/** MAX_NESTING in crates/hoego-core/src/markdown/nesting.rs. */
+export const MAX_NESTING = 100;
+
+/** `head` then `unit(i)` until `bytes`, then `tail` (ASCII units: length = bytes). */
+function fill(head, bytes, tail, unit) {
+  const parts = [head];
+  let len = head.length + tail.length;
+  for (let i = 0; len < bytes; i++) {
+    const u = unit(i);
+    parts.push(u);
+    len += u.length;
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+/** [name, post text, text the preview must show at the end]. */
+export function inputs(kb) {
+  const n = kb * 1024;
+  const end = (name) => `END-${name}`;
+  const fm = (name, lines, body) => `---\ntitle: "${name}"\n${lines}---\n${body}\n`;
+  return [
+    ['list-dash', fill(FM, n, `${end('list-dash')}\n`, () => '- '), end('list-dash')],
+    ['quote-list', fill(FM, n, `${end('quote-list')}\n`, () => '> - '), end('quote-list')],
+    ['quote', fill(FM, n, `${end('quote')}\n`, () => '> '), end('quote')],
+    ['ordered', fill(FM, n, `${end('ordered')}\n`, () => '1. '), end('ordered')],
+    ['html-ul-li', fill(FM, n, `${end('html-ul-li')}\n`, () => '<ul><li>'), end('html-ul-li')],
+    ['html-div-blocks', fill(FM, n, `${end('html-div-blocks')}\n`, () => '<div>\n\n'), end('html-div-blocks')],
+    ['emphasis-nested', `${FM}${'*'.repeat(n / 2)}${end('emphasis-nested')}${'*'.repeat(n / 2)}\n`, end('emphasis-nested')],
+    ['liquid-include', fill(FM, n, `${end('liquid-include')}\n`, () => '{% include x.html %}\n'), end('liquid-include')],
+    ['fm-keys', fm('fm-keys', fill('', n, '', (i) => `k${i}: v\n`), end('fm-keys')), end('fm-keys')],
+    ['tags', fm('tags', `tags:\n${fill('', n, '', (i) => `  - t${i}\n`)}`, end('tags')), end('tags')],
+    ['sample', sampleRepeated(n), 'END-sample'],
+  ];
+}
+
+function sampleRepeated(bytes) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  const sample = fs.readFileSync(path.join(root, 'assets/sample-ko.md'), 'utf8');
+  const bodyAt = sample.indexOf('\n---\n', 4) + 5;
+  const parts = [sample];
+  let len = Buffer.byteLength(sample);
+  for (let i = 0; len < bytes; i++) {
+    const s = `\n\n## 섹션 ${i}\n${sample.slice(bodyAt)}`;
+    parts.push(s);
+    len += Buffer.byteLength(s);
+  }
+  parts.push('\nEND-sample\n');
+  return parts.join('');
+}
+
+/** Start recording long tasks on `page` (from now on). */
+export async function recordLongTasks(page) {
+  await page.evaluate(() => {
+    if (window.__lt) window.__lt.obs.disconnect();
+    const lt = { tasks: [], obs: new PerformanceObserver((l) => lt.tasks.push(...l.getEntries().map((e) => e.duration))) };
+    lt.obs.observe({ type: 'longtask' });
+    window.__lt = lt;
+  });
+}
+
+/** The long tasks since `recordLongTasks` (ms): the longest and how many. */
+export async function longTasks(page) {
+  // A task that just ended is reported after it: let one more task run, then take what is queued.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  return page.evaluate(() => {
+    const lt = window.__lt;
+    lt.tasks.push(...lt.obs.takeRecords().map((e) => e.duration));
+    return { max: Math.round(Math.max(0, ...lt.tasks)), count: lt.tasks.length };
+  });
+}
+
+/** Deepest element nesting under the preview. */
+export async function previewDepth(page) {
+  return page.evaluate(() => {
+    let max = 0;
+    const root = document.querySelector('[data-testid=preview]');
+    const walk = (el, d) => {
+      // Iterative: a deep DOM must not overflow this stack either.
+      const stack = [[el, d]];
+      while (stack.length) {
+        const [e, k] = stack.pop();
+        if (k > max) max = k;
+        for (const c of e.children) stack.push([c, k + 1]);
+      }
+    };
+    walk(root, 0);
+    return max;
+  });
+}
+
+// Polled state checks are kept cheap (the last preview block, a class): a
+// check that reads megabytes would itself be the long task being measured.
+const SLOW = { timeout: 180000, polling: 100 };
+
+/** Wait until the preview's last block shows `mark` and the export panel has run. */
+export async function opened(page, mark) {
+  await page.waitForFunction((m) => document.querySelector('[data-testid=preview]')?.lastElementChild?.textContent.includes(m), mark, SLOW);
+  await page.waitForSelector('[data-testid=export-path]', { timeout: SLOW.timeout });
+}
+
+/** Wait until the library lists more than `n` drafts and the save status says saved. */
+export async function listedAndSaved(page, n) {
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid=draft-item]').length > k
+    && document.querySelector('[data-testid=save-status]')?.classList.contains('saved'), n, SLOW);
+}
+
+/** Dispatch a paste of `text` on the page (the app turns a multi-line paste outside fields into a draft). */
+export async function paste(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export default async function (h) {
+  const { test, fresh, assert, tmp } = h;
+  const kb = Number(process.env.ADVERSARIAL_KB || 256);
+  for (const [name, text, mark] of inputs(kb)) {
+    await test(`adversarial ${name} (${kb} KB): imports and pastes whole, previews capped, editor holds the body`, async () => {
+      const { context, page } = await fresh();
+      const r = await run(page, { name, text, mark, tmp });
+      assert(r.stored === text, `${name}: stored byte-identical after import`);
+      assert(r.editor, `${name}: editor holds the whole body`);
+      assert(r.depth <= MAX_NESTING + 8, `${name}: preview nested ${r.depth} deep`);
+      assert(r.pastedStored, `${name}: stored byte-identical after paste`);
+      console.log(`     ${name} ${kb} KB: longest task import ${r.imported.max} ms, open+preview ${r.open.max} ms, paste ${r.pasted.max} ms (${r.imported.count + r.open.count + r.pasted.count} tasks over 50 ms); preview depth ${r.depth}`);
+      await context.close();
+    });
+  }
+}
+
+/** Import `text` as a file, open it, go back, paste it: long tasks of each step. */
+export async function run(page, { name, text, mark, tmp }) {
+  await page.click('text=← 보관함');
+  const file = path.join(tmp, `${name}.md`);
+  fs.writeFileSync(file, text);
+  let n = await page.locator('[data-testid=draft-item]').count();
+  await recordLongTasks(page);
+  await page.setInputFiles('[data-testid=import-file]', file);
+  await listedAndSaved(page, n);
+  const imported = await longTasks(page);
+  const stored = await page.evaluate((f) => {
+    const k = Object.keys(localStorage).find((k) => k.startsWith('hoego/v1/draft/') && JSON.parse(localStorage.getItem(k)).name === f);
+    return k && JSON.parse(localStorage.getItem(k)).text;
+  }, `${name}.md`);
+
+  await recordLongTasks(page);
+  // The newest draft is listed first.
+  await page.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
+  await opened(page, mark);
+  const open = await longTasks(page);
+  const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+  const editor = await page.inputValue('[data-testid=body]') === body;
+  const depth = await previewDepth(page);
+
+  await page.click('text=← 보관함');
+  n = await page.locator('[data-testid=draft-item]').count();
+  await recordLongTasks(page);
+  await paste(page, text);
+  await listedAndSaved(page, n);
+  const pasted = await longTasks(page);
+  const pastedStored = await page.evaluate((t) => Object.keys(localStorage)
+    .some((k) => k.startsWith('hoego/v1/draft/') && JSON.parse(localStorage.getItem(k)).text === t), text);
+  return { imported, open, pasted, stored, editor, depth, pastedStored };
+}
