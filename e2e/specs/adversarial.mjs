@@ -129,6 +129,12 @@ export async function paste(page, text) {
   }, text);
 }
 
+/** Every stored draft's current revision, read through the hoego/v2 index. */
+const storedDrafts = (page) => page.evaluate(() => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`)));
+});
+
 export default async function (h) {
   const { test, fresh, assert, tmp } = h;
   const kb = Number(process.env.ADVERSARIAL_KB || 256);
@@ -156,10 +162,8 @@ export async function run(page, { name, text, mark, tmp }) {
   await page.setInputFiles('[data-testid=import-file]', file);
   await listedAndSaved(page, n);
   const imported = await longTasks(page);
-  const stored = await page.evaluate((f) => {
-    const k = Object.keys(localStorage).find((k) => k.startsWith('hoego/v1/draft/') && JSON.parse(localStorage.getItem(k)).name === f);
-    return k && JSON.parse(localStorage.getItem(k)).text;
-  }, `${name}.md`);
+  // Stored drafts are read through the storage index (hoego/v2: one key per revision).
+  const stored = (await storedDrafts(page)).find((d) => d && d.name === `${name}.md`)?.text;
 
   await recordLongTasks(page);
   // The newest draft is listed first.
@@ -176,7 +180,6 @@ export async function run(page, { name, text, mark, tmp }) {
   await paste(page, text);
   await listedAndSaved(page, n);
   const pasted = await longTasks(page);
-  const pastedStored = await page.evaluate((t) => Object.keys(localStorage)
-    .some((k) => k.startsWith('hoego/v1/draft/') && JSON.parse(localStorage.getItem(k)).text === t), text);
+  const pastedStored = (await storedDrafts(page)).some((d) => d && d.text === text);
   return { imported, open, pasted, stored, editor, depth, pastedStored };
 }

@@ -2,6 +2,11 @@
 
 use yew::prelude::*;
 
+/// How many chips are drawn. Past that the list says how many more there are
+/// (they stay in the front matter and are edited in raw mode): drawing tens of
+/// thousands of chips, each with a button, froze the editor for seconds.
+pub const SHOWN: usize = 200;
+
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct ChipsProps {
@@ -74,14 +79,17 @@ pub fn chips(p: &ChipsProps) -> Html {
             add(v, input);
         })
     };
+    let shared = std::rc::Rc::new(p.items.clone());
     html! {
         <div class="chips">
             <ul class="chip-list" aria-label={p.list_label.clone()}>
-            { for p.items.iter().enumerate().map(|(i, item)| {
-                let items = p.items.clone();
+            { for p.items.iter().take(SHOWN).enumerate().map(|(i, item)| {
+                // One shared copy of the list for every chip's button: a copy per
+                // chip made 30,000 tags cost 30,000² string clones.
+                let items = shared.clone();
                 let cb = p.on_change.clone();
                 let remove = Callback::from(move |_| {
-                    let mut all = items.clone();
+                    let mut all: Vec<String> = items.as_ref().clone();
                     all.remove(i);
                     cb.emit(all);
                 });
@@ -89,6 +97,7 @@ pub fn chips(p: &ChipsProps) -> Html {
                 html! { <li class="chip">{ item }<button type="button" class="chip-x" aria-label={name} onclick={remove}>{ "×" }</button></li> }
             }) }
             </ul>
+            if p.items.len() > SHOWN { <span class="hint" data-testid="chips-more">{ format!("+{}", p.items.len() - SHOWN) }</span> }
             <input id={p.id.clone()} data-testid={p.testid.clone()} class="chip-input" placeholder={p.placeholder.clone()} {onkeydown} {onblur} />
         </div>
     }

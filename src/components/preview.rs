@@ -84,7 +84,11 @@ pub fn preview(p: &PreviewProps) -> Html {
             <header class="card">
                 <h1 class="card-title">{ &p.title }</h1>
                 if !p.date.is_empty() { <time class="card-date">{ &p.date }</time> }
-                <div class="card-tags">{ for p.tags.iter().map(|t| html! { <span class="tag">{ "#" }{ t }</span> }) }</div>
+                // A header card, not an index: a post with thousands of tags shows the first ones.
+                <div class="card-tags">
+                    { for p.tags.iter().take(super::chips::SHOWN).map(|t| html! { <span class="tag">{ "#" }{ t }</span> }) }
+                    if p.tags.len() > super::chips::SHOWN { <span class="tag">{ format!("+{}", p.tags.len() - super::chips::SHOWN) }</span> }
+                </div>
             </header>
             <article class="markdown" data-testid="preview" ref={container} {onclick}></article>
         </div>
