@@ -6,7 +6,7 @@
 //   BENCH_ROUNDS=3   rounds; each round types in every editor × size × place, interleaved
 //   BENCH_KEYS=30    measured keys per place (after 5 unmeasured warm-up keys)
 //   BENCH_SIZES=60,235,1024   body sizes in KB
-//   BENCH_EDITORS=hoego,easymde   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
+//   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //
 // The measure, per key: keydown → preview mutated → that frame painted.
 //   t0    the keydown event's timeStamp (when the browser took the key in);

@@ -8,9 +8,51 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use js_sys::JsString;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+use crate::text_delta::{guess_splice, utf16_to_byte};
+
+/// The text as last sent up, in Rust, and the textarea's value it came from (a
+/// JavaScript string: holding it costs nothing). `js` is `None` when the two
+/// may differ (the state changed the body): the next edit reads the whole value.
+#[derive(Default)]
+struct Mirror {
+    text: String,
+    js: Option<JsString>,
+}
+
+/// The element's value as a JavaScript string (no copy into wasm memory).
+fn js_value(el: &HtmlTextAreaElement) -> Option<JsString> {
+    js_sys::Reflect::get(el, &"value".into()).ok()?.dyn_into().ok()
+}
+
+/// The new text after one edit, from the mirror and only the inserted part of the
+/// value, when the edit was a plain insertion or deletion at the caret and the
+/// browser confirms both values are equal outside it; `None` otherwise.
+fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsString)> {
+    let old = mirror.js.as_ref()?;
+    let new = js_value(el)?;
+    let (old_len, new_len) = (old.length(), new.length());
+    let s = guess_splice(old_len, new_len, el.selection_end().ok()??)?;
+    // `==` on two JsStrings is JavaScript's `===`: a native comparison, no copy.
+    let same_before = new.slice(0, s.at) == old.slice(0, s.at);
+    let same_after = new.slice(s.at + s.inserted, new_len) == old.slice(s.at + s.removed, old_len);
+    let inserted = new.slice(s.at, s.at + s.inserted);
+    if !(same_before && same_after && inserted.is_valid_utf16()) {
+        return None;
+    }
+    let start = utf16_to_byte(&mirror.text, old_len, s.at)?;
+    let end = utf16_to_byte(&mirror.text, old_len, s.at + s.removed)?;
+    let inserted = String::from(inserted);
+    let mut text = String::with_capacity(mirror.text.len() + inserted.len() - (end - start));
+    text.push_str(&mirror.text[..start]);
+    text.push_str(&inserted);
+    text.push_str(&mirror.text[end..]);
+    Some((text, new))
+}
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -134,31 +176,36 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let node = use_node_ref();
     let composing = use_mut_ref(|| false);
     // The last text we sent up: when the state echoes it back, do not write.
-    let last_sent: Rc<RefCell<String>> = use_mut_ref(String::new);
+    let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
     {
         let node = node.clone();
         let composing = composing.clone();
-        let last_sent = last_sent.clone();
+        let mirror = mirror.clone();
         let body = p.body.clone();
         use_effect_with((p.draft_id.clone(), body), move |(_, body)| {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
-                let echo = *last_sent.borrow() == body.as_str();
-                if !echo && !*composing.borrow() && el.value() != body.as_str() {
-                    replace_keeping_caret(&el, body);
+                let mut m = mirror.borrow_mut();
+                if m.text != body.as_str() {
+                    if !*composing.borrow() && el.value() != body.as_str() {
+                        replace_keeping_caret(&el, body);
+                    }
+                    *m = Mirror { text: body.to_string(), js: None };
                 }
-                *last_sent.borrow_mut() = body.to_string();
             }
         });
     }
     let escaped = use_mut_ref(|| false);
+    // Send the whole value (after our own edits, Tab, composition, or whenever a
+    // delta cannot be trusted).
     let send = {
         let node = node.clone();
         let cb = p.on_change.clone();
-        let last_sent = last_sent.clone();
+        let mirror = mirror.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
-                let v = el.value();
-                *last_sent.borrow_mut() = v.clone();
+                let js = js_value(&el);
+                let v = js.as_ref().map_or_else(|| el.value(), String::from);
+                *mirror.borrow_mut() = Mirror { text: v.clone(), js };
                 cb.emit(v);
             }
         })
@@ -166,11 +213,20 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let oninput = {
         let send = send.clone();
         let composing = composing.clone();
+        let node = node.clone();
+        let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
             // Mid-composition text is provisional; the final text comes with compositionend.
-            if !(*composing.borrow() || e.is_composing()) {
-                crate::browser::mark("__hoegoInputAt");
-                send();
+            if *composing.borrow() || e.is_composing() {
+                return;
+            }
+            let delta = node.cast::<HtmlTextAreaElement>().and_then(|el| apply_delta(&el, &mirror.borrow()));
+            match delta {
+                Some((text, js)) => {
+                    *mirror.borrow_mut() = Mirror { text: text.clone(), js: Some(js) };
+                    cb.emit(text);
+                }
+                None => send(),
             }
         })
     };
