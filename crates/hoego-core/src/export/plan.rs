@@ -4,6 +4,8 @@
 //! silently). The plan holds no text of the post, so it can be snapshot
 //! tested on its own.
 
+use std::collections::{HashMap, HashSet};
+
 use super::bools::Reader;
 use super::{Flavor, Target};
 use crate::date::PostDate;
@@ -90,7 +92,11 @@ impl PlanContext<'_> {
 /// The plain scalar text of `key`'s value (comment removed), or `None` when
 /// the value is quoted, a collection or spans lines.
 fn plain_scalar<'p>(post: &'p Post, key: &str) -> Option<&'p str> {
-    let raw = post.inline_value(key)?;
+    plain_text(post.inline_value(key)?)
+}
+
+/// [`plain_scalar`] of the text after a key's colon.
+fn plain_text(raw: &str) -> Option<&str> {
     let raw = raw.split(" #").next().unwrap_or("").trim();
     if raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']) {
         return None;
@@ -159,13 +165,19 @@ fn taxonomy_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
 /// written so; a source string the target would read as a boolean is quoted.
 fn bool_fixes(post: &Post, cx: &PlanContext, skip: &[Fix]) -> Vec<Fix> {
     let mut out = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for e in post.yaml_entries() {
-        if seen.contains(&e.key.as_str()) || skip.iter().any(|f| f.key == e.key) {
+    // Each key's last entry (the one every reader keeps), by hash: a search per
+    // key was quadratic (100,000 keys took minutes).
+    let entries = post.yaml_entries();
+    let last: HashMap<&str, usize> = entries.iter().enumerate().map(|(i, e)| (e.key.as_str(), i)).collect();
+    let skip: HashSet<&str> = skip.iter().map(|f| f.key.as_str()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for e in entries {
+        if skip.contains(e.key.as_str()) || !seen.insert(e.key.as_str()) {
             continue;
         }
-        seen.push(&e.key);
-        let Some(raw) = plain_scalar(post, &e.key) else { continue };
+        let Some(raw) = last.get(e.key.as_str()).and_then(|&i| plain_text(entries[i].inline(post.head()))) else {
+            continue;
+        };
         match (cx.source.read_bool(raw), cx.target_reader().read_bool(raw)) {
             (Some(b), _) if raw != "true" && raw != "false" => {
                 let note = format!("`{}: {raw}` written as `{b}`", e.key);
@@ -275,23 +287,48 @@ pub fn plan(post: &Post, cx: &PlanContext) -> Vec<Fix> {
 /// not parse, or would move the end of the front matter) leaves that key as
 /// it was and becomes an `edit-failed` warning; the others still apply.
 pub fn apply(post: &mut Post, fixes: &[Fix], warnings: &mut Vec<Warning>) {
+    for f in fixes.iter().filter(|f| !f.note.is_empty()) {
+        warnings.push(Warning::new(f.code, f.note.clone(), None));
+    }
+    // Runs of sets to distinct keys go in as one edit of the front matter
+    // (one edit each re-reads the whole front matter: quadratic with many
+    // keys); an unset, or a key set twice, ends a run, so order is kept.
+    let mut run: Vec<(String, FieldValue)> = Vec::new();
+    let mut keys: HashSet<&str> = HashSet::new();
     for f in fixes {
-        if !f.note.is_empty() {
-            warnings.push(Warning::new(f.code, f.note.clone(), None));
-        }
-        let result = match (&f.value, f.quoting) {
-            (FixValue::Bool(b), _) => post.set(&f.key, &FieldValue::Bool(*b)),
-            (FixValue::Text(t), Quoting::AsNeeded) => post.set(&f.key, &FieldValue::Str(t.clone())),
-            (FixValue::Text(t), Quoting::Verbatim) => post.set(&f.key, &FieldValue::Text(t.clone())),
-            (FixValue::List(items), _) => post.set(&f.key, &FieldValue::StrictList(items.clone())),
-            (FixValue::Unset, _) => post.unset(&f.key),
+        let value = match (&f.value, f.quoting) {
+            (FixValue::Bool(b), _) => Some(FieldValue::Bool(*b)),
+            (FixValue::Text(t), Quoting::AsNeeded) => Some(FieldValue::Str(t.clone())),
+            (FixValue::Text(t), Quoting::Verbatim) => Some(FieldValue::Text(t.clone())),
+            (FixValue::List(items), _) => Some(FieldValue::StrictList(items.clone())),
+            (FixValue::Unset, _) => None,
         };
-        if let Err(e) = result {
-            warnings.push(Warning::new(
-                WarningCode::EditFailed,
-                format!("could not write `{}` for the target ({e}); it was left as it was", f.key),
-                None,
-            ));
+        if value.is_none() || !keys.insert(&f.key) {
+            set_run(post, &mut run, warnings);
+            keys.clear();
+            keys.insert(&f.key);
+        }
+        match value {
+            Some(v) => run.push((f.key.clone(), v)),
+            None => {
+                if let Err(e) = post.unset(&f.key) {
+                    warnings.push(edit_failed(&f.key, &e));
+                }
+            }
         }
     }
+    set_run(post, &mut run, warnings);
+}
+
+/// Set a run of distinct keys in one edit; a key the post refuses keeps its value.
+fn set_run(post: &mut Post, run: &mut Vec<(String, FieldValue)>, warnings: &mut Vec<Warning>) {
+    for (key, e) in post.set_many(run) {
+        warnings.push(edit_failed(&key, &e));
+    }
+    run.clear();
+}
+
+fn edit_failed(key: &str, e: &crate::error::EditError) -> Warning {
+    let text = format!("could not write `{key}` for the target ({e}); it was left as it was");
+    Warning::new(WarningCode::EditFailed, text, None)
 }

@@ -312,3 +312,49 @@ fn trailing_kramdown_lists_are_removed_before_trailing_spaces_too() {
     let (out, n) = liquid::strip_kramdown_ials("![b](/b.png){: width=\"720\"}  \ntext\n");
     assert_eq!((out.as_str(), n), ("![b](/b.png)  \ntext\n", 1));
 }
+
+/// `plan::apply` puts runs of sets in as one edit; the result must be what
+/// setting them one at a time, in order, gives (the old, quadratic way).
+#[test]
+fn batched_fixes_equal_one_at_a_time() {
+    use super::plan::{apply, Fix, FixValue, Quoting};
+    use crate::error::WarningCode;
+    let fix = |key: &str, value: FixValue, quoting| Fix {
+        key: key.into(),
+        value,
+        quoting,
+        code: WarningCode::FrontMatterChanged,
+        note: String::new(),
+    };
+    let text = |t: &str| FixValue::Text(t.into());
+    let sources = [
+        "---\ntitle: t\ntag: a\nk: yes\n# note\nlist: [x, y]\n---\nbody\n",
+        "---\r\ntitle: \"제목\"\r\ntag: a\r\nk: yes\r\n---\r\n",
+        "---\ntitle: t\ntitle: u\nk: on\n---\n",
+    ];
+    let fixes = vec![
+        fix("date", text("2026-11-22 10:00:00 +0900"), Quoting::Verbatim),
+        fix("tags", FixValue::List(vec!["a".into(), "회고".into()]), Quoting::AsNeeded),
+        fix("tag", FixValue::Unset, Quoting::AsNeeded),
+        fix("k", FixValue::Bool(true), Quoting::AsNeeded),
+        fix("title", text("a: b # not a comment"), Quoting::AsNeeded),
+        fix("k", text("yes"), Quoting::AsNeeded),
+        fix("bad", text("x\n---\ny"), Quoting::Verbatim),
+        fix("layout", text("post"), Quoting::AsNeeded),
+    ];
+    for src in sources {
+        let mut batched = Post::parse(src).unwrap();
+        let mut warnings = Vec::new();
+        apply(&mut batched, &fixes, &mut warnings);
+        let mut one_by_one = Post::parse(src).unwrap();
+        let mut expected = Vec::new();
+        for f in &fixes {
+            apply(&mut one_by_one, std::slice::from_ref(f), &mut expected);
+        }
+        assert_eq!(batched.to_text(), one_by_one.to_text(), "{src:?}");
+        let codes = |w: &[crate::error::Warning]| w.iter().map(|w| w.code).collect::<Vec<_>>();
+        assert_eq!(codes(&warnings), codes(&expected), "{src:?}");
+        assert!(codes(&warnings).contains(&WarningCode::EditFailed), "{src:?}: the `---` value is refused");
+        assert!(batched.to_text().contains("layout: post"), "{src:?}: a refused fix stops nothing after it");
+    }
+}
