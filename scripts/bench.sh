@@ -4,6 +4,9 @@
 #   2. first-load transfer of the release build (wasm + js + css, raw and gzip -9)
 #   3. typing latency with real key events (60 KB, 235 KB, 1 MB): Hoego, EasyMDE 2.21, a bare textarea
 #   4. first load vs repeat load from the service worker, three network profiles
+#   5. adversarial inputs: time per MB of every core path (benches/adversarial.rs),
+#      the release CLI on them (scripts/adversarial.sh), and the longest
+#      main-thread task when Chromium imports, opens and pastes them (e2e/adversarial.mjs)
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 apt_ensure chromium
@@ -17,3 +20,6 @@ echo
 node e2e/bench.mjs
 echo
 node e2e/loadbench.mjs
+echo; cargo bench -q -p hoego-core --bench adversarial
+echo; bash scripts/adversarial.sh
+echo; node e2e/adversarial.mjs 1024

@@ -155,6 +155,9 @@ fn text_field(
     }
 }
 
+/// Other fields longer than this get no textarea (the raw mode edits them).
+const OTHER_INLINE_MAX: usize = 32 << 10;
+
 #[function_component(Form)]
 fn form(p: &FormProps) -> Html {
     // Every hook before the early return: Yew requires the same hooks in the same order on each render.
@@ -220,6 +223,7 @@ fn form(p: &FormProps) -> Html {
             err.set(result.err().map(|e| e.located()));
         })
     };
+    let large_other = other.len() > OTHER_INLINE_MAX;
     html! {
         <form class="fm-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { text_field(&ctx, post, lang, "title", "title", v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
@@ -250,10 +254,16 @@ fn form(p: &FormProps) -> Html {
             { text_field(&ctx, post, lang, "author", "author", post.field("author").and_then(|d| d.as_text()), None) }
             <div class="field">
                 <label for="f-other">{ t(lang, "other") }</label>
-                <textarea id="f-other" class="mono" rows="5" ref={other_ref} value={other} oninput={on_other_input} spellcheck="false" />
+                if large_other {
+                    // No textarea: it would lay out all its text (seconds for a huge front
+                    // matter, even folded). The raw front matter mode edits it all.
+                    <p class="hint">{ format!("{} KB → ", other.len() >> 10) }{ t(lang, "mode.raw") }</p>
+                } else {
+                    <textarea id="f-other" class="mono" rows="5" ref={other_ref} value={other} oninput={on_other_input} spellcheck="false" />
+                }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
-                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some()}>{ t(lang, "apply") }</button>
+                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, "apply") }</button>
             </div>
         </form>
     }

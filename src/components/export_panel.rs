@@ -8,7 +8,7 @@ use hoego_core::slug::SlugStyle;
 use hoego_core::Offset;
 use yew::prelude::*;
 
-use super::{target_value, Ctx};
+use super::{target_value, Ctx, LARGE_POST};
 use crate::browser::download;
 use crate::i18n::t;
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
@@ -98,12 +98,34 @@ pub fn export_panel(p: &ExportProps) -> Html {
     let shown = use_mut_ref(|| None::<Rc<Computed>>);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let redraw = use_force_update();
+    // The key a deferred first export of a large draft is being computed for.
+    let pending = use_mut_ref(|| None::<(String, ExportSettings)>);
     let s = ctx.export.clone();
     let key = (p.draft.id.clone(), s.clone());
-    if shown.borrow().as_ref().is_none_or(|c| c.key != key) {
+    let new_draft = shown.borrow().as_ref().is_none_or(|c| c.key.0 != key.0);
+    if new_draft && p.draft.text.len() > LARGE_POST {
+        // A large draft just opened: export it a task later, so opening is not
+        // one long task (downloads always export fresh, so nothing stale can leave).
+        if pending.borrow().as_ref() != Some(&key) {
+            *shown.borrow_mut() = None;
+            *pending.borrow_mut() = Some(key.clone());
+            let (shown2, timer2, pending2, draft, settings) =
+                (shown.clone(), timer.clone(), pending.clone(), p.draft.clone(), s.clone());
+            let redraw = redraw.clone();
+            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(0, move || {
+                if pending2.borrow().as_ref() == Some(&(draft.id.clone(), settings.clone())) {
+                    *shown2.borrow_mut() = Some(Rc::new(compute(&draft, &settings)));
+                    *pending2.borrow_mut() = None;
+                    redraw.force_update();
+                }
+                timer2.borrow_mut().take();
+            }));
+        }
+    } else if shown.borrow().as_ref().is_none_or(|c| c.key != key) {
         // New draft or settings: export now, and drop a pending typing update,
         // which would otherwise show the old settings' result 300 ms later.
         timer.borrow_mut().take();
+        *pending.borrow_mut() = None;
         *shown.borrow_mut() = Some(Rc::new(compute(&p.draft, &s)));
     }
     {

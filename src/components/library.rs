@@ -97,6 +97,38 @@ pub fn create_from_template(ctx: &Ctx, name: &str) {
     ctx.dispatch(Action::Create { id: new_id(), text, at: now_ms() });
 }
 
+/// What the library shows of a draft: (dialect, date, characters without spaces).
+type Meta = (&'static str, String, usize);
+
+thread_local! {
+    /// Each draft's [`Meta`] by id, with what identifies the text it was
+    /// computed from: the count is a full markdown parse, too slow to repeat
+    /// for every draft on every render.
+    static META: std::cell::RefCell<std::collections::HashMap<String, (MetaKey, Meta)>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Revision, last change and length: a draft's text changes only with one of them.
+type MetaKey = (u64, u64, usize);
+
+fn meta(d: &crate::state::Draft) -> Meta {
+    let key: MetaKey = (d.rev, d.updated.to_bits(), d.text.len());
+    let cached = META.with(|m| m.borrow().get(&d.id).filter(|(k, _)| *k == key).map(|c| c.1.clone()));
+    if let Some(m) = cached {
+        return m;
+    }
+    let m = match &d.post {
+        Ok(p) => (
+            detect(p).dialect.as_str(),
+            p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(),
+            analyze_with(p.body(), &IntlGraphemes).0.chars_no_spaces,
+        ),
+        Err(_) => ("raw", String::new(), 0),
+    };
+    META.with(|c| c.borrow_mut().insert(d.id.to_string(), (key, m.clone())));
+    m
+}
+
 /// The library screen.
 #[function_component(Library)]
 pub fn library() -> Html {
@@ -244,10 +276,7 @@ pub fn library() -> Html {
                         selected.set(next);
                     })
                 };
-                let (dialect, date, chars) = match &d.post {
-                    Ok(p) => (detect(p).dialect.as_str(), p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(), analyze_with(p.body(), &IntlGraphemes).0.chars_no_spaces),
-                    Err(_) => ("raw", String::new(), 0),
-                };
+                let (dialect, date, chars) = meta(d);
                 html! {
                     <li class="draft-item" data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">

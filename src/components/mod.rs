@@ -20,6 +20,11 @@ use yew::prelude::*;
 
 use crate::state::AppState;
 
+/// Posts longer than this (bytes) are analyzed and exported one task after
+/// the editor opens, not in the same task: opening a 1 MB post must not add
+/// the whole analysis and export to the browser's own work on the textarea.
+pub const LARGE_POST: usize = 128 << 10;
+
 /// Shared context: state and dispatcher.
 pub type Ctx = UseReducerHandle<AppState>;
 

@@ -1,6 +1,10 @@
 //! Live preview: sanitized HTML patched block by block (see
 //! `hoego_core::markdown::blocks`), with a header card for title, date, tags.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use hoego_core::markdown::blocks::BlockCache;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -37,37 +41,107 @@ pub struct PreviewProps {
     pub label: AttrValue,
 }
 
+/// Changed markdown rendered in the first slice of a change. A larger change
+/// (an import, a paste) is rendered slice by slice, each sized to take about
+/// [`SLICE_MS`] (a slice re-reads the block list, so fewer, larger slices
+/// waste less), and the browser gets the main thread back after
+/// [`TASK_MS`]: no task grows with the post (the limit: 200 ms at a
+/// time). A keystroke is a single small slice.
+const SLICE_BYTES: usize = 2 << 10;
+/// The most a slice may take on, however fast the last ones were.
+const MAX_SLICE_BYTES: usize = 128 << 10;
+/// Time one slice should take.
+const SLICE_MS: f64 = 30.0;
+/// Slices rendered in one go before yielding to the browser.
+const TASK_MS: f64 = 60.0;
+
 struct Live {
     draft: String,
     cache: BlockCache,
+    /// The blocks' wrappers (see `preview_dom`).
     nodes: Vec<Element>,
+    /// The body the preview is heading for: the newest the editor sent.
+    target: AttrValue,
+    /// The next slice, while a large change is being rendered (dropping it cancels).
+    next: Option<Timeout>,
+    /// Bytes of change the next slice renders, learnt from the last ones.
+    budget: usize,
+}
+
+impl Live {
+    fn new(draft: &str) -> Self {
+        Live {
+            draft: draft.to_string(),
+            cache: BlockCache::default(),
+            nodes: Vec::new(),
+            target: AttrValue::default(),
+            next: None,
+            budget: SLICE_BYTES,
+        }
+    }
+}
+
+/// Render one slice of the way to `live.target` into `el`; schedule the next
+/// one if the preview is not there yet.
+fn step(live: &Rc<RefCell<Live>>, el: &Element) {
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = || clock.as_ref().map_or(0.0, |p| p.now());
+    let started = now();
+    let mut l = live.borrow_mut();
+    let body = l.target.clone();
+    loop {
+        let t0 = now();
+        let budget = l.budget;
+        let (patch, done) = SANITIZER.with(|s| l.cache.update_sliced(&body, s, budget));
+        let Live { nodes, .. } = &mut *l;
+        if crate::preview_dom::apply(el, nodes, &patch).is_err() {
+            web_sys::console::error_1(&"preview patch failed".into());
+        }
+        if done {
+            l.budget = SLICE_BYTES;
+            break;
+        }
+        // Size the next slice to take about SLICE_MS at the pace just seen.
+        // (Growth is bounded: a cheap slice says little about the next one.)
+        let pace = SLICE_MS / (now() - t0).max(1.0);
+        l.budget = ((l.budget as f64 * pace.clamp(0.25, 2.0)) as usize).clamp(1 << 10, MAX_SLICE_BYTES);
+        if now() - started > TASK_MS {
+            let (live2, el2) = (live.clone(), el.clone());
+            l.next = Some(Timeout::new(0, move || step(&live2, &el2)));
+            return;
+        }
+    }
+    l.next = None;
+    // Mark the moment the preview matches the editor (read by the latency benchmark).
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__hoegoPreviewRev".into(), &(body.len() as f64).into());
+    }
+    crate::browser::mark("__hoegoPatchedAt");
 }
 
 /// The preview.
 #[function_component(Preview)]
 pub fn preview(p: &PreviewProps) -> Html {
     let container = use_node_ref();
-    let live = use_mut_ref(|| Live { draft: String::new(), cache: BlockCache::default(), nodes: Vec::new() });
+    let live = use_mut_ref(|| Live::new(""));
     {
         let container = container.clone();
         let live = live.clone();
         use_effect_with((p.draft_id.clone(), p.body.clone()), move |(id, body)| {
-            let Some(el) = container.cast::<Element>() else { return };
-            let mut l = live.borrow_mut();
-            if l.draft != id.as_str() {
-                el.set_inner_html("");
-                *l = Live { draft: id.to_string(), cache: BlockCache::default(), nodes: Vec::new() };
+            if let Some(el) = container.cast::<Element>() {
+                {
+                    let mut l = live.borrow_mut();
+                    if l.draft != id.as_str() {
+                        el.set_inner_html("");
+                        *l = Live::new(id);
+                    }
+                    l.target = body.clone();
+                }
+                // The first slice at once: a keystroke is always a single slice.
+                step(&live, &el);
             }
-            let patch = SANITIZER.with(|s| l.cache.update(body, s));
-            let Live { nodes, .. } = &mut *l;
-            if crate::preview_dom::apply(&el, nodes, &patch).is_err() {
-                web_sys::console::error_1(&"preview patch failed".into());
-            }
-            // Mark the moment the preview matches the editor (read by the latency benchmark).
-            if let Some(w) = web_sys::window() {
-                let _ = js_sys::Reflect::set(&w, &"__hoegoPreviewRev".into(), &(body.len() as f64).into());
-            }
-            crate::browser::mark("__hoegoPatchedAt");
+            // A newer body (or leaving) cancels the pending slice; the next run starts from here.
+            move || live.borrow_mut().next = None
         });
     }
     let onclick = Callback::from(|e: MouseEvent| {

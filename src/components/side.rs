@@ -11,6 +11,7 @@ use hoego_core::templates::Lang;
 use hoego_core::PostDate;
 use yew::prelude::*;
 
+use super::LARGE_POST;
 use crate::graphemes::IntlGraphemes;
 use crate::i18n::{count, t};
 
@@ -23,24 +24,33 @@ fn analyze(body: &str, date: Option<&PostDate>) -> Analysis {
     Rc::new((stats, headings, scoreboard(body, date), summary::find(body).is_some()))
 }
 
-/// Analyze `body` off the keystroke path: at once for a new draft, then 250 ms
+/// Analyze `body` off the keystroke path: at once for a new draft (a task
+/// later for a large one, so opening it is not one long task), then 250 ms
 /// after the last change, so typing only pays for the preview patch. `date`
 /// (the post's) tells next-period goal sections from review ones.
 #[hook]
 pub fn use_analysis(draft_id: AttrValue, body: AttrValue, date: Option<PostDate>) -> Analysis {
-    let state = use_state(|| analyze(&body, date.as_ref()));
+    let large = body.len() > LARGE_POST;
+    let state = use_state(|| analyze(if large { "" } else { &body }, date.as_ref()));
     let timer = use_mut_ref(|| None::<Timeout>);
     let shown_draft = use_mut_ref(|| draft_id.to_string());
+    // A large body's first analysis is still owed (it was not done at mount).
+    let owed = use_mut_ref(|| large);
     {
         let state = state.clone();
         use_effect_with((draft_id, body, date), move |(id, body, date)| {
             let (body, date) = (body.clone(), date.clone());
-            if *shown_draft.borrow() != id.as_str() {
-                *shown_draft.borrow_mut() = id.to_string();
-                state.set(analyze(&body, date.as_ref()));
-            } else {
-                *timer.borrow_mut() = Some(Timeout::new(250, move || state.set(analyze(&body, date.as_ref()))));
-            }
+            let first = *shown_draft.borrow() != id.as_str() || std::mem::take(&mut *owed.borrow_mut());
+            *shown_draft.borrow_mut() = id.to_string();
+            let delay = match (first, body.len() > LARGE_POST) {
+                (true, false) => {
+                    state.set(analyze(&body, date.as_ref()));
+                    return;
+                }
+                (true, true) => 0,
+                (false, _) => 250,
+            };
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || state.set(analyze(&body, date.as_ref()))));
         });
     }
     (*state).clone()
@@ -65,6 +75,10 @@ impl PartialEq for AnalysisProps {
     }
 }
 
+/// Headings listed; the rest are counted (`+N`): a post of thousands of
+/// headings would otherwise add thousands of nodes to every layout.
+const OUTLINE_SHOWN: usize = 500;
+
 /// Headings, click to jump in the preview and the editor.
 #[function_component(Outline)]
 pub fn outline(p: &AnalysisProps) -> Html {
@@ -73,7 +87,7 @@ pub fn outline(p: &AnalysisProps) -> Html {
         <nav class="outline" aria-label={t(p.lang, "outline")}>
             <h2 class="pane-title">{ t(p.lang, "outline") }</h2>
             <ol>
-            { for headings.iter().map(|h| {
+            { for headings.iter().take(OUTLINE_SHOWN).map(|h| {
                 let id = anchor_id(&h.text);
                 let text = h.text.clone();
                 let onclick = Callback::from(move |e: MouseEvent| {
@@ -83,6 +97,7 @@ pub fn outline(p: &AnalysisProps) -> Html {
                 html! { <li class={format!("h{}", h.level)}><a href="#" {onclick}>{ &h.text }</a></li> }
             }) }
             </ol>
+            if headings.len() > OUTLINE_SHOWN { <p class="hint">{ format!("+{}", headings.len() - OUTLINE_SHOWN) }</p> }
         </nav>
     }
 }

@@ -124,11 +124,11 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     ("sample", "the Korean sample post repeated (a normal post)", sample_repeated),
 ];
 
-/// The inputs of the issue that asked for this benchmark, at its sizes
-/// (written by `--write` as `issue-NAME.md` for the CLI benchmark).
 /// A named input generator.
 type Input = (&'static str, fn() -> String);
 
+/// The inputs of the issue that asked for this benchmark, at its sizes
+/// (written by `--write` as `issue-NAME.md` for the CLI benchmark).
 const ISSUE_INPUTS: &[Input] = &[
     ("list-dash-20k", || format!("{FM}{}a\n", "- ".repeat(20_000))),
     ("quote-list-20k", || format!("{FM}{}a\n", "> - ".repeat(20_000))),
