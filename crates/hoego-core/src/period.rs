@@ -208,6 +208,19 @@ impl Period {
         (1..=max).contains(&self.index)
     }
 
+    /// A short, language-neutral label: `2024`, `2024 H1`, `2024 Q3`,
+    /// `2024-03`, `2024-W12` (for chart axes and lists).
+    pub fn label(self) -> String {
+        let (y, i) = (self.year, self.index);
+        match self.kind {
+            PeriodKind::Year => format!("{y}"),
+            PeriodKind::Half => format!("{y} H{i}"),
+            PeriodKind::Quarter => format!("{y} Q{i}"),
+            PeriodKind::Month => format!("{y}-{i:02}"),
+            PeriodKind::Week => format!("{y}-W{i:02}"),
+        }
+    }
+
     /// `2024년 상반기 회고` / `2024 H1 Review`.
     pub fn title(self, lang: Lang) -> String {
         let (y, i) = (self.year, self.index);
