@@ -154,7 +154,9 @@ fn chart_points_scale_rates_and_skip_posts_without_goals() {
         period: period.map(str::to_string),
         rate,
     };
-    let cases: Vec<(Vec<Member>, Vec<(u32, u32, &str, u32)>)> = vec![
+    /// (x, y, label, rate)
+    type Plotted<'a> = (u32, u32, &'a str, u32);
+    let cases: Vec<(Vec<Member>, Vec<Plotted>)> = vec![
         (vec![], vec![]),
         (vec![m("a", Some("2024"), Some(500))], vec![(100, 60, "2024", 500)]),
         (
@@ -168,7 +170,7 @@ fn chart_points_scale_rates_and_skip_posts_without_goals() {
         ),
     ];
     for (members, want) in cases {
-        let got: Vec<(u32, u32, &str, u32)> = chart(&members, 200, 120, 10)
+        let got: Vec<Plotted> = chart(&members, 200, 120, 10)
             .iter()
             .map(|p| (p.x, p.y, &*Box::leak(p.label.clone().into_boxed_str()), p.rate))
             .collect();
