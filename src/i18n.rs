@@ -185,7 +185,6 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "series" => ("시리즈와 기록", "Series and history"),
         "series.by" => ("묶는 기준", "Group by"),
         "series.key" => ("series 값", "series value"),
-        "series.tag" => ("태그", "tag"),
         "series.posts" => ("편", "posts"),
         "series.chart" => ("기간별 목표 달성률", "goal achievement per period"),
         "series.no_goals" => ("목표 없음", "no goals"),

@@ -249,7 +249,7 @@ pub fn library() -> Html {
                 };
                 let lit = ctx.imported.contains(&id);
                 html! {
-                    <li class={classes!("draft-item", lit.then_some("imported"))} data-testid="draft-item" data-id={id.clone()}>
+                    <li class={if lit { "draft-item imported" } else { "draft-item" }} data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">
                             <input type="checkbox" data-testid="draft-select" aria-label={t(lang, "batch.select")} checked={is_selected} onchange={toggle} />
                         </label>

@@ -13,7 +13,7 @@ pub mod library;
 pub mod preview;
 pub mod recovery;
 pub mod series;
-pub mod series_chart;
+pub mod series_html;
 pub mod side;
 pub mod storage_info;
 pub mod text_input;

@@ -1,20 +1,21 @@
 //! The library's "Series and history" section: drafts grouped by their
 //! `series` value or a chosen tag, each group in date order with its goal
-//! achievement chart (see `hoego_core::series`). Closed by default; while
-//! closed nothing is computed, and once open the groups are recomputed only
-//! when the drafts or the grouping change (the library is not shown while
-//! typing, so never per keystroke). A hook plus a render function rather
-//! than a component: each Yew component costs the first load a few KB.
+//! achievement chart (see `hoego_core::series`; the markup is built in
+//! `series_html.rs`). Closed by default; while closed nothing is computed,
+//! and once open the groups are recomputed only when the drafts or the
+//! grouping change (the library is not shown while typing, so never per
+//! keystroke). A hook plus a render function rather than a component: each
+//! Yew component costs the first load a few KB.
 
 use std::rc::Rc;
 
-use hoego_core::goals::summary::percent;
 use hoego_core::series::{self, Entry, Group, GroupBy};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::series_chart::series_chart;
+use super::series_html::groups_html;
 use super::{target_value, Ctx};
-use crate::i18n::{count, t};
+use crate::i18n::t;
 use crate::state::{Action, Draft};
 
 /// The groups and the tags to choose from.
@@ -63,13 +64,26 @@ pub fn series_section(ctx: &Ctx, st: &SeriesState) -> Html {
             open.set(!*open);
         })
     };
+    // One handler for every member's button (they are built as text).
+    let on_open = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let button = target.and_then(|t| t.closest("[data-open]").ok().flatten());
+            if let Some(id) = button.and_then(|b| b.get_attribute("data-open")) {
+                ctx.dispatch(Action::Open(id));
+            }
+        })
+    };
     html! {
         <details class="series" data-testid="series" open={*st.open}>
             <summary onclick={toggle}>{ t(lang, "series") }</summary>
             if let Some((groups, tags)) = st.computed.as_ref() {
                 { grouping_select(ctx, &st.by, tags) }
                 if groups.is_empty() { <p class="hint">{ t(lang, "series.empty") }</p> }
-                { for groups.iter().map(|g| group_view(ctx, g)) }
+                <div class="series-groups" onclick={on_open}>
+                    { Html::from_html_unchecked(groups_html(lang, groups, &ctx.imported).into()) }
+                </div>
             }
         </details>
     }
@@ -84,44 +98,15 @@ fn grouping_select(ctx: &Ctx, by: &UseStateHandle<GroupBy>, tags: &[(String, usi
             by.set(v.strip_prefix("tag:").map_or(GroupBy::Series, |tag| GroupBy::Tag(tag.to_string())));
         })
     };
-    let is_series = **by == GroupBy::Series;
     html! {
         <label class="series-by">
             { t(lang, "series.by") }
             <select data-testid="series-by" {onchange}>
-                <option value="" selected={is_series}>{ t(lang, "series.key") }</option>
-                { for tags.iter().map(|(tag, n)| {
-                    let selected = **by == GroupBy::Tag(tag.clone());
-                    html! { <option value={format!("tag:{tag}")} {selected}>{ format!("{} #{tag} ({n})", t(lang, "series.tag")) }</option> }
+                <option value="" selected={**by == GroupBy::Series}>{ t(lang, "series.key") }</option>
+                { for tags.iter().map(|(tag, n)| html! {
+                    <option value={format!("tag:{tag}")} selected={**by == GroupBy::Tag(tag.clone())}>{ format!("#{tag} ({n})") }</option>
                 }) }
             </select>
         </label>
-    }
-}
-
-fn group_view(ctx: &Ctx, g: &Group) -> Html {
-    let lang = ctx.lang;
-    html! {
-        <section class="series-group" data-testid="series-group" data-name={g.name.clone()}>
-            <h3>{ &g.name }{ " " }<span class="meta">{ count(lang, g.members.len(), "series.posts") }</span></h3>
-            { series_chart(lang, g) }
-            <ol class="series-members">
-            { for g.members.iter().map(|m| {
-                let open = { let ctx = ctx.clone(); let id = m.id.clone(); Callback::from(move |_| ctx.dispatch(Action::Open(id.clone()))) };
-                let lit = ctx.imported.contains(&m.id);
-                html! {
-                    <li class={classes!("series-member", lit.then_some("imported"))} data-testid="series-member" data-id={m.id.clone()}>
-                        <button class="link" onclick={open}>
-                            <span class="period">{ m.period.clone().unwrap_or_else(|| t(lang, "series.undated").into()) }</span>
-                            <span class="title">{ m.title.clone().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
-                            <span class="rate" data-rate={m.rate.map(|r| r.to_string()).unwrap_or_default()}>
-                                { m.rate.map_or_else(|| t(lang, "series.no_goals").to_string(), percent) }
-                            </span>
-                        </button>
-                    </li>
-                }
-            }) }
-            </ol>
-        </section>
     }
 }

@@ -173,6 +173,9 @@ impl Period {
 
     /// The period a post dated `date` and titled `title` reviews (see the
     /// module docs for the title hints and the grace periods).
+    // Not inlined: the next-retrospective flow and the series view both call
+    // it, and one copy keeps the browser build smaller.
+    #[inline(never)]
     pub fn reviewed(kind: PeriodKind, date: &PostDate, title: &str) -> Period {
         let day = days_from_civil(date.year, date.month, date.day);
         let here = Period::containing(kind, date.year, date.month, date.day);

@@ -4,14 +4,14 @@
 //!
 //! One pass per post: its front matter decides the group, and only posts
 //! that join a group get their body scanned for the scoreboard (one
-//! markdown pass each). Groups are kept in a `BTreeMap`, so building them
-//! is O(n log n) in the number of posts, never quadratic.
+//! markdown pass each). One unstable sort of (group, date + arrival) keys
+//! then groups and orders them: O(n log n), never quadratic. (No
+//! `BTreeMap` or stable sort: their code costs the browser build ~10 KB of
+//! gzip, see `src/storage/mod.rs`.)
 
 mod chart;
 #[cfg(test)]
 mod tests;
-
-use std::collections::BTreeMap;
 
 pub use chart::{chart, Point};
 
@@ -78,12 +78,46 @@ struct Pending {
 
 /// The groups among `entries`, sorted by name.
 pub fn groups<'a>(entries: impl IntoIterator<Item = Entry<'a>>, by: &GroupBy) -> Vec<Group> {
-    let mut map: BTreeMap<String, Vec<Pending>> = BTreeMap::new();
+    let mut found: Vec<(String, Option<Pending>)> = Vec::new();
     for e in entries {
         let Some(key) = group_key(e.post, by) else { continue };
-        map.entry(key).or_default().push(pending(e));
+        found.push((key, Some(pending(e))));
     }
-    map.into_iter().map(|(name, members)| finish(name, members)).collect()
+    let mut keys: Vec<(&str, u64)> =
+        found.iter().enumerate().map(|(i, (key, p))| (key.as_str(), order(p.as_ref(), i))).collect();
+    sort_keys(&mut keys);
+    let order: Vec<usize> = keys.iter().map(|(_, k)| (k & INDEX_MASK) as usize).collect();
+    let mut out: Vec<(String, Vec<Pending>)> = Vec::new();
+    for i in order {
+        let (key, slot) = &mut found[i];
+        let Some(p) = slot.take() else { continue };
+        match out.last_mut() {
+            Some((name, members)) if name == key => members.push(p),
+            _ => out.push((std::mem::take(key), vec![p])),
+        }
+    }
+    out.into_iter().map(|(name, members)| finish(name, members)).collect()
+}
+
+/// Bits of [`order`] that hold the arrival index (4 million posts).
+const INDEX_BITS: u32 = 22;
+const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
+
+/// A member's place as one number: undated last (bit 63), then the day
+/// (23 bits, years 0–9999 fit), the time of day in seconds (17 bits), and
+/// the arrival index, so equal dates keep the order posts came in.
+fn order(p: Option<&Pending>, index: usize) -> u64 {
+    let index = (index as u64).min(INDEX_MASK);
+    let Some(d) = p.and_then(|p| p.member.date.as_ref()) else { return 1 << 63 | index };
+    let day = (crate::date::days_from_civil(d.year, d.month, d.day) + (1 << 22)).clamp(0, (1 << 23) - 1) as u64;
+    let secs = d.time.as_ref().map_or(0, |t| u64::from(t.hour) * 3600 + u64::from(t.minute) * 60 + u64::from(t.second));
+    day << 40 | secs << INDEX_BITS | index
+}
+
+/// Sort (group, order) pairs. The same instantiation as the app's storage
+/// lookup (`(&str, u64)`, unstable): one sort's code in the wasm.
+fn sort_keys(v: &mut [(&str, u64)]) {
+    v.sort_unstable();
 }
 
 /// The group a post joins, if any.
@@ -113,10 +147,9 @@ fn pending(e: Entry<'_>) -> Pending {
     Pending { member: Member { id: e.id.to_string(), title: v.title.clone(), date, period: None, rate }, hints }
 }
 
-/// Sort by date (stable: undated and same-day posts keep their order) and
-/// label each member's period with the kind the whole group suggests.
-fn finish(name: String, mut members: Vec<Pending>) -> Group {
-    members.sort_by_key(|p| p.member.date.as_ref().map_or((1, 0, 0, 0, 0), date_key));
+/// Label each member (already in date order) with its period, of the kind
+/// the whole group suggests.
+fn finish(name: String, members: Vec<Pending>) -> Group {
     let kind = PeriodKind::detect(
         std::iter::once(name.as_str()).chain(members.iter().flat_map(|p| p.hints.iter().map(String::as_str))),
     );
@@ -134,23 +167,18 @@ fn finish(name: String, mut members: Vec<Pending>) -> Group {
     Group { name, kind, members }
 }
 
-/// Sort key: dated first (0), then date and time of day as written.
-fn date_key(d: &PostDate) -> (u8, i64, u8, u8, u8) {
-    let t = d.time.as_ref().map_or((0, 0, 0), |t| (t.hour, t.minute, t.second));
-    let days = crate::date::days_from_civil(d.year, d.month, d.day);
-    (0, days, t.0, t.1, t.2)
-}
-
-/// Tags used by posts, most used first (ties by name), for choosing one
-/// to group by.
+/// Tags used by posts, by name, with how many posts use each (for
+/// choosing one to group by).
 pub fn tags<'a>(posts: impl IntoIterator<Item = &'a Post>) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in posts {
-        for t in &p.view().tags {
-            *counts.entry(t.as_str()).or_default() += 1;
+    let mut all: Vec<(&str, u64)> =
+        posts.into_iter().flat_map(|p| p.view().tags.iter().map(|t| (t.as_str(), 0))).collect();
+    sort_keys(&mut all);
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (t, _) in all {
+        match out.last_mut() {
+            Some((name, n)) if name == t => *n += 1,
+            _ => out.push((t.to_string(), 1)),
         }
     }
-    let mut out: Vec<(String, usize)> = counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
 }

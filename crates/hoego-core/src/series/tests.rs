@@ -138,11 +138,11 @@ fn same_day_posts_keep_their_order_and_time_of_day_sorts() {
 }
 
 #[test]
-fn tags_most_used_first() {
+fn tags_by_name_with_counts() {
     let texts = [post("tags: [회고, rust]\n", 0, 0), post("tags: [회고]\n", 0, 0), post("tags: [a]\n", 0, 0)];
     let posts: Vec<Post> = texts.iter().map(|t| Post::parse(t).unwrap()).collect();
     let got = tags(&posts);
-    assert_eq!(got, vec![("회고".to_string(), 2), ("a".to_string(), 1), ("rust".to_string(), 1)]);
+    assert_eq!(got, vec![("a".to_string(), 1), ("rust".to_string(), 1), ("회고".to_string(), 2)]);
 }
 
 #[test]
