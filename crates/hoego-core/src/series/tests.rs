@@ -209,3 +209,18 @@ fn many_posts_group_without_blowup() {
         .iter()
         .all(|g| g.members.windows(2).all(|w| w[0].date.as_ref().map(|d| d.day) <= w[1].date.as_ref().map(|d| d.day))));
 }
+
+/// The packed order key sorts across the whole range of four-digit years,
+/// and the time of day only within a day.
+#[test]
+fn order_spans_every_year() {
+    let inputs: Vec<Input> = vec![
+        ("y9999", None, post("title: a\nseries: s\ndate: 9999-12-31 23:59:59\n", 0, 0)),
+        ("y0001", None, post("title: b\nseries: s\ndate: 0001-01-01\n", 0, 0)),
+        ("undated", None, post("title: c\nseries: s\n", 0, 0)),
+        ("y1970", None, post("title: d\nseries: s\ndate: 1970-01-01 23:00\n", 0, 0)),
+        ("y1969", None, post("title: e\nseries: s\ndate: 1969-12-31 23:59:59\n", 0, 0)),
+    ];
+    let got: Vec<&str> = run(&inputs, &GroupBy::Series)[0].1.iter().map(|m| m.0).collect();
+    assert_eq!(got, ["y0001", "y1969", "y1970", "y9999", "undated"]);
+}
