@@ -206,8 +206,9 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Library search text.
     pub search: String,
-    /// Drafts the last import of several brought in: highlighted in the
-    /// library (and its series view) until the next user action.
+    /// Drafts the last import brought in without opening one (several
+    /// files, or a paste): highlighted in the library and its series view
+    /// until the next user action.
     pub imported: Vec<String>,
     /// Export settings.
     pub export: ExportSettings,

@@ -1,6 +1,7 @@
 //! The library: every draft with title, date, dialect, size and last change;
-//! new (blank or template), import (picker, drop, paste), duplicate, delete
-//! with undo, search.
+//! new (blank or template), import (files, a folder, drop, paste; the rows
+//! just imported highlighted), duplicate, delete with undo, search, and the
+//! series and history section (`series.rs`).
 
 use hoego_core::dialect::detect;
 use hoego_core::stats::analyze_with;
