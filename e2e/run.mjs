@@ -58,8 +58,15 @@ const saved = (page) => page.waitForFunction(() => {
   return s && s.classList.contains('saved');
 }, null, { timeout: 5000 });
 
+// Importing exactly one post opens it in the editor (several stay in the
+// library, highlighted): after one, this helper goes back to the library, so
+// every caller continues from there. (e2e/specs/series.mjs tests both ways.)
 async function importFiles(page, files) {
   await page.setInputFiles('[data-testid=import-file]', files);
+  if (files.filter((f) => /\.(md|markdown|mdx|txt)$/i.test(f)).length === 1) {
+    await page.waitForSelector('[data-testid=body]');
+    await page.click('[data-testid=back]');
+  }
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length >= n, files.length);
 }
 

@@ -180,6 +180,19 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "batch.skipped" => ("원본 모드라 내보내지 않은 초안", "Drafts not exported (raw mode)"),
         "site.imported" => ("사이트 설정을 가져왔습니다 ({{ site.X }} 변환에 사용)", "Site settings imported (used for {{ site.X }})"),
         "site.bad" => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
+        "import.folder" => ("폴더 가져오기", "Import folder"),
+        "import.new" => ("방금 가져옴", "just imported"),
+        "series" => ("시리즈와 기록", "Series and history"),
+        "series.by" => ("묶는 기준", "Group by"),
+        "series.key" => ("series 값", "series value"),
+        "series.posts" => ("편", "posts"),
+        "series.chart" => ("기간별 목표 달성률", "goal achievement per period"),
+        "series.no_goals" => ("목표 없음", "no goals"),
+        "series.undated" => ("날짜 없음", "undated"),
+        "series.empty" => (
+            "함께 묶인 글이 없습니다. 앞머리에 series: 이름 을 넣거나 태그로 묶어 보세요.",
+            "No drafts are grouped yet: add series: name to their front matter, or group by a tag.",
+        ),
         _ => return None,
     })
 }

@@ -206,6 +206,10 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Library search text.
     pub search: String,
+    /// Drafts the last import brought in without opening one (several
+    /// files, or a paste): highlighted in the library and its series view
+    /// until the next user action.
+    pub imported: Vec<String>,
     /// Export settings.
     pub export: ExportSettings,
     /// Show raw front matter instead of the form.
@@ -240,6 +244,7 @@ impl AppState {
             undo: None,
             notices: Vec::new(),
             search: String::new(),
+            imported: Vec::new(),
             export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize },
             fm_raw: false,
             edit_error: None,
@@ -360,6 +365,23 @@ pub enum Action {
     Usage { usage: Option<(f64, f64)>, persisted: Option<bool> },
 }
 
+impl Action {
+    /// Did the user do it (rather than storage, another tab or the browser)?
+    /// A user action ends the import highlight; background ones keep it.
+    fn is_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Loaded(_)
+                | Action::Saved { .. }
+                | Action::SaveFailed(_)
+                | Action::Notify(_)
+                | Action::External(_)
+                | Action::Persisted(_)
+                | Action::Usage { .. }
+        )
+    }
+}
+
 /// Localised import messages (the reducer does not know the UI language table).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportMessages {
@@ -392,8 +414,29 @@ impl AppState {
         }
     }
 
+    /// One imported file opens in the editor; several stay (or land) in the
+    /// library, highlighted. A single paste stays in the library too.
+    fn after_import(&mut self, new_ids: Vec<String>, from_file: bool) {
+        match new_ids.as_slice() {
+            [] => {}
+            [id] if from_file => {
+                self.view = View::Editor(id.clone());
+                self.edit_error = None;
+            }
+            _ => {
+                if new_ids.len() > 1 {
+                    self.view = View::Library;
+                }
+                self.imported = new_ids;
+            }
+        }
+    }
+
     /// Apply an action (pure).
     pub fn apply(&mut self, action: Action) {
+        if action.is_user() {
+            self.imported.clear();
+        }
         match action {
             Action::Loaded(loaded) => {
                 self.drafts = loaded.drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
@@ -409,7 +452,8 @@ impl AppState {
                 self.save = SaveState::Pending;
             }
             Action::Import { items, at, messages } => {
-                let mut first = None;
+                let mut new_ids = Vec::new();
+                let mut from_file = false;
                 for it in items {
                     let label = it.name.clone().unwrap_or_else(|| "paste".into());
                     match it.text {
@@ -428,14 +472,16 @@ impl AppState {
                                 text.push_str(&format!(" — {n}"));
                             }
                             self.notices.push(Notice { level, text });
-                            first.get_or_insert(it.id.clone());
+                            new_ids.push(it.id.clone());
+                            from_file = it.name.is_some();
                             self.drafts.insert(0, Rc::new(d));
                         }
                     }
                 }
-                if first.is_some() {
+                if !new_ids.is_empty() {
                     self.save = SaveState::Pending;
                 }
+                self.after_import(new_ids, from_file);
                 // Unstable sort with an id tie-break: same order every time, and the
                 // stable sort's extra code is not worth its bytes in the wasm.
                 self.drafts.sort_unstable_by(|a, b| b.updated.total_cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
@@ -654,5 +700,42 @@ mod tests {
         let v = d.post.as_ref().unwrap().view();
         assert_eq!(v.date.as_ref().map(|d| d.to_iso()).as_deref(), Some("2022-06-29"));
         assert_eq!(v.slug.as_deref(), Some("my-post"));
+    }
+
+    fn file(id: &str, name: Option<&str>, text: &str) -> Imported {
+        Imported { id: id.into(), name: name.map(str::to_string), text: Ok(text.into()), note: None }
+    }
+
+    #[test]
+    fn one_imported_file_opens_several_stay_highlighted() {
+        let post = "---\ntitle: t\n---\nx\n";
+        let bad = Imported { id: "e".into(), name: Some("x.md".into()), text: Err("binary".into()), note: None };
+        // (items, view afterwards, highlighted ids)
+        let cases: Vec<(Vec<Imported>, View, Vec<&str>)> = vec![
+            (vec![file("a", Some("a.md"), post)], View::Editor("a".into()), vec![]),
+            (vec![file("a", Some("a.md"), post), bad.clone()], View::Editor("a".into()), vec![]),
+            (vec![file("a", Some("a.md"), post), file("b", Some("b.md"), post)], View::Library, vec!["a", "b"]),
+            (vec![file("p", None, post)], View::Library, vec!["p"]),
+            (vec![bad], View::Library, vec![]),
+        ];
+        for (items, view, lit) in cases {
+            let mut s = state();
+            s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
+            assert_eq!((&s.view, s.imported.iter().map(String::as_str).collect::<Vec<_>>()), (&view, lit));
+        }
+    }
+
+    #[test]
+    fn several_imported_from_the_editor_go_to_the_library_and_the_next_user_action_clears() {
+        let mut s = state();
+        s.apply(Action::Create { id: "d".into(), text: "x".into(), at: 0.0 });
+        let post = "---\ntitle: t\n---\nx\n";
+        let items = vec![file("a", Some("a.md"), post), file("b", Some("b.md"), post)];
+        s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
+        assert_eq!(s.view, View::Library);
+        s.apply(Action::Saved { revs: vec![("a".into(), 1, 1)], removed: Vec::new(), at: 2.0 });
+        assert_eq!(s.imported.len(), 2, "an autosave keeps the highlight");
+        s.apply(Action::SetSearch("q".into()));
+        assert!(s.imported.is_empty(), "a user action ends it");
     }
 }

@@ -1,6 +1,7 @@
 //! The library: every draft with title, date, dialect, size and last change;
-//! new (blank or template), import (picker, drop, paste), duplicate, delete
-//! with undo, search.
+//! new (blank or template), import (files, a folder, drop, paste; the rows
+//! just imported highlighted), duplicate, delete with undo, search, and the
+//! series and history section (`series.rs`).
 
 use hoego_core::dialect::detect;
 use hoego_core::stats::analyze_with;
@@ -9,6 +10,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::batch::{download_site, with_target};
+use super::import_pick::picked;
+use super::series::{series_section, use_series};
 use super::storage_info::storage_info;
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
@@ -152,20 +155,13 @@ pub fn library() -> Html {
     };
     let on_files = {
         let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let mut files = Vec::new();
-            if let Some(list) = input.files() {
-                for i in 0..list.length() {
-                    if let Some(f) = list.get(i) {
-                        files.push(f);
-                    }
-                }
-            }
-            input.set_value("");
-            import_files(ctx.clone(), files);
-        })
+        Callback::from(move |e: Event| import_files(ctx.clone(), picked(&e, false)))
     };
+    let on_folder = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| import_files(ctx.clone(), picked(&e, true)))
+    };
+    let series = use_series(&ctx);
     let paste_ref = use_node_ref();
     let on_paste_add = {
         let ctx = ctx.clone();
@@ -228,6 +224,10 @@ pub fn library() -> Html {
                     { t(lang, "import") }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />
                 </label>
+                <label class="button file-button">
+                    { t(lang, "import.folder") }
+                    <input type="file" data-testid="import-folder" webkitdirectory=true multiple=true onchange={on_folder} />
+                </label>
                 <input class="search" data-testid="search" type="search" aria-label={t(lang, "search")} placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
             </div>
             <p class="hint">{ t(lang, "import.hint") }</p>
@@ -277,8 +277,9 @@ pub fn library() -> Html {
                     })
                 };
                 let (dialect, date, chars) = meta(d);
+                let lit = ctx.imported.contains(&id);
                 html! {
-                    <li class="draft-item" data-testid="draft-item" data-id={id.clone()}>
+                    <li class={if lit { "draft-item imported" } else { "draft-item" }} data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">
                             <input type="checkbox" data-testid="draft-select" aria-label={t(lang, "batch.select")} checked={is_selected} onchange={toggle} />
                         </label>
@@ -286,6 +287,7 @@ pub fn library() -> Html {
                             <span class="draft-title">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
                             <span class="meta">
                                 <span class={classes!("badge", dialect)}>{ dialect }</span>
+                                if lit { <span class="badge imported" data-testid="imported-badge">{ t(lang, "import.new") }</span> }
                                 if !date.is_empty() { <span>{ date }</span> }
                                 <span>{ crate::i18n::count(lang, chars, "chars") }{ " (" }{ t(lang, "no_spaces") }{ ")" }</span>
                                 <span title="last change">{ date_time(d.updated) }</span>
@@ -299,6 +301,7 @@ pub fn library() -> Html {
                 }
             }) }
             </ul>
+            { series_section(&ctx, &series) }
             <details class="paste" onkeydown={super::close_details_on_escape}>
                 <summary>{ t(lang, "paste") }</summary>
                 <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />

@@ -10,7 +10,8 @@
 //!   [`markdown::Sanitizer`]; [`markdown::blocks`] makes the preview incremental.
 //! - [`stats`], [`dialect`], [`templates`], [`slug`], [`export`].
 //! - [`goals`] scores a retrospective's goals; [`period`] and [`next`] make
-//!   the next period's draft from this one.
+//!   the next period's draft from this one; [`series`] groups them and
+//!   charts the achievement rate over time.
 
 pub mod date;
 pub mod dialect;
@@ -23,6 +24,7 @@ pub mod next;
 pub mod period;
 pub mod post;
 pub mod report;
+pub mod series;
 pub mod slug;
 pub mod split;
 pub mod stats;

@@ -173,6 +173,9 @@ impl Period {
 
     /// The period a post dated `date` and titled `title` reviews (see the
     /// module docs for the title hints and the grace periods).
+    // Not inlined: the next-retrospective flow and the series view both call
+    // it, and one copy keeps the browser build smaller.
+    #[inline(never)]
     pub fn reviewed(kind: PeriodKind, date: &PostDate, title: &str) -> Period {
         let day = days_from_civil(date.year, date.month, date.day);
         let here = Period::containing(kind, date.year, date.month, date.day);
@@ -206,6 +209,19 @@ impl Period {
             PeriodKind::Week => iso_week(days_from_civil(self.year, 12, 28)).1,
         };
         (1..=max).contains(&self.index)
+    }
+
+    /// A short, language-neutral label: `2024`, `2024 H1`, `2024 Q3`,
+    /// `2024-03`, `2024-W12` (for chart axes and lists).
+    pub fn label(self) -> String {
+        let (y, i) = (self.year, self.index);
+        match self.kind {
+            PeriodKind::Year => format!("{y}"),
+            PeriodKind::Half => format!("{y} H{i}"),
+            PeriodKind::Quarter => format!("{y} Q{i}"),
+            PeriodKind::Month => format!("{y}-{i:02}"),
+            PeriodKind::Week => format!("{y}-W{i:02}"),
+        }
     }
 
     /// `2024년 상반기 회고` / `2024 H1 Review`.
