@@ -4,7 +4,6 @@
 
 use hoego_core::dialect::detect;
 use hoego_core::stats::analyze_with;
-use hoego_core::templates::TEMPLATES;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -106,18 +105,6 @@ pub fn library() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| create_from_template(&ctx, "blank"))
     };
-    let on_template = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let v = target_value(&e);
-            if !v.is_empty() {
-                create_from_template(&ctx, &v);
-            }
-            if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                s.set_value("");
-            }
-        })
-    };
     let on_files = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -188,10 +175,7 @@ pub fn library() -> Html {
         <section class="library">
             <div class="lib-actions">
                 <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
-                <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_template}>
-                    <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
-                    { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
-                </select>
+                <super::templates::TemplatePicker />
                 <label class="button file-button">
                     { t(lang, "import") }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />

@@ -13,6 +13,8 @@ pub mod preview;
 pub mod recovery;
 pub mod side;
 pub mod storage_info;
+pub mod target;
+pub mod templates;
 pub mod text_input;
 pub mod update_notice;
 
