@@ -233,6 +233,8 @@ pub struct AppState {
     pub removed: Vec<String>,
     /// The user's templates, as last read from or written to storage.
     pub templates: Vec<UserTemplate>,
+    /// The user template previewed in the library (its id).
+    pub tpl_preview: Option<String>,
 }
 
 impl AppState {
@@ -258,6 +260,7 @@ impl AppState {
             usage: None,
             removed: Vec::new(),
             templates: Vec::new(),
+            tpl_preview: None,
         }
     }
 
@@ -333,6 +336,8 @@ pub enum Action {
     SetTarget { target: Option<LengthTarget>, at: f64 },
     /// The user's templates as storage now holds them.
     Templates(Vec<UserTemplate>),
+    /// Preview a user template in the library (`None` closes the preview).
+    PreviewTemplate(Option<String>),
     /// Replace the current draft's whole text (raw mode).
     SetText { text: String, at: f64 },
     /// Replace the front matter text (raw front matter mode).
@@ -418,6 +423,7 @@ impl AppState {
                 }
             }
             Action::Create { id, text, at } => {
+                self.tpl_preview = None;
                 self.drafts.insert(0, Rc::new(Draft::new(id.clone(), None, text, at)));
                 self.view = View::Editor(id);
                 self.save = SaveState::Pending;
@@ -509,7 +515,11 @@ impl AppState {
                 d.target = target;
                 Ok(())
             }),
-            Action::Templates(list) => self.templates = list,
+            Action::Templates(list) => {
+                self.tpl_preview = self.tpl_preview.take().filter(|id| list.iter().any(|t| &t.id == id));
+                self.templates = list;
+            }
+            Action::PreviewTemplate(id) => self.tpl_preview = id,
             Action::SetText { text, at } => self.edit_current(at, |d| {
                 let fresh = Draft::new(d.id.clone(), d.name.clone(), text.clone(), at);
                 d.post = fresh.post;

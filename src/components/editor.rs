@@ -13,7 +13,7 @@ use super::export_panel::ExportPanel;
 use super::goals::{use_goal_action, use_summary_refresh, GoalsPanel};
 use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
-use super::target::TargetMeter;
+use super::target::target_meter;
 use super::text_input::TextInput;
 use super::Ctx;
 use crate::browser::{browser_offset, now_ms};
@@ -117,7 +117,7 @@ pub fn editor(p: &EditorProps) -> Html {
             <div class="editor-grid">{ main }</div>
             <div class="statusbar">
                 { stats }
-                <TargetMeter analysis={analysis.clone()} {lang} target={d.target} on_set={on_target} />
+                { target_meter(&analysis.0, lang, d.target, on_target) }
             </div>
         </div>
     }

@@ -175,7 +175,7 @@ pub fn library() -> Html {
         <section class="library">
             <div class="lib-actions">
                 <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
-                <super::templates::TemplatePicker />
+                { super::templates::template_picker(&ctx) }
                 <label class="button file-button">
                     { t(lang, "import") }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />

@@ -1,36 +1,21 @@
-//! The length target in the status bar: a `<progress>` with a spoken and
-//! shown label ("1,234 / 3,000자 (공백 제외)"), a "goal reached" mark in
-//! words (not colour alone), and a small control to set or clear it.
+//! The length target in the status bar: a unit menu ("no target" first) and
+//! a goal box, then a `<progress>` with a spoken and shown label
+//! ("1,234 / 3,000자 (공백 제외)") and a "goal reached" mark in words (not
+//! colour alone).
 //!
 //! Progress comes from the debounced analysis the stats bar shows, so the
-//! target adds no work per keystroke.
+//! count is not recomputed per keystroke (the editor redraws these few
+//! nodes with it).
 
+use hoego_core::stats::Stats;
 use hoego_core::target::{LengthTarget, LengthUnit, UNITS};
 use hoego_core::templates::Lang;
 use yew::prelude::*;
 
-use super::side::Analysis;
 use crate::i18n::{length_label, t};
 
-/// Props. Equal when the analysis (by pointer), language and target are:
-/// `on_set` is made afresh by each editor render and changes nothing.
-#[derive(Properties)]
-pub struct TargetProps {
-    /// The debounced analysis of the body.
-    pub analysis: Analysis,
-    /// UI language.
-    pub lang: Lang,
-    /// The draft's target.
-    pub target: Option<LengthTarget>,
-    /// Set (`Some`) or clear (`None`) the target.
-    pub on_set: Callback<Option<LengthTarget>>,
-}
-
-impl PartialEq for TargetProps {
-    fn eq(&self, o: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.analysis, &o.analysis) && self.lang == o.lang && self.target == o.target
-    }
-}
+/// The goal a unit starts with when none was typed.
+const DEFAULT_GOAL: u32 = 3000;
 
 fn unit_key(u: LengthUnit) -> &'static str {
     match u {
@@ -40,59 +25,54 @@ fn unit_key(u: LengthUnit) -> &'static str {
     }
 }
 
-/// Progress towards the target, and the control that sets it.
-#[function_component(TargetMeter)]
-pub fn target_meter(p: &TargetProps) -> Html {
-    let unit_ref = use_node_ref();
-    let goal_ref = use_node_ref();
-    let lang = p.lang;
-    let on_apply = {
-        let (u, g, set) = (unit_ref.clone(), goal_ref.clone(), p.on_set.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let unit = u.cast::<web_sys::HtmlSelectElement>().and_then(|s| LengthUnit::parse(&s.value()));
-            let goal = g.cast::<web_sys::HtmlInputElement>().and_then(|i| i.value().trim().parse::<u32>().ok());
-            if let (Some(unit), Some(goal)) = (unit, goal) {
-                set.emit(LengthTarget::new(unit, goal));
-            }
-        })
-    };
-    let on_clear = {
-        let set = p.on_set.clone();
-        Callback::from(move |_: MouseEvent| set.emit(None))
-    };
-    let meter = p.target.map(|target| {
-        let pr = target.progress(&p.analysis.0);
+/// The value of the form control with this id.
+fn control_value(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    match el.dyn_into::<web_sys::HtmlSelectElement>() {
+        Ok(s) => Some(s.value()),
+        Err(el) => Some(el.dyn_into::<web_sys::HtmlInputElement>().ok()?.value()),
+    }
+}
+
+/// The unit menu, the goal box and the progress towards the target. (A
+/// function, not a component: a component costs the first load a few KB;
+/// this draws a handful of nodes from the debounced stats.)
+pub fn target_meter(
+    stats: &Stats,
+    lang: Lang,
+    target: Option<LengthTarget>,
+    on_set: Callback<Option<LengthTarget>>,
+) -> Html {
+    // Either control changed: read both. No unit clears; a unit with an
+    // empty or zero goal takes the default goal.
+    let on_change = Callback::from(move |_: Event| {
+        let unit = control_value("target-unit").and_then(|u| LengthUnit::parse(&u));
+        let goal = control_value("target-goal").and_then(|g| g.trim().parse::<u32>().ok());
+        on_set.emit(unit.and_then(|unit| LengthTarget::new(unit, goal.filter(|g| *g > 0).unwrap_or(DEFAULT_GOAL))));
+    });
+    let meter = target.map(|target| {
+        let pr = target.progress(stats);
         let label = length_label(lang, target.unit, pr.current, pr.goal);
         html! {
-            <span class={classes!("target", pr.reached.then_some("reached"))} data-testid="target" data-reached={pr.reached.to_string()}>
+            <span class="target" data-testid="target" data-reached={pr.reached.to_string()}>
                 <progress data-testid="target-progress" max={pr.goal.to_string()} value={pr.current.min(pr.goal).to_string()} aria-label={label.clone()}></progress>
                 <span data-testid="target-label">{ label }</span>
                 if pr.reached { <strong data-testid="target-reached">{ t(lang, "target.reached") }</strong> }
             </span>
         }
     });
-    let current = p.target.unwrap_or(LengthTarget { unit: LengthUnit::CharsNoSpaces, goal: 3000 });
+    let unit = target.map(|t| t.unit);
     html! {
         <div class="target-bar">
+            <select id="target-unit" data-testid="target-unit" aria-label={t(lang, "target")} onchange={on_change.clone()}>
+                <option value="" selected={unit.is_none()}>{ t(lang, "target.none") }</option>
+                { for UNITS.iter().map(|u| html! { <option value={u.as_str()} selected={unit == Some(*u)}>{ t(lang, unit_key(*u)) }</option> }) }
+            </select>
+            if let Some(target) = target {
+                <input id="target-goal" data-testid="target-goal" type="number" min="1" aria-label={t(lang, "target.goal")} value={target.goal.to_string()} onchange={on_change} />
+            }
             { for meter }
-            <details class="target-control" onkeydown={super::close_details_on_escape}>
-                <summary data-testid="target-toggle">{ t(lang, "target") }</summary>
-                <form class="target-form" onsubmit={on_apply}>
-                    <label>{ t(lang, "target.unit") }{ " " }
-                        <select ref={unit_ref} data-testid="target-unit">
-                            { for UNITS.iter().map(|u| html! { <option value={u.as_str()} selected={*u == current.unit}>{ t(lang, unit_key(*u)) }</option> }) }
-                        </select>
-                    </label>
-                    <label>{ t(lang, "target.goal") }{ " " }
-                        <input ref={goal_ref} data-testid="target-goal" type="number" min="1" step="1" size="7" value={current.goal.to_string()} />
-                    </label>
-                    <button type="submit" class="small" data-testid="target-set">{ t(lang, "target.set") }</button>
-                    if p.target.is_some() {
-                        <button type="button" class="small ghost" data-testid="target-clear" onclick={on_clear}>{ t(lang, "target.clear") }</button>
-                    }
-                </form>
-            </details>
         </div>
     }
 }

@@ -21,9 +21,9 @@ const USER: &str = "user:";
 
 /// Apply `change` to the stored templates and show the result. When
 /// storage refuses, the change is kept in this tab only and the user is told.
-fn change(ctx: &Ctx, done: &'static str, change: impl Fn(&mut Vec<UserTemplate>)) {
+fn change(ctx: &Ctx, done: &'static str, change: &dyn Fn(&mut Vec<UserTemplate>)) {
     let lang = ctx.lang;
-    let (list, notice) = match update_templates(&change) {
+    let (list, notice) = match update_templates(change) {
         Ok(list) => (list, Notice { level: Level::Ok, text: t(lang, done).into() }),
         Err(e) => {
             let mut list = ctx.templates.clone();
@@ -41,46 +41,26 @@ pub fn restore_templates(ctx: &Ctx, incoming: Vec<UserTemplate>) {
         return;
     }
     let new_ids: Vec<String> = incoming.iter().map(|_| new_id()).collect();
-    change(ctx, "tpl.restored", move |list| {
+    change(ctx, "tpl.restored", &|list| {
         merge_templates(list, incoming.clone(), new_ids.clone());
     });
 }
 
-/// The value of the element with this id (an uncontrolled input).
-fn input_value(id: &str) -> Option<String> {
-    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
-    Some(el.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
-}
-
-/// "Save as my template" for the editor bar: a name, and the draft's
-/// structure stored as a template.
+/// "Save as my template" for the editor bar: the draft's structure, named
+/// after its title (renamed in the library's preview).
 pub fn save_template_control(ctx: &Ctx, d: &Draft) -> Html {
     let lang = ctx.lang;
-    let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, "tpl.default").into());
     let on_save = {
         let (ctx, text) = (ctx.clone(), d.text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let name = input_value("tpl-name").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-            let tpl = UserTemplate {
-                id: new_id(),
-                name: name.unwrap_or_else(|| t(ctx.lang, "tpl.default").into()),
-                text: template_from_post(&text),
-                created: now_ms(),
-            };
-            change(&ctx, "tpl.saved", move |list| list.push(tpl.clone()));
+        let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, "tpl.default").into());
+        Callback::from(move |_: MouseEvent| {
+            let tpl =
+                UserTemplate { id: new_id(), name: name.clone(), text: template_from_post(&text), created: now_ms() };
+            change(&ctx, "tpl.saved", &|list| list.push(tpl.clone()));
         })
     };
     html! {
-        <details class="tpl-save" onkeydown={super::close_details_on_escape}>
-            <summary data-testid="tpl-save-toggle">{ t(lang, "tpl.save") }</summary>
-            <form class="tpl-save-form" onsubmit={on_save}>
-                <label for="tpl-name">{ t(lang, "tpl.name") }</label>
-                <input id="tpl-name" data-testid="tpl-name" value={name} />
-                <button type="submit" class="small" data-testid="tpl-save">{ t(lang, "tpl.save") }</button>
-                <p class="hint">{ t(lang, "tpl.hint") }</p>
-            </form>
-        </details>
+        <button class="ghost small" data-testid="tpl-save" title={t(lang, "tpl.hint")} onclick={on_save}>{ t(lang, "tpl.save") }</button>
     }
 }
 
@@ -89,18 +69,16 @@ fn made_from(tpl: &UserTemplate) -> String {
     instantiate(&tpl.text, &tpl.name, &now_date(browser_offset()))
 }
 
-/// The template menu and, for a chosen user template, its preview.
-#[function_component(TemplatePicker)]
-pub fn template_picker() -> Html {
-    let ctx = use_context::<Ctx>().expect("state context");
-    let chosen = use_state(|| None::<String>);
+/// The template menu and, for a chosen user template, its preview (a
+/// function, not a component: each component costs the first load a few KB).
+pub fn template_picker(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let on_pick = {
-        let (ctx, chosen) = (ctx.clone(), chosen.clone());
+        let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let v = target_value(&e);
             match v.strip_prefix(USER) {
-                Some(id) => chosen.set(Some(id.to_string())),
+                Some(id) => ctx.dispatch(Action::PreviewTemplate(Some(id.to_string()))),
                 None if !v.is_empty() => super::library::create_from_template(&ctx, &v),
                 None => {}
             }
@@ -109,57 +87,7 @@ pub fn template_picker() -> Html {
             }
         })
     };
-    let preview = chosen.as_ref().and_then(|id| ctx.templates.iter().find(|t| &t.id == id)).map(|tpl| {
-        let text = made_from(tpl);
-        let create = {
-            let (ctx, chosen, text) = (ctx.clone(), chosen.clone(), text.clone());
-            Callback::from(move |_: MouseEvent| {
-                chosen.set(None);
-                ctx.dispatch(Action::Create { id: new_id(), text: text.clone(), at: now_ms() });
-            })
-        };
-        let rename = {
-            let (ctx, id) = (ctx.clone(), tpl.id.clone());
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                let Some(name) = input_value("tpl-rename").map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-                else {
-                    return;
-                };
-                let id = id.clone();
-                change(&ctx, "tpl.saved", move |list| {
-                    list.iter_mut().filter(|t| t.id == id).for_each(|t| t.name = name.clone());
-                });
-            })
-        };
-        let delete = {
-            let (ctx, chosen, id) = (ctx.clone(), chosen.clone(), tpl.id.clone());
-            Callback::from(move |_: MouseEvent| {
-                chosen.set(None);
-                let id = id.clone();
-                change(&ctx, "tpl.deleted", move |list| list.retain(|t| t.id != id));
-            })
-        };
-        let close = {
-            let chosen = chosen.clone();
-            Callback::from(move |_: MouseEvent| chosen.set(None))
-        };
-        html! {
-            <section class="tpl-preview" data-testid="tpl-preview" aria-labelledby="tpl-preview-title">
-                <h2 id="tpl-preview-title">{ t(lang, "tpl.preview") }{ ": " }{ &tpl.name }</h2>
-                <pre class="mono" data-testid="tpl-preview-text">{ text }</pre>
-                <div class="lib-actions">
-                    <button class="primary" data-testid="tpl-create" onclick={create}>{ t(lang, "tpl.create") }</button>
-                    <form class="tpl-rename" onsubmit={rename}>
-                        <input id="tpl-rename" data-testid="tpl-rename-name" aria-label={t(lang, "tpl.name")} value={tpl.name.clone()} />
-                        <button type="submit" class="small" data-testid="tpl-rename">{ t(lang, "tpl.rename") }</button>
-                    </form>
-                    <button class="small ghost danger" data-testid="tpl-delete" onclick={delete}>{ t(lang, "tpl.delete") }</button>
-                    <button class="small ghost" data-testid="tpl-close" onclick={close}>{ t(lang, "tpl.cancel") }</button>
-                </div>
-            </section>
-        }
-    });
+    let preview = ctx.tpl_preview.as_ref().and_then(|id| ctx.templates.iter().find(|t| &t.id == id));
     html! {
         <>
             <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_pick}>
@@ -171,7 +99,51 @@ pub fn template_picker() -> Html {
                     </optgroup>
                 }
             </select>
-            { for preview }
+            { for preview.map(|tpl| template_preview(ctx, tpl)) }
         </>
+    }
+}
+
+/// A user template as the post it would create, with create, rename
+/// (the name box, saved on change), delete and close.
+fn template_preview(ctx: &Ctx, tpl: &UserTemplate) -> Html {
+    let lang = ctx.lang;
+    let text = made_from(tpl);
+    let create = {
+        let (ctx, text) = (ctx.clone(), text.clone());
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch(Action::Create { id: new_id(), text: text.clone(), at: now_ms() })
+        })
+    };
+    let rename = {
+        let (ctx, id) = (ctx.clone(), tpl.id.clone());
+        Callback::from(move |e: Event| {
+            let name = target_value(&e).trim().to_string();
+            if !name.is_empty() {
+                change(&ctx, "tpl.saved", &|list| {
+                    list.iter_mut().filter(|t| t.id == id).for_each(|t| t.name = name.clone())
+                });
+            }
+        })
+    };
+    let delete = {
+        let (ctx, id) = (ctx.clone(), tpl.id.clone());
+        Callback::from(move |_: MouseEvent| change(&ctx, "tpl.deleted", &|list| list.retain(|t| t.id != id)))
+    };
+    let close = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::PreviewTemplate(None)))
+    };
+    html! {
+        <section class="tpl-preview" data-testid="tpl-preview" aria-labelledby="tpl-preview-title">
+            <h2 id="tpl-preview-title">{ t(lang, "tpl.preview") }{ ": " }{ &tpl.name }</h2>
+            <pre class="mono" data-testid="tpl-preview-text">{ text }</pre>
+            <div class="lib-actions">
+                <button class="primary" data-testid="tpl-create" onclick={create}>{ t(lang, "tpl.create") }</button>
+                <input data-testid="tpl-rename" aria-label={t(lang, "tpl.name")} value={tpl.name.clone()} onchange={rename} />
+                <button class="small ghost danger" data-testid="tpl-delete" onclick={delete}>{ t(lang, "tpl.delete") }</button>
+                <button class="small ghost" data-testid="tpl-close" onclick={close}>{ t(lang, "tpl.cancel") }</button>
+            </div>
+        </section>
     }
 }

@@ -70,7 +70,8 @@ pub fn load_templates() -> Result<Vec<UserTemplate>, Broken> {
 
 /// Apply `change` to the stored list and write it; the list as written.
 /// Refused, with nothing written, when the stored value does not load.
-pub fn update_templates(change: impl FnOnce(&mut Vec<UserTemplate>)) -> Result<Vec<UserTemplate>, SaveError> {
+/// (`&dyn`, not generic: one copy of this code in the wasm for every caller.)
+pub fn update_templates(change: &dyn Fn(&mut Vec<UserTemplate>)) -> Result<Vec<UserTemplate>, SaveError> {
     let s = area().map_err(SaveError::Unavailable)?;
     let mut list = match load_templates() {
         Ok(l) => l,

@@ -57,11 +57,11 @@ fn templates_are_stored_under_their_key_and_a_bad_value_is_never_overwritten() {
         created: 3.0,
     };
     assert_eq!(storage::load_templates(), Ok(vec![]));
-    let list = storage::update_templates(|l| l.push(tpl("t1", "연간"))).unwrap();
+    let list = storage::update_templates(&|l| l.push(tpl("t1", "연간"))).unwrap();
     assert_eq!(list, [tpl("t1", "연간")]);
     // Another tab's template added meanwhile survives this tab's change.
-    storage::update_templates(|l| l.push(tpl("t2", "other tab"))).unwrap();
-    let list = storage::update_templates(|l| l.retain(|t| t.id != "t1")).unwrap();
+    storage::update_templates(&|l| l.push(tpl("t2", "other tab"))).unwrap();
+    let list = storage::update_templates(&|l| l.retain(|t| t.id != "t1")).unwrap();
     assert_eq!(list, [tpl("t2", "other tab")]);
     assert_eq!(storage::load_all(0.0).templates, list);
     let raw = ls().get_item(TEMPLATES_KEY).unwrap().unwrap();
@@ -72,7 +72,7 @@ fn templates_are_stored_under_their_key_and_a_bad_value_is_never_overwritten() {
         let loaded = storage::load_all(0.0);
         assert_eq!(loaded.broken.len(), 1, "{bad}");
         assert_eq!(matches!(loaded.broken[0].problem, Problem::Newer(9)), newer, "{bad}");
-        let refused = storage::update_templates(|l| l.clear()).unwrap_err();
+        let refused = storage::update_templates(&|l| l.clear()).unwrap_err();
         assert_eq!(matches!(refused, SaveError::Newer(9)), newer, "{bad}");
         assert_eq!(ls().get_item(TEMPLATES_KEY).unwrap().as_deref(), Some(bad));
     }
