@@ -691,6 +691,21 @@ mod tests {
     }
 
     #[test]
+    fn a_template_preview_closes_when_its_template_goes_or_a_draft_is_created() {
+        let tpl = |id: &str| UserTemplate { id: id.into(), name: "n".into(), text: "t".into(), created: 1.0 };
+        let mut s = state();
+        s.apply(Action::Templates(vec![tpl("a"), tpl("b")]));
+        s.apply(Action::PreviewTemplate(Some("a".into())));
+        s.apply(Action::Templates(vec![tpl("a")]));
+        assert_eq!(s.tpl_preview.as_deref(), Some("a"), "another template's removal keeps it");
+        s.apply(Action::Templates(vec![tpl("b")]));
+        assert_eq!(s.tpl_preview, None, "deleted: closed");
+        s.apply(Action::PreviewTemplate(Some("b".into())));
+        s.apply(Action::Create { id: "d".into(), text: "x".into(), at: 1.0 });
+        assert_eq!(s.tpl_preview, None, "created from it: closed");
+    }
+
+    #[test]
     fn import_file_name_supplies_date_and_slug() {
         let mut s = state();
         let items = vec![Imported {
