@@ -16,7 +16,9 @@
 //!   Paragraphs, quotes, code blocks, images and the goal summary block are
 //!   dropped: they are this post's content.
 //!
-//! A draft whose front matter does not parse keeps its head verbatim.
+//! A draft whose front matter does not parse keeps its head verbatim (its
+//! body, when the front matter is at least closed, is still reduced); one
+//! whose front matter is not even closed is kept whole.
 
 use crate::date::PostDate;
 use crate::field::FieldValue;
@@ -31,8 +33,12 @@ const DROPPED: &[&str] = &["slug", "permalink", "last_modified_at", "lastmod"];
 /// The template of a post's structure (see the module docs).
 pub fn template_from_post(text: &str) -> String {
     let Ok(mut post) = Post::parse(text) else {
-        // Raw mode: the head is unknown, so only what surely is body is reduced.
-        return text.to_string();
+        // Raw mode: the front matter is kept verbatim (it does not parse, so no
+        // value can be emptied); a body found after its closing line is reduced.
+        return match crate::split::split(text) {
+            Ok(sp) => format!("{}{}", &text[..sp.body.start], body_skeleton(&text[sp.body])),
+            Err(_) => text.to_string(),
+        };
     };
     for key in BLANKED {
         if post.field(key).is_some() && post.set(key, &FieldValue::Str(String::new())).is_err() {
@@ -182,30 +188,38 @@ pub(crate) fn body_skeleton(body: &str) -> String {
         if k == Line::Text && lines.get(i).is_some_and(|n| is_setext(n)) {
             push(&mut out, &mut gap, l.to_string());
             out.push(lines[i].to_string());
+            last_empty = None;
             i += 1;
             continue;
         }
-        if !matches!(k, Line::Blank | Line::Text | Line::Item(_)) {
-            last_empty = None;
-        }
-        match k {
-            Line::Heading | Line::Kept | Line::Delimiter => push(&mut out, &mut gap, l.to_string()),
-            Line::Task => push(&mut out, &mut gap, uncheck(l)),
+        let kept = match k {
+            Line::Heading | Line::Kept | Line::Delimiter => Some(l.to_string()),
+            Line::Task => Some(uncheck(l)),
             // `* TOC` above `{:toc}`: the pair is kramdown's table of contents.
             Line::Item(_) if kinds.get(i) == Some(&Line::Kept) && lines[i].trim_start().starts_with("{:") => {
-                push(&mut out, &mut gap, l.to_string())
+                Some(l.to_string())
             }
             // Loose or tight, a run of items at one depth becomes one empty item.
-            Line::Item(m) if last_empty == Some(m) => gap = false,
+            Line::Item(m) if last_empty == Some(m) => {
+                gap = false;
+                None
+            }
             Line::Item(m) => {
                 push(&mut out, &mut gap, format!("{} ", l[..m].trim_end()));
                 last_empty = Some(m);
-                continue;
+                None
             }
             // Header rows: the row right above a delimiter row.
-            Line::TableRow if kinds.get(i) == Some(&Line::Delimiter) => push(&mut out, &mut gap, l.to_string()),
-            Line::Blank => gap = true,
-            Line::TableRow | Line::Text => gap = true,
+            Line::TableRow if kinds.get(i) == Some(&Line::Delimiter) => Some(l.to_string()),
+            Line::Blank | Line::TableRow | Line::Text => {
+                gap = true;
+                None
+            }
+        };
+        // Any other kept line ends the run of empty items.
+        if let Some(line) = kept {
+            push(&mut out, &mut gap, line);
+            last_empty = None;
         }
     }
     let mut s = out.join(nl);

@@ -61,7 +61,29 @@ fn a_template_of_a_template_is_the_same_and_raw_drafts_stay_verbatim() {
     let post = "---\ntitle: t\n---\n## A\n\n- [x] g\n\npara\n";
     let once = template_from_post(post);
     assert_eq!(template_from_post(&once), once);
-    let raw = "---\ntitle: [unclosed\n---\nbody\n";
-    assert_eq!(template_from_post(raw), raw);
+    let raw = "---\ntitle: [unclosed\n---\n## A\n\nbody\n";
+    assert_eq!(template_from_post(raw), "---\ntitle: [unclosed\n---\n## A\n", "head verbatim, body reduced");
+    let unclosed = "---\ntitle: t\n## A\n\nbody\n";
+    assert_eq!(template_from_post(unclosed), unclosed, "no body to tell apart: kept whole");
     assert_eq!(instantiate(raw, "x", &PostDate::parse("2026-01-01").unwrap()), raw);
+}
+
+proptest::proptest! {
+    /// Any post: no panic, a template of a parsing post parses, and taking
+    /// the template of a template changes nothing.
+    #[test]
+    fn templates_of_any_post_parse_and_are_stable(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("(#{1,3} |- \\[[ x]\\] |- |1\\. |\\| |```|> |\\{:|<!-- )?[가-힣a-z ]{0,8}").unwrap(),
+                proptest::strategy::Just(String::new()),
+            ],
+            0..24,
+        )
+    ) {
+        let text = format!("---\ntitle: 회고\ndate: 2026-01-01\ntags: [a]\n---\n{}\n", lines.join("\n"));
+        let tpl = template_from_post(&text);
+        proptest::prop_assert!(Post::parse(&tpl).is_ok(), "{tpl}");
+        proptest::prop_assert_eq!(template_from_post(&tpl), tpl.clone());
+    }
 }
