@@ -183,6 +183,7 @@ pub fn library() -> Html {
                 <input class="search" data-testid="search" type="search" aria-label={t(lang, "search")} placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
             </div>
             <p class="hint">{ t(lang, "import.hint") }</p>
+            { super::templates::template_preview(&ctx) }
             if !ctx.broken.is_empty() {
                 <div class="notice error">
                     <strong>{ t(lang, "recovery") }</strong>

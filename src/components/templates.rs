@@ -69,8 +69,8 @@ fn made_from(tpl: &UserTemplate) -> String {
     instantiate(&tpl.text, &tpl.name, &now_date(browser_offset()))
 }
 
-/// The template menu and, for a chosen user template, its preview (a
-/// function, not a component: each component costs the first load a few KB).
+/// The template menu: built-in templates, then the user's (a function, not
+/// a component: each component costs the first load a few KB).
 pub fn template_picker(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let on_pick = {
@@ -87,9 +87,7 @@ pub fn template_picker(ctx: &Ctx) -> Html {
             }
         })
     };
-    let preview = ctx.tpl_preview.as_ref().and_then(|id| ctx.templates.iter().find(|t| &t.id == id));
     html! {
-        <>
             <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_pick}>
                 <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
                 { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
@@ -99,14 +97,15 @@ pub fn template_picker(ctx: &Ctx) -> Html {
                     </optgroup>
                 }
             </select>
-            { for preview.map(|tpl| template_preview(ctx, tpl)) }
-        </>
     }
 }
 
-/// A user template as the post it would create, with create, rename
-/// (the name box, saved on change), delete and close.
-fn template_preview(ctx: &Ctx, tpl: &UserTemplate) -> Html {
+/// The user template chosen in the menu, if any, as the post it would
+/// create, with create, rename (the name box, saved on change), delete and close.
+pub fn template_preview(ctx: &Ctx) -> Html {
+    let Some(tpl) = ctx.tpl_preview.as_ref().and_then(|id| ctx.templates.iter().find(|t| &t.id == id)) else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let text = made_from(tpl);
     let create = {

@@ -41,8 +41,10 @@ pub fn template_from_post(text: &str) -> String {
         };
     };
     for key in BLANKED {
-        if post.field(key).is_some() && post.set(key, &FieldValue::Str(String::new())).is_err() {
-            // An edit the post refuses leaves it as it was; the value stays.
+        // Emptied in the old value's own style (`Text` keeps its quotes): a
+        // plain date becomes an empty plain value, so the date filled in on
+        // create is plain too. An edit the post refuses leaves the value.
+        if post.field(key).is_some() && post.set(key, &FieldValue::Text(String::new())).is_err() {
             continue;
         }
     }

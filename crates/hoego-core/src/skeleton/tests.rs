@@ -45,8 +45,8 @@ fn front_matter_keeps_keys_and_comments_and_empties_per_post_values() {
     let post = "---\ntitle: \"2025년 회고\" # 제목\ndate: 2025-12-31 21:00:00 +0900\ntags: [회고, 연간회고]\nslug: 2025-review\ndescription: 한 해 정리\ntoc: true\n---\n## 들어가며\n\n한 해가 갔다.\n";
     let tpl = template_from_post(post);
     assert_eq!(
-        tpl,
-        "---\ntitle: \"\" # 제목\ndate: \"\"\ntags: [회고, 연간회고]\ndescription: \"\"\ntoc: true\n---\n## 들어가며\n"
+        tpl, "---\ntitle: \"\" # 제목\ndate: \ntags: [회고, 연간회고]\ndescription: \ntoc: true\n---\n## 들어가며\n",
+        "emptied in each value's own style: quoted stays quoted, plain becomes empty"
     );
     let now = PostDate::parse("2026-12-31T21:00:00+09:00").unwrap();
     let made = instantiate(&tpl, "2026년 회고", &now);
@@ -54,6 +54,7 @@ fn front_matter_keeps_keys_and_comments_and_empties_per_post_values() {
     assert_eq!(p.view().title.as_deref(), Some("2026년 회고"));
     assert_eq!(p.view().date.as_ref(), Some(&now));
     assert!(made.contains("# 제목") && made.contains("toc: true") && made.ends_with("## 들어가며\n"), "{made}");
+    assert!(made.contains("\ndate: 2026-12-31T21:00:00+09:00\n"), "a plain date stays plain: {made}");
 }
 
 #[test]
