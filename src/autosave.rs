@@ -62,6 +62,14 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
 /// Reads the revisions this tab has not seen and dispatches them.
 pub fn on_storage(ctx: &Ctx, state: &AppState, e: &web_sys::StorageEvent) {
     let key = e.key();
+    // Another tab changed the user templates: show its list (a bad value is
+    // left for the next load to report).
+    if key.as_deref() == Some(storage::TEMPLATES_KEY) {
+        if let Ok(list) = storage::load_templates() {
+            ctx.dispatch(Action::Templates(list));
+        }
+        return;
+    }
     if key.as_deref().is_some_and(|k| k != storage::INDEX_KEY) {
         return;
     }

@@ -4,8 +4,15 @@
 //!
 //! ```json
 //! {"schema":1,"format":"hoego-backup","exported":1767139200000,
-//!  "drafts":[{"id":"…","file":"drafts/….md","name":null,"rev":3,"created":…,"updated":…}]}
+//!  "drafts":[{"id":"…","file":"drafts/….md","name":null,"rev":3,"created":…,"updated":…,
+//!             "target":{"unit":"words","goal":500}}],
+//!  "templates":[{"id":"…","file":"templates/1.md","name":"…","created":…}]}
 //! ```
+//!
+//! `target` (a draft's length target) and `templates` (the user's
+//! templates, each text as `templates/<n>.md`) are optional: backups from
+//! before them read as having none, and an older Hoego reading a newer
+//! backup ignores them, so the manifest schema stays 1.
 //!
 //! Reading one back trusts nothing: entries are found by the manifest's
 //! names inside the zip only (nothing touches a file system), texts must be
@@ -18,7 +25,7 @@ use hoego_core::export::bundle::zip_files;
 use hoego_core::export::unzip::{unzip_files, UnzipError};
 
 use crate::state::Draft;
-use crate::storage::{array, In, Lookup, Out, StoredDraft};
+use crate::storage::{array, target, In, Lookup, Out, StoredDraft, UserTemplate};
 
 /// The manifest's name in the zip.
 pub const MANIFEST: &str = "manifest.json";
@@ -60,8 +67,18 @@ fn entry_name(id: &str, n: usize) -> String {
     }
 }
 
-/// The backup zip of `drafts` (their current text, saved or not).
-pub fn backup_zip(drafts: &[Rc<Draft>], exported: f64) -> Result<Vec<u8>, String> {
+/// What a backup holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Backup {
+    /// Drafts, in manifest order.
+    pub drafts: Vec<StoredDraft>,
+    /// The user's templates.
+    pub templates: Vec<UserTemplate>,
+}
+
+/// The backup zip of `drafts` (their current text, saved or not) and the
+/// user's `templates`.
+pub fn backup_zip(drafts: &[Rc<Draft>], templates: &[UserTemplate], exported: f64) -> Result<Vec<u8>, String> {
     let mut files = Vec::with_capacity(drafts.len() + 1);
     let mut entries = Vec::with_capacity(drafts.len());
     for (n, d) in drafts.iter().enumerate() {
@@ -73,20 +90,32 @@ pub fn backup_zip(drafts: &[Rc<Draft>], exported: f64) -> Result<Vec<u8>, String
             .set("rev", (d.backup_rev() as f64).into())
             .set("created", d.created.into())
             .set("updated", d.updated.into());
-        entries.push(entry.value());
+        entries.push(target::write(entry, d.target.as_ref()).value());
         files.push((file, d.text.as_bytes().to_vec()));
+    }
+    let mut tpl_entries = Vec::with_capacity(templates.len());
+    for (n, t) in templates.iter().enumerate() {
+        let file = format!("templates/{}.md", n + 1);
+        let entry = Out::empty()
+            .set("id", t.id.as_str().into())
+            .set("file", file.as_str().into())
+            .set("name", t.name.as_str().into())
+            .set("created", t.created.into());
+        tpl_entries.push(entry.value());
+        files.push((file, t.text.as_bytes().to_vec()));
     }
     let manifest = Out::new(SCHEMA)
         .set("format", FORMAT.into())
         .set("exported", exported.into())
         .set("drafts", array(entries))
+        .set("templates", array(tpl_entries))
         .stringify()?;
     files.insert(0, (MANIFEST.to_string(), manifest.into_bytes()));
     zip_files(&files).map_err(|e| e.to_string())
 }
 
-/// The drafts in a backup zip, in manifest order.
-pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
+/// The drafts (in manifest order) and templates in a backup zip.
+pub fn read_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
     let entries = unzip_files(bytes)?;
     let files = Files {
         at: Lookup::new(entries.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i as u64))),
@@ -101,7 +130,14 @@ pub fn read_backup(bytes: &[u8]) -> Result<Vec<StoredDraft>, BackupError> {
         _ => return Err(BackupError::Manifest("not a Hoego backup manifest".into())),
     }
     let list = m.obj_list("drafts").map_err(BackupError::Manifest)?;
-    list.iter().map(|e| entry(e, &files)).collect()
+    let drafts = list.iter().map(|e| entry(e, &files)).collect::<Result<_, _>>()?;
+    let templates = if m.has("templates") {
+        let list = m.obj_list("templates").map_err(BackupError::Manifest)?;
+        list.iter().map(|e| template_entry(e, &files)).collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(Backup { drafts, templates })
 }
 
 /// A zip's entries by name.
@@ -127,9 +163,26 @@ fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
         text,
         created: e.num("created").map_err(bad)?,
         updated: e.num("updated").map_err(bad)?,
+        target: target::read(e),
     };
     if !usable_id(&d.id) {
         return Err(bad(format!("draft id '{}' is not usable", d.id)));
     }
     Ok(d)
+}
+
+fn template_entry(e: &In, files: &Files) -> Result<UserTemplate, BackupError> {
+    let bad = BackupError::Manifest;
+    let file = e.str("file").map_err(bad)?;
+    let text = files.get(&file).and_then(|b| String::from_utf8(b.to_vec()).ok()).ok_or(BackupError::Entry(file))?;
+    let t = UserTemplate {
+        id: e.str("id").map_err(bad)?,
+        name: e.str("name").map_err(bad)?,
+        text,
+        created: e.num("created").map_err(bad)?,
+    };
+    if !usable_id(&t.id) {
+        return Err(bad(format!("template id '{}' is not usable", t.id)));
+    }
+    Ok(t)
 }

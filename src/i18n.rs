@@ -193,8 +193,62 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
             "함께 묶인 글이 없습니다. 앞머리에 series: 이름 을 넣거나 태그로 묶어 보세요.",
             "No drafts are grouped yet: add series: name to their front matter, or group by a tag.",
         ),
+        "target" => ("분량 목표", "Length target"),
+        "target.none" => ("분량 목표 없음", "No length target"),
+        "target.goal" => ("목표 분량", "Goal"),
+        "target.unit.chars-no-spaces" => ("글자 수 (공백 제외)", "Characters (no spaces)"),
+        "target.unit.chars" => ("글자 수 (공백 포함)", "Characters (with spaces)"),
+        "target.unit.words" => ("단어 수", "Words"),
+        "target.reached" => ("✓ 목표 달성", "✓ Goal reached"),
+        "tpl.save" => ("내 템플릿으로 저장", "Save as my template"),
+        "tpl.name" => ("템플릿 이름 (바꾸면 저장)", "Template name (saved on change)"),
+        "tpl.default" => ("내 템플릿", "My template"),
+        "tpl.saved" => ("템플릿을 저장했습니다", "Template saved"),
+        "tpl.hint" => (
+            "이 글의 구조를 템플릿으로 저장: front matter 키(제목·날짜·설명은 비움), 헤딩, 목표 목록(체크 해제), 표 머리글은 남기고 문단·코드는 뺍니다.",
+            "Save this post's structure as a template: front matter keys (title, date, description emptied), headings, goal lists (unchecked) and table headers stay; paragraphs and code go.",
+        ),
+        "tpl.mine" => ("내 템플릿", "My templates"),
+        "tpl.preview" => ("템플릿 미리보기", "Template preview"),
+        "tpl.create" => ("이 템플릿으로 만들기", "Create from this template"),
+        "tpl.delete" => ("템플릿 삭제", "Delete template"),
+        "tpl.deleted" => ("템플릿을 삭제했습니다", "Template deleted"),
+        "tpl.cancel" => ("닫기", "Close"),
+        "tpl.failed" => (
+            "템플릿을 저장소에 쓰지 못했습니다 (이 탭에만 남습니다)",
+            "Templates could not be written to storage (kept in this tab only)",
+        ),
+        "tpl.restored" => ("복원한 템플릿", "Templates restored"),
         _ => return None,
     })
+}
+
+/// `1234567` as `1,234,567` (both languages group by thousands with commas).
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A length target's progress as said aloud and shown: "1,234 / 3,000자
+/// (공백 제외)", "1,234 / 3,000 characters (no spaces)".
+pub fn length_label(lang: Lang, unit: hoego_core::target::LengthUnit, current: usize, goal: usize) -> String {
+    use hoego_core::target::LengthUnit::*;
+    let (c, g) = (grouped(current), grouped(goal));
+    match (lang, unit) {
+        (Lang::Ko, CharsNoSpaces) => format!("{c} / {g}자 (공백 제외)"),
+        (Lang::Ko, CharsWithSpaces) => format!("{c} / {g}자 (공백 포함)"),
+        (Lang::Ko, Words) => format!("{c} / {g}단어"),
+        (Lang::En, CharsNoSpaces) => format!("{c} / {g} characters (no spaces)"),
+        (Lang::En, CharsWithSpaces) => format!("{c} / {g} characters (with spaces)"),
+        (Lang::En, Words) => format!("{c} / {g} words"),
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +293,22 @@ mod tests {
         for (_, k) in &keys {
             let (ko, en) = lookup(k).unwrap();
             assert!(!ko.is_empty() && !en.is_empty(), "{k}: empty text");
+        }
+    }
+
+    #[test]
+    fn length_labels_group_thousands_in_both_languages() {
+        use hoego_core::target::LengthUnit;
+        // (lang, unit, current, goal, label)
+        let table = [
+            (Lang::En, LengthUnit::CharsNoSpaces, 1234, 3000, "1,234 / 3,000 characters (no spaces)"),
+            (Lang::Ko, LengthUnit::CharsNoSpaces, 1234, 3000, "1,234 / 3,000자 (공백 제외)"),
+            (Lang::Ko, LengthUnit::CharsWithSpaces, 0, 100, "0 / 100자 (공백 포함)"),
+            (Lang::En, LengthUnit::Words, 999, 1_000_000, "999 / 1,000,000 words"),
+            (Lang::Ko, LengthUnit::Words, 12, 500, "12 / 500단어"),
+        ];
+        for (lang, unit, c, g, want) in table {
+            assert_eq!(length_label(lang, unit, c, g), want);
         }
     }
 

@@ -9,8 +9,9 @@ use hoego_core::templates::Lang;
 use hoego_core::{FieldValue, Offset, Post};
 use yew::Reducible;
 
-use crate::storage::{Access, Broken, Loaded, Pending, SaveError, StoredDraft};
+use crate::storage::{Access, Broken, Loaded, Pending, SaveError, StoredDraft, UserTemplate};
 use crate::sync::{Choice, Conflict, External, Persist, RestoreReport};
+use hoego_core::target::LengthTarget;
 
 /// One draft in memory.
 #[derive(Debug, Clone)]
@@ -37,6 +38,8 @@ pub struct Draft {
     /// A revision this text already had elsewhere (a restored backup): the
     /// next save never writes a lower one.
     pub carry: u64,
+    /// Its length target (stored with it, never in the text).
+    pub target: Option<LengthTarget>,
 }
 
 impl PartialEq for Draft {
@@ -46,6 +49,7 @@ impl PartialEq for Draft {
             && self.saved_rev == o.saved_rev
             && self.base == o.base
             && self.name == o.name
+            && self.target == o.target
     }
 }
 
@@ -53,7 +57,7 @@ impl Draft {
     /// A draft from text.
     pub fn new(id: String, name: Option<String>, text: String, at: f64) -> Draft {
         let post = Post::parse(&text).map_err(|e| e.located());
-        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0, base: 0, carry: 0 }
+        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0, base: 0, carry: 0, target: None }
     }
 
     /// From storage. Revision 0 means read from an older layout but not yet
@@ -62,6 +66,7 @@ impl Draft {
         let mut d = Draft::new(s.id, s.name, s.text, s.created);
         d.updated = s.updated;
         d.base = s.rev;
+        d.target = s.target;
         if s.rev > 0 {
             d.saved_rev = d.rev;
         }
@@ -97,6 +102,7 @@ impl Draft {
             text: self.text.clone(),
             created: self.created,
             updated: self.updated,
+            target: self.target,
         }
     }
 
@@ -229,6 +235,10 @@ pub struct AppState {
     pub usage: Option<(f64, f64)>,
     /// Drafts deleted here that storage still has (the next save removes them).
     pub removed: Vec<String>,
+    /// The user's templates, as last read from or written to storage.
+    pub templates: Vec<UserTemplate>,
+    /// The user template previewed in the library (its id).
+    pub tpl_preview: Option<String>,
 }
 
 impl AppState {
@@ -254,6 +264,8 @@ impl AppState {
             restored: None,
             usage: None,
             removed: Vec::new(),
+            templates: Vec::new(),
+            tpl_preview: None,
         }
     }
 
@@ -325,6 +337,12 @@ pub enum Action {
     UnsetField { key: String, at: f64 },
     /// Replace the current draft's body.
     SetBody { body: String, at: f64 },
+    /// Set or clear the current draft's length target.
+    SetTarget { target: Option<LengthTarget>, at: f64 },
+    /// The user's templates as storage now holds them.
+    Templates(Vec<UserTemplate>),
+    /// Preview a user template in the library (`None` closes the preview).
+    PreviewTemplate(Option<String>),
     /// Replace the current draft's whole text (raw mode).
     SetText { text: String, at: f64 },
     /// Replace the front matter text (raw front matter mode).
@@ -378,6 +396,8 @@ impl Action {
                 | Action::External(_)
                 | Action::Persisted(_)
                 | Action::Usage { .. }
+                // Storage telling us the templates (ours written, or another tab's).
+                | Action::Templates(_)
         )
     }
 }
@@ -442,11 +462,13 @@ impl AppState {
                 self.drafts = loaded.drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
                 self.broken = loaded.broken;
                 self.access = loaded.access;
+                self.templates = loaded.templates;
                 if !self.dirty().is_empty() {
                     self.save = SaveState::Pending;
                 }
             }
             Action::Create { id, text, at } => {
+                self.tpl_preview = None;
                 self.drafts.insert(0, Rc::new(Draft::new(id.clone(), None, text, at)));
                 self.view = View::Editor(id);
                 self.save = SaveState::Pending;
@@ -495,7 +517,8 @@ impl AppState {
             Action::Duplicate { id, new_id, at } => {
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
                     let src = &self.drafts[pos];
-                    let d = Draft::new(new_id, src.name.clone(), src.text.clone(), at);
+                    let mut d = Draft::new(new_id, src.name.clone(), src.text.clone(), at);
+                    d.target = src.target;
                     self.drafts.insert(pos, Rc::new(d));
                     self.save = SaveState::Pending;
                 }
@@ -536,6 +559,15 @@ impl AppState {
                 }
                 Err(_) => Err("raw mode".into()),
             }),
+            Action::SetTarget { target, at } => self.edit_current(at, |d| {
+                d.target = target;
+                Ok(())
+            }),
+            Action::Templates(list) => {
+                self.tpl_preview = self.tpl_preview.take().filter(|id| list.iter().any(|t| &t.id == id));
+                self.templates = list;
+            }
+            Action::PreviewTemplate(id) => self.tpl_preview = id,
             Action::SetText { text, at } => self.edit_current(at, |d| {
                 let fresh = Draft::new(d.id.clone(), d.name.clone(), text.clone(), at);
                 d.post = fresh.post;
@@ -684,6 +716,41 @@ mod tests {
         assert_eq!(s.drafts.len(), 2);
         s.apply(Action::UndoDelete);
         assert_eq!(s.ids(), before);
+    }
+
+    #[test]
+    fn a_length_target_is_an_edit_that_is_saved_and_leaves_the_text_alone() {
+        use hoego_core::target::LengthUnit;
+        let mut s = state();
+        let text = "---\ntitle: t\n---\nbody\n";
+        s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
+        let d = s.current().unwrap().clone();
+        s.apply(Action::Saved { revs: vec![("d1".into(), d.rev, 1)], removed: Vec::new(), at: 2.0 });
+        let target = LengthTarget::new(LengthUnit::CharsNoSpaces, 3000);
+        s.apply(Action::SetTarget { target, at: 3.0 });
+        let d = s.current().unwrap();
+        assert_eq!((d.text.as_str(), d.target, d.dirty()), (text, target, true));
+        assert_eq!(d.to_pending().draft.target, target, "the stored record carries it");
+        assert_eq!(Draft::from_stored(d.to_stored()).target, target, "and it loads back");
+        s.apply(Action::Duplicate { id: "d1".into(), new_id: "d2".into(), at: 4.0 });
+        assert_eq!(s.drafts[0].target, target, "a duplicate keeps it");
+        s.apply(Action::SetTarget { target: None, at: 5.0 });
+        assert_eq!(s.current().unwrap().target, None);
+    }
+
+    #[test]
+    fn a_template_preview_closes_when_its_template_goes_or_a_draft_is_created() {
+        let tpl = |id: &str| UserTemplate { id: id.into(), name: "n".into(), text: "t".into(), created: 1.0 };
+        let mut s = state();
+        s.apply(Action::Templates(vec![tpl("a"), tpl("b")]));
+        s.apply(Action::PreviewTemplate(Some("a".into())));
+        s.apply(Action::Templates(vec![tpl("a")]));
+        assert_eq!(s.tpl_preview.as_deref(), Some("a"), "another template's removal keeps it");
+        s.apply(Action::Templates(vec![tpl("b")]));
+        assert_eq!(s.tpl_preview, None, "deleted: closed");
+        s.apply(Action::PreviewTemplate(Some("b".into())));
+        s.apply(Action::Create { id: "d".into(), text: "x".into(), at: 1.0 });
+        assert_eq!(s.tpl_preview, None, "created from it: closed");
     }
 
     #[test]

@@ -78,6 +78,7 @@ impl Draft {
     fn copy_as(&self, id: String) -> Draft {
         let mut d = Draft::new(id, self.name.clone(), self.text.clone(), self.created);
         d.updated = self.updated;
+        d.target = self.target;
         d
     }
 
@@ -146,7 +147,7 @@ impl AppState {
         }
         if !d.dirty() {
             self.drafts[p] = Rc::new(Draft::from_stored(s));
-        } else if d.text == s.text {
+        } else if d.text == s.text && d.target == s.target {
             // Both tabs wrote the same text: nothing to ask.
             let d = Rc::make_mut(&mut self.drafts[p]);
             (d.base, d.saved_rev) = (s.rev, d.rev);
@@ -195,7 +196,7 @@ impl AppState {
                 continue;
             };
             let local = &self.drafts[p];
-            if local.text == item.text {
+            if local.text == item.text && local.target == item.target {
                 report.unchanged += 1;
             } else if item.rev > local.backup_rev() {
                 let older = local.copy_as(new_id);
@@ -229,7 +230,7 @@ mod tests {
     use crate::state::Action;
 
     fn stored(id: &str, rev: u64, text: &str) -> StoredDraft {
-        StoredDraft { id: id.into(), rev, name: None, text: text.into(), created: 1.0, updated: 2.0 }
+        StoredDraft { id: id.into(), rev, name: None, text: text.into(), created: 1.0, updated: 2.0, target: None }
     }
 
     /// A state holding `d1` stored at revision 3 with text "base", open in the editor.
@@ -291,6 +292,25 @@ mod tests {
                 assert_eq!(d1.next_rev(), 6, "mine is saved over theirs, as the next revision");
             }
         }
+    }
+
+    #[test]
+    fn keep_both_keeps_each_sides_length_target() {
+        use hoego_core::target::{LengthTarget, LengthUnit};
+        let mine = LengthTarget::new(LengthUnit::Words, 500);
+        let theirs = LengthTarget::new(LengthUnit::CharsNoSpaces, 3000);
+        let mut s = state();
+        s.apply(Action::SetTarget { target: mine, at: 4.0 });
+        edit(&mut s, "mine");
+        s.apply(Action::External(vec![External::Saved(StoredDraft { target: theirs, ..stored("d1", 5, "theirs") })]));
+        s.apply(Action::Resolve { choice: Choice::KeepBoth, new_id: "copy".into() });
+        let targets: Vec<_> = s.drafts.iter().map(|d| (d.id.as_str(), d.target)).collect();
+        assert_eq!(targets, [("copy", mine), ("d1", theirs)]);
+        // The same text with another target is still a conflict, not "nothing to ask".
+        let mut s = state();
+        s.apply(Action::SetTarget { target: mine, at: 4.0 });
+        s.apply(Action::External(vec![External::Saved(StoredDraft { target: theirs, ..stored("d1", 4, "base") })]));
+        assert_eq!(s.conflicts.len(), 1);
     }
 
     #[test]

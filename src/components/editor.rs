@@ -13,6 +13,7 @@ use super::export_panel::ExportPanel;
 use super::goals::{use_goal_action, use_summary_refresh, GoalsPanel};
 use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
+use super::target::target_meter;
 use super::text_input::TextInput;
 use super::Ctx;
 use crate::browser::{browser_offset, now_ms};
@@ -92,6 +93,10 @@ pub fn editor(p: &EditorProps) -> Html {
             }
         }
     };
+    let on_target = {
+        let ctx = ctx.clone();
+        Callback::from(move |target| ctx.dispatch(Action::SetTarget { target, at: now_ms() }))
+    };
     let stats = match &d.post {
         Ok(_) => html! { <StatsBar analysis={analysis.clone()} {lang} /> },
         Err(_) => html! { <div class="stats" data-testid="stats"></div> },
@@ -101,6 +106,7 @@ pub fn editor(p: &EditorProps) -> Html {
             <div class="editor-bar">
                 <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
                 <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
+                { super::templates::save_template_control(&ctx, d) }
                 if d.post.is_ok() {
                     <div class="seg" role="group" aria-label={t(lang, "mode")}>
                         <button data-testid="mode-form" aria-pressed={(!ctx.fm_raw).to_string()} class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, "mode.form") }</button>
@@ -109,7 +115,10 @@ pub fn editor(p: &EditorProps) -> Html {
                 }
             </div>
             <div class="editor-grid">{ main }</div>
-            { stats }
+            <div class="statusbar">
+                { stats }
+                { target_meter(&analysis.0, lang, d.target, on_target) }
+            </div>
         </div>
     }
 }

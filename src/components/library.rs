@@ -5,8 +5,6 @@
 
 use hoego_core::dialect::detect;
 use hoego_core::stats::analyze_with;
-use hoego_core::templates::TEMPLATES;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::batch::{download_site, with_target};
@@ -141,18 +139,6 @@ pub fn library() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| create_from_template(&ctx, "blank"))
     };
-    let on_template = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let v = target_value(&e);
-            if !v.is_empty() {
-                create_from_template(&ctx, &v);
-            }
-            if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                s.set_value("");
-            }
-        })
-    };
     let on_files = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| import_files(ctx.clone(), picked(&e, false)))
@@ -216,10 +202,7 @@ pub fn library() -> Html {
         <section class="library">
             <div class="lib-actions">
                 <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
-                <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_template}>
-                    <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
-                    { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
-                </select>
+                { super::templates::template_picker(&ctx) }
                 <label class="button file-button">
                     { t(lang, "import") }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />
@@ -231,6 +214,7 @@ pub fn library() -> Html {
                 <input class="search" data-testid="search" type="search" aria-label={t(lang, "search")} placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
             </div>
             <p class="hint">{ t(lang, "import.hint") }</p>
+            { super::templates::template_preview(&ctx) }
             if !ctx.broken.is_empty() {
                 <div class="notice error">
                     <strong>{ t(lang, "recovery") }</strong>

@@ -16,6 +16,8 @@ pub mod series;
 pub mod series_html;
 pub mod side;
 pub mod storage_info;
+pub mod target;
+pub mod templates;
 pub mod text_input;
 pub mod update_notice;
 

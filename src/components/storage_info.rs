@@ -44,7 +44,7 @@ fn notify(ctx: &Ctx, level: Level, text: String) {
 fn export_all(ctx: &Ctx) {
     let at = now_ms();
     let name = format!("hoego-drafts-{}.zip", date_time(at).replace([' ', ':'], "-"));
-    let done = backup_zip(&ctx.drafts, at)
+    let done = backup_zip(&ctx.drafts, &ctx.templates, at)
         .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| format!("{e:?}")));
     if let Err(e) = done {
         notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, "download.failed")));
@@ -56,9 +56,10 @@ fn restore(ctx: Ctx, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let read = file_bytes(&file).await.map_err(|e| format!("{e:?}"));
         match read.and_then(|b| read_backup(&b).map_err(|e| e.to_string())) {
-            Ok(items) => {
-                let new_ids = items.iter().map(|_| new_id()).collect();
-                ctx.dispatch(Action::Restore { items, new_ids });
+            Ok(backup) => {
+                let new_ids = backup.drafts.iter().map(|_| new_id()).collect();
+                super::templates::restore_templates(&ctx, backup.templates);
+                ctx.dispatch(Action::Restore { items: backup.drafts, new_ids });
             }
             Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, "backup.bad"), file.name())),
         }

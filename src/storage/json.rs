@@ -106,6 +106,15 @@ impl In {
         u32::try_from(self.whole("schema")?).map_err(|_| "field `schema`: too large".into())
     }
 
+    /// An object field that may be `null` or missing.
+    pub(crate) fn opt_obj(&self, key: &str) -> Result<Option<In>, String> {
+        let v = self.get(key);
+        if v.is_null() || v.is_undefined() {
+            return Ok(None);
+        }
+        In::object(v).map(Some).map_err(|e| format!("field `{key}`: {e}"))
+    }
+
     /// A list of strings.
     pub(crate) fn str_list(&self, key: &str) -> Result<Vec<String>, String> {
         list(self.get(key), key)?

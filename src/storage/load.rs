@@ -65,6 +65,10 @@ pub fn load_all(now: f64) -> Loaded {
     let keys = all_keys(&s);
     read_drafts(&s, &keys, &index, now, &mut out);
     out.drafts.extend(migrated.unsaved);
+    match super::load_templates() {
+        Ok(t) => out.templates = t,
+        Err(b) => out.broken.push(b),
+    }
     out
 }
 

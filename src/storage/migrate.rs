@@ -57,7 +57,7 @@ fn read_v1(o: &In) -> Result<V1, String> {
 
 /// v1 → v2: the first revision.
 fn v1_to_v2(v: V1) -> StoredDraft {
-    StoredDraft { id: v.id, rev: 1, name: v.name, text: v.text, created: v.created, updated: v.updated }
+    StoredDraft { id: v.id, rev: 1, name: v.name, text: v.text, created: v.created, updated: v.updated, target: None }
 }
 
 /// Where a legacy layout kept things and how to read them.

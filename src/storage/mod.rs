@@ -1,7 +1,10 @@
 //! localStorage adapter. The layout (schema 2, under `hoego/v2/`):
 //!
 //! - `hoego/v2/draft/<id>/<rev>`: one value per saved revision of a draft,
-//!   `{"schema":2,"id","rev","name","text","created","updated"}`.
+//!   `{"schema":2,"id","rev","name","text","created","updated"}`, and
+//!   `"target":{"unit","goal"}` when the draft has a length target (an
+//!   optional field: see [`target`]).
+//! - `hoego/v2/templates`: the user's templates (see [`templates`]).
 //! - `hoego/v2/index`: `{"schema":2,"drafts":[{"id","rev"},…]}`, the library
 //!   order and, for each draft, which revision is current. **The index is the
 //!   commit point**: a save writes the new revision under a new key, then
@@ -23,10 +26,16 @@ mod json;
 mod load;
 mod migrate;
 mod save;
+pub mod target;
+mod templates;
 
+use hoego_core::target::LengthTarget;
 pub(crate) use json::{array, In, Out};
 pub use load::load_all;
 pub use save::save;
+pub use templates::{
+    load_templates, merge as merge_templates, parse_templates, update_templates, UserTemplate, TEMPLATES_KEY,
+};
 use wasm_bindgen::JsValue;
 
 /// Key prefix of the current layout; bump only with a migration.
@@ -104,17 +113,20 @@ pub struct StoredDraft {
     pub created: f64,
     /// Last change, ms since epoch.
     pub updated: f64,
+    /// The draft's length target (metadata: never in the text).
+    pub target: Option<LengthTarget>,
 }
 
 impl StoredDraft {
     pub(crate) fn to_out(&self, schema: u32) -> Out {
-        Out::new(schema)
+        let out = Out::new(schema)
             .set("id", self.id.as_str().into())
             .set("rev", (self.rev as f64).into())
             .opt_str("name", self.name.as_deref())
             .set("text", self.text.as_str().into())
             .set("created", self.created.into())
-            .set("updated", self.updated.into())
+            .set("updated", self.updated.into());
+        target::write(out, self.target.as_ref())
     }
 
     pub(crate) fn from_in(o: &In) -> Result<StoredDraft, String> {
@@ -125,6 +137,7 @@ impl StoredDraft {
             text: o.str("text")?,
             created: o.num("created")?,
             updated: o.num("updated")?,
+            target: target::read(o),
         })
     }
 }
@@ -188,11 +201,20 @@ pub struct Loaded {
     pub first_run: bool,
     /// Drafts moved from an older layout on this load.
     pub migrated: usize,
+    /// The user's templates.
+    pub templates: Vec<UserTemplate>,
 }
 
 impl Default for Loaded {
     fn default() -> Loaded {
-        Loaded { drafts: Vec::new(), broken: Vec::new(), access: Access::Writable, first_run: false, migrated: 0 }
+        Loaded {
+            drafts: Vec::new(),
+            broken: Vec::new(),
+            access: Access::Writable,
+            first_run: false,
+            migrated: 0,
+            templates: Vec::new(),
+        }
     }
 }
 

@@ -12,7 +12,9 @@ use hoego_core::export::bundle::zip_files;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
-fn ls() -> web_sys::Storage {
+mod aids;
+
+pub(crate) fn ls() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
@@ -33,7 +35,7 @@ fn unstub() {
 }
 
 fn draft(id: &str, rev: u64, text: &str) -> StoredDraft {
-    StoredDraft { id: id.into(), rev, name: None, text: text.into(), created: 1.0, updated: 2.0 }
+    StoredDraft { id: id.into(), rev, name: None, text: text.into(), created: 1.0, updated: 2.0, target: None }
 }
 
 /// Save one draft as this tab would: `base` is the revision it last saw.
@@ -269,10 +271,11 @@ fn a_backup_zip_reads_back_exactly_and_bad_ones_are_refused() {
     a.base = 4;
     a.saved_rev = a.rev;
     let b = Draft::new("we/ird id".into(), None, String::new(), 20.0);
-    let zip = backup_zip(&[Rc::new(a), Rc::new(b)], 99.0).unwrap();
+    let zip = backup_zip(&[Rc::new(a), Rc::new(b)], &[], 99.0).unwrap();
     let back = read_backup(&zip).unwrap();
+    assert!(back.templates.is_empty());
     assert_eq!(
-        back,
+        back.drafts,
         [
             StoredDraft {
                 id: "a1".into(),
@@ -280,7 +283,8 @@ fn a_backup_zip_reads_back_exactly_and_bad_ones_are_refused() {
                 name: Some("2024-01-01-x.md".into()),
                 text: "---\ntitle: 회고\n---\r\n본문".into(),
                 created: 10.0,
-                updated: 10.0
+                updated: 10.0,
+                target: None
             },
             StoredDraft {
                 id: "we/ird id".into(),
@@ -288,7 +292,8 @@ fn a_backup_zip_reads_back_exactly_and_bad_ones_are_refused() {
                 name: None,
                 text: String::new(),
                 created: 20.0,
-                updated: 20.0
+                updated: 20.0,
+                target: None
             },
         ]
     );
@@ -299,7 +304,7 @@ fn a_backup_zip_reads_back_exactly_and_bad_ones_are_refused() {
     };
     let entry = r#"{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}"#;
     let ok = format!(r#"{{"schema":1,"format":"hoego-backup","drafts":[{entry}]}}"#);
-    assert_eq!(manifest(&ok, &[("d/x.md", "t")]).unwrap()[0].text, "t");
+    assert_eq!(manifest(&ok, &[("d/x.md", "t")]).unwrap().drafts[0].text, "t");
     assert_eq!(manifest(&ok, &[]), Err(BackupError::Entry("d/x.md".into())));
     assert!(matches!(
         manifest(&ok.replace(r#""id":"x""#, r#""id":"""#), &[("d/x.md", "t")]),
