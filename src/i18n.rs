@@ -180,6 +180,10 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "batch.skipped" => ("원본 모드라 내보내지 않은 초안", "Drafts not exported (raw mode)"),
         "site.imported" => ("사이트 설정을 가져왔습니다 ({{ site.X }} 변환에 사용)", "Site settings imported (used for {{ site.X }})"),
         "site.bad" => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
+        "import.image_dup" => (
+            "같은 이름의 다른 이미지가 있어 나중 것을 씁니다",
+            "Another image has the same name; the later one is used",
+        ),
         "import.folder" => ("폴더 가져오기", "Import folder"),
         "import.new" => ("방금 가져옴", "just imported"),
         "series" => ("시리즈와 기록", "Series and history"),
@@ -215,8 +219,8 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "tpl.deleted" => ("템플릿을 삭제했습니다", "Template deleted"),
         "tpl.cancel" => ("닫기", "Close"),
         "tpl.failed" => (
-            "템플릿을 저장소에 쓰지 못했습니다 (이 탭에만 남습니다)",
-            "Templates could not be written to storage (kept in this tab only)",
+            "템플릿을 저장하지 못했습니다 (저장소가 쓰기를 거부함)",
+            "Template not saved: storage refused the write",
         ),
         "tpl.restored" => ("복원한 템플릿", "Templates restored"),
         _ => return None,

@@ -41,6 +41,13 @@ export default async function (h) {
     const stored = (await storedDrafts(page)).find((d) => d.text.includes('목표를향해열글자더'));
     assert(JSON.stringify(stored.target) === '{"unit":"chars-no-spaces","goal":100000}', `stored target: ${JSON.stringify(stored.target)}`);
     assert(!stored.text.includes('100000') && !stored.text.includes('target'), 'the target is not in the post text');
+    for (const theme of ['light', 'dark']) {
+      if (theme === 'dark') await page.click('[data-testid=toggle-theme]');
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+      await page.screenshot({ path: path.join(h.out, `aids-target-${theme}.png`) });
+    }
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     // A goal below the count: reached, said in words as well as shown.
     await page.fill('[data-testid=target-goal]', String(before));
     await page.press('[data-testid=target-goal]', 'Tab');
@@ -85,6 +92,7 @@ export default async function (h) {
     await page.selectOption('[data-testid=template-select]', `user:${tpl.id}`);
     await page.waitForSelector('[data-testid=tpl-preview]');
     const preview = await page.textContent('[data-testid=tpl-preview-text]');
+    await page.screenshot({ path: path.join(h.out, 'aids-template-light.png') });
     assert(preview.includes('내 연간 회고 틀') && preview.includes('## '), `preview: ${preview}`);
     assert((await storedDrafts(page)).length === before, 'nothing created by previewing');
     await page.click('[data-testid=tpl-create]');

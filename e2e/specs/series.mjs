@@ -64,7 +64,12 @@ export default async function (h) {
     const values = scored.map((f, i) => `${periods[i]} ${percent(perMille(f))}`).join(', ');
     assert(label.endsWith(values), `aria-label "${label}" lists ${values}`);
     assert(await chart.locator('title').first().textContent() === label, 'title repeats the label');
-    await page.screenshot({ path: path.join(h.out, 'series.png'), fullPage: true });
+    await page.screenshot({ path: path.join(h.out, 'series-light.png'), fullPage: true });
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.screenshot({ path: path.join(h.out, 'series-dark.png'), fullPage: true });
+    await page.click('[data-testid=toggle-theme]');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
     // Group by a tag instead: every post tagged 회고; one tagged rust has no goals, so no chart.
     await page.selectOption('[data-testid=series-by]', 'tag:회고');
     await page.locator('[data-testid=series-group][data-name="회고"]').waitFor();

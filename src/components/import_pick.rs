@@ -26,7 +26,7 @@ pub fn picked(e: &yew::Event, folder: bool) -> Vec<web_sys::File> {
 }
 
 /// `webkitRelativePath` (`blog/_posts/2024-01-01-a.md`), else the name.
-fn relative_path(f: &web_sys::File) -> String {
+pub fn relative_path(f: &web_sys::File) -> String {
     js_sys::Reflect::get(f, &JsValue::from_str("webkitRelativePath"))
         .ok()
         .and_then(|v| v.as_string())
@@ -39,8 +39,8 @@ fn relative_path(f: &web_sys::File) -> String {
 const SKIPPED_DIRS: &[&str] = &["node_modules", "_site", "vendor", "public", ".git"];
 
 /// Is a file found in a picked folder one to import: a Markdown post
-/// (`.md`, `.markdown`), an image, or `_config.yml`, outside hidden and
-/// generated folders?
+/// (`.md`, `.markdown`), an image, or the folder's own `_config.yml`,
+/// outside hidden and generated folders?
 pub fn wanted_from_folder(path: &str) -> bool {
     let mut parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
     let Some(name) = parts.pop() else { return false };
@@ -48,7 +48,10 @@ pub fn wanted_from_folder(path: &str) -> bool {
         return false;
     }
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown") || is_image_name(name) || name == "_config.yml"
+    // The site's settings only at the top of the picked folder (`blog/_config.yml`):
+    // a theme's or an example's config deeper down must not replace them.
+    let site_config = name == "_config.yml" && parts.len() <= 1;
+    lower.ends_with(".md") || lower.ends_with(".markdown") || is_image_name(name) || site_config
 }
 
 #[cfg(test)]
@@ -62,6 +65,8 @@ mod tests {
             ("blog/_posts/2024-07-01-half.MARKDOWN", true),
             ("blog/assets/img/cover.PNG", true),
             ("blog/_config.yml", true),
+            ("blog/themes/minima/_config.yml", false),
+            ("blog/docs/example/_config.yml", false),
             ("blog/Gemfile", false),
             ("blog/_layouts/post.html", false),
             ("blog/notes.txt", false),

@@ -3,6 +3,8 @@
 //! just imported highlighted), duplicate, delete with undo, search, and the
 //! series and history section (`series.rs`).
 
+use std::collections::HashSet;
+
 use hoego_core::dialect::detect;
 use hoego_core::stats::analyze_with;
 use yew::prelude::*;
@@ -61,11 +63,20 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 continue;
             }
             if is_image_name(&name) {
-                super::export_panel::IMAGES.with(|i| {
+                // Images are matched to posts by file name: two different images of
+                // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
+                // so say which one is used rather than swap one in silently.
+                let replaced = super::export_panel::IMAGES.with(|i| {
                     let mut i = i.borrow_mut();
-                    i.retain(|(n, _)| *n != name);
-                    i.push((name, bytes));
+                    let old = i.iter().position(|(n, _)| *n == name).map(|k| i.remove(k));
+                    let differs = old.is_some_and(|(_, b)| b != bytes);
+                    i.push((name.clone(), bytes));
+                    differs
                 });
+                if replaced {
+                    let text = format!("{}: {}", t(lang, "import.image_dup"), super::import_pick::relative_path(&f));
+                    ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
+                }
                 continue;
             }
             let (text, note) = match decode_post(&bytes) {
@@ -165,7 +176,11 @@ pub fn library() -> Html {
     };
     let selected = use_state(Vec::<String>::new);
     // Drafts deleted since they were selected are not selected any more.
-    let live: Vec<String> = selected.iter().filter(|id| ctx.drafts.iter().any(|d| &d.id == *id)).cloned().collect();
+    // Sets by hash: a search per row was quadratic with a big folder import.
+    let ids: HashSet<&str> = ctx.drafts.iter().map(|d| d.id.as_str()).collect();
+    let live: Vec<String> = selected.iter().filter(|id| ids.contains(id.as_str())).cloned().collect();
+    let live_set: HashSet<&str> = live.iter().map(String::as_str).collect();
+    let lit_set: HashSet<&str> = ctx.imported.iter().map(String::as_str).collect();
     let on_all = {
         let (ctx, selected, n) = (ctx.clone(), selected.clone(), live.len());
         Callback::from(move |_: MouseEvent| {
@@ -249,7 +264,7 @@ pub fn library() -> Html {
                 let open = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |_| ctx.dispatch(Action::Open(id.clone()))) };
                 let dup = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Duplicate { id: id.clone(), new_id: new_id(), at: now_ms() }) }) };
                 let del = { let ctx = ctx.clone(); let id = id.clone(); Callback::from(move |e: MouseEvent| { e.stop_propagation(); ctx.dispatch(Action::Delete(id.clone())) }) };
-                let is_selected = live.contains(&id);
+                let is_selected = live_set.contains(id.as_str());
                 let toggle = {
                     let (selected, id, live) = (selected.clone(), id.clone(), live.clone());
                     Callback::from(move |_: Event| {
@@ -261,7 +276,7 @@ pub fn library() -> Html {
                     })
                 };
                 let (dialect, date, chars) = meta(d);
-                let lit = ctx.imported.contains(&id);
+                let lit = lit_set.contains(id.as_str());
                 html! {
                     <li class={if lit { "draft-item imported" } else { "draft-item" }} data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">

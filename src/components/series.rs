@@ -103,10 +103,24 @@ fn grouping_select(ctx: &Ctx, by: &UseStateHandle<GroupBy>, tags: &[(String, usi
             { t(lang, "series.by") }
             <select data-testid="series-by" {onchange}>
                 <option value="" selected={**by == GroupBy::Series}>{ t(lang, "series.key") }</option>
-                { for tags.iter().map(|(tag, n)| html! {
+                // The most used tags (a post with 30,000 tags must not put them all in a menu).
+                { for shown_tags(tags, by).into_iter().map(|(tag, n)| html! {
                     <option value={format!("tag:{tag}")} selected={**by == GroupBy::Tag(tag.clone())}>{ format!("#{tag} ({n})") }</option>
                 }) }
             </select>
         </label>
     }
+}
+
+/// At most [`super::chips::SHOWN`] tags for the menu, most used first, and the
+/// one grouped by now even if it is rarer.
+fn shown_tags<'a>(tags: &'a [(String, usize)], by: &GroupBy) -> Vec<&'a (String, usize)> {
+    let mut shown: Vec<&(String, usize)> = tags.iter().collect();
+    shown.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let current = shown.iter().position(|(t, _)| matches!(by, GroupBy::Tag(c) if c == t));
+    if let Some(i) = current.filter(|&i| i >= super::chips::SHOWN) {
+        shown.swap(i, super::chips::SHOWN - 1);
+    }
+    shown.truncate(super::chips::SHOWN);
+    shown
 }

@@ -39,6 +39,7 @@ fn num(out: &mut String, n: u32) {
 
 /// Every group; drafts in `imported` are highlighted.
 pub fn groups_html(lang: Lang, groups: &[Group], imported: &[String]) -> String {
+    let lit: std::collections::HashSet<&str> = imported.iter().map(String::as_str).collect();
     let mut out = String::new();
     for g in groups {
         out.push_str("<section class=\"series-group\" data-testid=\"series-group\" data-name=\"");
@@ -51,7 +52,7 @@ pub fn groups_html(lang: Lang, groups: &[Group], imported: &[String]) -> String 
         chart_svg(&mut out, lang, g);
         out.push_str("<ol class=\"series-members\">");
         for m in &g.members {
-            member(&mut out, lang, m, imported.contains(&m.id));
+            member(&mut out, lang, m, lit.contains(m.id.as_str()));
         }
         out.push_str("</ol></section>");
     }

@@ -3,7 +3,8 @@
 //! template opens a preview first, where it can also be renamed or
 //! deleted), and the storage effects behind them. Templates are written to
 //! storage at once, read-modify-write (see `storage/templates.rs`); the
-//! reducer only holds the list storage answered with.
+//! reducer only holds the list storage answered with (a refused write changes
+//! nothing and says so).
 
 use hoego_core::skeleton::{instantiate, template_from_post};
 use hoego_core::templates::TEMPLATES;
@@ -20,19 +21,21 @@ use crate::storage::{merge_templates, update_templates, UserTemplate};
 const USER: &str = "user:";
 
 /// Apply `change` to the stored templates and show the result. When
-/// storage refuses, the change is kept in this tab only and the user is told.
+/// storage refuses, nothing changes and the user is told so: a change kept in
+/// this tab only would be dropped, unannounced, by the next successful write
+/// or another tab's (both replace the list with what storage holds).
 fn change(ctx: &Ctx, done: &'static str, change: &dyn Fn(&mut Vec<UserTemplate>)) {
     let lang = ctx.lang;
-    let (list, notice) = match update_templates(change) {
-        Ok(list) => (list, Notice { level: Level::Ok, text: t(lang, done).into() }),
-        Err(e) => {
-            let mut list = ctx.templates.clone();
-            change(&mut list);
-            (list, Notice { level: Level::Error, text: format!("{}: {}", t(lang, "tpl.failed"), e.message()) })
+    match update_templates(change) {
+        Ok(list) => {
+            ctx.dispatch(Action::Templates(list));
+            ctx.dispatch(Action::Notify(Notice { level: Level::Ok, text: t(lang, done).into() }));
         }
-    };
-    ctx.dispatch(Action::Templates(list));
-    ctx.dispatch(Action::Notify(notice));
+        Err(e) => {
+            let text = format!("{}: {}", t(lang, "tpl.failed"), e.message());
+            ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+        }
+    }
 }
 
 /// Add a backup's templates (a changed one with a known id is kept as a copy).
@@ -48,14 +51,14 @@ pub fn restore_templates(ctx: &Ctx, incoming: Vec<UserTemplate>) {
 
 /// "Save as my template" for the editor bar: the draft's structure, named
 /// after its title (renamed in the library's preview).
-pub fn save_template_control(ctx: &Ctx, d: &Draft) -> Html {
+pub fn save_template_control(ctx: &Ctx, d: &std::rc::Rc<Draft>) -> Html {
     let lang = ctx.lang;
     let on_save = {
-        let (ctx, text) = (ctx.clone(), d.text.clone());
-        let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, "tpl.default").into());
+        // The draft is shared, not copied: this runs on every render of the editor.
+        let (ctx, d) = (ctx.clone(), d.clone());
         Callback::from(move |_: MouseEvent| {
-            let tpl =
-                UserTemplate { id: new_id(), name: name.clone(), text: template_from_post(&text), created: now_ms() };
+            let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, "tpl.default").into());
+            let tpl = UserTemplate { id: new_id(), name, text: template_from_post(&d.text), created: now_ms() };
             change(&ctx, "tpl.saved", &|list| list.push(tpl.clone()));
         })
     };

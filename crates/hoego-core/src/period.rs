@@ -213,7 +213,7 @@ impl Period {
 
     /// A short, language-neutral label: `2024`, `2024 H1`, `2024 Q3`,
     /// `2024-03`, `2024-W12` (for chart axes and lists).
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         let (y, i) = (self.year, self.index);
         match self.kind {
             PeriodKind::Year => format!("{y}"),

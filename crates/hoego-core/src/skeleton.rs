@@ -119,7 +119,8 @@ fn classify(l: &str) -> Line {
     }
     if let Some(m) = marker(t) {
         let rest = t[m..].trim_start();
-        if rest.len() >= 3 && rest.starts_with('[') && matches!(&rest[1..3], " ]" | "x]" | "X]") {
+        // Bytes, not a str slice: `- [회고 글](…)` has a multi-byte character there.
+        if rest.starts_with('[') && matches!(rest.as_bytes().get(1..3), Some(b" ]" | b"x]" | b"X]")) {
             return Line::Task;
         }
         return Line::Item(l.len() - t.len() + m);

@@ -34,7 +34,7 @@ impl LengthUnit {
     }
 
     /// This unit's count in `stats`.
-    pub fn count(self, stats: &Stats) -> usize {
+    pub(crate) fn count(self, stats: &Stats) -> usize {
         match self {
             LengthUnit::CharsWithSpaces => stats.chars,
             LengthUnit::CharsNoSpaces => stats.chars_no_spaces,

@@ -172,6 +172,10 @@ pub struct BlockCache {
     defs: String,
     /// The body the blocks were made from (to find what an edit changed).
     body: String,
+    /// The last slice rendered far more than its budget (one block spans the
+    /// change, e.g. an unclosed code fence): slicing on would re-render that
+    /// block every time, so the next call finishes in one update.
+    unsliceable: bool,
 }
 
 impl BlockCache {
@@ -247,6 +251,11 @@ impl BlockCache {
     /// `update(body)` would (tested below), each rendering a slice: no
     /// single task grows with the size of an import or a paste.
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
+        // A body with footnotes is one block (see `block_ranges`): every slice
+        // would re-render all of it, so slicing would be quadratic. One update.
+        if std::mem::take(&mut self.unsliceable) || body.contains("[^") {
+            return (self.update(body, sanitizer), true);
+        }
         let (ob, nb) = (self.body.as_bytes(), body.as_bytes());
         let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
         let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
@@ -261,7 +270,10 @@ impl BlockCache {
         let mut partial = String::with_capacity(cut + s);
         partial.push_str(&body[..cut]);
         partial.push_str(&self.body[self.body.len() - s..]);
-        (self.update(&partial, sanitizer), false)
+        let patch = self.update(&partial, sanitizer);
+        let shown = &self.blocks[patch.prefix..patch.prefix + patch.inserted.len()];
+        self.unsliceable = shown.iter().map(|b| b.text.len()).sum::<usize>() > budget.saturating_mul(4);
+        (patch, false)
     }
 }
 
@@ -315,12 +327,13 @@ mod tests {
     #[test]
     fn sliced_updates_end_where_one_update_does() {
         let para: String = (0..400).map(|i| format!("## 제목 {i}\n\n문단 {i}\n\n- a\n- b\n\n")).collect();
-        let edits: [(&str, String); 5] = [
+        let edits: [(&str, String); 6] = [
             ("", para.clone()),                                         // import into an empty cache
             (&para, format!("{para}{para}")),                           // paste at the end
             (&para, format!("{}{para}{}", &para[..900], &para[900..])), // paste in the middle
             (&para, para[..para.len() / 3].to_string()),                // delete most of it
             (&para, format!("```\n{para}")),                            // 4 bytes: one block of everything
+            ("", format!("{para}[^1]\n\n[^1]: note\n")),                // footnotes: one block
         ];
         for (i, (from, to)) in edits.iter().enumerate() {
             let mut sliced = BlockCache::default();
@@ -332,7 +345,9 @@ mod tests {
                 let (patch, done) = sliced.update_sliced(to, &Identity, 2_000);
                 // Each slice renders about the budget, never the whole change.
                 let rendered: usize = patch.inserted.iter().map(String::len).sum();
-                assert!(i == 4 || rendered < 20_000, "edit {i}: slice rendered {rendered} bytes");
+                assert!(i >= 4 || rendered < 20_000, "edit {i}: slice rendered {rendered} bytes");
+                // One block of everything is never re-rendered slice after slice.
+                assert!(i < 4 || calls <= 2, "edit {i}: {calls} slices of one block");
                 // The patches, applied in order, keep the shown HTML equal to the cache.
                 let tail = shown.split_off(patch.prefix + patch.removed);
                 shown.truncate(patch.prefix);
