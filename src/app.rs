@@ -215,10 +215,7 @@ pub fn app() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark)))
     };
     let screen = match (&ctx.view, ctx.current()) {
-        // Keyed by draft: switching drafts (an import landing, "Start next
-        // retrospective") mounts a fresh editor, so nothing pending in the old
-        // one (an IME composition, a debounce) can write into the new draft.
-        (View::Editor(_), Some(d)) => html! { <Editor key={d.id.clone()} draft={d.clone()} /> },
+        (View::Editor(_), Some(d)) => html! { <Editor draft={d.clone()} /> },
         (View::Recovery(i), _) => html! { <Recovery index={*i} /> },
         _ => html! { <Library /> },
     };

@@ -177,15 +177,25 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let composing = use_mut_ref(|| false);
     // The last text we sent up: when the state echoes it back, do not write.
     let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
+    // The draft the textarea holds.
+    let shown = use_mut_ref(String::new);
     {
         let node = node.clone();
         let composing = composing.clone();
         let mirror = mirror.clone();
         let body = p.body.clone();
-        use_effect_with((p.draft_id.clone(), body), move |(_, body)| {
+        use_effect_with((p.draft_id.clone(), body), move |(id, body)| {
+            // Another draft (an import landing, "keep both", the next retrospective):
+            // a composition still open belongs to the old one. Drop it and write the
+            // new text, so its end cannot send the old draft's text into this one.
+            let switched = *shown.borrow() != id.as_str();
+            if switched {
+                *shown.borrow_mut() = id.to_string();
+                *composing.borrow_mut() = false;
+            }
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let mut m = mirror.borrow_mut();
-                if m.text != body.as_str() {
+                if switched || m.text != body.as_str() {
                     if !*composing.borrow() && el.value() != body.as_str() {
                         replace_keeping_caret(&el, body);
                     }
