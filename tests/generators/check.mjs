@@ -86,6 +86,28 @@ if (built) {
   }
 }
 
+// ---------- Jekyll on a UTC build (no `timezone:`, as on GitHub Pages) ----------
+// A date without a time is read as midnight in the build's zone, and that date is
+// in the post's URL: the export must keep it, or every existing link moves a day.
+{
+  const utc = path.join(work, 'jekyll-utc');
+  fs.cpSync(path.join(here, 'jekyll-site'), utc, { recursive: true });
+  const cfg = path.join(utc, '_config.yml');
+  fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace(/^timezone:.*\n/m, ''));
+  const upaths = exportTo(['--to', 'jekyll'], utc);
+  execFileSync('jekyll', ['build', '--quiet', '-s', utc, '-d', path.join(utc, '_site')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const uposts = JSON.parse(fs.readFileSync(path.join(utc, '_site', 'posts.json'), 'utf8'));
+  let dateOnly = 0;
+  for (const src of sources) {
+    const m = fs.readFileSync(path.join(work, 'src', src), 'utf8').match(/^date:\s*['"]?(\d{4}-\d\d-\d\d)['"]?\s*$/m);
+    if (!m) continue;
+    dateOnly++;
+    const post = uposts.find((p) => p.path === upaths[src]);
+    check(`jekyll (UTC build) ${src}: the URL's date stays ${m[1]}`, !!post && post.date.slice(0, 10) === m[1], post ? post.date : `${upaths[src]} missing`);
+  }
+  check('jekyll (UTC build): some fixture has a date-only `date`', dateOnly > 0, 'none: the check above tested nothing');
+}
+
 // ---------- Gatsby (gray-matter, as gatsby-transformer-remark reads files) ----------
 for (const flavor of ['starter-blog', 'lumen']) {
   const out = path.join(work, `gatsby-${flavor}`);

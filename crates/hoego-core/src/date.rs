@@ -67,6 +67,13 @@ pub struct Time {
     pub frac: Option<String>,
 }
 
+impl Time {
+    /// `00:00:00` exactly (what a date-only value becomes once given a time).
+    pub fn is_midnight(&self) -> bool {
+        (self.hour, self.minute, self.second) == (0, 0, 0) && self.frac.is_none()
+    }
+}
+
 /// A post date, keeping what precision and offset the author wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PostDate {

@@ -71,7 +71,9 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 /// the file name's date, else `now`, with a warning for each fallback.
 pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
     if let Some(d) = &post.view().date {
-        if d.offset.is_none() {
+        // (A date-only value stays as written for Jekyll: see `plan::date_fixes`.)
+        let kept = d.time.is_none() && opts.target == Target::Jekyll;
+        if d.offset.is_none() && !kept {
             warnings.push(Warning::new(
                 WarningCode::DateOffsetAdded,
                 format!("`date` had no offset; exported with {} (set the offset to change this)", opts.offset.colon()),

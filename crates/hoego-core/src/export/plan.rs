@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::bools::Reader;
 use super::{Flavor, Target};
-use crate::date::PostDate;
+use crate::date::{PostDate, Time};
 use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::post::Post;
@@ -107,8 +107,20 @@ fn plain_text(raw: &str) -> Option<&str> {
 fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
     match cx.target {
         Target::Jekyll => {
-            let written = cx.date.to_jekyll();
             let current = post.inline_value("date").map(|raw| raw.trim_matches(['"', '\'']));
+            // A date without a time (written so, or only in the file name) is read
+            // by Jekyll as midnight in the site's time zone, which is also where the
+            // URL's date comes from: adding our offset would move the URL a day back
+            // on a UTC build (GitHub Pages). Keep it as written.
+            let date_only = match &post.view().date {
+                Some(d) => d.time.is_none() && current == Some(cx.date.ymd().as_str()),
+                // No `date`: the file name's date (midnight), which Jekyll reads from the name.
+                None => current.is_none() && cx.date.time.as_ref().is_some_and(Time::is_midnight),
+            };
+            if date_only {
+                return Vec::new();
+            }
+            let written = cx.date.to_jekyll();
             let fix = Fix::new("date", FixValue::Text(written.clone()), WarningCode::FrontMatterChanged, "");
             (current != Some(written.as_str())).then(|| fix.verbatim()).into_iter().collect()
         }
