@@ -196,7 +196,8 @@ pub(crate) fn body_skeleton(body: &str) -> String {
             continue;
         }
         let kept = match k {
-            Line::Heading | Line::Kept | Line::Delimiter => Some(l.to_string()),
+            Line::Heading => Some(heading(l)),
+            Line::Kept | Line::Delimiter => Some(l.to_string()),
             Line::Task => Some(uncheck(l)),
             // `* TOC` above `{:toc}`: the pair is kramdown's table of contents.
             Line::Item(_) if kinds.get(i) == Some(&Line::Kept) && lines[i].trim_start().starts_with("{:") => {
@@ -244,14 +245,32 @@ fn push(out: &mut Vec<String>, gap: &mut bool, s: String) {
     out.push(s);
 }
 
-/// A task item, unchecked.
+/// A task item, unchecked and without its result (`(1/3 성공)`, `✅`,
+/// `— done`): a template's goals all start open.
 fn uncheck(l: &str) -> String {
+    // `classify` found `[ ]`, `[x]` or `[X]` (ASCII) at the first `[`.
     let Some(open) = l.find('[') else { return l.to_string() };
-    let mut s = l.to_string();
-    if matches!(s.get(open + 1..open + 2), Some("x" | "X")) {
-        s.replace_range(open + 1..open + 2, " ");
+    let rest = l.get(open + 3..).unwrap_or("");
+    let text = rest.trim_start();
+    let lead = &rest[..rest.len() - text.len()];
+    format!("{}[ ]{lead}{}", &l[..open], crate::goals::without_status(text))
+}
+
+/// A numbered goal heading (`## 1. CKA 취득하기 (성공)`) without its result;
+/// any other heading as it is.
+fn heading(l: &str) -> String {
+    let hashes = l.trim_start().trim_start_matches('#');
+    let text = hashes.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'));
+    if !numbered {
+        return l.to_string();
     }
-    s
+    let (number, goal) = text.split_at(digits + 1);
+    let head = &l[..l.len() - text.len()];
+    let goal = goal.trim_start();
+    let gap = &text[digits + 1..text.len() - goal.len()];
+    format!("{head}{number}{gap}{}", crate::goals::without_status(goal))
 }
 
 #[cfg(test)]

@@ -379,6 +379,12 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// A goal's text without its result (the status part when it ends the text,
+/// status emoji): what a template keeps of a goal, so it starts open.
+pub(crate) fn without_status(text: &str) -> String {
+    title_of(text, classify(text, None).strip)
+}
+
 /// The goal without the status part (when it ends the text) or status emoji.
 fn title_of(text: &str, strip: Option<Range<usize>>) -> String {
     let mut t = text;

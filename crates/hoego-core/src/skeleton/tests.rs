@@ -14,6 +14,11 @@ fn body_skeleton_keeps_structure_and_drops_content() {
             "## 목표\n\n- [x] 책 12권\n- [ ] 운동\n  - [X] 주 3회\n",
             "## 목표\n\n- [ ] 책 12권\n- [ ] 운동\n  - [ ] 주 3회\n",
         ),
+        (
+            "goals start open: results, fractions and status emoji go",
+            "## 목표\n\n- [x] 책 12권 (성공)\n- [ ] AWS 자격증 (1/3 성공)\n- [x] 운동 ✅\n- [ ] 블로그 — done\n\n## 1. CKA 취득하기 (성공)\n## 잘한 점\n",
+            "## 목표\n\n- [ ] 책 12권\n- [ ] AWS 자격증\n- [ ] 운동\n- [ ] 블로그\n\n## 1. CKA 취득하기\n## 잘한 점\n",
+        ),
         ("ordered lists collapse", "1. 첫째\n2. 둘째\n", "1. \n"),
         // A link item is not a task: `[` then a multi-byte character (this panicked).
         ("korean link items", "- [회고 글](https://x.y/)\n- [ㄱ]\n", "- \n"),
