@@ -402,6 +402,20 @@ impl Action {
     }
 }
 
+/// One notice for the files imported without a caveat: `Imported: a.md` or
+/// `Imported: a.md, b.md, c.md … (12)`.
+fn ok_summary(ok: &str, labels: &[String]) -> Option<String> {
+    match labels {
+        [] => None,
+        [one] => Some(format!("{ok}: {one}")),
+        _ => {
+            let shown = labels.iter().take(3).map(String::as_str).collect::<Vec<_>>().join(", ");
+            let more = if labels.len() > 3 { " …" } else { "" };
+            Some(format!("{ok}: {shown}{more} ({})", labels.len()))
+        }
+    }
+}
+
 /// Localised import messages (the reducer does not know the UI language table).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportMessages {
@@ -476,6 +490,9 @@ impl AppState {
             Action::Import { items, at, messages } => {
                 let mut new_ids = Vec::new();
                 let mut from_file = false;
+                // Plain successes are said once for the batch (a folder import put one
+                // notice per file above the library); warnings and errors stay one each.
+                let mut ok_labels: Vec<String> = Vec::new();
                 for it in items {
                     let label = it.name.clone().unwrap_or_else(|| "paste".into());
                     match it.text {
@@ -489,16 +506,24 @@ impl AppState {
                                 Ok(_) => (Level::Ok, messages.ok.clone()),
                                 Err(e) => (Level::Warn, format!("{} ({e})", messages.raw)),
                             };
-                            let mut text = format!("{msg}: {label}");
-                            if let Some(n) = &it.note {
-                                text.push_str(&format!(" — {n}"));
+                            match &it.note {
+                                None if level == Level::Ok => ok_labels.push(label),
+                                note => {
+                                    let mut text = format!("{msg}: {label}");
+                                    if let Some(n) = note {
+                                        text.push_str(&format!(" — {n}"));
+                                    }
+                                    self.notices.push(Notice { level, text });
+                                }
                             }
-                            self.notices.push(Notice { level, text });
                             new_ids.push(it.id.clone());
                             from_file = it.name.is_some();
                             self.drafts.insert(0, Rc::new(d));
                         }
                     }
+                }
+                if let Some(text) = ok_summary(&messages.ok, &ok_labels) {
+                    self.notices.push(Notice { level: Level::Ok, text });
                 }
                 if !new_ids.is_empty() {
                     self.save = SaveState::Pending;
@@ -790,6 +815,20 @@ mod tests {
             s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
             assert_eq!((&s.view, s.imported.iter().map(String::as_str).collect::<Vec<_>>()), (&view, lit));
         }
+    }
+
+    #[test]
+    fn a_batch_import_says_its_successes_once_and_each_caveat_apart() {
+        let (post, raw) = ("---\ntitle: t\n---\nx\n", "---\ntitle: [\n---\nx\n");
+        let mut items: Vec<Imported> = (0..5).map(|i| file(&format!("f{i}"), Some(&format!("{i}.md")), post)).collect();
+        items.push(file("r", Some("raw.md"), raw));
+        let messages = ImportMessages { ok: "OK".into(), raw: "RAW".into(), bad: "BAD".into() };
+        let mut s = state();
+        s.apply(Action::Import { items, at: 1.0, messages });
+        let texts: Vec<&str> = s.notices.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.contains(&"OK: 0.md, 1.md, 2.md … (5)"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("RAW") && t.ends_with(": raw.md")), "{texts:?}");
     }
 
     #[test]

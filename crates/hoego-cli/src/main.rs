@@ -220,6 +220,11 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    // `hoego show --help` and the like: the usage, not "cannot read --help".
+    if rest.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = match cmd.as_str() {
         "show" => cmd_show(rest),
         "set" => cmd_set(rest),

@@ -102,6 +102,14 @@ fn exit_codes() {
     assert_eq!(hoego(&["set", bad_yaml.to_str().unwrap(), "novalue"]).status.code(), Some(1));
     assert_eq!(hoego(&["export", "--to", "wordpress", "x.md"]).status.code(), Some(2));
     assert_eq!(hoego(&["set", unclosed.to_str().unwrap(), "date=tomorrow"]).status.code(), Some(1));
+    // Every command's --help is the usage, on stdout, exit 0.
+    for cmd in ["show", "set", "new", "render", "export"] {
+        for flag in ["--help", "-h"] {
+            let out = hoego(&[cmd, flag]);
+            assert_eq!(out.status.code(), Some(0), "{cmd} {flag}");
+            assert!(String::from_utf8(out.stdout).unwrap().starts_with("usage:"), "{cmd} {flag}");
+        }
+    }
 }
 
 #[test]
