@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use hoego_core::export::{parse_source_name, Target};
+use hoego_core::export::Target;
 use hoego_core::slug::SlugStyle;
 use hoego_core::templates::Lang;
 use hoego_core::{FieldValue, Offset, Post};
@@ -500,8 +500,10 @@ impl AppState {
                             .notices
                             .push(Notice { level: Level::Error, text: format!("{}: {label}: {e}", messages.bad) }),
                         Ok(text) => {
-                            let mut d = Draft::new(it.id.clone(), it.name.clone(), text, at);
-                            fill_from_file_name(&mut d, at);
+                            // The text as it came: a `YYYY-MM-DD-slug.md` name's date and slug
+                            // reach the export through the draft's name (`source_name`), so
+                            // nothing is written into a front matter the user did not touch.
+                            let d = Draft::new(it.id.clone(), it.name.clone(), text, at);
                             let (level, msg) = match &d.post {
                                 Ok(_) => (Level::Ok, messages.ok.clone()),
                                 Err(e) => (Level::Warn, format!("{} ({e})", messages.raw)),
@@ -649,28 +651,6 @@ impl AppState {
     }
 }
 
-/// A `YYYY-MM-DD-slug.md` file name supplies `date` and `slug` when the
-/// front matter lacks them.
-fn fill_from_file_name(d: &mut Draft, at: f64) {
-    let Some(name) = d.name.clone() else { return };
-    let Ok(p) = &mut d.post else { return };
-    let (date, slug) = parse_source_name(&name);
-    let mut changed = false;
-    if let Some(date) = date {
-        if p.view().date.is_none() && p.field("date").is_none() && p.set("date", &FieldValue::Date(date)).is_ok() {
-            changed = true;
-        }
-        if let Some(slug) = slug {
-            if p.field("slug").is_none() && p.set("slug", &FieldValue::Str(slug)).is_ok() {
-                changed = true;
-            }
-        }
-    }
-    if changed {
-        d.touched(at);
-    }
-}
-
 impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -779,19 +759,24 @@ mod tests {
     }
 
     #[test]
-    fn import_file_name_supplies_date_and_slug() {
+    fn import_keeps_the_text_and_the_file_name_gives_the_export_its_date_and_slug() {
+        use hoego_core::date::{Offset, PostDate};
+        use hoego_core::export::{export, ExportOptions, Target};
         let mut s = state();
+        let text = "---\ntitle: t\n---\nx\n";
         let items = vec![Imported {
             id: "i1".into(),
             name: Some("2022-06-29-my-post.md".into()),
-            text: Ok("---\ntitle: t\n---\nx\n".into()),
+            text: Ok(text.into()),
             note: None,
         }];
         s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
         let d = &s.drafts[0];
-        let v = d.post.as_ref().unwrap().view();
-        assert_eq!(v.date.as_ref().map(|d| d.to_iso()).as_deref(), Some("2022-06-29"));
-        assert_eq!(v.slug.as_deref(), Some("my-post"));
+        assert_eq!(d.text, text, "nothing added to the front matter");
+        let now = PostDate::parse("2026-11-25T10:00:00+09:00").unwrap();
+        let opts =
+            ExportOptions { source_name: d.name.clone(), ..ExportOptions::new(Target::Jekyll, Offset::KST, now) };
+        assert_eq!(export(d.post.as_ref().unwrap(), &opts, &[]).path, "_posts/2022-06-29-my-post.md");
     }
 
     fn file(id: &str, name: Option<&str>, text: &str) -> Imported {
