@@ -180,6 +180,7 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "batch.skipped" => ("원본 모드라 내보내지 않은 초안", "Drafts not exported (raw mode)"),
         "site.imported" => ("사이트 설정을 가져왔습니다 ({{ site.X }} 변환에 사용)", "Site settings imported (used for {{ site.X }})"),
         "site.bad" => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
+        "import.same" => ("이미 보관함에 있어 다시 가져오지 않은 파일", "Already in the library, not imported again"),
         "import.image_dup" => (
             "같은 이름의 다른 이미지가 있어 나중 것을 씁니다",
             "Another image has the same name; the later one is used",

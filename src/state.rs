@@ -1,6 +1,7 @@
 //! App state and its pure reducer. No browser calls here: times and ids come
 //! in with the actions, and storage/downloads are effects in `app.rs`.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use hoego_core::export::Target;
@@ -425,6 +426,16 @@ pub struct ImportMessages {
     pub raw: String,
     /// "Unreadable file".
     pub bad: String,
+    /// "Already in the library, not imported again".
+    pub same: String,
+}
+
+/// A hash of a draft's text (to find a file imported again without keeping copies).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Keys the typed form edits; the rest show in "other fields".
@@ -466,6 +477,66 @@ impl AppState {
         }
     }
 
+    /// Add imported files as drafts. A file already in the library (same name,
+    /// same text) is not added again: importing a folder twice must not double
+    /// every post (and every point of its series chart).
+    fn import(&mut self, items: Vec<Imported>, at: f64, messages: &ImportMessages) {
+        let have: HashMap<(Option<&str>, u64), String> =
+            self.drafts.iter().map(|d| ((d.name.as_deref(), text_hash(&d.text)), d.id.clone())).collect();
+        let (mut new_ids, mut same, mut from_file) = (Vec::new(), Vec::new(), false);
+        let (mut notices, mut drafts) = (Vec::new(), Vec::new());
+        // Plain successes are said once for the batch (a folder import put one
+        // notice per file above the library); warnings and errors stay one each.
+        let mut ok_labels: Vec<String> = Vec::new();
+        for it in items {
+            let label = it.name.clone().unwrap_or_else(|| "paste".into());
+            let text = match it.text {
+                Err(e) => {
+                    notices.push(Notice { level: Level::Error, text: format!("{}: {label}: {e}", messages.bad) });
+                    continue;
+                }
+                Ok(text) => text,
+            };
+            from_file = it.name.is_some();
+            if let Some(id) = have.get(&(it.name.as_deref(), text_hash(&text))) {
+                same.push(id.clone());
+                continue;
+            }
+            // The text as it came: a `YYYY-MM-DD-slug.md` name's date and slug
+            // reach the export through the draft's name (`source_name`), so
+            // nothing is written into a front matter the user did not touch.
+            let d = Draft::new(it.id.clone(), it.name.clone(), text, at);
+            match (&d.post, &it.note) {
+                (Ok(_), None) => ok_labels.push(label),
+                (post, note) => {
+                    let (level, msg) = match post {
+                        Ok(_) => (Level::Ok, messages.ok.clone()),
+                        Err(e) => (Level::Warn, format!("{} ({e})", messages.raw)),
+                    };
+                    let note = note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default();
+                    notices.push(Notice { level, text: format!("{msg}: {label}{note}") });
+                }
+            }
+            new_ids.push(it.id.clone());
+            drafts.push(Rc::new(d));
+        }
+        notices.extend(ok_summary(&messages.ok, &ok_labels).map(|text| Notice { level: Level::Ok, text }));
+        if !same.is_empty() {
+            notices.push(Notice { level: Level::Ok, text: format!("{} ({})", messages.same, same.len()) });
+        }
+        self.notices.extend(notices);
+        if !new_ids.is_empty() {
+            self.save = SaveState::Pending;
+        }
+        self.drafts.extend(drafts);
+        // Nothing new from one file that is already here: open that one.
+        let shown = if new_ids.is_empty() && same.len() == 1 { same } else { new_ids };
+        self.after_import(shown, from_file);
+        // Unstable sort with an id tie-break: same order every time, and the
+        // stable sort's extra code is not worth its bytes in the wasm.
+        self.drafts.sort_unstable_by(|a, b| b.updated.total_cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    }
+
     /// Apply an action (pure).
     pub fn apply(&mut self, action: Action) {
         if action.is_user() {
@@ -487,54 +558,7 @@ impl AppState {
                 self.view = View::Editor(id);
                 self.save = SaveState::Pending;
             }
-            Action::Import { items, at, messages } => {
-                let mut new_ids = Vec::new();
-                let mut from_file = false;
-                // Plain successes are said once for the batch (a folder import put one
-                // notice per file above the library); warnings and errors stay one each.
-                let mut ok_labels: Vec<String> = Vec::new();
-                for it in items {
-                    let label = it.name.clone().unwrap_or_else(|| "paste".into());
-                    match it.text {
-                        Err(e) => self
-                            .notices
-                            .push(Notice { level: Level::Error, text: format!("{}: {label}: {e}", messages.bad) }),
-                        Ok(text) => {
-                            // The text as it came: a `YYYY-MM-DD-slug.md` name's date and slug
-                            // reach the export through the draft's name (`source_name`), so
-                            // nothing is written into a front matter the user did not touch.
-                            let d = Draft::new(it.id.clone(), it.name.clone(), text, at);
-                            let (level, msg) = match &d.post {
-                                Ok(_) => (Level::Ok, messages.ok.clone()),
-                                Err(e) => (Level::Warn, format!("{} ({e})", messages.raw)),
-                            };
-                            match &it.note {
-                                None if level == Level::Ok => ok_labels.push(label),
-                                note => {
-                                    let mut text = format!("{msg}: {label}");
-                                    if let Some(n) = note {
-                                        text.push_str(&format!(" — {n}"));
-                                    }
-                                    self.notices.push(Notice { level, text });
-                                }
-                            }
-                            new_ids.push(it.id.clone());
-                            from_file = it.name.is_some();
-                            self.drafts.insert(0, Rc::new(d));
-                        }
-                    }
-                }
-                if let Some(text) = ok_summary(&messages.ok, &ok_labels) {
-                    self.notices.push(Notice { level: Level::Ok, text });
-                }
-                if !new_ids.is_empty() {
-                    self.save = SaveState::Pending;
-                }
-                self.after_import(new_ids, from_file);
-                // Unstable sort with an id tie-break: same order every time, and the
-                // stable sort's extra code is not worth its bytes in the wasm.
-                self.drafts.sort_unstable_by(|a, b| b.updated.total_cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
-            }
+            Action::Import { items, at, messages } => self.import(items, at, &messages),
             Action::Open(id) => {
                 self.view = View::Editor(id);
                 self.edit_error = None;
@@ -807,13 +831,37 @@ mod tests {
         let (post, raw) = ("---\ntitle: t\n---\nx\n", "---\ntitle: [\n---\nx\n");
         let mut items: Vec<Imported> = (0..5).map(|i| file(&format!("f{i}"), Some(&format!("{i}.md")), post)).collect();
         items.push(file("r", Some("raw.md"), raw));
-        let messages = ImportMessages { ok: "OK".into(), raw: "RAW".into(), bad: "BAD".into() };
+        let messages = ImportMessages { ok: "OK".into(), raw: "RAW".into(), bad: "BAD".into(), same: "SAME".into() };
         let mut s = state();
         s.apply(Action::Import { items, at: 1.0, messages });
         let texts: Vec<&str> = s.notices.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.contains(&"OK: 0.md, 1.md, 2.md … (5)"), "{texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("RAW") && t.ends_with(": raw.md")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_file_imported_again_is_not_doubled_and_one_such_file_opens_its_draft() {
+        let post = "---\ntitle: t\n---\nx\n";
+        let mut s = state();
+        let batch =
+            |k: &str| vec![file(&format!("a{k}"), Some("a.md"), post), file(&format!("b{k}"), Some("b.md"), post)];
+        s.apply(Action::Import { items: batch("1"), at: 1.0, messages: ImportMessages::default() });
+        s.apply(Action::Import { items: batch("2"), at: 2.0, messages: ImportMessages::default() });
+        assert_eq!(s.drafts.len(), 2, "the same folder twice: still two drafts");
+        // Same name, other text: a new draft. The same file alone: its draft opens.
+        s.apply(Action::Import {
+            items: vec![file("a3", Some("a.md"), "changed")],
+            at: 3.0,
+            messages: ImportMessages::default(),
+        });
+        assert_eq!(s.drafts.len(), 3);
+        s.apply(Action::Import {
+            items: vec![file("b4", Some("b.md"), post)],
+            at: 4.0,
+            messages: ImportMessages::default(),
+        });
+        assert_eq!((s.drafts.len(), &s.view), (3, &View::Editor("b1".into())));
     }
 
     #[test]

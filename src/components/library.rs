@@ -25,6 +25,7 @@ fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
         ok: t(lang, "import.ok").into(),
         raw: t(lang, "import.raw").into(),
         bad: t(lang, "import.bad").into(),
+        same: t(lang, "import.same").into(),
     }
 }
 
