@@ -259,18 +259,10 @@ fn uncheck(l: &str) -> String {
 /// A numbered goal heading (`## 1. CKA 취득하기 (성공)`) without its result;
 /// any other heading as it is.
 fn heading(l: &str) -> String {
-    let hashes = l.trim_start().trim_start_matches('#');
-    let text = hashes.trim_start();
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered = digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'));
-    if !numbered {
-        return l.to_string();
-    }
-    let (number, goal) = text.split_at(digits + 1);
-    let head = &l[..l.len() - text.len()];
-    let goal = goal.trim_start();
-    let gap = &text[digits + 1..text.len() - goal.len()];
-    format!("{head}{number}{gap}{}", crate::goals::without_status(goal))
+    let text = l.trim_start().trim_start_matches('#').trim_start();
+    // The scoreboard's own reading of a numbered goal heading.
+    let Some(n) = crate::goals::numbered(text) else { return l.to_string() };
+    format!("{}{}", &l[..l.len() - text.len() + n], crate::goals::without_status(&text[n..]))
 }
 
 #[cfg(test)]

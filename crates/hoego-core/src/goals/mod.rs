@@ -33,7 +33,8 @@ use crate::date::PostDate;
 use crate::markdown::options::parser;
 use crate::markdown::render::level_num;
 use crate::post::Post;
-use heading::{numbered, role, Role};
+pub(crate) use heading::numbered;
+use heading::{role, Role};
 use status::{classify, is_status_emoji};
 
 /// One goal.

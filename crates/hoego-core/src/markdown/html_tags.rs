@@ -244,15 +244,13 @@ pub(crate) fn is_special(name: &str) -> bool {
             | "ul"
             | "wbr"
             | "xmp"
-            | "mi"
-            | "mo"
-            | "mn"
-            | "ms"
-            | "mtext"
-            | "annotation-xml"
-            | "foreignobject"
-            | "desc"
-    )
+    ) || is_integration_point(name)
+}
+
+/// MathML text integration points and SVG HTML integration points: special
+/// elements (above), and bounds of "has an element in scope" (below).
+fn is_integration_point(name: &str) -> bool {
+    matches!(name, "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml" | "foreignobject" | "desc" | "title")
 }
 
 /// Elements that bound "has an element in scope" for an end tag `name`: the
@@ -263,27 +261,9 @@ pub(crate) fn bounds_scope(node: &str, end_tag: &str) -> bool {
     if table_part {
         return matches!(node, "html" | "table" | "template");
     }
-    matches!(
-        node,
-        "applet"
-            | "caption"
-            | "html"
-            | "table"
-            | "td"
-            | "th"
-            | "marquee"
-            | "object"
-            | "template"
-            | "mi"
-            | "mo"
-            | "mn"
-            | "ms"
-            | "mtext"
-            | "annotation-xml"
-            | "foreignobject"
-            | "desc"
-            | "title"
-    ) || (end_tag == "li" && matches!(node, "ol" | "ul"))
+    matches!(node, "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template")
+        || is_integration_point(node)
+        || (end_tag == "li" && matches!(node, "ol" | "ul"))
         || (end_tag == "p" && node == "button")
 }
 
