@@ -72,7 +72,7 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
     if let Some(d) = &post.view().date {
         // (A date-only value stays as written for Jekyll: see `plan::date_fixes`.)
-        let kept = d.time.is_none() && opts.target == Target::Jekyll;
+        let kept = opts.target == Target::Jekyll && super::plan::written_date_only(post);
         if d.offset.is_none() && !kept {
             warnings.push(Warning::new(
                 WarningCode::DateOffsetAdded,

@@ -113,7 +113,7 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             // URL's date comes from: adding our offset would move the URL a day back
             // on a UTC build (GitHub Pages). Keep it as written.
             let date_only = match &post.view().date {
-                Some(d) => d.time.is_none() && current == Some(cx.date.ymd().as_str()),
+                Some(_) => written_date_only(post),
                 // No `date`: the file name's date (midnight), which Jekyll reads from the name.
                 None => current.is_none() && cx.date.time.as_ref().is_some_and(Time::is_midnight),
             };
@@ -132,6 +132,14 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             (!quoted_ok).then_some(fix).into_iter().collect()
         }
     }
+}
+
+/// Is the post's `date` a date without a time, written `YYYY-MM-DD` (quoted
+/// or not)? Jekyll reads it as midnight in the site's zone and takes the URL's
+/// date from it, so a Jekyll export keeps it as written.
+pub(crate) fn written_date_only(post: &Post) -> bool {
+    let raw = post.inline_value("date").map(|raw| raw.trim_matches(['"', '\'']));
+    post.view().date.as_ref().is_some_and(|d| d.time.is_none() && raw == Some(d.ymd().as_str()))
 }
 
 /// Is `v` already a list of non-empty strings (or of any scalars, for Jekyll)?
