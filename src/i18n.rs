@@ -109,6 +109,18 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
             "Tab: indent list item · Esc then Tab: leave the editor · Ctrl+B bold · Ctrl+I italic · Ctrl+K link",
         ),
         "task.done" => ("완료한 할 일", "Done task"),
+        "pages.group" => ("긴 글의 페이지", "Pages of a long post"),
+        "pages.prev" => ("◀ 이전 5,000줄", "◀ Previous 5,000 lines"),
+        "pages.next" => ("다음 5,000줄 ▶", "Next 5,000 lines ▶"),
+        "pages.pos" => ("{first}–{last}줄 / 전체 {total}줄", "Lines {first}–{last} of {total}"),
+        "pages.why" => (
+            "2만 줄이 넘는 아주 긴 글이라 5,000줄씩 편집합니다. 다른 줄은 그대로 저장되어 있고 미리보기와 내보내기에는 글 전체가 들어갑니다.",
+            "This post has over 20,000 lines, so it is edited 5,000 lines at a time. The other lines are kept as they are; the preview and the export show the whole post.",
+        ),
+        "preview.omitted" => (
+            "미리보기 생략: 이 블록은 HTML 요소가 {n}개({kb} KB)라 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",
+            "Not previewed: this block builds {n} HTML elements ({kb} KB), too many to draw live. The post and its export keep it as written.",
+        ),
         "task.open" => ("남은 할 일", "Open task"),
         "raw.text" => ("글 전체 (원본)", "Whole post (raw)"),
         "recovery.raw" => ("저장된 원래 값", "The stored value, as is"),

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod graphemes;
 pub mod i18n;
+pub mod paging;
 pub mod preview_dom;
 pub mod pwa;
 pub mod sanitize;

@@ -111,7 +111,7 @@ fn new_chunk(doc: &Document) -> Result<Element, JsValue> {
 }
 
 /// The UI language the page is shown in (`<html lang>`, set by the app).
-fn page_lang(doc: &web_sys::Document) -> Lang {
+pub(crate) fn page_lang(doc: &web_sys::Document) -> Lang {
     let en = doc.document_element().and_then(|e| e.get_attribute("lang")).is_some_and(|l| l.starts_with("en"));
     if en {
         Lang::En

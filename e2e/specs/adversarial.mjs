@@ -64,12 +64,19 @@ function sampleRepeated(bytes) {
   return parts.join('');
 }
 
-/** Start recording long tasks on `page` (from now on). */
+/** Start recording long tasks on `page` (from now on). Two kinds are
+ * recorded: 'longtask' (script tasks) and 'long-animation-frame' (a frame's
+ * script plus its style, layout and paint: a 500 ms textarea layout shows only
+ * there, as the tab's freeze it is). */
 export async function recordLongTasks(page) {
   await page.evaluate(() => {
-    if (window.__lt) window.__lt.obs.disconnect();
-    const lt = { tasks: [], obs: new PerformanceObserver((l) => lt.tasks.push(...l.getEntries().map((e) => e.duration))) };
-    lt.obs.observe({ type: 'longtask' });
+    if (window.__lt) window.__lt.obs.forEach((o) => o.disconnect());
+    const lt = { tasks: [], obs: [] };
+    for (const type of ['longtask', 'long-animation-frame']) {
+      const o = new PerformanceObserver((l) => lt.tasks.push(...l.getEntries().map((e) => e.duration)));
+      o.observe({ type });
+      lt.obs.push(o);
+    }
     window.__lt = lt;
   });
 }
@@ -80,7 +87,7 @@ export async function longTasks(page) {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   return page.evaluate(() => {
     const lt = window.__lt;
-    lt.tasks.push(...lt.obs.takeRecords().map((e) => e.duration));
+    for (const o of lt.obs) lt.tasks.push(...o.takeRecords().map((e) => e.duration));
     return { max: Math.round(Math.max(0, ...lt.tasks)), count: lt.tasks.length };
   });
 }
@@ -108,9 +115,13 @@ export async function previewDepth(page) {
 // check that reads megabytes would itself be the long task being measured.
 const SLOW = { timeout: 180000, polling: 100 };
 
-/** Wait until the preview's last block shows `mark` and the export panel has run. */
+/** Wait until the preview's last block shows `mark` (or, for a block too
+ * large to draw, the note that stands for it) and the export panel has run. */
 export async function opened(page, mark) {
-  await page.waitForFunction((m) => document.querySelector('[data-testid=preview]')?.lastElementChild?.textContent.includes(m), mark, SLOW);
+  await page.waitForFunction((m) => {
+    const last = document.querySelector('[data-testid=preview]')?.lastElementChild;
+    return last && (last.textContent.includes(m) || last.querySelector('[data-testid=preview-omitted]'));
+  }, mark, SLOW);
   await page.waitForSelector('[data-testid=export-path]', { timeout: SLOW.timeout });
 }
 
@@ -118,6 +129,32 @@ export async function opened(page, mark) {
 export async function listedAndSaved(page, n) {
   await page.waitForFunction((k) => document.querySelectorAll('[data-testid=draft-item]').length > k
     && document.querySelector('[data-testid=save-status]')?.classList.contains('saved'), n, SLOW);
+}
+
+/** The body the editor holds: the textarea's value, or, for a body edited a
+ * page at a time (src/paging.rs), every page's value from the first to the
+ * last, joined. Leaves the editor on its first page. */
+export async function editorText(page) {
+  if (await page.locator('[data-testid=body-pages]').count() === 0) return page.inputValue('[data-testid=body]');
+  const pos = () => page.textContent('[data-testid=page-pos]');
+  while (!(await page.isDisabled('[data-testid=page-prev]'))) {
+    const at = await pos();
+    await page.click('[data-testid=page-prev]');
+    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
+  }
+  const parts = [await page.inputValue('[data-testid=body]')];
+  while (!(await page.isDisabled('[data-testid=page-next]'))) {
+    const at = await pos();
+    await page.click('[data-testid=page-next]');
+    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
+    parts.push(await page.inputValue('[data-testid=body]'));
+  }
+  while (!(await page.isDisabled('[data-testid=page-prev]'))) {
+    const at = await pos();
+    await page.click('[data-testid=page-prev]');
+    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
+  }
+  return parts.join('');
 }
 
 /** Dispatch a paste of `text` on the page (the app turns a multi-line paste outside fields into a draft). */
@@ -146,6 +183,8 @@ export default async function (h) {
       assert(r.editor, `${name}: editor holds the whole body`);
       assert(r.depth <= MAX_NESTING + 8, `${name}: preview nested ${r.depth} deep`);
       assert(r.pastedStored, `${name}: stored byte-identical after paste`);
+      // Only the one-block shape of 32,000 list items is over the preview's element budget.
+      assert(r.omitted === (name === 'html-ul-li' ? 1 : 0), `${name}: ${r.omitted} blocks not previewed`);
       console.log(`     ${name} ${kb} KB: longest task import (opens it) ${r.imported.max} ms, open+preview ${r.open.max} ms, paste ${r.pasted.max} ms (${r.imported.count + r.open.count + r.pasted.count} tasks over 50 ms); preview depth ${r.depth}`);
       await context.close();
     });
@@ -173,8 +212,9 @@ export async function run(page, { name, text, mark, tmp }) {
   await opened(page, mark);
   const open = await longTasks(page);
   const body = text.slice(text.indexOf('\n---\n', 4) + 5);
-  const editor = await page.inputValue('[data-testid=body]') === body;
+  const editor = await editorText(page) === body;
   const depth = await previewDepth(page);
+  const omitted = await page.locator('[data-testid=preview-omitted]').count();
 
   await page.click('text=← 보관함');
   const n = await page.locator('[data-testid=draft-item]').count();
@@ -183,5 +223,5 @@ export async function run(page, { name, text, mark, tmp }) {
   await listedAndSaved(page, n);
   const pasted = await longTasks(page);
   const pastedStored = (await storedDrafts(page)).some((d) => d && d.text === text);
-  return { imported, open, pasted, stored, editor, depth, pastedStored };
+  return { imported, open, pasted, stored, editor, depth, omitted, pastedStored };
 }

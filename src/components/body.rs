@@ -6,6 +6,7 @@
 //! writing the value mid-composition cancels Hangul/Japanese/Chinese input.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 
 use js_sys::JsString;
@@ -13,7 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::i18n::{grouped, t};
+use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
+use hoego_core::templates::Lang;
 
 /// The text as last sent up, in Rust, and the textarea's value it came from (a
 /// JavaScript string: holding it costs nothing). `js` is `None` when the two
@@ -22,6 +26,79 @@ use crate::text_delta::{guess_splice, utf16_to_byte};
 struct Mirror {
     text: String,
     js: Option<JsString>,
+}
+
+/// The body around the page the textarea holds, when a very long body is
+/// edited a page at a time (see [`crate::paging`]); empty otherwise. The body
+/// is always `before + page + after`.
+#[derive(Default)]
+struct Around {
+    before: String,
+    after: String,
+    /// Lines in `before` and in `after` (for the page's line numbers).
+    before_lines: usize,
+    after_lines: usize,
+}
+
+impl Around {
+    fn of(body: &str, page: &Range<usize>) -> Self {
+        let (before, after) = (&body[..page.start], &body[page.end..]);
+        Around {
+            before: before.to_string(),
+            after: after.to_string(),
+            before_lines: paging::newlines(before),
+            after_lines: paging::newlines(after),
+        }
+    }
+
+    fn is_paged(&self) -> bool {
+        !(self.before.is_empty() && self.after.is_empty())
+    }
+
+    /// The whole body with `page` as the textarea holds it.
+    fn join(&self, page: &str) -> String {
+        if !self.is_paged() {
+            return page.to_string();
+        }
+        [self.before.as_str(), page, self.after.as_str()].concat()
+    }
+
+    /// Is `body` this page between these parts?
+    fn holds(&self, page: &str, body: &str) -> bool {
+        body.len() == self.before.len() + page.len() + self.after.len()
+            && body.starts_with(&self.before)
+            && body.ends_with(&self.after)
+            && &body[self.before.len()..self.before.len() + page.len()] == page
+    }
+
+    /// Where the page is, for the page bar (`None` when the whole body is shown).
+    fn view(&self, page: &str, paged: bool) -> Option<PageView> {
+        paged.then(|| {
+            let first = self.before_lines + 1;
+            let lines = paging::newlines(page) + usize::from(!page.is_empty() && !page.ends_with('\n'));
+            // The body's last line counts even without a final newline.
+            let last_part = [self.after.as_str(), page, self.before.as_str()].into_iter().find(|p| !p.is_empty());
+            let open_end = last_part.is_some_and(|p| !p.ends_with('\n'));
+            let total = self.before_lines + paging::newlines(page) + self.after_lines + usize::from(open_end);
+            PageView {
+                first,
+                last: (first + lines).saturating_sub(1).max(first),
+                total,
+                has_prev: !self.before.is_empty(),
+                has_next: !self.after.is_empty(),
+            }
+        })
+    }
+}
+
+/// What the page bar shows.
+#[derive(Debug, Clone, PartialEq)]
+struct PageView {
+    first: usize,
+    last: usize,
+    total: usize,
+    has_prev: bool,
+    has_next: bool,
 }
 
 /// The element's value as a JavaScript string (no copy into wasm memory).
@@ -65,6 +142,8 @@ pub struct BodyProps {
     pub on_change: Callback<String>,
     /// The keyboard hint shown under the editor (how Tab works and how to leave).
     pub keys_hint: AttrValue,
+    /// UI language (the page bar of a very long body).
+    pub lang: Lang,
 }
 
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
@@ -179,10 +258,15 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
     // The draft the textarea holds.
     let shown = use_mut_ref(String::new);
+    // The rest of a very long body, around the page in the textarea.
+    let around: Rc<RefCell<Around>> = use_mut_ref(Around::default);
+    let view = use_state(|| None::<PageView>);
     {
         let node = node.clone();
         let composing = composing.clone();
         let mirror = mirror.clone();
+        let around = around.clone();
+        let view = view.clone();
         let body = p.body.clone();
         use_effect_with((p.draft_id.clone(), body), move |(id, body)| {
             // Another draft (an import landing, "keep both", the next retrospective):
@@ -193,14 +277,28 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 *shown.borrow_mut() = id.to_string();
                 *composing.borrow_mut() = false;
             }
-            if let Some(el) = node.cast::<HtmlTextAreaElement>() {
-                let mut m = mirror.borrow_mut();
-                if switched || m.text != body.as_str() {
-                    if !*composing.borrow() && el.value() != body.as_str() {
-                        replace_keeping_caret(&el, body);
-                    }
-                    *m = Mirror { text: body.to_string(), js: None };
-                }
+            let Some(el) = node.cast::<HtmlTextAreaElement>() else { return };
+            let mut m = mirror.borrow_mut();
+            let mut a = around.borrow_mut();
+            if !switched && a.holds(&m.text, body) {
+                return;
+            }
+            let composing_now = *composing.borrow();
+            if composing_now && a.is_paged() {
+                // The page under an open composition stays; its end sends it whole.
+                return;
+            }
+            let paged = paging::is_long(body);
+            let page = if paged { paging::page_at(body, if switched { 0 } else { a.before.len() }) } else { 0..body.len() };
+            *a = Around::of(body, &page);
+            let text = &body[page];
+            if !composing_now && el.value() != text {
+                replace_keeping_caret(&el, text);
+            }
+            *m = Mirror { text: text.to_string(), js: None };
+            let v = a.view(text, paged);
+            if *view != v {
+                view.set(v);
             }
         });
     }
@@ -211,12 +309,20 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let node = node.clone();
         let cb = p.on_change.clone();
         let mirror = mirror.clone();
+        let around = around.clone();
+        let view = view.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let js = js_value(&el);
                 let v = js.as_ref().map_or_else(|| el.value(), String::from);
-                *mirror.borrow_mut() = Mirror { text: v.clone(), js };
-                cb.emit(v);
+                let a = around.borrow();
+                let whole = a.join(&v);
+                let pv = a.view(&v, a.is_paged());
+                *mirror.borrow_mut() = Mirror { text: v, js };
+                if *view != pv {
+                    view.set(pv);
+                }
+                cb.emit(whole);
             }
         })
     };
@@ -224,6 +330,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let send = send.clone();
         let composing = composing.clone();
         let node = node.clone();
+        let around = around.clone();
+        let mirror = mirror.clone();
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
             // Mid-composition text is provisional; the final text comes with compositionend.
@@ -232,11 +340,12 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let delta = node.cast::<HtmlTextAreaElement>().and_then(|el| apply_delta(&el, &mirror.borrow()));
             match delta {
-                Some((text, js)) => {
+                // A long body's page bar counts lines: a paged edit goes the whole way.
+                Some((text, js)) if !around.borrow().is_paged() => {
                     *mirror.borrow_mut() = Mirror { text: text.clone(), js: Some(js) };
                     cb.emit(text);
                 }
-                None => send(),
+                _ => send(),
             }
         })
     };
@@ -304,16 +413,66 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
         })
     };
-    let onscroll = Callback::from(|e: Event| {
-        // Preview follows the editor: share the scroll fraction through a DOM event.
-        if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
-            let max = (el.scroll_height() - el.client_height()).max(1) as f64;
-            let frac = f64::from(el.scroll_top()) / max;
-            crate::components::preview::follow(frac);
+    let onscroll = {
+        let around = around.clone();
+        let mirror = mirror.clone();
+        Callback::from(move |e: Event| {
+            // Preview follows the editor: share the scroll fraction through a DOM event.
+            if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                let max = (el.scroll_height() - el.client_height()).max(1) as f64;
+                let frac = f64::from(el.scroll_top()) / max;
+                // On a page of a long body, the fraction of the whole body.
+                let (a, page) = (around.borrow(), mirror.borrow().text.len() as f64);
+                let (before, after) = (a.before.len() as f64, a.after.len() as f64);
+                crate::components::preview::follow((before + frac * page) / (before + page + after).max(1.0));
+            }
+        })
+    };
+    let turn = |forward: bool| {
+        let (node, composing, mirror, around, view) =
+            (node.clone(), composing.clone(), mirror.clone(), around.clone(), view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(el) = node.cast::<HtmlTextAreaElement>() else { return };
+            if *composing.borrow() {
+                return;
+            }
+            let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
+            let body = a.join(&m.text);
+            let here = a.before.len()..a.before.len() + m.text.len();
+            let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else { return };
+            *a = Around::of(&body, &page);
+            let text = &body[page];
+            el.set_value(text);
+            el.set_scroll_top(0);
+            // Best effort: the caret goes to the page's first line.
+            if el.set_selection_range(0, 0).is_err() {
+                web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
+            }
+            *m = Mirror { text: text.to_string(), js: None };
+            view.set(a.view(text, true));
+        })
+    };
+    let lang = p.lang;
+    let page_bar = view.as_ref().map(|v| {
+        let pos = t(lang, "pages.pos")
+            .replace("{first}", &grouped(v.first))
+            .replace("{last}", &grouped(v.last))
+            .replace("{total}", &grouped(v.total));
+        html! {
+            <>
+            // Fixed places: the buttons never move under the pointer as the numbers change.
+            <div class="page-bar" role="group" aria-label={t(lang, "pages.group")} data-testid="body-pages">
+                <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ t(lang, "pages.prev") }</button>
+                <span class="page-pos" aria-live="polite" data-testid="page-pos">{ pos }</span>
+                <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ t(lang, "pages.next") }</button>
+            </div>
+            <p class="hint">{ t(lang, "pages.why") }</p>
+            </>
         }
     });
     html! {
         <>
+        { for page_bar }
         <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false" aria-describedby="body-keys"
             {oninput} {onkeydown} {onscroll}
             autocomplete="off" />

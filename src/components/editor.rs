@@ -62,7 +62,7 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, "preview") }</h2>
@@ -88,7 +88,7 @@ pub fn editor(p: &EditorProps) -> Html {
                 <section class="pane raw-pane">
                     <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
                     <label class="pane-title" for="body">{ t(lang, "raw.text") }</label>
-                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} />
+                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} {lang} />
                 </section>
             }
         }

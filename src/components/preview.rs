@@ -6,10 +6,13 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use hoego_core::markdown::blocks::BlockCache;
+use hoego_core::markdown::Budgeted;
+use hoego_core::templates::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::i18n::{grouped, t};
 use crate::sanitize::DomPurify;
 
 thread_local! {
@@ -55,6 +58,24 @@ const SLICE_MS: f64 = 30.0;
 /// Slices rendered in one go before yielding to the browser.
 const TASK_MS: f64 = 60.0;
 
+/// Elements one block may build in the preview. Past it the block is not
+/// drawn (a note says so; the post and its export keep it): the browser's
+/// style and layout cost ~5 µs a paragraph and ~20 µs a list item, so 5,000
+/// list items are ~0.1 s, while 32,000 (one 256 KB line of `<ul><li>`) froze
+/// the tab for 0.7–1.2 s in one frame. Real posts' largest blocks (tables,
+/// long lists) build a few hundred.
+const MAX_BLOCK_ELEMENTS: usize = 5_000;
+
+/// The note shown instead of a block over [`MAX_BLOCK_ELEMENTS`] (trusted
+/// HTML: only our text and two numbers).
+fn omitted(elements: usize, bytes: usize) -> String {
+    let lang = web_sys::window().and_then(|w| w.document()).map_or(Lang::Ko, |d| crate::preview_dom::page_lang(&d));
+    let text = t(lang, "preview.omitted")
+        .replace("{n}", &grouped(elements))
+        .replace("{kb}", &grouped(bytes.div_ceil(1024)));
+    format!(r#"<p class="preview-omitted" role="note" data-testid="preview-omitted">{text}</p>"#)
+}
+
 struct Live {
     draft: String,
     cache: BlockCache,
@@ -92,7 +113,10 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element) {
     loop {
         let t0 = now();
         let budget = l.budget;
-        let (patch, done) = SANITIZER.with(|s| l.cache.update_sliced(&body, s, budget));
+        let (patch, done) = SANITIZER.with(|s| {
+            let budgeted = Budgeted::new(s, MAX_BLOCK_ELEMENTS, &omitted);
+            l.cache.update_sliced(&body, &budgeted, budget)
+        });
         let Live { nodes, .. } = &mut *l;
         if crate::preview_dom::apply(el, nodes, &patch).is_err() {
             web_sys::console::error_1(&"preview patch failed".into());

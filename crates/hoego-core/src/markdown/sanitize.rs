@@ -8,6 +8,40 @@ pub trait Sanitizer {
     fn sanitize(&self, html: &str) -> String;
 }
 
+/// How many elements an HTML fragment builds, counted from its start tags (`<`
+/// then a letter). Text never counts: the renderer writes a literal `<` as `&lt;`.
+pub fn start_tags(html: &str) -> usize {
+    html.as_bytes().windows(2).filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic()).count()
+}
+
+/// A [`Sanitizer`] for a live preview, with a budget per fragment: one that
+/// would build more than `limit` elements (a 256 KB line of `<ul><li>` is
+/// 32,000 list items, ~0.7 s of the browser's style and layout however it is
+/// sliced, since it is one block) is not sanitized nor shown; the preview gets
+/// `placeholder(elements, bytes)` instead. The placeholder is trusted HTML: the
+/// caller writes it, never from the post's text.
+pub struct Budgeted<'a, S: Sanitizer + ?Sized> {
+    inner: &'a S,
+    limit: usize,
+    placeholder: &'a dyn Fn(usize, usize) -> String,
+}
+
+impl<'a, S: Sanitizer + ?Sized> Budgeted<'a, S> {
+    /// Sanitize with `inner` up to `limit` elements per fragment.
+    pub fn new(inner: &'a S, limit: usize, placeholder: &'a dyn Fn(usize, usize) -> String) -> Self {
+        Budgeted { inner, limit, placeholder }
+    }
+}
+
+impl<S: Sanitizer + ?Sized> Sanitizer for Budgeted<'_, S> {
+    fn sanitize(&self, html: &str) -> String {
+        match start_tags(html) {
+            n if n > self.limit => (self.placeholder)(n, html.len()),
+            _ => self.inner.sanitize(html),
+        }
+    }
+}
+
 /// ammonia with an allowlist fit for blog posts (images, tables, details,
 /// code classes for highlighting, `id` for heading anchors).
 #[cfg(feature = "ammonia")]
@@ -47,5 +81,42 @@ impl Default for Ammonia {
 impl Sanitizer for Ammonia {
     fn sanitize(&self, html: &str) -> String {
         self.0.clean(html).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Upper;
+    impl Sanitizer for Upper {
+        fn sanitize(&self, html: &str) -> String {
+            html.to_uppercase()
+        }
+    }
+
+    #[test]
+    fn start_tags_count_elements_not_text() {
+        // (html, start tags)
+        let table = [
+            ("", 0),
+            ("<p>a</p>", 1),
+            ("<ul><li>a<li>b</ul>", 3),
+            ("<p>&lt;ul&gt; 1 < 2, a<b</p>", 2),
+            ("<!-- c --><br/><img src=x>", 2),
+            ("<", 0),
+        ];
+        for (html, n) in table {
+            assert_eq!(start_tags(html), n, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn over_budget_fragments_get_the_placeholder_unsanitized() {
+        let placeholder = |n: usize, bytes: usize| format!("<p>{n} elements, {bytes} B</p>");
+        let b = Budgeted::new(&Upper, 3, &placeholder);
+        assert_eq!(b.sanitize("<ul><li>a<li>b</ul>"), "<UL><LI>A<LI>B</UL>");
+        let big = "<ul><li>a".repeat(2);
+        assert_eq!(b.sanitize(&big), format!("<p>4 elements, {} B</p>", big.len()));
     }
 }

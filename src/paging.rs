@@ -1,0 +1,129 @@
+//! Editing a very long body a page of lines at a time.
+//!
+//! Why: a textarea lays out every line of its value whenever it is shown, at
+//! ~6 µs a line in Chromium on this project's 2-core machine, and nothing in
+//! the page can slice that work: a bare textarea given 75,000 short lines (256 KB
+//! of `<div>` blocks) freezes the tab for 0.5 s. Past [`PAGED_OVER`] lines, far
+//! beyond any real post (the fixtures' longest has under 300), the editor holds
+//! [`PAGE_LINES`] lines at a time and the rest of the body waits beside it,
+//! untouched; pages are contiguous byte ranges that start at line starts, so
+//! the body is always `before + page + after`, byte for byte.
+
+use std::ops::Range;
+
+/// Bodies with more lines than this are edited a page at a time.
+pub const PAGED_OVER: usize = 20_000;
+/// Lines in a page.
+pub const PAGE_LINES: usize = 5_000;
+
+/// How many `\n` a text holds.
+pub fn newlines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// Should `body` be edited a page at a time?
+pub fn is_long(body: &str) -> bool {
+    newlines(body) >= PAGED_OVER
+}
+
+/// The start of the line holding byte `at` (`at` past the end means the end).
+fn line_start(body: &str, at: usize) -> usize {
+    let at = at.min(body.len());
+    body.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+}
+
+/// The start of the line `n` lines after the line starting at `from` (or the end).
+fn lines_after(body: &str, from: usize, n: usize) -> usize {
+    body.as_bytes()[from..].iter().enumerate().filter(|(_, &b)| b == b'\n').nth(n.saturating_sub(1)).map_or(body.len(), |(i, _)| from + i + 1)
+}
+
+/// The start of the line `n` lines before the line starting at `to` (or 0).
+fn lines_before(body: &str, to: usize, n: usize) -> usize {
+    // `to` is a line start: the `\n` just before it ends the previous line.
+    let head = &body.as_bytes()[..to.saturating_sub(1)];
+    head.iter().rev().enumerate().filter(|(_, &b)| b == b'\n').nth(n.saturating_sub(1)).map_or(0, |(i, _)| head.len() - i)
+}
+
+/// The page that starts at the line holding byte `at`.
+pub fn page_at(body: &str, at: usize) -> Range<usize> {
+    let start = line_start(body, at);
+    start..lines_after(body, start, PAGE_LINES)
+}
+
+/// The page after `page`, if the body goes on past it.
+pub fn next(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
+    (page.end < body.len()).then(|| page_at(body, page.end))
+}
+
+/// The page before `page`: the [`PAGE_LINES`] lines that end where it starts.
+pub fn prev(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
+    (page.start > 0).then(|| lines_before(body, page.start, PAGE_LINES)..page.start)
+}
+
+/// First and last line numbers (1-based) of `page` in `body`, and the body's line count.
+pub fn line_numbers(body: &str, page: &Range<usize>) -> (usize, usize, usize) {
+    let first = newlines(&body[..page.start]) + 1;
+    let text = &body[page.clone()];
+    let lines = newlines(text) + usize::from(!text.is_empty() && !text.ends_with('\n'));
+    let total = newlines(body) + usize::from(!body.ends_with('\n'));
+    (first, (first + lines).saturating_sub(1).max(first), total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(lines: usize) -> String {
+        (0..lines).map(|i| format!("line {i}\n")).collect()
+    }
+
+    #[test]
+    fn pages_tile_the_body_forward_and_back() {
+        for n in [0, 1, PAGE_LINES - 1, PAGE_LINES, PAGE_LINES + 1, 3 * PAGE_LINES + 7] {
+            for text in [body(n), format!("{}tail without newline", body(n))] {
+                let mut pages = vec![page_at(&text, 0)];
+                while let Some(p) = next(&text, pages.last().unwrap()) {
+                    pages.push(p);
+                }
+                let joined: String = pages.iter().map(|p| &text[p.clone()]).collect();
+                assert_eq!(joined, text, "{n} lines forward");
+                assert!(pages.iter().all(|p| newlines(&text[p.clone()]) <= PAGE_LINES));
+                // Back from the last page gives the same pages (all full but the last).
+                let mut back = vec![pages.last().unwrap().clone()];
+                while let Some(p) = prev(&text, back.last().unwrap()) {
+                    back.push(p);
+                }
+                let joined: String = back.iter().rev().map(|p| &text[p.clone()]).collect();
+                assert_eq!(joined, text, "{n} lines back");
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_starts_at_the_line_holding_a_byte() {
+        let text = "ab\ncd\nef";
+        // (at, page start)
+        for (at, start) in [(0, 0), (2, 0), (3, 3), (4, 3), (7, 6), (99, 6)] {
+            assert_eq!(page_at(text, at).start, start, "{at}");
+        }
+        assert_eq!(page_at("한글\n줄", 5).start, 0);
+    }
+
+    #[test]
+    fn line_numbers_of_pages() {
+        let text = body(12_345);
+        let second = next(&text, &page_at(&text, 0)).unwrap();
+        assert_eq!(line_numbers(&text, &second), (PAGE_LINES + 1, 2 * PAGE_LINES, 12_345));
+        let last = next(&text, &next(&text, &second).unwrap());
+        assert!(last.is_none());
+        let t = "a\nb";
+        assert_eq!(line_numbers(t, &(0..t.len())), (1, 2, 2));
+        assert_eq!(line_numbers("", &(0..0)), (1, 1, 1));
+    }
+
+    #[test]
+    fn only_very_long_bodies_are_paged() {
+        assert!(!is_long(&body(PAGED_OVER - 1)));
+        assert!(is_long(&body(PAGED_OVER)));
+    }
+}
