@@ -6,6 +6,7 @@
 //   BENCH_ROUNDS=3   rounds; each round types in every editor × size × place, interleaved
 //   BENCH_KEYS=30    measured keys per place (after 5 unmeasured warm-up keys)
 //   BENCH_SIZES=60,235,1024   body sizes in KB
+//   BENCH_TEXT=hangul   type Korean syllables instead of ASCII
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //
 // The measure, per key: keydown → preview mutated → that frame painted.
@@ -27,6 +28,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';
+import { editorText } from './specs/adversarial.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -40,7 +42,11 @@ const EDITORS = (process.env.BENCH_EDITORS || 'hoego,easymde,textarea').split(',
   return { label, kind: dir ? 'hoego' : label, dir: dir && path.resolve(dir) };
 });
 const PLACES = ['end', 'top'];
-const TYPED = 'a quick brown fox jumps over the lazy dog and types on ';
+// BENCH_TEXT=hangul types Korean syllables (each one key with its text, as an IME commits
+// it) instead: Chromium's cost for them grows with the textarea's lines (src/paging.rs).
+const TYPED = process.env.BENCH_TEXT === 'hangul'
+  ? '올해는 작은 습관이 큰 변화를 만든 해였다 매일 아침 글을 쓰고 운동도 했다 '
+  : 'a quick brown fox jumps over the lazy dog and types on ';
 
 // ---- the posts: deterministic, from the repository's fixtures and samples ----
 const stripFrontMatter = (t) => t.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
@@ -119,7 +125,8 @@ function installProbe({ preview, maxFrames }) {
 
 const KEYCODES = { ' ': ['Space', 32] };
 async function typeKey(cdp, page, ch) {
-  const [code, vk] = KEYCODES[ch] || [`Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0)];
+  // A syllable an IME commits arrives as key 229 ("Process") with its text.
+  const [code, vk] = KEYCODES[ch] || (ch.charCodeAt(0) > 127 ? ['', 229] : [`Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0)]);
   await page.evaluate(() => window.__probe.arm());
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code, windowsVirtualKeyCode: vk, text: ch, unmodifiedText: ch });
   const r = await page.evaluate(() => window.__probe.wait());
@@ -150,6 +157,25 @@ async function endTrace(cdp, file) {
   fs.writeFileSync(file, Buffer.concat(chunks));
 }
 
+/** On a paged body, turn to the page holding offset `at` of the body and return
+ * the offset within that page (the body is the pages joined); else `at`. */
+async function toPage(page, at) {
+  if (!(await page.$('[data-testid=body-pages]'))) return at;
+  const turn = async (which) => {
+    const pos = await page.textContent('[data-testid=page-pos]');
+    await page.click(`[data-testid=page-${which}]`);
+    await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, pos);
+  };
+  while (!(await page.isDisabled('[data-testid=page-prev]'))) await turn('prev');
+  let start = 0;
+  for (;;) {
+    const len = await page.evaluate(() => document.querySelector('[data-testid=body]').value.length);
+    if (at <= start + len || await page.isDisabled('[data-testid=page-next]')) return at - start;
+    start += len;
+    await turn('next');
+  }
+}
+
 // ---- editors: open a post, put the caret at a place ----
 const editors = {
   async hoego(page, post, body, title, url) {
@@ -162,23 +188,25 @@ const editors = {
     if (!(await page.$('[data-testid=body]'))) {
       await page.locator('[data-testid=draft-item]', { hasText: title }).first().locator('.draft-open').click();
     }
+    // A body over 4,000 lines is edited a page at a time (src/paging.rs): its first page shows.
     await page.waitForFunction((n) => {
       const ta = document.querySelector('[data-testid=body]');
-      return ta && ta.value.length === n && document.querySelector('[data-testid=preview] .blk');
+      const whole = ta && (ta.value.length === n || document.querySelector('[data-testid=body-pages]'));
+      return whole && document.querySelector('[data-testid=preview] .blk');
     }, body.length, { timeout: 120000 });
     // The import's autosave has run (it writes the whole post once).
     await page.waitForSelector('[data-testid=save-status].saved', { timeout: 120000 });
     return {
       preview: '[data-testid=preview]',
       under: '[data-testid=body]',
-      caret: (at) => page.evaluate((at) => {
+      caret: async (at) => page.evaluate((at) => {
         const ta = document.querySelector('[data-testid=body]');
         ta.focus();
         ta.setSelectionRange(at, at);
         const ratio = at / ta.value.length;
         ta.scrollTop = ratio * (ta.scrollHeight - ta.clientHeight);
-      }, at),
-      text: () => page.evaluate(() => document.querySelector('[data-testid=body]').value),
+      }, await toPage(page, at)),
+      text: () => editorText(page),
     };
   },
   async easymde(page, post, body, title, url) {

@@ -1,20 +1,23 @@
 //! Editing a very long body a page of lines at a time.
 //!
-//! Why: a textarea lays out every line of its value whenever it is shown, at
-//! ~6 µs a line in Chromium on this project's 2-core machine, and nothing in
-//! the page can slice that work: a bare textarea given 75,000 short lines (256 KB
-//! of `<div>` blocks) freezes the tab for 0.5 s. Past [`PAGED_OVER`] lines, far
-//! beyond any real post (the fixtures' longest has under 300), the editor holds
-//! [`PAGE_LINES`] lines at a time and the rest of the body waits beside it,
-//! untouched; pages are contiguous byte ranges that start at line starts, so
-//! the body is always `before + page + after`, byte for byte.
+//! Why: Chromium's textarea costs grow with its number of lines, and nothing
+//! in the page can slice them. Measured on this project's 2-core machine
+//! (BENCHMARKS.md): showing a textarea lays out every line, ~6 µs each, so
+//! 75,000 short lines (256 KB of `<div>` blocks) froze the tab for 0.5 s on
+//! opening; and a Hangul syllable typed at the end of a textarea of prose costs
+//! ~16 ms at 1,000 lines, ~60 ms at 2,000, ~110 ms at 3,000, ~310 ms at 5,000
+//! and over 3 s at 14,000 (an ASCII key ~18 ms throughout). Past
+//! [`PAGED_OVER`] lines (the fixtures' longest post has under 300) the
+//! editor holds [`PAGE_LINES`] lines at a time and the rest of the body waits
+//! beside it, untouched; pages are contiguous byte ranges that start at line
+//! starts, so the body is always `before + page + after`, byte for byte.
 
 use std::ops::Range;
 
 /// Bodies with more lines than this are edited a page at a time.
-pub const PAGED_OVER: usize = 20_000;
+pub const PAGED_OVER: usize = 4_000;
 /// Lines in a page.
-pub const PAGE_LINES: usize = 5_000;
+pub const PAGE_LINES: usize = 2_000;
 
 /// How many `\n` a text holds.
 pub fn newlines(text: &str) -> usize {
@@ -34,14 +37,24 @@ fn line_start(body: &str, at: usize) -> usize {
 
 /// The start of the line `n` lines after the line starting at `from` (or the end).
 fn lines_after(body: &str, from: usize, n: usize) -> usize {
-    body.as_bytes()[from..].iter().enumerate().filter(|(_, &b)| b == b'\n').nth(n.saturating_sub(1)).map_or(body.len(), |(i, _)| from + i + 1)
+    body.as_bytes()[from..]
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .nth(n.saturating_sub(1))
+        .map_or(body.len(), |(i, _)| from + i + 1)
 }
 
 /// The start of the line `n` lines before the line starting at `to` (or 0).
 fn lines_before(body: &str, to: usize, n: usize) -> usize {
     // `to` is a line start: the `\n` just before it ends the previous line.
     let head = &body.as_bytes()[..to.saturating_sub(1)];
-    head.iter().rev().enumerate().filter(|(_, &b)| b == b'\n').nth(n.saturating_sub(1)).map_or(0, |(i, _)| head.len() - i)
+    head.iter()
+        .rev()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| head.len() - i)
 }
 
 /// The page that starts at the line holding byte `at`.
@@ -111,11 +124,13 @@ mod tests {
 
     #[test]
     fn line_numbers_of_pages() {
-        let text = body(12_345);
+        let n = 2 * PAGE_LINES + 345;
+        let text = body(n);
         let second = next(&text, &page_at(&text, 0)).unwrap();
-        assert_eq!(line_numbers(&text, &second), (PAGE_LINES + 1, 2 * PAGE_LINES, 12_345));
-        let last = next(&text, &next(&text, &second).unwrap());
-        assert!(last.is_none());
+        assert_eq!(line_numbers(&text, &second), (PAGE_LINES + 1, 2 * PAGE_LINES, n));
+        let third = next(&text, &second).unwrap();
+        assert_eq!(line_numbers(&text, &third), (2 * PAGE_LINES + 1, n, n));
+        assert!(next(&text, &third).is_none());
         let t = "a\nb";
         assert_eq!(line_numbers(t, &(0..t.len())), (1, 2, 2));
         assert_eq!(line_numbers("", &(0..0)), (1, 1, 1));

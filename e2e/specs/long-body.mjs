@@ -1,6 +1,7 @@
-// A very long body (over 20,000 lines: src/paging.rs) is edited a page of
-// 5,000 lines at a time, so the textarea never lays out 75,000 lines at once
-// (0.5 s of Chromium's layout, a frozen tab). What must hold: the pages put
+// A long body (over PAGED_OVER lines, src/paging.rs) is edited a page of
+// PAGE_LINES lines at a time: Chromium's textarea freezes the tab laying out
+// 75,000 lines at once, and a Hangul key in a textarea of thousands of lines
+// costs hundreds of milliseconds. What must hold: the pages put
 // together are the body byte for byte; an edit on a page is saved at its place
 // in the whole body; the page buttons never move under the pointer; a real
 // post is never paged.
@@ -8,14 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { editorText } from './adversarial.mjs';
 
-const LINES = 23_456;
+/** PAGED_OVER and PAGE_LINES in src/paging.rs. */
+const PAGED_OVER = 4000;
+const PAGE_LINES = 2000;
+const LINES = 5_456;
 const head = '---\ntitle: "긴 글"\n---\n';
 const body = Array.from({ length: LINES }, (_, i) => `${i % 7 === 0 ? '' : `줄 ${i} 회고`}`).join('\n') + '\nEND\n';
 
 export default async function (h) {
   const { test, fresh, assert, tmp, importFiles, fixturesDir } = h;
 
-  await test('long body: edited 5,000 lines a page; pages join to the body; an edit lands in place; buttons stay put', async () => {
+  await test('long body: edited a page of lines at a time; pages join to the body; an edit lands in place; buttons stay put', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
     const file = path.join(tmp, 'long-body.md');
@@ -23,7 +27,7 @@ export default async function (h) {
     await page.setInputFiles('[data-testid=import-file]', file);
     await page.waitForSelector('[data-testid=body-pages]');
     const pos = () => page.textContent('[data-testid=page-pos]');
-    assert((await pos()).includes('1–5,000') && (await pos()).includes('23,457'), `first page: ${await pos()}`);
+    assert((await pos()).includes(`1–${PAGE_LINES.toLocaleString('en')}`) && (await pos()).includes('5,457'), `first page: ${await pos()}`);
     assert(await page.isDisabled('[data-testid=page-prev]'), 'no page before the first');
     const text = await editorText(page);
     assert(text === body, `pages join to the body (${text.length} vs ${body.length} chars)`);
@@ -35,28 +39,35 @@ export default async function (h) {
     })));
     const before = await boxes();
     await page.click('[data-testid=page-next]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=page-pos]').textContent.includes('5,001'));
+    await page.waitForFunction((s) => document.querySelector('[data-testid=page-pos]').textContent.includes(s), `${(PAGE_LINES + 1).toLocaleString('en')}–`);
     assert(await boxes() === before, `page buttons moved: ${before} -> ${await boxes()}`);
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('새 줄\n');
-    await page.waitForFunction(() => document.querySelector('[data-testid=page-pos]').textContent.includes('23,458'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=page-pos]').textContent.includes('5,458'));
     await page.waitForSelector('[data-testid=save-status].saved');
     const lines = body.split('\n');
-    const want = head + [...lines.slice(0, 5000), '새 줄', ...lines.slice(5000)].join('\n');
+    const want = head + [...lines.slice(0, PAGE_LINES), '새 줄', ...lines.slice(PAGE_LINES)].join('\n');
     const stored = await page.evaluate(() => {
       const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
       return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
     });
-    assert(stored === want, 'the edit is saved at line 5,001 of the whole body, nothing else changed');
+    assert(stored === want, `the edit is saved at line ${PAGE_LINES + 1} of the whole body, nothing else changed`);
     // The preview shows the whole post, its end included.
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]')?.lastElementChild?.textContent.includes('END'));
     await context.close();
   });
 
-  await test('long body: a real post is edited whole (no page bar)', async () => {
+  await test('long body: a real post, and a body just under the limit, are edited whole (no page bar)', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
+    // Just under the limit: edited whole.
+    const file = path.join(tmp, 'under-limit.md');
+    fs.writeFileSync(file, head + '줄\n'.repeat(PAGED_OVER - 1));
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction((n) => document.querySelector('[data-testid=body]')?.value.length === n, 2 * (PAGED_OVER - 1));
+    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a body under the limit shows no page bar');
+    await page.click('[data-testid=back]');
     await page.setInputFiles('[data-testid=import-file]', path.join(fixturesDir, 'zoomkoding-gatsby-2022-06-29.md'));
     await page.waitForSelector('[data-testid=body]');
     assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a real post shows no page bar');

@@ -35,20 +35,11 @@ struct Mirror {
 struct Around {
     before: String,
     after: String,
-    /// Lines in `before` and in `after` (for the page's line numbers).
-    before_lines: usize,
-    after_lines: usize,
 }
 
 impl Around {
     fn of(body: &str, page: &Range<usize>) -> Self {
-        let (before, after) = (&body[..page.start], &body[page.end..]);
-        Around {
-            before: before.to_string(),
-            after: after.to_string(),
-            before_lines: paging::newlines(before),
-            after_lines: paging::newlines(after),
-        }
+        Around { before: body[..page.start].to_string(), after: body[page.end..].to_string() }
     }
 
     fn is_paged(&self) -> bool {
@@ -71,22 +62,12 @@ impl Around {
             && &body[self.before.len()..self.before.len() + page.len()] == page
     }
 
-    /// Where the page is, for the page bar (`None` when the whole body is shown).
-    fn view(&self, page: &str, paged: bool) -> Option<PageView> {
+    /// Where the page of `page_len` bytes is in `body`, for the page bar
+    /// (`None` when the whole body is shown).
+    fn view(&self, body: &str, page_len: usize, paged: bool) -> Option<PageView> {
         paged.then(|| {
-            let first = self.before_lines + 1;
-            let lines = paging::newlines(page) + usize::from(!page.is_empty() && !page.ends_with('\n'));
-            // The body's last line counts even without a final newline.
-            let last_part = [self.after.as_str(), page, self.before.as_str()].into_iter().find(|p| !p.is_empty());
-            let open_end = last_part.is_some_and(|p| !p.ends_with('\n'));
-            let total = self.before_lines + paging::newlines(page) + self.after_lines + usize::from(open_end);
-            PageView {
-                first,
-                last: (first + lines).saturating_sub(1).max(first),
-                total,
-                has_prev: !self.before.is_empty(),
-                has_next: !self.after.is_empty(),
-            }
+            let (first, last, total) = paging::line_numbers(body, &(self.before.len()..self.before.len() + page_len));
+            PageView { first, last, total, has_prev: !self.before.is_empty(), has_next: !self.after.is_empty() }
         })
     }
 }
@@ -289,14 +270,15 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 return;
             }
             let paged = paging::is_long(body);
-            let page = if paged { paging::page_at(body, if switched { 0 } else { a.before.len() }) } else { 0..body.len() };
+            let page =
+                if paged { paging::page_at(body, if switched { 0 } else { a.before.len() }) } else { 0..body.len() };
             *a = Around::of(body, &page);
             let text = &body[page];
             if !composing_now && el.value() != text {
                 replace_keeping_caret(&el, text);
             }
             *m = Mirror { text: text.to_string(), js: None };
-            let v = a.view(text, paged);
+            let v = a.view(body, text.len(), paged);
             if *view != v {
                 view.set(v);
             }
@@ -317,7 +299,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let v = js.as_ref().map_or_else(|| el.value(), String::from);
                 let a = around.borrow();
                 let whole = a.join(&v);
-                let pv = a.view(&v, a.is_paged());
+                let pv = a.view(&whole, v.len(), a.is_paged());
                 *mirror.borrow_mut() = Mirror { text: v, js };
                 if *view != pv {
                     view.set(pv);
@@ -439,7 +421,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
             let body = a.join(&m.text);
             let here = a.before.len()..a.before.len() + m.text.len();
-            let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else { return };
+            let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else {
+                return;
+            };
             *a = Around::of(&body, &page);
             let text = &body[page];
             el.set_value(text);
@@ -449,7 +433,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
             }
             *m = Mirror { text: text.to_string(), js: None };
-            view.set(a.view(text, true));
+            view.set(a.view(&body, text.len(), true));
         })
     };
     let lang = p.lang;

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::LARGE_POST;
 use crate::i18n::{grouped, t};
 use crate::sanitize::DomPurify;
 
@@ -56,7 +57,11 @@ const MAX_SLICE_BYTES: usize = 128 << 10;
 /// Time one slice should take.
 const SLICE_MS: f64 = 30.0;
 /// Slices rendered in one go before yielding to the browser.
-const TASK_MS: f64 = 60.0;
+const TASK_MS: f64 = 50.0;
+/// The same for the first slices of a change, which run in the task that made
+/// it (an import, a draft opening): that task has its own work, and the frame
+/// after it lays out the new editor, so the preview takes little of it.
+const FIRST_TASK_MS: f64 = 10.0;
 
 /// Elements one block may build in the preview. Past it the block is not
 /// drawn (a note says so; the post and its export keep it): the browser's
@@ -70,9 +75,8 @@ const MAX_BLOCK_ELEMENTS: usize = 5_000;
 /// HTML: only our text and two numbers).
 fn omitted(elements: usize, bytes: usize) -> String {
     let lang = web_sys::window().and_then(|w| w.document()).map_or(Lang::Ko, |d| crate::preview_dom::page_lang(&d));
-    let text = t(lang, "preview.omitted")
-        .replace("{n}", &grouped(elements))
-        .replace("{kb}", &grouped(bytes.div_ceil(1024)));
+    let text =
+        t(lang, "preview.omitted").replace("{n}", &grouped(elements)).replace("{kb}", &grouped(bytes.div_ceil(1024)));
     format!(r#"<p class="preview-omitted" role="note" data-testid="preview-omitted">{text}</p>"#)
 }
 
@@ -84,7 +88,7 @@ struct Live {
     /// The body the preview is heading for: the newest the editor sent.
     target: AttrValue,
     /// The next slice, while a large change is being rendered (dropping it cancels).
-    next: Option<Timeout>,
+    next: Option<NextSlice>,
     /// Bytes of change the next slice renders, learnt from the last ones.
     budget: usize,
 }
@@ -102,9 +106,53 @@ impl Live {
     }
 }
 
+/// The next slice of a large render, run in a task after the browser's next
+/// frame (an animation-frame callback posts it), so the browser paints between
+/// slices: a zero timeout alone let Chromium run several slices before one
+/// frame, and the tab went ~200 ms without painting. Dropping it cancels.
+struct NextSlice {
+    cancelled: Rc<std::cell::Cell<bool>>,
+    /// Only where no frame comes (a hidden tab): a plain zero timeout.
+    _timeout: Option<Timeout>,
+}
+
+impl NextSlice {
+    fn after_frame(f: impl FnOnce() + 'static) -> Self {
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        // The slice, taken by whichever way runs it.
+        let slot = Rc::new(RefCell::new(Some(f)));
+        let run = {
+            let (c, slot) = (cancelled.clone(), slot.clone());
+            move || {
+                let f = slot.borrow_mut().take();
+                if let Some(f) = f.filter(|_| !c.get()) {
+                    f();
+                }
+            }
+        };
+        let window = web_sys::window();
+        let hidden = window.as_ref().and_then(|w| w.document()).is_none_or(|d| d.hidden());
+        if !hidden {
+            let run = run.clone();
+            // A timeout posted from the frame callback runs after that frame is painted.
+            let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, run).forget());
+            if window.is_some_and(|w| w.request_animation_frame(on_frame.unchecked_ref()).is_ok()) {
+                return NextSlice { cancelled, _timeout: None };
+            }
+        }
+        NextSlice { cancelled, _timeout: Some(Timeout::new(0, run)) }
+    }
+}
+
+impl Drop for NextSlice {
+    fn drop(&mut self) {
+        self.cancelled.set(true);
+    }
+}
+
 /// Render one slice of the way to `live.target` into `el`; schedule the next
 /// one if the preview is not there yet.
-fn step(live: &Rc<RefCell<Live>>, el: &Element) {
+fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
     let clock = web_sys::window().and_then(|w| w.performance());
     let now = || clock.as_ref().map_or(0.0, |p| p.now());
     let started = now();
@@ -129,9 +177,9 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element) {
         // (Growth is bounded: a cheap slice says little about the next one.)
         let pace = SLICE_MS / (now() - t0).max(1.0);
         l.budget = ((l.budget as f64 * pace.clamp(0.25, 2.0)) as usize).clamp(1 << 10, MAX_SLICE_BYTES);
-        if now() - started > TASK_MS {
+        if now() - started > task_ms {
             let (live2, el2) = (live.clone(), el.clone());
-            l.next = Some(Timeout::new(0, move || step(&live2, &el2)));
+            l.next = Some(NextSlice::after_frame(move || step(&live2, &el2, TASK_MS)));
             return;
         }
     }
@@ -153,16 +201,25 @@ pub fn preview(p: &PreviewProps) -> Html {
         let live = live.clone();
         use_effect_with((p.draft_id.clone(), p.body.clone()), move |(id, body)| {
             if let Some(el) = container.cast::<Element>() {
-                {
+                let opened = {
                     let mut l = live.borrow_mut();
-                    if l.draft != id.as_str() {
+                    let opened = l.draft != id.as_str();
+                    if opened {
                         el.set_inner_html("");
                         *l = Live::new(id);
                     }
                     l.target = body.clone();
+                    opened
+                };
+                if opened && body.len() > LARGE_POST {
+                    // A large draft just opened: its editor is laid out in the coming
+                    // frame; the preview starts after it, in a task of its own.
+                    let (live2, el2) = (live.clone(), el.clone());
+                    live.borrow_mut().next = Some(NextSlice::after_frame(move || step(&live2, &el2, TASK_MS)));
+                } else {
+                    // The first slice at once: a keystroke is always a single slice.
+                    step(&live, &el, FIRST_TASK_MS);
                 }
-                // The first slice at once: a keystroke is always a single slice.
-                step(&live, &el);
             }
             // A newer body (or leaving) cancels the pending slice; the next run starts from here.
             move || live.borrow_mut().next = None
