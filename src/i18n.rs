@@ -117,6 +117,10 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
             "4,000줄이 넘는 긴 글이라 2,000줄씩 편집합니다(브라우저의 입력창은 줄이 많을수록 한글 입력이 느려집니다). 다른 줄은 그대로 저장되어 있고, 미리보기와 내보내기에는 글 전체가 들어갑니다.",
             "This post has over 4,000 lines, so it is edited 2,000 lines at a time (the browser's text box types Hangul more slowly the more lines it holds). The other lines are kept as they are; the preview and the export show the whole post.",
         ),
+        "preview.omitted_long" => (
+            "미리보기 생략: 이 블록은 {kb} KB나 되어 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",
+            "Not previewed: this block is {kb} KB, too long to draw live. The post and its export keep it as written.",
+        ),
         "preview.omitted" => (
             "미리보기 생략: 이 블록은 HTML 요소가 {n}개({kb} KB)라 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",
             "Not previewed: this block builds {n} HTML elements ({kb} KB), too many to draw live. The post and its export keep it as written.",

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use hoego_core::markdown::blocks::BlockCache;
-use hoego_core::markdown::Budgeted;
+use hoego_core::markdown::{Budgeted, Limits, Omitted};
 use hoego_core::templates::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -63,20 +63,25 @@ const TASK_MS: f64 = 50.0;
 /// after it lays out the new editor, so the preview takes little of it.
 const FIRST_TASK_MS: f64 = 10.0;
 
-/// Elements one block may build in the preview. Past it the block is not
-/// drawn (a note says so; the post and its export keep it): the browser's
+/// How much one block may be in the preview. Past it the block is not drawn
+/// (a note says so; the post and its export keep it). Elements: the browser's
 /// style and layout cost ~5 µs a paragraph and ~20 µs a list item, so 5,000
 /// list items are ~0.1 s, while 32,000 (one 256 KB line of `<ul><li>`) froze
-/// the tab for 0.7–1.2 s in one frame. Real posts' largest blocks (tables,
-/// long lists) build a few hundred.
-const MAX_BLOCK_ELEMENTS: usize = 5_000;
+/// the tab for 0.7–1.2 s in one frame. Bytes: one block cannot be sliced, and
+/// 256 KB of markdown renders in ~90 ms here (1 MB of `- - - …` took ~300 ms).
+/// Real posts' largest blocks (tables, long lists, code) are a few KB and a
+/// few hundred elements.
+const LIMITS: Limits = Limits { elements: 5_000, bytes: 256 << 10 };
 
-/// The note shown instead of a block over [`MAX_BLOCK_ELEMENTS`] (trusted
-/// HTML: only our text and two numbers).
-fn omitted(elements: usize, bytes: usize) -> String {
+/// The note shown instead of a block over [`LIMITS`] (trusted HTML: only our
+/// text and numbers).
+fn omitted(o: Omitted) -> String {
     let lang = web_sys::window().and_then(|w| w.document()).map_or(Lang::Ko, |d| crate::preview_dom::page_lang(&d));
-    let text =
-        t(lang, "preview.omitted").replace("{n}", &grouped(elements)).replace("{kb}", &grouped(bytes.div_ceil(1024)));
+    let kb = grouped(o.bytes.div_ceil(1024));
+    let text = match o.elements {
+        Some(n) => t(lang, "preview.omitted").replace("{n}", &grouped(n)).replace("{kb}", &kb),
+        None => t(lang, "preview.omitted_long").replace("{kb}", &kb),
+    };
     format!(r#"<p class="preview-omitted" role="note" data-testid="preview-omitted">{text}</p>"#)
 }
 
@@ -162,7 +167,7 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
         let t0 = now();
         let budget = l.budget;
         let (patch, done) = SANITIZER.with(|s| {
-            let budgeted = Budgeted::new(s, MAX_BLOCK_ELEMENTS, &omitted);
+            let budgeted = Budgeted::new(s, LIMITS, &omitted);
             l.cache.update_sliced(&body, &budgeted, budget)
         });
         let Live { nodes, .. } = &mut *l;

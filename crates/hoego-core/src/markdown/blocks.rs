@@ -219,7 +219,10 @@ impl BlockCache {
         let mut inserted = Vec::with_capacity(ranges.len() - prefix - suffix);
         for r in &ranges[prefix..ranges.len() - suffix] {
             let text = body[r.clone()].to_string();
-            let html = sanitizer.sanitize(&render_block(&text, full.as_ref()));
+            let html = match sanitizer.stand_in(text.len()) {
+                Some(note) => note,
+                None => sanitizer.sanitize(&render_block(&text, full.as_ref())),
+            };
             inserted.push(html.clone());
             blocks.push(Block { range: r.clone(), text, html });
         }

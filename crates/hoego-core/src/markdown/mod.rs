@@ -14,4 +14,4 @@ pub use blocks::{render_blocks, Block};
 pub use nesting::MAX_NESTING;
 pub use options::options;
 pub use render::{render, render_to, render_unsanitized};
-pub use sanitize::{Budgeted, Sanitizer};
+pub use sanitize::{Budgeted, Limits, Omitted, Sanitizer};

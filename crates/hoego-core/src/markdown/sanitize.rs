@@ -6,6 +6,12 @@
 pub trait Sanitizer {
     /// Return a safe version of `html`.
     fn sanitize(&self, html: &str) -> String;
+
+    /// Trusted HTML to show instead of a block of `bytes` of markdown too large
+    /// to render here, or `None` to render it (the default).
+    fn stand_in(&self, _bytes: usize) -> Option<String> {
+        None
+    }
 }
 
 /// How many elements an HTML fragment builds, counted from its start tags (`<`
@@ -14,31 +20,55 @@ pub fn start_tags(html: &str) -> usize {
     html.as_bytes().windows(2).filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic()).count()
 }
 
-/// A [`Sanitizer`] for a live preview, with a budget per fragment: one that
-/// would build more than `limit` elements (a 256 KB line of `<ul><li>` is
-/// 32,000 list items, ~0.7 s of the browser's style and layout however it is
-/// sliced, since it is one block) is not sanitized nor shown; the preview gets
-/// `placeholder(elements, bytes)` instead. The placeholder is trusted HTML: the
-/// caller writes it, never from the post's text.
+/// What a live preview left out of one block, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Omitted {
+    /// The elements it would build, when that was the reason (else its markdown was too long).
+    pub elements: Option<usize>,
+    /// Its size: the markdown's when too long, the rendered HTML's when too many elements.
+    pub bytes: usize,
+}
+
+/// How much one block may be in a live preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Elements its HTML may build.
+    pub elements: usize,
+    /// Bytes of markdown it may have.
+    pub bytes: usize,
+}
+
+/// A [`Sanitizer`] for a live preview, with a budget per block: one with more
+/// than `limits.bytes` of markdown is not rendered (1 MB of `- - - …` is one
+/// block: parsing and sanitizing it took ~300 ms in the tab however the
+/// preview is sliced), and one whose HTML would build more than
+/// `limits.elements` elements (a 256 KB line of `<ul><li>` is 32,000 list
+/// items, ~0.7 s of the browser's style and layout) is not sanitized nor
+/// shown. The preview gets `placeholder(what was omitted)` instead: trusted
+/// HTML the caller writes, never from the post's text.
 pub struct Budgeted<'a, S: Sanitizer + ?Sized> {
     inner: &'a S,
-    limit: usize,
-    placeholder: &'a dyn Fn(usize, usize) -> String,
+    limits: Limits,
+    placeholder: &'a dyn Fn(Omitted) -> String,
 }
 
 impl<'a, S: Sanitizer + ?Sized> Budgeted<'a, S> {
-    /// Sanitize with `inner` up to `limit` elements per fragment.
-    pub fn new(inner: &'a S, limit: usize, placeholder: &'a dyn Fn(usize, usize) -> String) -> Self {
-        Budgeted { inner, limit, placeholder }
+    /// Sanitize with `inner` within `limits` per block.
+    pub fn new(inner: &'a S, limits: Limits, placeholder: &'a dyn Fn(Omitted) -> String) -> Self {
+        Budgeted { inner, limits, placeholder }
     }
 }
 
 impl<S: Sanitizer + ?Sized> Sanitizer for Budgeted<'_, S> {
     fn sanitize(&self, html: &str) -> String {
         match start_tags(html) {
-            n if n > self.limit => (self.placeholder)(n, html.len()),
+            n if n > self.limits.elements => (self.placeholder)(Omitted { elements: Some(n), bytes: html.len() }),
             _ => self.inner.sanitize(html),
         }
+    }
+
+    fn stand_in(&self, bytes: usize) -> Option<String> {
+        (bytes > self.limits.bytes).then(|| (self.placeholder)(Omitted { elements: None, bytes }))
     }
 }
 
@@ -112,11 +142,14 @@ mod tests {
     }
 
     #[test]
-    fn over_budget_fragments_get_the_placeholder_unsanitized() {
-        let placeholder = |n: usize, bytes: usize| format!("<p>{n} elements, {bytes} B</p>");
-        let b = Budgeted::new(&Upper, 3, &placeholder);
+    fn over_budget_blocks_get_the_placeholder_unsanitized() {
+        let placeholder = |o: Omitted| format!("<p>{:?} elements, {} B</p>", o.elements, o.bytes);
+        let b = Budgeted::new(&Upper, Limits { elements: 3, bytes: 10 }, &placeholder);
         assert_eq!(b.sanitize("<ul><li>a<li>b</ul>"), "<UL><LI>A<LI>B</UL>");
         let big = "<ul><li>a".repeat(2);
-        assert_eq!(b.sanitize(&big), format!("<p>4 elements, {} B</p>", big.len()));
+        assert_eq!(b.sanitize(&big), format!("<p>Some(4) elements, {} B</p>", big.len()));
+        assert_eq!(b.stand_in(10), None);
+        assert_eq!(b.stand_in(11).as_deref(), Some("<p>None elements, 11 B</p>"));
+        assert_eq!(Upper.stand_in(usize::MAX), None);
     }
 }
