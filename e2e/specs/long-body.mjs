@@ -14,7 +14,8 @@ const PAGED_OVER = 4000;
 const PAGE_LINES = 2000;
 const LINES = 5_456;
 const head = '---\ntitle: "긴 글"\n---\n';
-const body = Array.from({ length: LINES }, (_, i) => `${i % 7 === 0 ? '' : `줄 ${i} 회고`}`).join('\n') + '\nEND\n';
+const HEADING_AT = 4321;
+const body = Array.from({ length: LINES }, (_, i) => (i === HEADING_AT ? '## 마지막 장' : i % 7 === 0 ? '' : `줄 ${i} 회고`)).join('\n') + '\nEND\n';
 
 export default async function (h) {
   const { test, fresh, assert, tmp, importFiles, fixturesDir } = h;
@@ -53,6 +54,11 @@ export default async function (h) {
       return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
     });
     assert(stored === want, `the edit is saved at line ${PAGE_LINES + 1} of the whole body, nothing else changed`);
+    // The outline's link to a heading on another page turns to it and puts the caret there.
+    await page.click('nav.outline a:has-text("마지막 장")');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.startsWith('## 마지막 장'));
+    assert(await page.evaluate(() => document.activeElement?.id === 'body' && document.activeElement.selectionStart === 0), 'caret on the heading');
+    assert((await pos()).startsWith(`${(HEADING_AT + 2).toLocaleString('en')}–`), `heading page: ${await pos()}`);
     // The preview shows the whole post, its end included.
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]')?.lastElementChild?.textContent.includes('END'));
     await context.close();

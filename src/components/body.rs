@@ -112,6 +112,51 @@ fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsS
     Some((text, new))
 }
 
+/// Asks the body editor to put its caret on a heading: the outline sets
+/// [`GOTO_ATTR`] on the textarea to the heading's text and dispatches this
+/// event on it. The editor looks in the whole body, so on a long body edited
+/// a page at a time it turns to the heading's page.
+pub const GOTO_EVENT: &str = "hoego-goto-heading";
+/// See [`GOTO_EVENT`].
+pub const GOTO_ATTR: &str = "data-goto-heading";
+
+/// Byte offset of the first heading line of `body` that contains `text`.
+fn heading_offset(body: &str, text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        if line.trim_start().starts_with('#') && line.contains(text) {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
+fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, view: &UseStateHandle<Option<PageView>>) {
+    let Some(text) = el.get_attribute(GOTO_ATTR) else { return };
+    if el.remove_attribute(GOTO_ATTR).is_err() {
+        web_sys::console::warn_1(&"hoego: could not clear the heading request".into());
+    }
+    let body = a.join(&m.text);
+    let Some(pos) = heading_offset(&body, &text) else { return };
+    let here = a.before.len()..a.before.len() + m.text.len();
+    if a.is_paged() && !here.contains(&pos) {
+        let page = paging::page_at(&body, pos);
+        *a = Around::of(&body, &page);
+        el.set_value(&body[page.clone()]);
+        *m = Mirror { text: body[page].to_string(), js: None };
+        view.set(a.view(&body, m.text.len(), true));
+    }
+    let local = &m.text[..pos - a.before.len()];
+    let caret = local.encode_utf16().count() as u32;
+    if el.focus().is_err() || el.set_selection_range(caret, caret).is_err() {
+        web_sys::console::warn_1(&"hoego: could not put the caret on the heading".into());
+    }
+    // Line height 1.7 × ~14 px: near enough to bring the line into view, a little below the top.
+    el.set_scroll_top(paging::newlines(local) as i32 * 24 - 40);
+}
+
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {
@@ -332,19 +377,29 @@ pub fn body_editor(p: &BodyProps) -> Html {
         })
     };
     // Yew has no composition listeners: attach them to the element directly.
+    // The outline's jumps arrive the same way (see [`GOTO_EVENT`]).
     {
         let node = node.clone();
         let composing = composing.clone();
         let send = send.clone();
+        let (mirror, around, view) = (mirror.clone(), around.clone(), view.clone());
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::HtmlTextAreaElement>();
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
             if let Some(el) = el.map(web_sys::EventTarget::from) {
                 let c1 = composing.clone();
                 undo.push(Box::new(crate::browser::listen(&el, "compositionstart", move |_| *c1.borrow_mut() = true)));
+                let c2 = composing.clone();
                 undo.push(Box::new(crate::browser::listen(&el, "compositionend", move |_| {
-                    *composing.borrow_mut() = false;
+                    *c2.borrow_mut() = false;
                     send();
+                })));
+                undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
+                    if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
+                        if !*composing.borrow() {
+                            go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &view);
+                        }
+                    }
                 })));
             }
             move || undo.into_iter().for_each(|u| u())
@@ -468,6 +523,22 @@ pub fn body_editor(p: &BodyProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::moved;
+
+    #[test]
+    fn heading_offsets() {
+        use super::heading_offset;
+        // (body, heading text, offset)
+        let table = [
+            ("# A\ntext\n## B\n", "B", Some(9)),
+            ("B\n## B\n", "B", Some(2)),
+            ("  ### 회고\n", "회고", Some(0)),
+            ("한글\n## 목표\n", "목표", Some(7)),
+            ("no heading\n", "no", None),
+        ];
+        for (body, text, want) in table {
+            assert_eq!(heading_offset(body, text), want, "{body:?}");
+        }
+    }
 
     #[test]
     fn caret_moves_only_past_the_changed_span() {

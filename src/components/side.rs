@@ -102,32 +102,18 @@ pub fn outline(p: &AnalysisProps) -> Html {
     }
 }
 
-/// Scroll the preview to the heading and put the editor's caret on it.
+/// Scroll the preview to the heading and ask the editor to put its caret on it
+/// (the editor finds it in the whole body: see `body::GOTO_EVENT`).
 fn jump(id: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(Some(h)) = doc.query_selector(&format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""))) {
         h.scroll_into_view();
     }
-    if let Some(ta) = doc.get_element_by_id("body").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-        let body = ta.value();
-        let body = body.as_str();
-        if let Some(pos) = body
-            .lines()
-            .scan(0usize, |off, l| {
-                let s = *off;
-                *off += l.len() + 1;
-                Some((s, l))
-            })
-            .find(|(_, l)| l.trim_start().starts_with('#') && l.contains(text))
-            .map(|(s, _)| s)
-        {
-            let u16pos = body[..pos].encode_utf16().count() as u32;
-            let _ = ta.focus();
-            let _ = ta.set_selection_range(u16pos, u16pos);
-            let lines_before = body[..pos].matches('\n').count() as i32;
-            ta.set_scroll_top(lines_before * 24 - 40);
-        }
+    let Some(ta) = doc.get_element_by_id("body") else { return };
+    let asked = ta.set_attribute(super::body::GOTO_ATTR, text).is_ok()
+        && web_sys::Event::new(super::body::GOTO_EVENT).and_then(|e| ta.dispatch_event(&e)).is_ok();
+    if !asked {
+        web_sys::console::warn_1(&"hoego: could not ask the editor to go to the heading".into());
     }
 }
 
