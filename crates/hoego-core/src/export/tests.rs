@@ -78,6 +78,24 @@ fn assets_are_placed_and_links_rewritten() {
 }
 
 #[test]
+fn image_refs_found_in_every_spelling_and_none_without_one() {
+    // (body, references): the quick check before parsing must never hide an image.
+    let table: [(&str, &[&str]); 6] = [
+        ("![a](./a.png)\n", &["./a.png"]),
+        ("text <IMG SRC=\"./b.png\"> text\n", &["./b.png"]),
+        ("<p><Img src='./c.png'/></p>\n", &["./c.png"]),
+        ("![ref][r]\n\n[r]: ./d.png\n", &["./d.png"]),
+        ("- - - - a\n<ul><li>x</li></ul>\n", &[]),
+        ("! [not](./e.png) \\![no](./f.png)\n", &[]),
+    ];
+    for (body, want) in table {
+        let p = Post::parse(&format!("---\ntitle: x\n---\n{body}")).unwrap();
+        let refs: Vec<String> = image_refs(&p).into_iter().map(|r| r.reference).collect();
+        assert_eq!(refs, want, "{body:?}");
+    }
+}
+
+#[test]
 fn liquid_in_gatsby_post_is_protected_for_jekyll() {
     let src = "---\ntitle: x\ntemplate: post\n---\n```js\nconst a = `{{ b }}`;\n```\n";
     let e = exp(src, Target::Jekyll);
