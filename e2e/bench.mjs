@@ -171,7 +171,7 @@ async function toPage(page, at) {
   for (;;) {
     const len = await page.evaluate(() => document.querySelector('[data-testid=body]').value.length);
     if (at <= start + len || await page.isDisabled('[data-testid=page-next]')) return at - start;
-    start += len;
+    start += len + 1; // the newline between two pages belongs to neither
     await turn('next');
   }
 }

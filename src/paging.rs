@@ -9,8 +9,11 @@
 //! and over 3 s at 14,000 (an ASCII key ~18 ms throughout). Past
 //! [`PAGED_OVER`] lines (the fixtures' longest post has under 300) the
 //! editor holds [`PAGE_LINES`] lines at a time and the rest of the body waits
-//! beside it, untouched; pages are contiguous byte ranges that start at line
-//! starts, so the body is always `before + page + after`, byte for byte.
+//! beside it, untouched. A page is a byte range from a line start to the end
+//! of its last line; the newline after it belongs to the text after it (in the
+//! textarea, the page's last line is its last: nothing typed there can run
+//! into the next page's first line). A body with CR LF line endings is never
+//! paged: the textarea would turn only the page's line endings into LF.
 
 use std::ops::Range;
 
@@ -26,7 +29,7 @@ pub fn newlines(text: &str) -> usize {
 
 /// Should `body` be edited a page at a time?
 pub fn is_long(body: &str) -> bool {
-    newlines(body) >= PAGED_OVER
+    newlines(body) >= PAGED_OVER && !body.contains('\r')
 }
 
 /// The start of the line holding byte `at` (`at` past the end means the end).
@@ -60,17 +63,40 @@ fn lines_before(body: &str, to: usize, n: usize) -> usize {
 /// The page that starts at the line holding byte `at`.
 pub fn page_at(body: &str, at: usize) -> Range<usize> {
     let start = line_start(body, at);
-    start..lines_after(body, start, PAGE_LINES)
+    let next_line = lines_after(body, start, PAGE_LINES);
+    // Up to the newline that ends its last line, unless the body ends there.
+    start..if next_line < body.len() { next_line - 1 } else { body.len() }
 }
 
 /// The page after `page`, if the body goes on past it.
 pub fn next(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
-    (page.end < body.len()).then(|| page_at(body, page.end))
+    (page.end < body.len()).then(|| page_at(body, page.end + 1))
 }
 
 /// The page before `page`: the [`PAGE_LINES`] lines that end where it starts.
 pub fn prev(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
-    (page.start > 0).then(|| lines_before(body, page.start, PAGE_LINES)..page.start)
+    (page.start > 0).then(|| lines_before(body, page.start, PAGE_LINES)..page.start - 1)
+}
+
+/// Where byte `at` of `old` is in `new`, which differs from it in one span:
+/// before the span it stays, after it it moves by the length change, inside it
+/// it goes to the span's start. (For an edit from outside the page, such as
+/// another tab's save or the goal summary's refresh.)
+pub fn follow(old: &str, new: &str, at: usize) -> usize {
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let most = o.len().min(n.len()) - prefix;
+    let suffix = o.iter().rev().zip(n.iter().rev()).take(most).take_while(|(a, b)| a == b).count();
+    if at <= prefix {
+        at
+    } else if at >= o.len() - suffix {
+        at + n.len() - o.len()
+    } else {
+        prefix
+    }
 }
 
 /// First and last line numbers (1-based) of `page` in `body`, and the body's line count.
@@ -90,25 +116,50 @@ mod tests {
         (0..lines).map(|i| format!("line {i}\n")).collect()
     }
 
+    /// The pages from the first to the last, joined by the newlines between them.
+    fn joined(text: &str, pages: &[Range<usize>]) -> String {
+        pages.iter().map(|p| &text[p.clone()]).collect::<Vec<_>>().join("\n")
+    }
+
     #[test]
     fn pages_tile_the_body_forward_and_back() {
         for n in [0, 1, PAGE_LINES - 1, PAGE_LINES, PAGE_LINES + 1, 3 * PAGE_LINES + 7] {
-            for text in [body(n), format!("{}tail without newline", body(n))] {
+            for text in [body(n), format!("{}tail without newline", body(n)), format!("{}\n", body(n))] {
                 let mut pages = vec![page_at(&text, 0)];
                 while let Some(p) = next(&text, pages.last().unwrap()) {
                     pages.push(p);
                 }
-                let joined: String = pages.iter().map(|p| &text[p.clone()]).collect();
-                assert_eq!(joined, text, "{n} lines forward");
-                assert!(pages.iter().all(|p| newlines(&text[p.clone()]) <= PAGE_LINES));
-                // Back from the last page gives the same pages (all full but the last).
+                assert_eq!(joined(&text, &pages), text, "{n} lines forward");
+                for p in &pages[..pages.len() - 1] {
+                    // Every page but the last ends at the end of a line, not after its newline.
+                    assert_eq!(newlines(&text[p.clone()]), PAGE_LINES - 1);
+                    assert_eq!(text.as_bytes()[p.end], b'\n');
+                }
+                // Back from the last page gives the same pages.
                 let mut back = vec![pages.last().unwrap().clone()];
                 while let Some(p) = prev(&text, back.last().unwrap()) {
                     back.push(p);
                 }
-                let joined: String = back.iter().rev().map(|p| &text[p.clone()]).collect();
-                assert_eq!(joined, text, "{n} lines back");
+                back.reverse();
+                assert_eq!(back, pages, "{n} lines back");
             }
+        }
+    }
+
+    #[test]
+    fn follow_maps_a_byte_across_one_change() {
+        // (old, new, at, where it goes)
+        let table = [
+            ("abc\ndef\n", "abc\ndef\n", 4, 4),
+            ("abc\ndef\n", "xxabc\ndef\n", 4, 6),
+            ("abc\ndef\n", "abc\ndef\nmore\n", 4, 4),
+            ("abc\ndef\n", "a\ndef\n", 4, 2),
+            ("abc\ndef\n", "abXYZ\n", 4, 2),
+            ("한글\n끝\n", "한국어\n끝\n", 7, 10),
+            ("한글\n끝\n", "한국어\n끝\n", 3, 3),
+        ];
+        for (old, new, at, want) in table {
+            assert_eq!(follow(old, new, at), want, "{old:?} -> {new:?} at {at}");
         }
     }
 
@@ -126,6 +177,7 @@ mod tests {
     fn line_numbers_of_pages() {
         let n = 2 * PAGE_LINES + 345;
         let text = body(n);
+        assert_eq!(line_numbers(&text, &page_at(&text, 0)), (1, PAGE_LINES, n));
         let second = next(&text, &page_at(&text, 0)).unwrap();
         assert_eq!(line_numbers(&text, &second), (PAGE_LINES + 1, 2 * PAGE_LINES, n));
         let third = next(&text, &second).unwrap();
@@ -137,8 +189,9 @@ mod tests {
     }
 
     #[test]
-    fn only_very_long_bodies_are_paged() {
+    fn only_long_lf_bodies_are_paged() {
         assert!(!is_long(&body(PAGED_OVER - 1)));
         assert!(is_long(&body(PAGED_OVER)));
+        assert!(!is_long(&body(PAGED_OVER).replace('\n', "\r\n")));
     }
 }

@@ -54,6 +54,37 @@ export default async function (h) {
       return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
     });
     assert(stored === want, `the edit is saved at line ${PAGE_LINES + 1} of the whole body, nothing else changed`);
+    // Typing at the very end of a page stays on its last line (it never runs into the next page's first).
+    await page.click('[data-testid=page-prev]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' 끝');
+    await page.waitForFunction((w) => document.querySelector('[data-testid=body]').value.endsWith(w), `${lines[PAGE_LINES - 1]} 끝`);
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const want2 = head + [...lines.slice(0, PAGE_LINES - 1), `${lines[PAGE_LINES - 1]} 끝`, '새 줄', ...lines.slice(PAGE_LINES)].join('\n');
+    const stored2 = await page.evaluate(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
+      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
+    });
+    assert(stored2 === want2, 'text typed at the end of page 1 stays on line 2,000');
+    // Hangul through a real IME composition at the end of page 2 lands on that page's last line.
+    await page.click('[data-testid=page-next]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    const cdp = await context.newCDPSession(page);
+    for (const [steps, final] of [[['ㅎ', '하', '한'], '한'], [['ㄱ', '그', '글'], '글']]) {
+      for (const t of steps) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+      await cdp.send('Input.insertText', { text: final });
+    }
+    const l3 = want2.slice(head.length).split('\n');
+    l3[2 * PAGE_LINES - 1] += '한글';
+    const want3 = head + l3.join('\n');
+    await page.waitForFunction((w) => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
+      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text === w;
+    }, want3);
     // The outline's link to a heading on another page turns to it and puts the caret there.
     await page.click('nav.outline a:has-text("마지막 장")');
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.startsWith('## 마지막 장'));
@@ -61,6 +92,54 @@ export default async function (h) {
     assert((await pos()).startsWith(`${(HEADING_AT + 2).toLocaleString('en')}–`), `heading page: ${await pos()}`);
     // The preview shows the whole post, its end included.
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]')?.lastElementChild?.textContent.includes('END'));
+    await context.close();
+  });
+
+  await test('long body: another tab saves an edit above this tab\'s page; the page and caret stay, typing lands in place', async () => {
+    const { url } = h;
+    const { context, page: a } = await fresh();
+    await a.click('text=← 보관함');
+    const file = path.join(tmp, 'two-tabs-long.md');
+    fs.writeFileSync(file, head + body);
+    await a.setInputFiles('[data-testid=import-file]', file);
+    await a.waitForSelector('[data-testid=body-pages]');
+    await a.waitForSelector('[data-testid=save-status].saved');
+    // A: page 2, caret after the first line's text.
+    await a.click('[data-testid=page-next]');
+    await a.waitForFunction(() => !document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
+    const firstOfPage2 = await a.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n')[0]);
+    await a.focus('[data-testid=body]');
+    await a.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), firstOfPage2.length);
+    const posBefore = await a.textContent('[data-testid=page-pos]');
+    await a.waitForSelector('[data-testid=stats]');
+    const statsBefore = await a.textContent('[data-testid=stats]');
+    // B: the same draft, a word added to its first line (page 1), saved.
+    const b = await context.newPage();
+    await b.goto(url);
+    await b.waitForSelector('[data-testid=draft-list]');
+    await b.locator('[data-testid=draft-item]', { hasText: '긴 글' }).first().locator('.draft-open').click();
+    await b.waitForSelector('[data-testid=body-pages]');
+    await b.focus('[data-testid=body]');
+    await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
+    await b.keyboard.type('B: ');
+    await b.waitForSelector('[data-testid=save-status].saved');
+    // A takes B's save (A had nothing unsaved): same page, same caret; then A types.
+    // (A's character count is the sign: B added two non-space characters above A's page.)
+    await a.waitForFunction((s) => document.querySelector('[data-testid=stats]').textContent !== s, statsBefore);
+    await a.bringToFront();
+    await a.keyboard.type(' A');
+    await a.waitForSelector('[data-testid=save-status].saved');
+    assert(await a.textContent('[data-testid=page-pos]') === posBefore, `A's page moved: ${posBefore} -> ${await a.textContent('[data-testid=page-pos]')}`);
+    const lines = body.split('\n');
+    lines[0] = `B: ${lines[0]}`;
+    lines[PAGE_LINES] = `${lines[PAGE_LINES]} A`;
+    const want = head + lines.join('\n');
+    const current = () => a.evaluate(() => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts
+      .map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'two-tabs-long.md').text);
+    const got = await current();
+    const gl = got.split('\n'), wl = want.split('\n');
+    const i = wl.findIndex((l, k) => gl[k] !== l);
+    assert(got === want, `stored differs at line ${i + 1}: ${JSON.stringify(gl[i])} vs ${JSON.stringify(wl[i])} (${gl.length} vs ${wl.length} lines)`);
     await context.close();
   });
 
@@ -72,6 +151,9 @@ export default async function (h) {
     fs.writeFileSync(file, head + '줄\n'.repeat(PAGED_OVER - 1));
     await page.setInputFiles('[data-testid=import-file]', file);
     await page.waitForFunction((n) => document.querySelector('[data-testid=body]')?.value.length === n, 2 * (PAGED_OVER - 1));
+    // The bar would come with the editor's next render; the saved state and the preview come after it.
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await page.waitForSelector('[data-testid=preview] .blk');
     assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a body under the limit shows no page bar');
     await page.click('[data-testid=back]');
     await page.setInputFiles('[data-testid=import-file]', path.join(fixturesDir, 'zoomkoding-gatsby-2022-06-29.md'));

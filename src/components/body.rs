@@ -82,6 +82,32 @@ struct PageView {
     has_next: bool,
 }
 
+/// The page bar's state, and what it shows now: callbacks made at the first
+/// render compare against `shown`, not against their stale copy of the state,
+/// so an unchanged bar causes no render.
+#[derive(Clone)]
+struct Bar {
+    state: UseStateHandle<Option<PageView>>,
+    shown: Rc<RefCell<Option<PageView>>>,
+}
+
+impl Bar {
+    fn show(&self, v: Option<PageView>) {
+        if *self.shown.borrow() != v {
+            *self.shown.borrow_mut() = v.clone();
+            self.state.set(v);
+        }
+    }
+}
+
+/// The caret's byte offset in `text`, the textarea's value (`None` when it has
+/// no caret or the value is not `text`).
+fn caret_byte(el: &HtmlTextAreaElement, text: &str) -> Option<usize> {
+    let at = el.selection_start().ok()??;
+    let len16 = js_value(el)?.length();
+    utf16_to_byte(text, len16, at)
+}
+
 /// The element's value as a JavaScript string (no copy into wasm memory).
 fn js_value(el: &HtmlTextAreaElement) -> Option<JsString> {
     js_sys::Reflect::get(el, &"value".into()).ok()?.dyn_into().ok()
@@ -133,7 +159,7 @@ fn heading_offset(body: &str, text: &str) -> Option<usize> {
 }
 
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
-fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, view: &UseStateHandle<Option<PageView>>) {
+fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) {
     let Some(text) = el.get_attribute(GOTO_ATTR) else { return };
     if el.remove_attribute(GOTO_ATTR).is_err() {
         web_sys::console::warn_1(&"hoego: could not clear the heading request".into());
@@ -146,7 +172,7 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, view:
         *a = Around::of(&body, &page);
         el.set_value(&body[page.clone()]);
         *m = Mirror { text: body[page].to_string(), js: None };
-        view.set(a.view(&body, m.text.len(), true));
+        bar.show(a.view(&body, m.text.len(), true));
     }
     let local = &m.text[..pos - a.before.len()];
     let caret = local.encode_utf16().count() as u32;
@@ -286,13 +312,13 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let shown = use_mut_ref(String::new);
     // The rest of a very long body, around the page in the textarea.
     let around: Rc<RefCell<Around>> = use_mut_ref(Around::default);
-    let view = use_state(|| None::<PageView>);
+    let bar = Bar { state: use_state(|| None::<PageView>), shown: use_mut_ref(|| None) };
     {
         let node = node.clone();
         let composing = composing.clone();
         let mirror = mirror.clone();
         let around = around.clone();
-        let view = view.clone();
+        let bar = bar.clone();
         let body = p.body.clone();
         use_effect_with((p.draft_id.clone(), body), move |(id, body)| {
             // Another draft (an import landing, "keep both", the next retrospective):
@@ -309,24 +335,44 @@ pub fn body_editor(p: &BodyProps) -> Html {
             if !switched && a.holds(&m.text, body) {
                 return;
             }
-            let composing_now = *composing.borrow();
-            if composing_now && a.is_paged() {
-                // The page under an open composition stays; its end sends it whole.
+            if *composing.borrow() {
+                // The text under an open composition stays as it is, and so do the
+                // parts around it: its end sends them whole, an edit after this one.
                 return;
             }
+            let was_paged = a.is_paged();
             let paged = paging::is_long(body);
-            let page =
-                if paged { paging::page_at(body, if switched { 0 } else { a.before.len() }) } else { 0..body.len() };
+            // Where the caret was in the whole body, carried across the change.
+            let old_whole = a.join(&m.text);
+            let caret = caret_byte(&el, &m.text).map(|c| paging::follow(&old_whole, body, a.before.len() + c));
+            let page = if !paged {
+                0..body.len()
+            } else if switched {
+                paging::page_at(body, 0)
+            } else if was_paged {
+                // The same page, moved by any change before it.
+                paging::page_at(body, paging::follow(&old_whole, body, a.before.len()))
+            } else {
+                // The body just grew long: the page the caret is on.
+                paging::page_at(body, caret.unwrap_or(0))
+            };
             *a = Around::of(body, &page);
-            let text = &body[page];
-            if !composing_now && el.value() != text {
-                replace_keeping_caret(&el, text);
+            let text = &body[page.clone()];
+            if el.value() != text {
+                if switched || was_paged == paged {
+                    replace_keeping_caret(&el, text);
+                } else {
+                    // Paging began or ended: the textarea holds other lines now.
+                    el.set_value(text);
+                    let at = caret.filter(|c| page.contains(c)).map_or(0, |c| c - page.start);
+                    let at16 = text[..at].encode_utf16().count() as u32;
+                    if el.set_selection_range(at16, at16).is_err() {
+                        web_sys::console::warn_1(&"hoego: could not keep the caret".into());
+                    }
+                }
             }
             *m = Mirror { text: text.to_string(), js: None };
-            let v = a.view(body, text.len(), paged);
-            if *view != v {
-                view.set(v);
-            }
+            bar.show(a.view(body, text.len(), paged));
         });
     }
     let escaped = use_mut_ref(|| false);
@@ -337,7 +383,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let cb = p.on_change.clone();
         let mirror = mirror.clone();
         let around = around.clone();
-        let view = view.clone();
+        let bar = bar.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let js = js_value(&el);
@@ -346,9 +392,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let whole = a.join(&v);
                 let pv = a.view(&whole, v.len(), a.is_paged());
                 *mirror.borrow_mut() = Mirror { text: v, js };
-                if *view != pv {
-                    view.set(pv);
-                }
+                bar.show(pv);
                 cb.emit(whole);
             }
         })
@@ -382,7 +426,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let node = node.clone();
         let composing = composing.clone();
         let send = send.clone();
-        let (mirror, around, view) = (mirror.clone(), around.clone(), view.clone());
+        let (mirror, around, bar) = (mirror.clone(), around.clone(), bar.clone());
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::HtmlTextAreaElement>();
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
@@ -397,7 +441,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
                     if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
                         if !*composing.borrow() {
-                            go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &view);
+                            go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar);
                         }
                     }
                 })));
@@ -466,8 +510,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
         })
     };
     let turn = |forward: bool| {
-        let (node, composing, mirror, around, view) =
-            (node.clone(), composing.clone(), mirror.clone(), around.clone(), view.clone());
+        let (node, composing, mirror, around, bar) =
+            (node.clone(), composing.clone(), mirror.clone(), around.clone(), bar.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(el) = node.cast::<HtmlTextAreaElement>() else { return };
             if *composing.borrow() {
@@ -488,11 +532,11 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
             }
             *m = Mirror { text: text.to_string(), js: None };
-            view.set(a.view(&body, text.len(), true));
+            bar.show(a.view(&body, text.len(), true));
         })
     };
     let lang = p.lang;
-    let page_bar = view.as_ref().map(|v| {
+    let page_bar = bar.state.as_ref().map(|v| {
         let pos = t(lang, "pages.pos")
             .replace("{first}", &grouped(v.first))
             .replace("{last}", &grouped(v.last))
@@ -502,7 +546,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // Fixed places: the buttons never move under the pointer as the numbers change.
             <div class="page-bar" role="group" aria-label={t(lang, "pages.group")} data-testid="body-pages">
                 <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ t(lang, "pages.prev") }</button>
-                <span class="page-pos" aria-live="polite" data-testid="page-pos">{ pos }</span>
+                <span class="page-pos" data-testid="page-pos">{ pos }</span>
                 <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ t(lang, "pages.next") }</button>
             </div>
             <p class="hint">{ t(lang, "pages.why") }</p>

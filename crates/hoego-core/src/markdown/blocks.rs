@@ -136,6 +136,19 @@ fn render_block(text: &str, full: Option<&Parser<'_>>) -> String {
     out
 }
 
+/// A block's HTML as the preview shows it: sanitized, or the sanitizer's
+/// stand-in for a block over its limits (asked only when `limited`).
+fn shown_html(text: &str, full: Option<&Parser<'_>>, sanitizer: &dyn Sanitizer, limited: bool) -> String {
+    if let Some(note) = limited.then(|| sanitizer.stand_in(text.len(), None)).flatten() {
+        return note;
+    }
+    let raw = render_block(text, full);
+    match limited.then(|| sanitizer.stand_in(text.len(), Some(&raw))).flatten() {
+        Some(note) => note,
+        None => sanitizer.sanitize(&raw),
+    }
+}
+
 /// Every block of `body`, rendered without sanitizing (for tests and benches).
 pub fn render_blocks(body: &str) -> Vec<Block> {
     let (ranges, defs) = block_ranges(body);
@@ -211,6 +224,9 @@ impl BlockCache {
         // renders on its own and the whole document need not be parsed again.
         let full = (!defs.is_empty()).then(|| parser(body));
         let removed = old.len() - prefix - suffix;
+        // A body with footnotes is one block (see `block_ranges`): the limits of a
+        // block are not for it, or one footnote would hide a long post's whole preview.
+        let one_block = body.contains("[^");
         // Keep unchanged blocks by moving them (no copies of their text or HTML).
         let tail: Vec<Block> = old.drain(old.len() - suffix..).collect();
         old.truncate(prefix);
@@ -219,10 +235,7 @@ impl BlockCache {
         let mut inserted = Vec::with_capacity(ranges.len() - prefix - suffix);
         for r in &ranges[prefix..ranges.len() - suffix] {
             let text = body[r.clone()].to_string();
-            let html = match sanitizer.stand_in(text.len()) {
-                Some(note) => note,
-                None => sanitizer.sanitize(&render_block(&text, full.as_ref())),
-            };
+            let html = shown_html(&text, full.as_ref(), sanitizer, !one_block);
             inserted.push(html.clone());
             blocks.push(Block { range: r.clone(), text, html });
         }
@@ -294,6 +307,33 @@ mod tests {
 
     fn concat(body: &str) -> String {
         render_blocks(body).into_iter().map(|b| b.html).collect()
+    }
+
+    #[test]
+    fn limits_stand_in_for_big_blocks_but_not_for_a_footnote_body() {
+        use crate::markdown::{Budgeted, Limits, Omitted};
+        let note = |o: Omitted| format!("<p>omitted {:?} {}</p>", o.elements, o.bytes);
+        let s = Budgeted::new(&Identity, Limits { elements: 10, bytes: 100 }, &note);
+        let list: String = (0..20).map(|i| format!("- {i}\n")).collect();
+        let long = "word ".repeat(30);
+        let body = format!("# t\n\n{list}\n{long}\n\nshort\n");
+        let mut c = BlockCache::default();
+        let patch = c.update(&body, &s);
+        let list_html = render_unsanitized(&list);
+        assert_eq!(
+            patch.inserted,
+            [
+                render_unsanitized("# t\n"),
+                format!("<p>omitted Some(21) {}</p>", list_html.len()),
+                format!("<p>omitted None {}</p>", long.len() + 1),
+                render_unsanitized("short\n"),
+            ]
+        );
+        // With a footnote the body is one block, shown whole.
+        let body = format!("{body}\nref[^1]\n\n[^1]: n\n");
+        let mut c = BlockCache::default();
+        let patch = c.update(&body, &s);
+        assert_eq!(patch.inserted, [render_unsanitized(&body)]);
     }
 
     #[test]

@@ -7,9 +7,10 @@ pub trait Sanitizer {
     /// Return a safe version of `html`.
     fn sanitize(&self, html: &str) -> String;
 
-    /// Trusted HTML to show instead of a block of `bytes` of markdown too large
-    /// to render here, or `None` to render it (the default).
-    fn stand_in(&self, _bytes: usize) -> Option<String> {
+    /// Trusted HTML to show instead of a block too large to show here, or `None`
+    /// to show it (the default): asked before rendering the block's `markdown_bytes`
+    /// (`html` is `None`) and again with its rendered, unsanitized `html`.
+    fn stand_in(&self, _markdown_bytes: usize, _html: Option<&str>) -> Option<String> {
         None
     }
 }
@@ -38,8 +39,10 @@ pub struct Limits {
     pub bytes: usize,
 }
 
-/// A [`Sanitizer`] for a live preview, with a budget per block: one with more
-/// than `limits.bytes` of markdown is not rendered (1 MB of `- - - …` is one
+/// A [`Sanitizer`] for a live preview, with a budget per block (see
+/// [`Sanitizer::stand_in`]; a body with footnotes, which the preview renders
+/// as one block, has none): one with more than `limits.bytes` of markdown is
+/// not rendered (1 MB of `- - - …` is one
 /// block: parsing and sanitizing it took ~300 ms in the tab however the
 /// preview is sliced), and one whose HTML would build more than
 /// `limits.elements` elements (a 256 KB line of `<ul><li>` is 32,000 list
@@ -61,14 +64,17 @@ impl<'a, S: Sanitizer + ?Sized> Budgeted<'a, S> {
 
 impl<S: Sanitizer + ?Sized> Sanitizer for Budgeted<'_, S> {
     fn sanitize(&self, html: &str) -> String {
-        match start_tags(html) {
-            n if n > self.limits.elements => (self.placeholder)(Omitted { elements: Some(n), bytes: html.len() }),
-            _ => self.inner.sanitize(html),
-        }
+        self.inner.sanitize(html)
     }
 
-    fn stand_in(&self, bytes: usize) -> Option<String> {
-        (bytes > self.limits.bytes).then(|| (self.placeholder)(Omitted { elements: None, bytes }))
+    fn stand_in(&self, markdown_bytes: usize, html: Option<&str>) -> Option<String> {
+        let omitted = match html {
+            None => (markdown_bytes > self.limits.bytes).then_some(Omitted { elements: None, bytes: markdown_bytes }),
+            Some(h) => Some(start_tags(h))
+                .filter(|&n| n > self.limits.elements)
+                .map(|n| Omitted { elements: Some(n), bytes: h.len() }),
+        };
+        omitted.map(self.placeholder)
     }
 }
 
@@ -146,10 +152,11 @@ mod tests {
         let placeholder = |o: Omitted| format!("<p>{:?} elements, {} B</p>", o.elements, o.bytes);
         let b = Budgeted::new(&Upper, Limits { elements: 3, bytes: 10 }, &placeholder);
         assert_eq!(b.sanitize("<ul><li>a<li>b</ul>"), "<UL><LI>A<LI>B</UL>");
+        assert_eq!(b.stand_in(5, Some("<ul><li>a<li>b</ul>")), None);
         let big = "<ul><li>a".repeat(2);
-        assert_eq!(b.sanitize(&big), format!("<p>Some(4) elements, {} B</p>", big.len()));
-        assert_eq!(b.stand_in(10), None);
-        assert_eq!(b.stand_in(11).as_deref(), Some("<p>None elements, 11 B</p>"));
-        assert_eq!(Upper.stand_in(usize::MAX), None);
+        assert_eq!(b.stand_in(5, Some(&big)), Some(format!("<p>Some(4) elements, {} B</p>", big.len())));
+        assert_eq!(b.stand_in(10, None), None);
+        assert_eq!(b.stand_in(11, None).as_deref(), Some("<p>None elements, 11 B</p>"));
+        assert_eq!(Upper.stand_in(usize::MAX, Some(&big)), None);
     }
 }
