@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-/// Bodies with more lines than this are edited a page at a time.
+/// Bodies with more line breaks than this are edited a page at a time.
 pub const PAGED_OVER: usize = 4_000;
 /// Lines in a page.
 pub const PAGE_LINES: usize = 2_000;
@@ -29,7 +29,7 @@ pub fn newlines(text: &str) -> usize {
 
 /// Should `body` be edited a page at a time?
 pub fn is_long(body: &str) -> bool {
-    newlines(body) >= PAGED_OVER && !body.contains('\r')
+    newlines(body) > PAGED_OVER && !body.contains('\r')
 }
 
 /// The start of the line holding byte `at` (`at` past the end means the end).
@@ -190,8 +190,8 @@ mod tests {
 
     #[test]
     fn only_long_lf_bodies_are_paged() {
-        assert!(!is_long(&body(PAGED_OVER - 1)));
-        assert!(is_long(&body(PAGED_OVER)));
-        assert!(!is_long(&body(PAGED_OVER).replace('\n', "\r\n")));
+        assert!(!is_long(&body(PAGED_OVER)));
+        assert!(is_long(&body(PAGED_OVER + 1)));
+        assert!(!is_long(&body(PAGED_OVER + 1).replace('\n', "\r\n")));
     }
 }

@@ -17,8 +17,9 @@ const FM = '---\ntitle: "adversarial"\ndate: 2026-11-22 10:00:00 +0900\n---\n';
 export const MAX_NESTING = 100;
 /** LIMITS in src/components/preview.rs: a block over this many bytes of markdown is not previewed. */
 const BLOCK_BYTES = 256 * 1024;
-/** The shapes whose body is one markdown block (one line or one paragraph). */
-const ONE_BLOCK = ['list-dash', 'quote-list', 'quote', 'ordered', 'html-ul-li', 'emphasis-nested', 'liquid-include'];
+/** The shapes whose body is one markdown block (one line or one paragraph; a line of
+ * Liquid is a block of its own). */
+const ONE_BLOCK = ['list-dash', 'quote-list', 'quote', 'ordered', 'html-ul-li', 'emphasis-nested'];
 
 /** `head` then `unit(i)` until `bytes`, then `tail` (ASCII units: length = bytes). */
 function fill(head, bytes, tail, unit) {

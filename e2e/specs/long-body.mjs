@@ -143,18 +143,18 @@ export default async function (h) {
     await context.close();
   });
 
-  await test('long body: a real post, and a body just under the limit, are edited whole (no page bar)', async () => {
+  await test('long body: a real post, and a body of exactly 4,000 lines, are edited whole (no page bar)', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
-    // Just under the limit: edited whole.
+    // Exactly 4,000 lines, the limit: edited whole.
     const file = path.join(tmp, 'under-limit.md');
-    fs.writeFileSync(file, head + '줄\n'.repeat(PAGED_OVER - 1));
+    fs.writeFileSync(file, head + '줄\n'.repeat(PAGED_OVER));
     await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForFunction((n) => document.querySelector('[data-testid=body]')?.value.length === n, 2 * (PAGED_OVER - 1));
+    await page.waitForFunction((n) => document.querySelector('[data-testid=body]')?.value.length === n, 2 * PAGED_OVER);
     // The bar would come with the editor's next render; the saved state and the preview come after it.
     await page.waitForSelector('[data-testid=save-status].saved');
     await page.waitForSelector('[data-testid=preview] .blk');
-    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a body under the limit shows no page bar');
+    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a body of 4,000 lines shows no page bar');
     await page.click('[data-testid=back]');
     await page.setInputFiles('[data-testid=import-file]', path.join(fixturesDir, 'zoomkoding-gatsby-2022-06-29.md'));
     await page.waitForSelector('[data-testid=body]');

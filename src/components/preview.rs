@@ -65,13 +65,13 @@ const FIRST_TASK_MS: f64 = 10.0;
 
 /// How much one block may be in the preview. Past it the block is not drawn
 /// (a note says so; the post and its export keep it). Elements: the browser's
-/// style and layout cost ~5 µs a paragraph and ~20 µs a list item, so 5,000
-/// list items are ~0.1 s, while 32,000 (one 256 KB line of `<ul><li>`) froze
-/// the tab for 0.7–1.2 s in one frame. Bytes: one block cannot be sliced, and
-/// 256 KB of markdown renders in ~90 ms here (1 MB of `- - - …` took ~300 ms).
-/// Real posts' largest blocks (tables, long lists, code) are a few KB and a
-/// few hundred elements.
-const LIMITS: Limits = Limits { elements: 5_000, bytes: 256 << 10 };
+/// style and layout cost ~5 µs a paragraph and ~20 µs a list item, more when
+/// nested: 4,000 list items 100 deep froze the tab for 230–300 ms (a new-user
+/// trial), 32,000 (one 256 KB line of `<ul><li>`) 0.7–1.2 s. Bytes: one block
+/// cannot be sliced, and 256 KB of markdown renders in ~90 ms here (1 MB of
+/// `- - - …` took ~300 ms). Real posts' largest blocks (tables, long lists,
+/// code) are a few KB and a few hundred elements.
+const LIMITS: Limits = Limits { elements: 2_000, bytes: 256 << 10 };
 
 /// The note shown instead of a block over [`LIMITS`] (trusted HTML: only our
 /// text and numbers).
