@@ -364,7 +364,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 } else {
                     // Paging began or ended: the textarea holds other lines now.
                     el.set_value(text);
-                    let at = caret.filter(|c| page.contains(c)).map_or(0, |c| c - page.start);
+                    let at = caret.filter(|c| (page.start..=page.end).contains(c)).map_or(0, |c| c - page.start);
                     let at16 = text[..at].encode_utf16().count() as u32;
                     if el.set_selection_range(at16, at16).is_err() {
                         web_sys::console::warn_1(&"hoego: could not keep the caret".into());
