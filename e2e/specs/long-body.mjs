@@ -143,6 +143,48 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: another tab takes a body past the limit; this tab pages where its caret is and types there', async () => {
+    const { url } = h;
+    const { context, page: a } = await fresh();
+    await a.click('text=← 보관함');
+    const file = path.join(tmp, 'crossing.md');
+    const short = Array.from({ length: PAGED_OVER - 5 }, (_, i) => `줄 ${i}`).join('\n') + '\n';
+    fs.writeFileSync(file, head + short);
+    await a.setInputFiles('[data-testid=import-file]', file);
+    await a.waitForSelector('[data-testid=save-status].saved');
+    assert(await a.locator('[data-testid=body-pages]').count() === 0, 'not paged yet');
+    // A: caret at the end of line 3,001 ("줄 3000").
+    const at = short.indexOf('줄 3000\n') + '줄 3000'.length;
+    await a.focus('[data-testid=body]');
+    await a.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), at);
+    await a.waitForSelector('[data-testid=stats]');
+    const statsBefore = await a.textContent('[data-testid=stats]');
+    // B adds ten lines at the top: the body now has more than 4,000 line breaks.
+    const b = await context.newPage();
+    await b.goto(url);
+    await b.waitForSelector('[data-testid=draft-list]');
+    await b.locator('[data-testid=draft-item]', { hasText: '긴 글' }).first().locator('.draft-open').click();
+    await b.waitForSelector('[data-testid=body]');
+    await b.focus('[data-testid=body]');
+    await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
+    await b.keyboard.type('B\n'.repeat(10));
+    await b.waitForSelector('[data-testid=save-status].saved');
+    await a.waitForFunction((s) => document.querySelector('[data-testid=stats]').textContent !== s, statsBefore);
+    await a.waitForSelector('[data-testid=body-pages]');
+    await a.bringToFront();
+    await a.keyboard.type(' A');
+    await a.waitForSelector('[data-testid=save-status].saved');
+    const lines = short.split('\n');
+    lines[3000] += ' A';
+    const want = head + 'B\n'.repeat(10) + lines.join('\n');
+    const got = await a.evaluate(() => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts
+      .map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'crossing.md').text);
+    const gl = got.split('\n'), wl = want.split('\n');
+    const i = wl.findIndex((l, k) => gl[k] !== l);
+    assert(got === want, `stored differs at line ${i + 1}: ${JSON.stringify(gl[i])} vs ${JSON.stringify(wl[i])}`);
+    await context.close();
+  });
+
   await test('long body: a real post, and a body of exactly 4,000 lines, are edited whole (no page bar)', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
