@@ -101,10 +101,18 @@ pub fn follow(old: &str, new: &str, at: usize) -> usize {
 
 /// First and last line numbers (1-based) of `page` in `body`, and the body's line count.
 pub fn line_numbers(body: &str, page: &Range<usize>) -> (usize, usize, usize) {
-    let first = newlines(&body[..page.start]) + 1;
-    let text = &body[page.clone()];
-    let lines = newlines(text) + usize::from(!text.is_empty() && !text.ends_with('\n'));
-    let total = newlines(body) + usize::from(!body.ends_with('\n'));
+    let (before, after) = (newlines(&body[..page.start]), newlines(&body[page.end..]));
+    numbers(before, &body[page.clone()], after, !body.ends_with('\n'))
+}
+
+/// [`line_numbers`] from counts kept beside the page (the editor counts the
+/// text around its page once per page, not on every key): `before` and
+/// `after` line breaks around `page`, and whether the body's last line has no
+/// line break (an empty body counts as one open line).
+pub fn numbers(before: usize, page: &str, after: usize, open_end: bool) -> (usize, usize, usize) {
+    let first = before + 1;
+    let lines = newlines(page) + usize::from(!page.is_empty() && !page.ends_with('\n'));
+    let total = before + newlines(page) + after + usize::from(open_end);
     (first, (first + lines).saturating_sub(1).max(first), total)
 }
 

@@ -35,11 +35,20 @@ struct Mirror {
 struct Around {
     before: String,
     after: String,
+    /// Line breaks in `before` and `after`, counted once per page.
+    before_lines: usize,
+    after_lines: usize,
 }
 
 impl Around {
     fn of(body: &str, page: &Range<usize>) -> Self {
-        Around { before: body[..page.start].to_string(), after: body[page.end..].to_string() }
+        let (before, after) = (&body[..page.start], &body[page.end..]);
+        Around {
+            before: before.to_string(),
+            after: after.to_string(),
+            before_lines: paging::newlines(before),
+            after_lines: paging::newlines(after),
+        }
     }
 
     fn is_paged(&self) -> bool {
@@ -62,11 +71,14 @@ impl Around {
             && &body[self.before.len()..self.before.len() + page.len()] == page
     }
 
-    /// Where the page of `page_len` bytes is in `body`, for the page bar
-    /// (`None` when the whole body is shown).
-    fn view(&self, body: &str, page_len: usize, paged: bool) -> Option<PageView> {
+    /// Where `page` is in the body, for the page bar (`None` when the whole
+    /// body is shown).
+    fn view(&self, page: &str, paged: bool) -> Option<PageView> {
         paged.then(|| {
-            let (first, last, total) = paging::line_numbers(body, &(self.before.len()..self.before.len() + page_len));
+            // The body's last line has no line break if its last part does not end in one.
+            let last_part = [self.after.as_str(), page, self.before.as_str()].into_iter().find(|p| !p.is_empty());
+            let open_end = last_part.is_none_or(|p| !p.ends_with('\n'));
+            let (first, last, total) = paging::numbers(self.before_lines, page, self.after_lines, open_end);
             PageView { first, last, total, has_prev: !self.before.is_empty(), has_next: !self.after.is_empty() }
         })
     }
@@ -172,7 +184,7 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
         *a = Around::of(&body, &page);
         el.set_value(&body[page.clone()]);
         *m = Mirror { text: body[page].to_string(), js: None };
-        bar.show(a.view(&body, m.text.len(), true));
+        bar.show(a.view(&m.text, true));
     }
     let local = &m.text[..pos - a.before.len()];
     let caret = local.encode_utf16().count() as u32;
@@ -372,7 +384,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 }
             }
             *m = Mirror { text: text.to_string(), js: None };
-            bar.show(a.view(body, text.len(), paged));
+            bar.show(a.view(text, paged));
         });
     }
     let escaped = use_mut_ref(|| false);
@@ -390,7 +402,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let v = js.as_ref().map_or_else(|| el.value(), String::from);
                 let a = around.borrow();
                 let whole = a.join(&v);
-                let pv = a.view(&whole, v.len(), a.is_paged());
+                let pv = a.view(&v, a.is_paged());
                 *mirror.borrow_mut() = Mirror { text: v, js };
                 bar.show(pv);
                 cb.emit(whole);
@@ -532,7 +544,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
             }
             *m = Mirror { text: text.to_string(), js: None };
-            bar.show(a.view(&body, text.len(), true));
+            bar.show(a.view(text, true));
         })
     };
     let lang = p.lang;
@@ -567,6 +579,24 @@ pub fn body_editor(p: &BodyProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::moved;
+
+    #[test]
+    fn page_bar_counts_agree_with_the_whole_body() {
+        use super::{paging, Around};
+        let long: String = (0..5_000).map(|i| format!("줄 {i}\n")).collect();
+        for body in [long.clone(), format!("{long}open end"), format!("{long}\n")] {
+            let mut page = paging::page_at(&body, 0);
+            loop {
+                let a = Around::of(&body, &page);
+                let v = a.view(&body[page.clone()], true).unwrap();
+                assert_eq!((v.first, v.last, v.total), paging::line_numbers(&body, &page));
+                match paging::next(&body, &page) {
+                    Some(p) => page = p,
+                    None => break,
+                }
+            }
+        }
+    }
 
     #[test]
     fn heading_offsets() {
