@@ -99,8 +99,10 @@ pub fn follow(old: &str, new: &str, at: usize) -> usize {
     }
 }
 
-/// First and last line numbers (1-based) of `page` in `body`, and the body's line count.
-pub fn line_numbers(body: &str, page: &Range<usize>) -> (usize, usize, usize) {
+/// First and last line numbers (1-based) of `page` in `body`, and the body's
+/// line count: the plain definition, which the tests hold [`numbers`] to.
+#[cfg(test)]
+pub(crate) fn line_numbers(body: &str, page: &Range<usize>) -> (usize, usize, usize) {
     let (before, after) = (newlines(&body[..page.start]), newlines(&body[page.end..]));
     numbers(before, &body[page.clone()], after, !body.ends_with('\n'))
 }

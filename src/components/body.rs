@@ -55,6 +55,11 @@ impl Around {
         !(self.before.is_empty() && self.after.is_empty())
     }
 
+    /// Where a page of `page_len` bytes between these parts lies in the body.
+    fn range(&self, page_len: usize) -> Range<usize> {
+        self.before.len()..self.before.len() + page_len
+    }
+
     /// The whole body with `page` as the textarea holds it.
     fn join(&self, page: &str) -> String {
         if !self.is_paged() {
@@ -171,6 +176,16 @@ fn heading_offset(body: &str, text: &str) -> Option<usize> {
 }
 
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
+/// Put `page` of `body` in the textarea, with the parts around it kept and the
+/// page bar saying where it is (a page turn, a jump to a heading).
+fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str, page: Range<usize>) {
+    *a = Around::of(body, &page);
+    let text = &body[page];
+    el.set_value(text);
+    *m = Mirror { text: text.to_string(), js: None };
+    bar.show(a.view(text, true));
+}
+
 fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) {
     let Some(text) = el.get_attribute(GOTO_ATTR) else { return };
     if el.remove_attribute(GOTO_ATTR).is_err() {
@@ -178,13 +193,8 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     }
     let body = a.join(&m.text);
     let Some(pos) = heading_offset(&body, &text) else { return };
-    let here = a.before.len()..a.before.len() + m.text.len();
-    if a.is_paged() && !here.contains(&pos) {
-        let page = paging::page_at(&body, pos);
-        *a = Around::of(&body, &page);
-        el.set_value(&body[page.clone()]);
-        *m = Mirror { text: body[page].to_string(), js: None };
-        bar.show(a.view(&m.text, true));
+    if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
+        show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
     let local = &m.text[..pos - a.before.len()];
     let caret = local.encode_utf16().count() as u32;
@@ -531,20 +541,16 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
             let body = a.join(&m.text);
-            let here = a.before.len()..a.before.len() + m.text.len();
+            let here = a.range(m.text.len());
             let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else {
                 return;
             };
-            *a = Around::of(&body, &page);
-            let text = &body[page];
-            el.set_value(text);
+            show_page(&el, &mut m, &mut a, &bar, &body, page);
             el.set_scroll_top(0);
             // Best effort: the caret goes to the page's first line.
             if el.set_selection_range(0, 0).is_err() {
                 web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
             }
-            *m = Mirror { text: text.to_string(), js: None };
-            bar.show(a.view(text, true));
         })
     };
     let lang = p.lang;

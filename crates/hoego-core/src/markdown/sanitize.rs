@@ -17,7 +17,7 @@ pub trait Sanitizer {
 
 /// How many elements an HTML fragment builds, counted from its start tags (`<`
 /// then a letter). Text never counts: the renderer writes a literal `<` as `&lt;`.
-pub fn start_tags(html: &str) -> usize {
+pub(crate) fn start_tags(html: &str) -> usize {
     html.as_bytes().windows(2).filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic()).count()
 }
 
