@@ -28,7 +28,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';
-import { editorText } from './specs/adversarial.mjs';
+import { editorText, firstPage, turnPage } from './specs/adversarial.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -161,18 +161,13 @@ async function endTrace(cdp, file) {
  * the offset within that page (the body is the pages joined); else `at`. */
 async function toPage(page, at) {
   if (!(await page.$('[data-testid=body-pages]'))) return at;
-  const turn = async (which) => {
-    const pos = await page.textContent('[data-testid=page-pos]');
-    await page.click(`[data-testid=page-${which}]`);
-    await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, pos);
-  };
-  while (!(await page.isDisabled('[data-testid=page-prev]'))) await turn('prev');
+  await firstPage(page);
   let start = 0;
   for (;;) {
     const len = await page.evaluate(() => document.querySelector('[data-testid=body]').value.length);
     if (at <= start + len || await page.isDisabled('[data-testid=page-next]')) return at - start;
     start += len + 1; // the newline between two pages belongs to neither
-    await turn('next');
+    await turnPage(page, 'next');
   }
 }
 

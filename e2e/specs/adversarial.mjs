@@ -137,29 +137,31 @@ export async function listedAndSaved(page, n) {
     && document.querySelector('[data-testid=save-status]')?.classList.contains('saved'), n, SLOW);
 }
 
+/** Turn a paged body's editor (src/paging.rs) one page, 'prev' or 'next', and
+ * wait until the page bar shows the new page. */
+export async function turnPage(page, which) {
+  const pos = await page.textContent('[data-testid=page-pos]');
+  await page.click(`[data-testid=page-${which}]`);
+  await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, pos);
+}
+
+/** Turn a paged body's editor back to its first page. */
+export async function firstPage(page) {
+  while (!(await page.isDisabled('[data-testid=page-prev]'))) await turnPage(page, 'prev');
+}
+
 /** The body the editor holds: the textarea's value, or, for a body edited a
  * page at a time (src/paging.rs), every page's value from the first to the
  * last, joined by the newline between each two. Leaves the editor on its first page. */
 export async function editorText(page) {
   if (await page.locator('[data-testid=body-pages]').count() === 0) return page.inputValue('[data-testid=body]');
-  const pos = () => page.textContent('[data-testid=page-pos]');
-  while (!(await page.isDisabled('[data-testid=page-prev]'))) {
-    const at = await pos();
-    await page.click('[data-testid=page-prev]');
-    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
-  }
+  await firstPage(page);
   const parts = [await page.inputValue('[data-testid=body]')];
   while (!(await page.isDisabled('[data-testid=page-next]'))) {
-    const at = await pos();
-    await page.click('[data-testid=page-next]');
-    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
+    await turnPage(page, 'next');
     parts.push(await page.inputValue('[data-testid=body]'));
   }
-  while (!(await page.isDisabled('[data-testid=page-prev]'))) {
-    const at = await pos();
-    await page.click('[data-testid=page-prev]');
-    await page.waitForFunction((a) => document.querySelector('[data-testid=page-pos]').textContent !== a, at);
-  }
+  await firstPage(page);
   return parts.join('\n');
 }
 

@@ -7,7 +7,7 @@
 // post is never paged.
 import fs from 'node:fs';
 import path from 'node:path';
-import { editorText } from './adversarial.mjs';
+import { editorText, turnPage } from './adversarial.mjs';
 
 /** PAGED_OVER and PAGE_LINES in src/paging.rs. */
 const PAGED_OVER = 4000;
@@ -17,8 +17,29 @@ const head = '---\ntitle: "긴 글"\n---\n';
 const HEADING_AT = 4321;
 const body = Array.from({ length: LINES }, (_, i) => (i === HEADING_AT ? '## 마지막 장' : i % 7 === 0 ? '' : `줄 ${i} 회고`)).join('\n') + '\nEND\n';
 
+/** Another tab of `context` opens the draft "긴 글", types `text` at the top of
+ * its body and waits until that is saved. */
+async function otherTabTypesAtTop(context, url, text) {
+  const b = await context.newPage();
+  await b.goto(url);
+  await b.waitForSelector('[data-testid=draft-list]');
+  await b.locator('[data-testid=draft-item]', { hasText: '긴 글' }).first().locator('.draft-open').click();
+  await b.waitForSelector('[data-testid=body]');
+  await b.focus('[data-testid=body]');
+  await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
+  await b.keyboard.type(text);
+  await b.waitForSelector('[data-testid=save-status].saved');
+}
+
 export default async function (h) {
-  const { test, fresh, assert, tmp, importFiles, fixturesDir } = h;
+  const { test, fresh, assert, tmp, importFiles, fixturesDir, storedText, url } = h;
+
+  /** `got` is `want`; if not, say at which line they part. */
+  const sameLines = (got, want, what) => {
+    const gl = got.split('\n'), wl = want.split('\n');
+    const i = wl.findIndex((l, k) => gl[k] !== l);
+    assert(got === want, `${what}: differs at line ${i + 1}: ${JSON.stringify(gl[i])} vs ${JSON.stringify(wl[i])} (${gl.length} vs ${wl.length} lines)`);
+  };
 
   await test('long body: edited a page of lines at a time; pages join to the body; an edit lands in place; buttons stay put', async () => {
     const { context, page } = await fresh();
@@ -49,11 +70,7 @@ export default async function (h) {
     await page.waitForSelector('[data-testid=save-status].saved');
     const lines = body.split('\n');
     const want = head + [...lines.slice(0, PAGE_LINES), '새 줄', ...lines.slice(PAGE_LINES)].join('\n');
-    const stored = await page.evaluate(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
-      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
-    });
-    assert(stored === want, `the edit is saved at line ${PAGE_LINES + 1} of the whole body, nothing else changed`);
+    sameLines(await storedText(page, 'long-body.md'), want, `the edit is saved at line ${PAGE_LINES + 1} of the whole body, nothing else changed`);
     // Typing at the very end of a page stays on its last line (it never runs into the next page's first).
     await page.click('[data-testid=page-prev]');
     await page.waitForFunction(() => document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
@@ -63,14 +80,9 @@ export default async function (h) {
     await page.waitForFunction((w) => document.querySelector('[data-testid=body]').value.endsWith(w), `${lines[PAGE_LINES - 1]} 끝`);
     await page.waitForSelector('[data-testid=save-status].saved');
     const want2 = head + [...lines.slice(0, PAGE_LINES - 1), `${lines[PAGE_LINES - 1]} 끝`, '새 줄', ...lines.slice(PAGE_LINES)].join('\n');
-    const stored2 = await page.evaluate(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
-      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text;
-    });
-    assert(stored2 === want2, 'text typed at the end of page 1 stays on line 2,000');
+    sameLines(await storedText(page, 'long-body.md'), want2, 'text typed at the end of page 1 stays on line 2,000');
     // Hangul through a real IME composition at the end of page 2 lands on that page's last line.
-    await page.click('[data-testid=page-next]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
+    await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');
     const cdp = await context.newCDPSession(page);
@@ -96,7 +108,6 @@ export default async function (h) {
   });
 
   await test('long body: another tab saves an edit above this tab\'s page; the page and caret stay, typing lands in place', async () => {
-    const { url } = h;
     const { context, page: a } = await fresh();
     await a.click('text=← 보관함');
     const file = path.join(tmp, 'two-tabs-long.md');
@@ -105,8 +116,7 @@ export default async function (h) {
     await a.waitForSelector('[data-testid=body-pages]');
     await a.waitForSelector('[data-testid=save-status].saved');
     // A: page 2, caret after the first line's text.
-    await a.click('[data-testid=page-next]');
-    await a.waitForFunction(() => !document.querySelector('[data-testid=page-pos]').textContent.startsWith('1–'));
+    await turnPage(a, 'next');
     const firstOfPage2 = await a.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n')[0]);
     await a.focus('[data-testid=body]');
     await a.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), firstOfPage2.length);
@@ -114,15 +124,7 @@ export default async function (h) {
     await a.waitForSelector('[data-testid=stats]');
     const statsBefore = await a.textContent('[data-testid=stats]');
     // B: the same draft, a word added to its first line (page 1), saved.
-    const b = await context.newPage();
-    await b.goto(url);
-    await b.waitForSelector('[data-testid=draft-list]');
-    await b.locator('[data-testid=draft-item]', { hasText: '긴 글' }).first().locator('.draft-open').click();
-    await b.waitForSelector('[data-testid=body-pages]');
-    await b.focus('[data-testid=body]');
-    await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
-    await b.keyboard.type('B: ');
-    await b.waitForSelector('[data-testid=save-status].saved');
+    await otherTabTypesAtTop(context, url, 'B: ');
     // A takes B's save (A had nothing unsaved): same page, same caret; then A types.
     // (A's character count is the sign: B added two non-space characters above A's page.)
     await a.waitForFunction((s) => document.querySelector('[data-testid=stats]').textContent !== s, statsBefore);
@@ -134,17 +136,11 @@ export default async function (h) {
     lines[0] = `B: ${lines[0]}`;
     lines[PAGE_LINES] = `${lines[PAGE_LINES]} A`;
     const want = head + lines.join('\n');
-    const current = () => a.evaluate(() => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts
-      .map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'two-tabs-long.md').text);
-    const got = await current();
-    const gl = got.split('\n'), wl = want.split('\n');
-    const i = wl.findIndex((l, k) => gl[k] !== l);
-    assert(got === want, `stored differs at line ${i + 1}: ${JSON.stringify(gl[i])} vs ${JSON.stringify(wl[i])} (${gl.length} vs ${wl.length} lines)`);
+    sameLines(await storedText(a, 'two-tabs-long.md'), want, 'stored');
     await context.close();
   });
 
   await test('long body: another tab takes a body past the limit; this tab pages where its caret is and types there', async () => {
-    const { url } = h;
     const { context, page: a } = await fresh();
     await a.click('text=← 보관함');
     const file = path.join(tmp, 'crossing.md');
@@ -160,15 +156,7 @@ export default async function (h) {
     await a.waitForSelector('[data-testid=stats]');
     const statsBefore = await a.textContent('[data-testid=stats]');
     // B adds ten lines at the top: the body now has more than 4,000 line breaks.
-    const b = await context.newPage();
-    await b.goto(url);
-    await b.waitForSelector('[data-testid=draft-list]');
-    await b.locator('[data-testid=draft-item]', { hasText: '긴 글' }).first().locator('.draft-open').click();
-    await b.waitForSelector('[data-testid=body]');
-    await b.focus('[data-testid=body]');
-    await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
-    await b.keyboard.type('B\n'.repeat(10));
-    await b.waitForSelector('[data-testid=save-status].saved');
+    await otherTabTypesAtTop(context, url, 'B\n'.repeat(10));
     await a.waitForFunction((s) => document.querySelector('[data-testid=stats]').textContent !== s, statsBefore);
     await a.waitForSelector('[data-testid=body-pages]');
     await a.bringToFront();
@@ -177,11 +165,7 @@ export default async function (h) {
     const lines = short.split('\n');
     lines[3000] += ' A';
     const want = head + 'B\n'.repeat(10) + lines.join('\n');
-    const got = await a.evaluate(() => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts
-      .map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'crossing.md').text);
-    const gl = got.split('\n'), wl = want.split('\n');
-    const i = wl.findIndex((l, k) => gl[k] !== l);
-    assert(got === want, `stored differs at line ${i + 1}: ${JSON.stringify(gl[i])} vs ${JSON.stringify(wl[i])}`);
+    sameLines(await storedText(a, 'crossing.md'), want, 'stored');
     await context.close();
   });
 
