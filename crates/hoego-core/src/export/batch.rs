@@ -4,10 +4,11 @@
 //! new places. The CLI's `--out`/`--zip` and the app's batch zip all go
 //! through here, so they make the same files.
 
+use super::changes::{change_warning, changes};
 use super::links::{stem_of, LinkTarget, Links};
 use super::placement::{self, post_path};
 use super::plan::{apply, plan, PlanContext};
-use super::{change_warning, diff, entry_texts, gatsby, jekyll, source_reader, to_yaml_post};
+use super::{gatsby, jekyll, source_reader, to_yaml_post};
 use super::{ExportOptions, Exported, Target};
 use crate::date::PostDate;
 use crate::error::{Warning, WarningCode};
@@ -33,14 +34,12 @@ struct Prepared {
     draft: bool,
     slug_renamed: bool,
     warnings: Vec<Warning>,
-    before: Vec<(String, String)>,
     source: super::Reader,
 }
 
 fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let mut warnings = Vec::new();
     let opts = ExportOptions { source_name: b.source_name.clone(), ..opts.clone() };
-    let before = entry_texts(b.post);
     let source = source_reader(b.post);
     let mut post = to_yaml_post(b.post, &mut warnings);
     for key in post.merge_duplicate_keys() {
@@ -51,7 +50,7 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let date = placement::resolve_date(&post, &opts, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
     let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
-    Prepared { post, opts, slug, date, draft, slug_renamed: false, warnings, before, source }
+    Prepared { post, opts, slug, date, draft, slug_renamed: false, warnings, source }
 }
 
 fn label(b: &BatchPost, i: usize) -> String {
@@ -145,7 +144,7 @@ fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut Vec<String>
         Target::Jekyll => jekyll::body(&mut p.post, &mut body, &mut p.warnings),
         Target::Gatsby(_) => gatsby::body(&mut p.post, &mut body, &mut p.warnings),
     };
-    let changes = diff(&p.before, &entry_texts(&p.post));
+    let changes = changes(b.post, &p.post);
     p.warnings.extend(changes.iter().filter_map(change_warning));
     Exported { path, text: p.post.to_text(), warnings: p.warnings, changes, assets, fixes }
 }

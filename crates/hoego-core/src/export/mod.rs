@@ -13,6 +13,7 @@ pub mod batch;
 mod bools;
 #[cfg(feature = "zip")]
 pub mod bundle;
+mod changes;
 mod gatsby;
 mod jekyll;
 pub(crate) mod links;
@@ -27,8 +28,6 @@ pub use assets::{image_refs, is_image, is_image_name, ImageRef};
 pub use batch::{export_batch, BatchPost};
 pub use bools::Reader;
 pub use site::SiteConfig;
-
-use std::collections::{HashMap, HashSet};
 
 use crate::date::{Offset, PostDate};
 use crate::dialect::detect;
@@ -197,61 +196,6 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
             p
         }
     }
-}
-
-/// Entry texts by key (last occurrence), for the change list.
-fn entry_texts(post: &Post) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    // Keys by hash, not by scanning `out`: 100,000 keys made that quadratic.
-    let mut slot: HashMap<&str, usize> = HashMap::new();
-    for e in post.yaml_entries() {
-        let text = post.head()[e.range.clone()].trim_end_matches(['\r', '\n']);
-        match slot.get(e.key.as_str()) {
-            Some(&i) => {
-                out[i].1.push('\n');
-                out[i].1.push_str(text);
-            }
-            None => {
-                slot.insert(&e.key, out.len());
-                out.push((e.key.clone(), text.to_string()));
-            }
-        }
-    }
-    out
-}
-
-fn diff(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {
-    let mut changes = Vec::new();
-    let after_by_key: HashMap<&str, &str> = after.iter().map(|(k, a)| (k.as_str(), a.as_str())).collect();
-    let before_keys: HashSet<&str> = before.iter().map(|(k, _)| k.as_str()).collect();
-    for (k, b) in before {
-        match after_by_key.get(k.as_str()) {
-            Some(a) if a == b => {}
-            Some(a) => {
-                changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: Some(a.to_string()) })
-            }
-            None => changes.push(FieldChange { key: k.clone(), before: Some(b.clone()), after: None }),
-        }
-    }
-    for (k, a) in after {
-        if !before_keys.contains(k.as_str()) {
-            changes.push(FieldChange { key: k.clone(), before: None, after: Some(a.clone()) });
-        }
-    }
-    changes
-}
-
-/// One front matter change as a warning line.
-fn change_warning(c: &FieldChange) -> Option<Warning> {
-    let msg = match (&c.before, &c.after) {
-        (Some(b), Some(a)) => {
-            format!("front matter `{}` changed: `{}` → `{}`", c.key, b.replace('\n', "⏎"), a.replace('\n', "⏎"))
-        }
-        (None, Some(a)) => format!("front matter `{}` added: `{}`", c.key, a.replace('\n', "⏎")),
-        (Some(b), None) => format!("front matter `{}` removed: `{}`", c.key, b.replace('\n', "⏎")),
-        (None, None) => return None,
-    };
-    Some(Warning::new(WarningCode::FrontMatterChanged, msg, None))
 }
 
 /// Export one `post` on its own. `available` says which image references
