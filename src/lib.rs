@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod backup;
 pub mod browser;
 pub mod components;
+pub mod frames;
 pub mod graphemes;
 pub mod i18n;
 pub mod paging;

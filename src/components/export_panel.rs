@@ -97,6 +97,8 @@ pub fn export_panel(p: &ExportProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let shown = use_mut_ref(|| None::<Rc<Computed>>);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    // A large draft's first export, waiting for a frame of its own (see `frames`).
+    let deferred = use_mut_ref(|| None::<crate::frames::Deferred>);
     let redraw = use_force_update();
     // The key a deferred first export of a large draft is being computed for.
     let pending = use_mut_ref(|| None::<(String, ExportSettings)>);
@@ -109,22 +111,22 @@ pub fn export_panel(p: &ExportProps) -> Html {
         if pending.borrow().as_ref() != Some(&key) {
             *shown.borrow_mut() = None;
             *pending.borrow_mut() = Some(key.clone());
-            let (shown2, timer2, pending2, draft, settings) =
-                (shown.clone(), timer.clone(), pending.clone(), p.draft.clone(), s.clone());
+            timer.borrow_mut().take();
+            let (shown2, pending2, draft, settings) = (shown.clone(), pending.clone(), p.draft.clone(), s.clone());
             let redraw = redraw.clone();
-            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(0, move || {
+            *deferred.borrow_mut() = Some(crate::frames::Deferred::after_frame(move || {
                 if pending2.borrow().as_ref() == Some(&(draft.id.clone(), settings.clone())) {
                     *shown2.borrow_mut() = Some(Rc::new(compute(&draft, &settings)));
                     *pending2.borrow_mut() = None;
                     redraw.force_update();
                 }
-                timer2.borrow_mut().take();
             }));
         }
     } else if shown.borrow().as_ref().is_none_or(|c| c.key != key) {
         // New draft or settings: export now, and drop a pending typing update,
         // which would otherwise show the old settings' result 300 ms later.
         timer.borrow_mut().take();
+        deferred.borrow_mut().take();
         *pending.borrow_mut() = None;
         *shown.borrow_mut() = Some(Rc::new(compute(&p.draft, &s)));
     }

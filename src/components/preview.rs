@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use hoego_core::markdown::blocks::BlockCache;
 use hoego_core::markdown::{Budgeted, Limits, Omitted};
 use hoego_core::templates::Lang;
@@ -13,6 +12,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::LARGE_POST;
+use crate::frames::Deferred;
 use crate::i18n::{grouped, t};
 use crate::sanitize::DomPurify;
 
@@ -93,7 +93,7 @@ struct Live {
     /// The body the preview is heading for: the newest the editor sent.
     target: AttrValue,
     /// The next slice, while a large change is being rendered (dropping it cancels).
-    next: Option<NextSlice>,
+    next: Option<Deferred>,
     /// Bytes of change the next slice renders, learnt from the last ones.
     budget: usize,
 }
@@ -108,50 +108,6 @@ impl Live {
             next: None,
             budget: SLICE_BYTES,
         }
-    }
-}
-
-/// The next slice of a large render, run in a task after the browser's next
-/// frame (an animation-frame callback posts it), so the browser paints between
-/// slices: a zero timeout alone let Chromium run several slices before one
-/// frame, and the tab went ~200 ms without painting. Dropping it cancels.
-struct NextSlice {
-    cancelled: Rc<std::cell::Cell<bool>>,
-    /// Only where no frame comes (a hidden tab): a plain zero timeout.
-    _timeout: Option<Timeout>,
-}
-
-impl NextSlice {
-    fn after_frame(f: impl FnOnce() + 'static) -> Self {
-        let cancelled = Rc::new(std::cell::Cell::new(false));
-        // The slice, taken by whichever way runs it.
-        let slot = Rc::new(RefCell::new(Some(f)));
-        let run = {
-            let (c, slot) = (cancelled.clone(), slot.clone());
-            move || {
-                let f = slot.borrow_mut().take();
-                if let Some(f) = f.filter(|_| !c.get()) {
-                    f();
-                }
-            }
-        };
-        let window = web_sys::window();
-        let hidden = window.as_ref().and_then(|w| w.document()).is_none_or(|d| d.hidden());
-        if !hidden {
-            let run = run.clone();
-            // A timeout posted from the frame callback runs after that frame is painted.
-            let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, run).forget());
-            if window.is_some_and(|w| w.request_animation_frame(on_frame.unchecked_ref()).is_ok()) {
-                return NextSlice { cancelled, _timeout: None };
-            }
-        }
-        NextSlice { cancelled, _timeout: Some(Timeout::new(0, run)) }
-    }
-}
-
-impl Drop for NextSlice {
-    fn drop(&mut self) {
-        self.cancelled.set(true);
     }
 }
 
@@ -184,7 +140,7 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
         l.budget = ((l.budget as f64 * pace.clamp(0.25, 2.0)) as usize).clamp(1 << 10, MAX_SLICE_BYTES);
         if now() - started > task_ms {
             let (live2, el2) = (live.clone(), el.clone());
-            l.next = Some(NextSlice::after_frame(move || step(&live2, &el2, TASK_MS)));
+            l.next = Some(Deferred::after_frame(move || step(&live2, &el2, TASK_MS)));
             return;
         }
     }
@@ -220,7 +176,7 @@ pub fn preview(p: &PreviewProps) -> Html {
                     // A large draft just opened: its editor is laid out in the coming
                     // frame; the preview starts after it, in a task of its own.
                     let (live2, el2) = (live.clone(), el.clone());
-                    live.borrow_mut().next = Some(NextSlice::after_frame(move || step(&live2, &el2, TASK_MS)));
+                    live.borrow_mut().next = Some(Deferred::after_frame(move || step(&live2, &el2, TASK_MS)));
                 } else {
                     // The first slice at once: a keystroke is always a single slice.
                     step(&live, &el, FIRST_TASK_MS);

@@ -12,6 +12,7 @@ use hoego_core::PostDate;
 use yew::prelude::*;
 
 use super::LARGE_POST;
+use crate::frames::Deferred;
 use crate::graphemes::IntlGraphemes;
 use crate::i18n::{count, t};
 
@@ -24,8 +25,8 @@ fn analyze(body: &str, date: Option<&PostDate>) -> Analysis {
     Rc::new((stats, headings, scoreboard(body, date), summary::find(body).is_some()))
 }
 
-/// Analyze `body` off the keystroke path: at once for a new draft (a task
-/// later for a large one, so opening it is not one long task), then 250 ms
+/// Analyze `body` off the keystroke path: at once for a new draft (after a
+/// frame for a large one, so opening it is not one long task), then 250 ms
 /// after the last change, so typing only pays for the preview patch. `date`
 /// (the post's) tells next-period goal sections from review ones.
 #[hook]
@@ -33,6 +34,8 @@ pub fn use_analysis(draft_id: AttrValue, body: AttrValue, date: Option<PostDate>
     let large = body.len() > LARGE_POST;
     let state = use_state(|| analyze(if large { "" } else { &body }, date.as_ref()));
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A large draft's first analysis waits for a frame of its own (see `frames`).
+    let deferred = use_mut_ref(|| None::<Deferred>);
     let shown_draft = use_mut_ref(|| draft_id.to_string());
     // A large body's first analysis is still owed (it was not done at mount).
     let owed = use_mut_ref(|| large);
@@ -42,15 +45,16 @@ pub fn use_analysis(draft_id: AttrValue, body: AttrValue, date: Option<PostDate>
             let (body, date) = (body.clone(), date.clone());
             let first = *shown_draft.borrow() != id.as_str() || std::mem::take(&mut *owed.borrow_mut());
             *shown_draft.borrow_mut() = id.to_string();
-            let delay = match (first, body.len() > LARGE_POST) {
-                (true, false) => {
-                    state.set(analyze(&body, date.as_ref()));
-                    return;
-                }
-                (true, true) => 0,
-                (false, _) => 250,
-            };
-            *timer.borrow_mut() = Some(Timeout::new(delay, move || state.set(analyze(&body, date.as_ref()))));
+            // A newer body cancels what is owed for an older one.
+            timer.borrow_mut().take();
+            deferred.borrow_mut().take();
+            let large = body.len() > LARGE_POST;
+            let run = move || state.set(analyze(&body, date.as_ref()));
+            match (first, large) {
+                (true, false) => run(),
+                (true, true) => *deferred.borrow_mut() = Some(Deferred::after_frame(run)),
+                (false, _) => *timer.borrow_mut() = Some(Timeout::new(250, run)),
+            }
         });
     }
     (*state).clone()
