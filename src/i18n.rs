@@ -121,6 +121,10 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
             "미리보기 생략: 이 블록은 {kb} KB나 되어 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",
             "Not previewed: this block is {kb} KB, too long to draw live. The post and its export keep it as written.",
         ),
+        "preview.rest" => (
+            "미리보기는 빈 줄 {n}개(블록 약 {n}개)까지만 그립니다. 나머지 {kb} KB는 글과 내보내기에 그대로 있습니다.",
+            "The preview draws the post up to its {n}th blank line (about {n} blocks). The remaining {kb} KB are kept in the post and its export.",
+        ),
         "preview.omitted" => (
             "미리보기 생략: 이 블록은 HTML 요소가 {n}개({kb} KB)라 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",
             "Not previewed: this block builds {n} HTML elements ({kb} KB), too many to draw live. The post and its export keep it as written.",

@@ -125,8 +125,11 @@ const SLOW = { timeout: 180000, polling: 100 };
  * large to draw, the note that stands for it) and the export panel has run. */
 export async function opened(page, mark) {
   await page.waitForFunction((m) => {
-    const last = document.querySelector('[data-testid=preview]')?.lastElementChild;
-    return last && (last.textContent.includes(m) || last.querySelector('[data-testid=preview-omitted]'));
+    const p = document.querySelector('[data-testid=preview]');
+    const last = p?.lastElementChild;
+    // Drawn to the end, or to where the preview stops (MAX_BREAKS, src/components/preview.rs).
+    const cut = document.querySelector('[data-testid=preview-rest]') && last && !p.hasAttribute('aria-busy');
+    return cut || (last && (last.textContent.includes(m) || last.querySelector('[data-testid=preview-omitted]')));
   }, mark, SLOW);
   await page.waitForSelector('[data-testid=export-path]', { timeout: SLOW.timeout });
 }

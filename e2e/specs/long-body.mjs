@@ -187,4 +187,27 @@ export default async function (h) {
     assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a real post shows no page bar');
     await context.close();
   });
+
+  // MAX_BREAKS in src/components/preview.rs: the preview draws up to the 40,000th blank line.
+  await test('long body: the preview stops after 40,000 blank lines and says so; the post keeps the rest', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const many = 'b\n\n'.repeat(39_998) + 'LAST-SHOWN\n\nx\n\nNOT-SHOWN\n';
+    const file = path.join(tmp, 'many-blocks.md');
+    fs.writeFileSync(file, '---\ntitle: "블록 많은 글"\n---\n' + many);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    const note = await page.waitForSelector('[data-testid=preview-rest]', { timeout: 120000 });
+    // The preview is drawn in slices: wait until its last block is there.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length >= 40000, null, { timeout: 120000, polling: 200 });
+    const shown = await page.evaluate(() => {
+      const p = document.querySelector('[data-testid=preview]');
+      return { blocks: p.querySelectorAll('.blk').length, last: p.textContent.includes('LAST-SHOWN'), cut: p.textContent.includes('NOT-SHOWN') };
+    });
+    assert(shown.blocks === 40000 && shown.last && !shown.cut, `preview: ${JSON.stringify(shown)}`);
+    const text = await note.textContent();
+    assert(text.includes('40,000') && text.includes('1 KB'), `note: ${text}`);
+    await page.waitForSelector('[data-testid=save-status].saved');
+    assert(await storedText(page, 'many-blocks.md') === '---\ntitle: "블록 많은 글"\n---\n' + many, 'the post keeps every block');
+    await context.close();
+  });
 }

@@ -69,7 +69,7 @@ pub fn editor(p: &EditorProps) -> Html {
                         <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
                             date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
-                            tags={post.view().tags.clone()} label={t(lang, "preview")} />
+                            tags={post.view().tags.clone()} label={t(lang, "preview")} {lang} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />

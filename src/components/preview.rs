@@ -43,6 +43,8 @@ pub struct PreviewProps {
     pub tags: Vec<String>,
     /// Accessible name of the scrolling preview ("미리보기" / "Preview").
     pub label: AttrValue,
+    /// UI language (the note under a preview cut short).
+    pub lang: Lang,
 }
 
 /// Changed markdown rendered in the first slice of a change. A larger change
@@ -72,6 +74,47 @@ const FIRST_TASK_MS: f64 = 10.0;
 /// `- - - …` took ~300 ms). Real posts' largest blocks (tables, long lists,
 /// code) are a few KB and a few hundred elements.
 const LIMITS: Limits = Limits { elements: 2_000, bytes: 256 << 10 };
+
+/// Blank lines the preview draws up to: past the `MAX_BREAKS`th, the rest of
+/// the body is not drawn and a note under the preview says how much is left.
+/// The preview is one DOM node per block (and the block's own nodes), and the
+/// browser's garbage collector walks all of them: 1 MB of `<div>` blocks
+/// (150,000 of them) made collections of 110–230 ms in the middle of the
+/// preview's slices, and 17 s of slicing to draw them. A blank line ends a
+/// block everywhere but in fenced code and HTML, so this counts blocks closely
+/// enough; a 1 MB retrospective of prose has ~28,000.
+const MAX_BREAKS: usize = 40_000;
+
+/// Where the preview of `body` stops: just after its [`MAX_BREAKS`]th blank
+/// line (a line start), or `None` when it has no more than that.
+pub(crate) fn preview_end(body: &str) -> Option<usize> {
+    // Each blank line takes two bytes at least: a shorter body cannot have enough.
+    if body.len() < 2 * MAX_BREAKS {
+        return None;
+    }
+    let b = body.as_bytes();
+    let mut breaks = 0;
+    // `match_indices(char)` finds newlines with memchr: one pass, no per-byte loop.
+    for (i, _) in body.match_indices('\n') {
+        let blank = match b.get(i + 1) {
+            Some(b'\n') => Some(i + 2),
+            Some(b'\r') if b.get(i + 2) == Some(&b'\n') => Some(i + 3),
+            _ => None,
+        };
+        if let Some(end) = blank {
+            breaks += 1;
+            if breaks == MAX_BREAKS {
+                return (end < body.len()).then_some(end);
+            }
+        }
+    }
+    None
+}
+
+/// The note under a preview cut at [`MAX_BREAKS`] blank lines, `rest` bytes before the end.
+fn rest_note(lang: Lang, rest: usize) -> String {
+    t(lang, "preview.rest").replace("{n}", &grouped(MAX_BREAKS)).replace("{kb}", &grouped(rest.div_ceil(1024)))
+}
 
 /// The note shown instead of a block over [`LIMITS`] (trusted HTML: only our
 /// text and numbers).
@@ -111,6 +154,14 @@ impl Live {
     }
 }
 
+/// Mark the preview `aria-busy` while a change is drawn over several frames.
+fn set_busy(el: &Element, busy: bool) {
+    let done = if busy { el.set_attribute("aria-busy", "true") } else { el.remove_attribute("aria-busy") };
+    if done.is_err() {
+        web_sys::console::warn_1(&"hoego: could not mark the preview busy".into());
+    }
+}
+
 /// Render one slice of the way to `live.target` into `el`; schedule the next
 /// one if the preview is not there yet.
 fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
@@ -141,10 +192,14 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
         if now() - started > task_ms {
             let (live2, el2) = (live.clone(), el.clone());
             l.next = Some(Deferred::after_frame(move || step(&live2, &el2, TASK_MS)));
+            // Still drawing (assistive tech waits; tests wait for it to go). Not set for a
+            // keystroke, which is one slice: no attribute changes per key.
+            set_busy(el, true);
             return;
         }
     }
     l.next = None;
+    set_busy(el, false);
     // Mark the moment the preview matches the editor (read by the latency benchmark).
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__hoegoPreviewRev".into(), &(body.len() as f64).into());
@@ -161,6 +216,11 @@ pub fn preview(p: &PreviewProps) -> Html {
         let container = container.clone();
         let live = live.clone();
         use_effect_with((p.draft_id.clone(), p.body.clone()), move |(id, body)| {
+            // A body past MAX_BREAKS blank lines is previewed up to there.
+            let body = match preview_end(body) {
+                Some(end) => AttrValue::from(body[..end].to_string()),
+                None => body.clone(),
+            };
             if let Some(el) = container.cast::<Element>() {
                 let opened = {
                     let mut l = live.borrow_mut();
@@ -207,6 +267,40 @@ pub fn preview(p: &PreviewProps) -> Html {
                 </div>
             </header>
             <article class="markdown" data-testid="preview" ref={container} {onclick}></article>
+            if let Some(end) = preview_end(&p.body) {
+                <p class="preview-omitted" role="note" data-testid="preview-rest">{ rest_note(p.lang, p.body.len() - end) }</p>
+            }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_stops_after_max_breaks_blank_lines() {
+        let lf = |n: usize| "a\n\n".repeat(n);
+        let crlf = |n: usize| "a\r\n\r\n".repeat(n);
+        // (body, where the preview stops)
+        let cases = [
+            (String::new(), None),
+            ("a\n".repeat(3 * MAX_BREAKS), None), // long, but no blank line
+            (lf(MAX_BREAKS), None),               // exactly the limit, nothing after
+            (lf(MAX_BREAKS) + "tail\n", Some(3 * MAX_BREAKS)), // the tail is cut
+            (lf(MAX_BREAKS + 5), Some(3 * MAX_BREAKS)),
+            (crlf(MAX_BREAKS + 1), Some(5 * MAX_BREAKS)),
+            // Three newlines are two blank lines.
+            ("a\n\n\n".repeat(MAX_BREAKS / 2 + 1), Some(4 * (MAX_BREAKS / 2))),
+        ];
+        for (body, want) in cases {
+            let got = preview_end(&body);
+            assert_eq!(got, want, "{} bytes", body.len());
+            if let Some(end) = got {
+                // A line start, and the part before it holds MAX_BREAKS blank lines.
+                assert!(body[..end].ends_with('\n'));
+                assert_eq!(preview_end(&body[..end]), None);
+            }
+        }
     }
 }
