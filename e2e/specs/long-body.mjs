@@ -185,6 +185,15 @@ export default async function (h) {
     await page.setInputFiles('[data-testid=import-file]', path.join(fixturesDir, 'zoomkoding-gatsby-2022-06-29.md'));
     await page.waitForSelector('[data-testid=body]');
     assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a real post shows no page bar');
+    // A real post wraps; a line over 16 KB (UNWRAPPED_OVER, src/components/body.rs) turns wrapping off.
+    const wrap = () => page.getAttribute('[data-testid=body]', 'wrap');
+    assert(await wrap() === 'soft', `a real post's wrapping: ${await wrap()}`);
+    await page.click('[data-testid=back]');
+    const wide = path.join(tmp, 'one-long-line.md');
+    fs.writeFileSync(wide, head + '*'.repeat(20_000) + '\n');
+    await page.setInputFiles('[data-testid=import-file]', wide);
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]')?.value.length === 20_001);
+    assert(await wrap() === 'off', `a 20 KB line's wrapping: ${await wrap()}`);
     await context.close();
   });
 

@@ -297,6 +297,21 @@ fn moved(p: u32, prefix: usize, suffix: usize, old_len: usize, new_len: usize) -
     out as u32
 }
 
+/// A line this long (bytes) turns wrapping off in the textarea.
+const UNWRAPPED_OVER: usize = 16 << 10;
+
+/// Chromium wraps a line with no break opportunity (1 MB of `*`) character
+/// by character: that textarea took ~190 ms to lay out, ~150 ms unwrapped.
+/// A text with a line over [`UNWRAPPED_OVER`] bytes (never prose: a paragraph
+/// is a few hundred) scrolls sideways instead. Decided when a text is written
+/// in from outside (opening, a page turn), not per key.
+fn set_wrap(el: &HtmlTextAreaElement, text: &str) {
+    let long = text.split('\n').any(|l| l.len() > UNWRAPPED_OVER);
+    if el.set_attribute("wrap", if long { "off" } else { "soft" }).is_err() {
+        web_sys::console::warn_1(&"hoego: could not set the body's wrapping".into());
+    }
+}
+
 /// Write a value that changed from outside (e.g. the goal summary table
 /// refreshed) without throwing the writer's caret and scroll position to
 /// the end: only the changed span moves them.
@@ -381,6 +396,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             *a = Around::of(body, &page);
             let text = &body[page.clone()];
             if el.value() != text {
+                set_wrap(&el, text);
                 if switched || was_paged == paged {
                     replace_keeping_caret(&el, text);
                 } else {
