@@ -122,11 +122,23 @@ impl Post {
 
     /// Re-read the head after it changed.
     fn reparse_head(&mut self) -> Result<(), ParseError> {
+        self.reread_head(None)
+    }
+
+    /// Re-read the head, which was `old` (with the entries `self.fm` holds)
+    /// before an edit, if that is known: then only the edited YAML entries
+    /// are read again (`parse_entries_after_edit`).
+    fn reread_head(&mut self, old: Option<&str>) -> Result<(), ParseError> {
         let mut warnings = Vec::new();
         let first_line = pos_at(&self.head, self.content.start).line;
         let (fm, fields) = match self.kind {
             FrontMatterKind::Yaml => {
-                let entries = yaml::parse_entries(&self.head, self.content.clone(), 1)?;
+                let entries = match (old, std::mem::replace(&mut self.fm, FrontMatter::None)) {
+                    (Some(old), FrontMatter::Yaml(entries)) => {
+                        yaml::scan::parse_entries_after_edit(old, entries, &self.head, self.content.clone(), 1)?
+                    }
+                    _ => yaml::parse_entries(&self.head, self.content.clone(), 1)?,
+                };
                 let fields = resolve_duplicates(&entries, &mut warnings);
                 (FrontMatter::Yaml(entries), fields)
             }
@@ -262,7 +274,7 @@ impl Post {
         let old = std::mem::replace(&mut self.head, head);
         let old_content = self.content.clone();
         self.content.end = content_end;
-        if let Err(e) = self.reparse_head() {
+        if let Err(e) = self.reread_head(Some(&old)) {
             self.head = old;
             self.content = old_content;
             self.reparse_head().ok();

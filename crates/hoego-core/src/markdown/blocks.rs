@@ -68,7 +68,33 @@ fn top_level(body: &str, base: usize, p: Parser<'_>) -> Vec<Range<usize>> {
     for r in &mut ranges {
         r.start = body[..r.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     }
+    // A paragraph right under link reference definitions starts, in the parse,
+    // after them; alone it would read differently (after a definition a `<br/>`
+    // line is paragraph text, alone it is an HTML block). The block takes the
+    // definition lines, which belong to no block, with it.
+    let mut prev_end = base;
+    for r in &mut ranges {
+        while let Some(line) = line_before(body, r.start).filter(|l| l.start >= prev_end) {
+            if body[line.clone()].trim().is_empty() {
+                break;
+            }
+            r.start = line.start;
+        }
+        prev_end = r.end;
+    }
     ranges
+}
+
+/// The line that ends just before the line start `at` (its line ending
+/// included), if there is one.
+fn line_before(body: &str, at: usize) -> Option<Range<usize>> {
+    let b = body.as_bytes();
+    let mut end = at.checked_sub(1)?;
+    if b[end] == b'\n' && end > 0 && b[end - 1] == b'\r' {
+        end -= 1;
+    }
+    let start = body[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    Some(start..at)
 }
 
 /// Block ranges of `body` after an edit of `old_body` (whose ranges are
@@ -345,6 +371,9 @@ mod tests {
             "- [ ] todo\n- [x] done\n\n---\n\n<div>\nraw\n</div>\n",
             "text[^1]\n\n[^1]: note\n",
             "1. a\n\n   b\n2. c\n{: .captionC}\n",
+            // A definition right above a line: that line is paragraph text, not an HTML block.
+            "para\n\n[r]: /x\n<br/>\n\nsee [r]\n",
+            "[r]: /x\r\n[s]: /y\r\n<br/>\r\n",
             "",
             "\n\n\n",
         ];

@@ -195,6 +195,60 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
     Ok(entries)
 }
 
+/// [`parse_entries`] of `text[content]`, which is `old_text` edited, given
+/// `old`, the entries of `old_text`: the same entries, but only the lines
+/// between the edit's ends are read. An entry is found line by line (a key
+/// line starts one; indented lines continue it; values are parsed entry by
+/// entry), so the entries wholly before the edit are the old ones, and those
+/// after it are the old ones moved. An export sets a few keys of a front
+/// matter that may have 100,000: reading it all again was half the export.
+pub fn parse_entries_after_edit(
+    old_text: &str,
+    mut old: Vec<YamlEntry>,
+    text: &str,
+    content: Range<usize>,
+    line_base: usize,
+) -> Result<Vec<YamlEntry>, ParseError> {
+    let (ob, nb) = (old_text.as_bytes(), text.as_bytes());
+    let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
+    let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+    // Read from the entry before the one the edit starts in: an edited key line
+    // may become a continuation line of it (and its own key line is untouched).
+    let at = old.partition_point(|e| e.range.start <= p);
+    let first = at.saturating_sub(2);
+    let start = if at == 0 { content.start } else { old[first].range.start };
+    // The first entry whose line, and the line ending before it, the edit left alone.
+    let old_tail = ob.len() - s;
+    let j = old.partition_point(|e| e.range.start <= old_tail);
+    let moved = |i: usize| (i + nb.len()).checked_sub(ob.len());
+    let end = match old.get(j) {
+        Some(e) => moved(e.range.start),
+        None => Some(content.end),
+    };
+    let fits = |e: &YamlEntry| moved(e.range.end).is_some_and(|x| x <= content.end);
+    let usable = start >= content.start && p >= start && old[j..].iter().all(fits);
+    let Some(end) = end.filter(|&e| usable && e >= start && e <= content.end) else {
+        return parse_entries(text, content, line_base);
+    };
+    let fresh = parse_entries(text, start..end, line_base)?;
+    let old_end = old.get(j).map_or(old_text.len(), |e| e.range.start);
+    let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+    let (added, removed) = (newlines(&nb[start..end]), newlines(&ob[start..old_end]));
+    let mut tail = old.split_off(j);
+    old.truncate(first);
+    for e in &mut tail {
+        let shift = |i: &mut usize| *i = *i + nb.len() - ob.len();
+        shift(&mut e.range.start);
+        shift(&mut e.range.end);
+        shift(&mut e.colon_end);
+        shift(&mut e.first_line_end);
+        e.line = e.line + added - removed;
+    }
+    old.extend(fresh);
+    old.extend(tail);
+    Ok(old)
+}
+
 fn shorten(line: &str) -> String {
     let s: String = line.chars().take(40).collect();
     if s.len() < line.len() {
@@ -263,5 +317,55 @@ mod tests {
         }
         let text = "title: ok\n\tx: 1\n";
         assert!(parse_entries(text, 0..text.len(), 1).is_err());
+    }
+
+    /// Lines a front matter is made of here: keys (some repeated), continuation
+    /// lines, a block scalar, trivia, and lines that make it fail.
+    const LINES: [&str; 12] =
+        ["a: 1", "b: x", "a: 2", "  - item", "c:", "  nested: v", "", "# note", "d: |", "   text", "- seq", "bad line"];
+
+    fn text_of(lines: &[usize], crlf: bool) -> String {
+        let le = if crlf { "\r\n" } else { "\n" };
+        let body: String = lines.iter().map(|&i| format!("{}{le}", LINES[i])).collect();
+        format!("---{le}{body}---{le}")
+    }
+
+    fn content_of(text: &str) -> Range<usize> {
+        let start = text.find('\n').map_or(0, |i| i + 1);
+        start..text.len() - text.rsplit('-').next().map_or(0, |t| t.len()) - 3
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Re-reading only the edited lines finds what reading all of them finds
+        /// (entries, positions, values, and the same error).
+        #[test]
+        fn after_an_edit_same_as_reading_all(
+            lines in proptest::collection::vec(0usize..11, 0..14),
+            at in 0usize..15,
+            cut in 0usize..4,
+            put in proptest::collection::vec(0usize..12, 0..4),
+            crlf in proptest::bool::ANY,
+        ) {
+            let old_text = text_of(&lines, crlf);
+            let Ok(old) = parse_entries(&old_text, content_of(&old_text), 1) else { return Ok(()) };
+            let at = at.min(lines.len());
+            let mut edited = lines.clone();
+            edited.splice(at..(at + cut).min(lines.len()), put);
+            let text = text_of(&edited, crlf);
+            let content = content_of(&text);
+            proptest::prop_assert_eq!(
+                parse_entries_after_edit(&old_text, old, &text, content.clone(), 1),
+                parse_entries(&text, content, 1)
+            );
+        }
+    }
+
+    #[test]
+    fn content_of_is_between_the_delimiters() {
+        let t = text_of(&[0, 1], false);
+        assert_eq!(&t[content_of(&t)], "a: 1\nb: x\n");
+        let t = text_of(&[], true);
+        assert_eq!(&t[content_of(&t)], "");
     }
 }
