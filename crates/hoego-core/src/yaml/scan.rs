@@ -212,11 +212,18 @@ pub fn parse_entries_after_edit(
     let (ob, nb) = (old_text.as_bytes(), text.as_bytes());
     let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
     let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
-    // Read from the entry before the one the edit starts in: an edited key line
-    // may become a continuation line of it (and its own key line is untouched).
+    // Which old entries stay as they were (`first`), and where reading starts.
     let at = old.partition_point(|e| e.range.start <= p);
-    let first = at.saturating_sub(2);
-    let start = if at == 0 { content.start } else { old[first].range.start };
+    let (first, start) = match at.checked_sub(1) {
+        None => (0, content.start),
+        // The edit starts after entry k, with a line that starts an entry (a key
+        // appended to a front matter with a list of 100,000 tags): k ends as it did.
+        Some(k) if p >= old[k].range.end && starts_entry(nb, p, content.end) => (k + 1, p),
+        // Entry k's key line is untouched, so k still starts there.
+        Some(k) if p >= old[k].first_line_end => (k, old[k].range.start),
+        // The key line itself is edited: it may now continue the entry before.
+        Some(k) => (k.saturating_sub(1), old[k.saturating_sub(1)].range.start),
+    };
     // The first entry whose line, and the line ending before it, the edit left alone.
     let old_tail = ob.len() - s;
     let j = old.partition_point(|e| e.range.start <= old_tail);
@@ -247,6 +254,13 @@ pub fn parse_entries_after_edit(
     old.extend(fresh);
     old.extend(tail);
     Ok(old)
+}
+
+/// Does a line that starts an entry begin at `p` (before `end`)? Judged by its
+/// first byte, leaving out every byte that may begin trivia or a continuation.
+fn starts_entry(text: &[u8], p: usize, end: usize) -> bool {
+    let line_start = p.checked_sub(1).is_some_and(|i| text[i] == b'\n');
+    line_start && p < end && !matches!(text[p], b' ' | b'\t' | b'-' | b'#' | b'\r' | b'\n')
 }
 
 fn shorten(line: &str) -> String {
