@@ -31,15 +31,24 @@ impl Deferred {
     /// Run `f` after the next painted frame that no earlier job has taken.
     pub fn after_frame(f: impl FnOnce() + 'static) -> Deferred {
         let cancelled = Rc::new(Cell::new(false));
-        let pump = QUEUE.with(|q| {
-            let mut q = q.borrow_mut();
-            q.0.push_back((cancelled.clone(), Box::new(f)));
-            !std::mem::replace(&mut q.1, true)
-        });
-        if pump {
-            next_frame();
-        }
+        enqueue(cancelled.clone(), Box::new(f));
         Deferred { cancelled }
+    }
+}
+
+/// [`Deferred::after_frame`] for a job nothing cancels (an import's dispatch).
+pub fn run_after_frame(f: impl FnOnce() + 'static) {
+    enqueue(Rc::new(Cell::new(false)), Box::new(f));
+}
+
+fn enqueue(cancelled: Rc<Cell<bool>>, f: Box<dyn FnOnce()>) {
+    let pump = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.0.push_back((cancelled, f));
+        !std::mem::replace(&mut q.1, true)
+    });
+    if pump {
+        next_frame();
     }
 }
 

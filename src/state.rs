@@ -309,6 +309,20 @@ pub struct Imported {
     pub text: Result<String, String>,
     /// A note (e.g. decoded from EUC-KR).
     pub note: Option<String>,
+    /// `text` already made into a draft with this id and name (`Imported::parsed`),
+    /// so that parsing a large file is a task of its own, not part of the
+    /// dispatch that draws the editor; `None`: the reducer makes it.
+    pub parsed: Option<Box<Draft>>,
+}
+
+impl Imported {
+    /// Make the draft now (see `parsed`): a post of 1 MB takes ~100 ms to parse.
+    pub fn parsed(mut self) -> Imported {
+        if let Ok(text) = &self.text {
+            self.parsed = Some(Box::new(Draft::new(self.id.clone(), self.name.clone(), text.clone(), 0.0)));
+        }
+        self
+    }
 }
 
 /// Everything that changes state.
@@ -505,7 +519,12 @@ impl AppState {
             // The text as it came: a `YYYY-MM-DD-slug.md` name's date and slug
             // reach the export through the draft's name (`source_name`), so
             // nothing is written into a front matter the user did not touch.
-            let d = Draft::new(it.id.clone(), it.name.clone(), text, at);
+            let d = match it.parsed {
+                Some(d) if d.text == text && d.id == it.id && d.name == it.name => {
+                    Draft { created: at, updated: at, ..*d }
+                }
+                _ => Draft::new(it.id.clone(), it.name.clone(), text, at),
+            };
             match (&d.post, &it.note) {
                 (Ok(_), None) => ok_labels.push(label),
                 (post, note) => {
@@ -793,6 +812,7 @@ mod tests {
             name: Some("2022-06-29-my-post.md".into()),
             text: Ok(text.into()),
             note: None,
+            parsed: None,
         }];
         s.apply(Action::Import { items, at: 1.0, messages: ImportMessages::default() });
         let d = &s.drafts[0];
@@ -803,14 +823,47 @@ mod tests {
         assert_eq!(export(d.post.as_ref().unwrap(), &opts, &[]).path, "_posts/2022-06-29-my-post.md");
     }
 
+    #[test]
+    fn a_draft_parsed_ahead_imports_as_one_made_by_the_reducer() {
+        let items = || {
+            vec![
+                file("a", Some("a.md"), "---\ntitle: A\n---\nx\n"),
+                file("b", Some("b.md"), "---\nbad: [\n---\n"),
+                file("c", None, "no front matter"),
+            ]
+        };
+        let (mut ahead, mut plain) = (state(), state());
+        ahead.apply(Action::Import {
+            items: items().into_iter().map(Imported::parsed).collect(),
+            at: 7.0,
+            messages: ImportMessages::default(),
+        });
+        plain.apply(Action::Import { items: items(), at: 7.0, messages: ImportMessages::default() });
+        assert_eq!(ahead.drafts, plain.drafts);
+        assert!(ahead.drafts.iter().all(|d| d.created == 7.0 && d.updated == 7.0));
+        assert_eq!(ahead.notices, plain.notices);
+        // A parsed draft that is not of this text is not used.
+        let mut stale = file("d", Some("d.md"), "new text");
+        stale.parsed = file("d", Some("d.md"), "old text").parsed().parsed;
+        let mut s = state();
+        s.apply(Action::Import { items: vec![stale], at: 1.0, messages: ImportMessages::default() });
+        assert_eq!(s.drafts[0].text, "new text");
+    }
+
     fn file(id: &str, name: Option<&str>, text: &str) -> Imported {
-        Imported { id: id.into(), name: name.map(str::to_string), text: Ok(text.into()), note: None }
+        Imported { id: id.into(), name: name.map(str::to_string), text: Ok(text.into()), note: None, parsed: None }
     }
 
     #[test]
     fn one_imported_file_opens_several_stay_highlighted() {
         let post = "---\ntitle: t\n---\nx\n";
-        let bad = Imported { id: "e".into(), name: Some("x.md".into()), text: Err("binary".into()), note: None };
+        let bad = Imported {
+            id: "e".into(),
+            name: Some("x.md".into()),
+            text: Err("binary".into()),
+            note: None,
+            parsed: None,
+        };
         // (items, view afterwards, highlighted ids)
         let cases: Vec<(Vec<Imported>, View, Vec<&str>)> = vec![
             (vec![file("a", Some("a.md"), post)], View::Editor("a".into()), vec![]),
