@@ -58,16 +58,30 @@ impl Drop for Deferred {
     }
 }
 
+/// How long a job waits for a frame before it runs without one: a tab hidden
+/// after the frame was asked for paints none, and the queue (an import's
+/// dispatch among its jobs) must not wait for the tab to be shown again.
+const FRAME_WAIT_MS: u32 = 1_000;
+
 /// Run the first live job in a task after the next frame, then wait for the
 /// frame after that if more are queued. A hidden tab paints no frames: there a
-/// zero timeout stands in for one.
+/// zero timeout stands in for one, and [`FRAME_WAIT_MS`] bounds the wait for one.
 fn next_frame() {
     let window = web_sys::window();
     let hidden = window.as_ref().and_then(|w| w.document()).is_none_or(|d| d.hidden());
     if !hidden {
+        // Whichever comes first, the frame or the fallback, runs the job; the other does nothing.
+        let once = Rc::new(Cell::new(false));
+        let run = move || {
+            if !once.replace(true) {
+                run_one();
+            }
+        };
+        let fallback = run.clone();
         // A timeout posted from the frame callback runs after that frame is painted.
-        let on_frame = wasm_bindgen::closure::Closure::once_into_js(|| Timeout::new(0, run_one).forget());
+        let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, run).forget());
         if window.is_some_and(|w| w.request_animation_frame(on_frame.unchecked_ref()).is_ok()) {
+            Timeout::new(FRAME_WAIT_MS, fallback).forget();
             return;
         }
     }

@@ -40,12 +40,16 @@ pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
         .map(|(k, d)| format!("{k}\u{1}{}\u{1}{}", d.dest, d.title.as_deref().unwrap_or("")))
         .collect();
     defs.sort_unstable();
-    let ranges = top_level(body, 0, p);
+    // The definitions that count (the first of each label), where they are written.
+    let mut used: Vec<Range<usize>> = p.reference_definitions().iter().map(|(_, d)| d.span.clone()).collect();
+    used.sort_unstable_by_key(|r| r.start);
+    let ranges = top_level(body, 0, p, &used);
     (ranges, defs.join("\u{2}"))
 }
 
-/// Top-level block ranges of a parse of `body[base..]`, in `body` coordinates.
-fn top_level(body: &str, base: usize, p: Parser<'_>) -> Vec<Range<usize>> {
+/// Top-level block ranges of a parse of `body[base..]`, in `body` coordinates;
+/// `defs` are the spans (sorted) of the link reference definitions that count.
+fn top_level(body: &str, base: usize, p: Parser<'_>, defs: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut depth = 0usize;
     for (event, range) in p.into_offset_iter() {
@@ -71,13 +75,16 @@ fn top_level(body: &str, base: usize, p: Parser<'_>) -> Vec<Range<usize>> {
     // A paragraph right under link reference definitions starts, in the parse,
     // after them; alone it would read differently (after a definition a `<br/>`
     // line is paragraph text, alone it is an HTML block). The block takes the
-    // definition lines, which belong to no block, with it.
+    // definition lines, which belong to no block, with it: only those of
+    // definitions that count, as a later one of the same label would count
+    // within the block alone (and lines no definition holds stay out).
+    let counts = |at: usize| {
+        let i = defs.partition_point(|d| d.start <= at);
+        i > 0 && at < defs[i - 1].end
+    };
     let mut prev_end = base;
     for r in &mut ranges {
-        while let Some(line) = line_before(body, r.start).filter(|l| l.start >= prev_end) {
-            if body[line.clone()].trim().is_empty() {
-                break;
-            }
+        while let Some(line) = line_before(body, r.start).filter(|l| l.start >= prev_end && counts(l.start)) {
             r.start = line.start;
         }
         prev_end = r.end;
@@ -131,7 +138,8 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str) -> Option
     if window.contains("]:") {
         return None;
     }
-    let fresh = top_level(body, start, parser(window));
+    // No definitions here: a window with `]:` in it is parsed whole (above).
+    let fresh = top_level(body, start, parser(window), &[]);
     let mut ranges: Vec<Range<usize>> = old[..first].to_vec();
     match old.get(j) {
         Some(anchor) if end < body.len() => {
@@ -374,6 +382,10 @@ mod tests {
             // A definition right above a line: that line is paragraph text, not an HTML block.
             "para\n\n[r]: /x\n<br/>\n\nsee [r]\n",
             "[r]: /x\r\n[s]: /y\r\n<br/>\r\n",
+            // The first definition of a label counts, also for a block under a later one.
+            "[r]: /first\n\n[r]: /second\nsee [r]\n",
+            // A line after a lone CR that the parse leaves out stays out.
+            "    code\n\r# h\n- a\n",
             "",
             "\n\n\n",
         ];
