@@ -111,6 +111,50 @@ pub(crate) fn preview_end(body: &str) -> Option<usize> {
     None
 }
 
+/// Where the preview of one draft stops, kept across edits: counted afresh,
+/// an end moves whenever a blank line is added or removed before it, and
+/// everything after the edit would be drawn again (37,000 blocks for one
+/// Enter in a post of 50,000 paragraphs).
+#[derive(Default)]
+struct Cut {
+    draft: String,
+    body: AttrValue,
+    end: Option<usize>,
+}
+
+impl Cut {
+    /// Where the preview of `body` (of `draft`) stops: the last end, moved by
+    /// the edit, when the edit is small and wholly before or after it; else
+    /// [`preview_end`].
+    fn update(&mut self, draft: &str, body: &AttrValue) -> Option<usize> {
+        let kept = self.end.filter(|_| self.draft == draft).and_then(|end| follow_end(&self.body, end, body));
+        let end = kept.or_else(|| preview_end(body));
+        *self = Cut { draft: draft.to_string(), body: body.clone(), end };
+        end
+    }
+}
+
+/// Where `end`, a line start in `old`, is in `new` (`old` edited once), if the
+/// edit is wholly before it or after it and adds at most 64 KB (a paste of
+/// many blank lines is counted afresh, or it would grow the preview past
+/// [`MAX_BREAKS`]). `None` also when nothing would be left out.
+fn follow_end(old: &str, end: usize, new: &str) -> Option<usize> {
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let p = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    let moved = if p >= end {
+        end
+    } else {
+        let s = o[p..].iter().rev().zip(n[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+        // The edit ends before the byte ending the line above the cut.
+        let before = o.len() - s < end && n.len() - s - p <= 64 << 10;
+        if !before {
+            return None;
+        }
+        end + n.len() - o.len()
+    };
+    (moved < n.len()).then_some(moved)
+}
+
 /// The note under a preview cut at [`MAX_BREAKS`] blank lines, `rest` bytes before the end.
 fn rest_note(lang: Lang, rest: usize) -> String {
     t(lang, "preview.rest").replace("{n}", &grouped(MAX_BREAKS)).replace("{kb}", &grouped(rest.div_ceil(1024)))
@@ -200,10 +244,6 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
     }
     l.next = None;
     set_busy(el, false);
-    // Mark the moment the preview matches the editor (read by the latency benchmark).
-    if let Some(w) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&w, &"__hoegoPreviewRev".into(), &(body.len() as f64).into());
-    }
     crate::browser::mark("__hoegoPatchedAt");
 }
 
@@ -212,12 +252,14 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
 pub fn preview(p: &PreviewProps) -> Html {
     let container = use_node_ref();
     let live = use_mut_ref(|| Live::new(""));
+    let cut = use_mut_ref(Cut::default);
+    // A body past MAX_BREAKS blank lines is previewed up to there.
+    let end = cut.borrow_mut().update(&p.draft_id, &p.body);
     {
         let container = container.clone();
         let live = live.clone();
         use_effect_with((p.draft_id.clone(), p.body.clone()), move |(id, body)| {
-            // A body past MAX_BREAKS blank lines is previewed up to there.
-            let body = match preview_end(body) {
+            let body = match end {
                 Some(end) => AttrValue::from(body[..end].to_string()),
                 None => body.clone(),
             };
@@ -267,7 +309,7 @@ pub fn preview(p: &PreviewProps) -> Html {
                 </div>
             </header>
             <article class="markdown" data-testid="preview" ref={container} {onclick}></article>
-            if let Some(end) = preview_end(&p.body) {
+            if let Some(end) = end {
                 <p class="preview-omitted" role="note" data-testid="preview-rest">{ rest_note(p.lang, p.body.len() - end) }</p>
             }
         </div>
@@ -277,6 +319,29 @@ pub fn preview(p: &PreviewProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cut_moves_with_an_edit_before_it_and_stays_for_one_after_it() {
+        let old = "a\n\nb\n\nc\n\nrest\n"; // cut at 6, before "c"
+                                           // (new text, where the cut is)
+        let cases = [
+            ("a\n\n\nb\n\nc\n\nrest\n", Some(7)), // a blank line added before: moved, not recounted
+            ("a\nb\n\nc\n\nrest\n", Some(5)),     // one removed
+            ("a\n\nb\n\nc\n\nrest and more\n", Some(6)), // typing after it: stays
+            ("a\n\nb\n\nc", Some(6)),             // cut short after it
+            ("a\n\nb\nXc\n\nrest\n", None),       // the line ending above the cut edited
+            ("a\n\nb\n\n", None),                 // nothing left after it
+        ];
+        for (new, want) in cases {
+            assert_eq!(follow_end(old, 6, new), want, "{new:?}");
+            if let Some(end) = want {
+                assert!(new[..end].ends_with('\n'), "{new:?}: a line start");
+            }
+        }
+        // A large paste before the cut is counted afresh.
+        let paste = format!("{}{}", "\n".repeat(70_000), old);
+        assert_eq!(follow_end(old, 6, &paste), None);
+    }
 
     #[test]
     fn the_preview_stops_after_max_breaks_blank_lines() {
