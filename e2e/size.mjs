@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 405 KB (405,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 410 KB (410,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -17,13 +17,16 @@
 // delta path (~7 KB) landed together at 388.6 KB: a guard against growth, not
 // the target. Raised to 405 KB when paging a long body and the preview's
 // per-block limits, with their review fixes (~6.4 KB, notes in two languages
-// included), took it to 399.2 KB.
+// included), took it to 399.2 KB. Raised to 410 KB when the 1 MB work of issue 9 (one
+// deferred job per frame, re-reading only edited front matter entries, the export's
+// change list by key, the preview's blank-line limit, imports parsed ahead, the review
+// fixes; ~5.3 KB) took it to 404.6 KB: again a guard, not the target.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 405_000;
+const BUDGET = 410_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {
