@@ -99,6 +99,10 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "lang" => ("언어", "Language"),
         "back" => ("← 보관함", "← Library"),
         "import.bad" => ("읽을 수 없는 파일", "Unreadable file"),
+        "import.too_big" => (
+            "{mb} MB라 열지 않았습니다. 브라우저에서는 {max} MB까지의 글을 편집합니다(브라우저가 사이트마다 저장하는 양은 몇 MB입니다). 더 큰 파일은 hoego CLI로 다루세요.",
+            "Not opened: it is {mb} MB, and the browser edits posts up to {max} MB (a browser keeps a few MB per site). Use the hoego CLI for larger files.",
+        ),
         "import.binary" => ("바이너리 파일은 가져올 수 없습니다", "Binary files cannot be imported"),
         "import.euckr" => ("EUC-KR로 인코딩된 파일을 UTF-8로 변환했습니다", "Converted from EUC-KR to UTF-8"),
         "import.raw" => ("front matter 오류: 원본 모드로 가져왔습니다", "Front matter error: imported in raw mode"),

@@ -219,4 +219,29 @@ export default async function (h) {
     assert(await storedText(page, 'many-blocks.md') === '---\ntitle: "블록 많은 글"\n---\n' + many, 'the post keeps every block');
     await context.close();
   });
+
+  // MAX_POST_BYTES in src/components/library.rs: a larger file or paste is not opened, and says why.
+  await test('a post over 2 MB is not opened (file or paste); a notice says why; nothing is added', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const before = await page.locator('[data-testid=draft-item]').count();
+    const big = head + 'x\n'.repeat(1_100_000); // 2.2 MB
+    const file = path.join(tmp, 'too-big.md');
+    fs.writeFileSync(file, big);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction(() => /too-big\.md.*2\.1 MB/.test(document.querySelector('[data-testid=notices]')?.textContent || ''));
+    // A paste of it says the same; a file just under the limit opens.
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, big);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=notices]')?.textContent.match(/2\.1 MB/g) || []).length >= 2);
+    assert(await page.locator('[data-testid=draft-item]').count() === before, 'no draft added');
+    const fits = path.join(tmp, 'just-fits.md');
+    fs.writeFileSync(fits, head + 'y\n'.repeat(1_000_000));
+    await page.setInputFiles('[data-testid=import-file]', fits);
+    await page.waitForSelector('[data-testid=body-pages]', { timeout: 120000 });
+    await context.close();
+  });
 }

@@ -29,6 +29,20 @@ fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
     }
 }
 
+/// The largest post the browser opens (bytes). A browser keeps a few MB per
+/// site, so a larger draft could never be saved, and one pass over it (parse,
+/// analysis) would hold the tab for longer than the 200 ms the app allows
+/// itself: a 54 MB file froze it for seconds before the save failed. The CLI
+/// has no such limit.
+pub const MAX_POST_BYTES: usize = 2 << 20;
+
+/// Why a post of `bytes` is not opened (`None`: it is).
+fn too_big(lang: hoego_core::templates::Lang, bytes: usize) -> Option<String> {
+    let mb = |b: usize| format!("{:.1}", b as f64 / f64::from(1u32 << 20));
+    (bytes > MAX_POST_BYTES)
+        .then(|| t(lang, "import.too_big").replace("{mb}", &mb(bytes)).replace("{max}", &mb(MAX_POST_BYTES)))
+}
+
 /// Read files (picked or dropped) and import them. Images are kept for zip
 /// bundles; everything else becomes a draft or an error message.
 pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
@@ -37,6 +51,12 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
         let mut items = Vec::new();
         for f in files {
             let name = f.name();
+            // Judged by its size before reading it: nothing of a huge file is read.
+            let size = f.size() as usize;
+            if let Some(why) = too_big(lang, size).filter(|_| !is_image_name(&name)) {
+                items.push(Imported { id: new_id(), name: Some(name), text: Err(why), note: None, parsed: None });
+                continue;
+            }
             let bytes = match file_bytes(&f).await {
                 Ok(b) => b,
                 Err(_) => {
@@ -104,7 +124,11 @@ pub fn import_text(ctx: &Ctx, text: String) {
     if text.trim().is_empty() {
         return;
     }
-    let items = vec![Imported { id: new_id(), name: None, text: Ok(text), note: None, parsed: None }];
+    let text = match too_big(ctx.lang, text.len()) {
+        Some(why) => Err(why),
+        None => Ok(text),
+    };
+    let items = vec![Imported { id: new_id(), name: None, text, note: None, parsed: None }];
     ctx.dispatch(Action::Import { items, at: now_ms(), messages: messages(ctx.lang) });
 }
 
