@@ -220,8 +220,8 @@ export default async function (h) {
     await context.close();
   });
 
-  // MAX_POST_BYTES in src/components/library.rs: a larger file or paste is not opened, and says why.
-  await test('a post over 2 MB is not opened (file or paste); a notice says why; nothing is added', async () => {
+  // MAX_POST_BYTES in src/components/library.rs (1.1 MB): a larger file or paste is not opened, and says why.
+  await test('a post over 1.1 MB is not opened (file or paste); a notice says why; nothing is added', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
     const before = await page.locator('[data-testid=draft-item]').count();
@@ -239,7 +239,7 @@ export default async function (h) {
     await page.waitForFunction(() => (document.querySelector('[data-testid=notices]')?.textContent.match(/2\.1 MB/g) || []).length >= 2);
     assert(await page.locator('[data-testid=draft-item]').count() === before, 'no draft added');
     const fits = path.join(tmp, 'just-fits.md');
-    fs.writeFileSync(fits, head + 'y\n'.repeat(1_000_000));
+    fs.writeFileSync(fits, head + 'y\n'.repeat(560_000)); // 1.07 MiB
     await page.setInputFiles('[data-testid=import-file]', fits);
     await page.waitForSelector('[data-testid=body-pages]', { timeout: 120000 });
     await context.close();
