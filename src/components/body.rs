@@ -326,9 +326,7 @@ fn replace_keeping_caret(el: &HtmlTextAreaElement, body: &str) {
     };
     let old: Vec<u16> = el.value().encode_utf16().collect();
     let new: Vec<u16> = body.encode_utf16().collect();
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let (prefix, suffix) = hoego_core::span::common_ends(&old, &new);
     let scroll = el.scroll_top();
     el.set_value(body);
     let at = |p| moved(p, prefix, suffix, old.len(), new.len());

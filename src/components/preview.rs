@@ -140,11 +140,10 @@ impl Cut {
 /// [`MAX_BREAKS`]). `None` also when nothing would be left out.
 fn follow_end(old: &str, end: usize, new: &str) -> Option<usize> {
     let (o, n) = (old.as_bytes(), new.as_bytes());
-    let p = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    let (p, s) = hoego_core::span::common_ends(o, n);
     let moved = if p >= end {
         end
     } else {
-        let s = o[p..].iter().rev().zip(n[p..].iter().rev()).take_while(|(a, b)| a == b).count();
         // The edit ends before the byte ending the line above the cut.
         let before = o.len() - s < end && n.len() - s - p <= 64 << 10;
         if !before {

@@ -27,6 +27,7 @@ pub mod report;
 pub mod series;
 pub mod skeleton;
 pub mod slug;
+pub mod span;
 pub mod split;
 pub mod stats;
 pub mod target;

@@ -123,8 +123,7 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str) -> Option
         return None;
     }
     let (ob, nb) = (old_body.as_bytes(), body.as_bytes());
-    let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
-    let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (p, s) = crate::span::common_ends(ob, nb);
     let unchanged_tail_old = ob.len() - s;
     let shift = |i: usize| i + nb.len() - ob.len();
     // The first block the edit touches, and two before it.
@@ -307,8 +306,7 @@ impl BlockCache {
             return (self.update(body, sanitizer), true);
         }
         let (ob, nb) = (self.body.as_bytes(), body.as_bytes());
-        let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
-        let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+        let (p, s) = crate::span::common_ends(ob, nb);
         if nb.len() - s - p <= budget {
             return (self.update(body, sanitizer), true);
         }

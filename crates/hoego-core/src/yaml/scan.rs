@@ -210,8 +210,7 @@ pub fn parse_entries_after_edit(
     line_base: usize,
 ) -> Result<Vec<YamlEntry>, ParseError> {
     let (ob, nb) = (old_text.as_bytes(), text.as_bytes());
-    let p = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
-    let s = ob[p..].iter().rev().zip(nb[p..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (p, s) = crate::span::common_ends(ob, nb);
     // Which old entries stay as they were (`first`), and where reading starts.
     let at = old.partition_point(|e| e.range.start <= p);
     let (first, start) = match at.checked_sub(1) {
