@@ -8,6 +8,8 @@
 //   BENCH_SIZES=60,235,1024   body sizes in KB
 //   BENCH_TEXT=hangul   type Korean syllables instead of ASCII
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
+//   BENCH_CSS='…' / BENCH_JS='…'   (diagnosis) a style sheet added to, or a script run in, each Hoego
+//     page once the post is open: e.g. BENCH_CSS='.side-pane{display:none}' to see what a part costs
 //
 // The measure, per key: keydown → preview mutated → that frame painted.
 //   t0    the keydown event's timeStamp (when the browser took the key in);
@@ -245,6 +247,11 @@ async function measure(browser, editor, kb, post, body, title) {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`  [${name}] pageerror ${e.message}`));
   const ed = await editors[editor.kind](page, post, body, title, editor.url);
+  if (editor.kind === 'hoego' && process.env.BENCH_CSS) {
+    // A constructed sheet: the page's CSP refuses inline <style>.
+    await page.evaluate((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }, process.env.BENCH_CSS);
+  }
+  if (editor.kind === 'hoego' && process.env.BENCH_JS) await page.evaluate(process.env.BENCH_JS);
   await page.evaluate(installProbe, { preview: ed.preview, maxFrames: 8 });
   const cdp = await context.newCDPSession(page);
   const res = {};

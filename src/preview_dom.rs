@@ -3,8 +3,9 @@
 //! the whole preview per keystroke).
 //!
 //! Each block has a wrapper (`div.blk`); wrappers are grouped in chunks
-//! (`div.chunk`, [`CHUNK`] blocks, split past twice that) and the chunks carry
-//! `content-visibility: auto`. Chromium checks every such element against the
+//! (`div.chunk`, [`CHUNK`] blocks, split past twice that), and a chunk away from
+//! the preview's visible part is an empty box of its last height
+//! (`src/preview_chunks.js`). Chromium checks every watched element against the
 //! viewport on each frame, so one per block cost ~2.5 ms a keystroke at 235 KB
 //! (3,700 blocks) and ~15 ms at 1 MB; one per chunk costs a thirty-second of it.
 
@@ -15,8 +16,27 @@ use web_sys::{Document, Element, HtmlInputElement};
 
 use crate::i18n::t;
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/preview_chunks.js")]
+extern "C" {
+    /// Start hiding `chunk` while it is away from view (it must be in the page).
+    fn watch_chunk(chunk: &Element);
+    /// Stop watching `chunk` (before it leaves the page).
+    fn unwatch_chunk(chunk: &Element);
+    /// Stop watching every chunk of the preview `container` is in.
+    fn unwatch_all(container: &Element);
+    /// Draw the chunk holding `el` now.
+    #[wasm_bindgen(js_name = show_chunk_of)]
+    pub fn show_chunk_of(el: &Element);
+}
+
 /// Blocks per chunk when chunks are made or split.
 pub const CHUNK: usize = 32;
+
+/// Empty the preview (another draft is opened).
+pub fn clear(container: &Element) {
+    unwatch_all(container);
+    container.set_inner_html("");
+}
 
 /// Apply `patch` to `container`, whose blocks' wrappers are `nodes`, in order.
 ///
@@ -37,6 +57,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
         let chunk = n.parent_element();
         n.remove();
         if let Some(c) = chunk.filter(|c| c.child_element_count() == 0) {
+            unwatch_chunk(&c);
             c.remove();
         }
     }
@@ -64,6 +85,7 @@ fn insert(
         None => {
             let c = new_chunk(doc)?;
             container.append_child(&c)?;
+            watch_chunk(&c);
             c
         }
     };
@@ -94,6 +116,7 @@ fn split(chunk: &Element, doc: &Document) -> Result<(), JsValue> {
     while next.is_some() {
         let c = new_chunk(doc)?;
         after.after_with_node_1(&c)?;
+        watch_chunk(&c);
         for _ in 0..CHUNK {
             let Some(e) = next else { break };
             next = e.next_element_sibling();

@@ -65,7 +65,8 @@ export default async function (h) {
       await openDraft(page, titles[f]);
       await page.selectOption('[data-testid=export-target]', 'gatsby');
       await page.waitForSelector('[data-testid=export-warnings]', { state: 'attached' });
-      await page.locator('[data-testid=export-warnings]').evaluate((ul) => { ul.closest('details').open = true; });
+      await page.click('[aria-controls=export-warnings-region]');
+      await page.waitForSelector('[data-testid=export-warnings]', { state: 'visible' });
       await scan('editor (export panel with warnings)');
       // A draft in raw mode because its front matter is broken.
       await page.click('[data-testid=back]');

@@ -243,8 +243,8 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
             </div>
             <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
-            <details open=true onkeydown={super::close_details_on_escape}>
-                <summary>{ t(lang, "export.diff") }{ format!(" ({})", out.changes.len()) }</summary>
+            <super::disclosure::Disclosure id="export-diff-region" open=true
+                summary={format!("{} ({})", t(lang, "export.diff"), out.changes.len())}>
                 if out.changes.is_empty() { <p class="hint">{ t(lang, "export.nochange") }</p> }
                 <div class="diff" data-testid="export-diff">
                 { for out.changes.iter().map(|c| html! {
@@ -254,12 +254,12 @@ pub fn export_panel(p: &ExportProps) -> Html {
                     </div>
                 }) }
                 </div>
-            </details>
+            </super::disclosure::Disclosure>
             if !out.warnings.is_empty() {
-                <details onkeydown={super::close_details_on_escape}>
-                    <summary>{ t(lang, "export.warnings") }{ format!(" ({})", out.warnings.len()) }</summary>
+                <super::disclosure::Disclosure id="export-warnings-region"
+                    summary={format!("{} ({})", t(lang, "export.warnings"), out.warnings.len())}>
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
-                </details>
+                </super::disclosure::Disclosure>
             }
         </section>
     }

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod body;
 pub mod chips;
 pub mod conflict;
+pub mod disclosure;
 pub mod editor;
 pub mod export_panel;
 pub mod goals;

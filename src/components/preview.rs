@@ -267,7 +267,7 @@ pub fn preview(p: &PreviewProps) -> Html {
                     let mut l = live.borrow_mut();
                     let opened = l.draft != id.as_str();
                     if opened {
-                        el.set_inner_html("");
+                        crate::preview_dom::clear(&el);
                         *l = Live::new(id);
                     }
                     l.target = body.clone();

@@ -106,19 +106,29 @@ pub fn outline(p: &AnalysisProps) -> Html {
     }
 }
 
-/// Scroll the preview to the heading and ask the editor to put its caret on it
-/// (the editor finds it in the whole body: see `body::GOTO_EVENT`).
+/// Ask the editor to put its caret on the heading (it finds it in the whole
+/// body: see `body::GOTO_EVENT`), then scroll the preview to the heading.
+///
+/// The preview is scrolled a frame later: the editor's own scroll, which the
+/// preview follows by fraction (`preview::follow`), lands first and must not
+/// carry the preview away from the heading.
 fn jump(id: &str, text: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(Some(h)) = doc.query_selector(&format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""))) {
-        h.scroll_into_view();
+    if let Some(ta) = doc.get_element_by_id("body") {
+        let asked = ta.set_attribute(super::body::GOTO_ATTR, text).is_ok()
+            && web_sys::Event::new(super::body::GOTO_EVENT).and_then(|e| ta.dispatch_event(&e)).is_ok();
+        if !asked {
+            web_sys::console::warn_1(&"hoego: could not ask the editor to go to the heading".into());
+        }
     }
-    let Some(ta) = doc.get_element_by_id("body") else { return };
-    let asked = ta.set_attribute(super::body::GOTO_ATTR, text).is_ok()
-        && web_sys::Event::new(super::body::GOTO_EVENT).and_then(|e| ta.dispatch_event(&e)).is_ok();
-    if !asked {
-        web_sys::console::warn_1(&"hoego: could not ask the editor to go to the heading".into());
-    }
+    let selector = format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""));
+    crate::frames::run_after_frame(move || {
+        if let Ok(Some(h)) = doc.query_selector(&selector) {
+            // A chunk away from view is an empty box: draw it, then scroll.
+            crate::preview_dom::show_chunk_of(&h);
+            h.scroll_into_view();
+        }
+    });
 }
 
 /// Characters, without spaces, words, reading time, tasks.

@@ -1,0 +1,74 @@
+// Off-screen chunks of the live preview (src/preview_dom.rs) are shown as empty
+// boxes of their last height (`.chunk.off` in styles/app.css), so the browser
+// styles, lays out and paints only what is near the preview's visible part.
+// This is what `content-visibility: auto` did, without its display locks: with
+// any lock locked, Chromium made each key typed in the body textarea walk the
+// ancestors of every line of it (see src/components/disclosure.rs).
+
+// One observer per scrolling box (the preview's `#preview-scroll`), so its margin
+// counts from that box's edges: chunks within a screen of view are drawn.
+const observers = new WeakMap();
+
+function observerFor(root) {
+  let io = observers.get(root);
+  if (!io) {
+    io = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const c = e.target;
+        if (e.isIntersecting) {
+          show(c);
+        } else if (!c.classList.contains('off') && e.boundingClientRect.height > 0) {
+          // Keep its height, so nothing below it moves.
+          c.style.height = `${e.boundingClientRect.height}px`;
+          c.classList.add('off');
+        }
+      }
+    }, { root, rootMargin: '100% 0px' });
+    observers.set(root, io);
+  }
+  return io;
+}
+
+// The preview's scrolling box, or the page (a preview outside one).
+const rootOf = (chunk) => chunk.closest('#preview-scroll') || document;
+
+function show(c) {
+  if (c.classList.contains('off')) {
+    c.classList.remove('off');
+    c.style.removeProperty('height');
+  }
+}
+
+/** A new chunk: hidden until it is seen near the preview's visible part. */
+export function watch_chunk(chunk) {
+  chunk.classList.add('off');
+  observerFor(rootOf(chunk)).observe(chunk);
+}
+
+/** A chunk taken out of the preview. */
+export function unwatch_chunk(chunk) {
+  const io = observers.get(rootOf(chunk));
+  if (io) io.unobserve(chunk);
+}
+
+/** The preview is emptied (another draft): forget its chunks. */
+export function unwatch_all(container) {
+  const root = rootOf(container);
+  const io = observers.get(root);
+  if (io) io.disconnect();
+  observers.delete(root);
+}
+
+/** Draw the chunk holding `el` now (before scrolling to it). */
+export function show_chunk_of(el) {
+  const c = el.closest('.chunk');
+  if (!c || !c.classList.contains('off')) return;
+  show(c);
+  // Observed afresh, so the observer reports where it is once more: a chunk
+  // left out of view again (the scroll went elsewhere) becomes a box again.
+  const io = observers.get(rootOf(c));
+  if (io) {
+    io.unobserve(c);
+    io.observe(c);
+  }
+}
