@@ -1,17 +1,19 @@
 //! Export panel: target, offset, slug style; the resulting path, front
 //! matter changes and warnings; downloads byte-identical to `hoego export`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hoego_core::export::{export, image_refs, Exported, Flavor, ImageRef, Target};
 use hoego_core::slug::SlugStyle;
+use hoego_core::templates::Lang;
 use hoego_core::Offset;
 use yew::prelude::*;
 
 use super::{target_value, Ctx, LARGE_POST};
 use crate::browser::download;
 use crate::i18n::t;
-use crate::state::{Action, Draft, ExportSettings, Level, Notice};
+use crate::state::{Action, AppState, Draft, ExportSettings, Level, Notice};
 
 thread_local! {
     /// Images imported alongside posts this session, by file name.
@@ -76,10 +78,13 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
 }
 
+/// Sends actions to the app state (stable across renders, unlike the state).
+type Dispatch = UseReducerDispatcher<AppState>;
+
 /// Runs a download; a browser that refuses it becomes a notice, not silence.
-fn deliver(ctx: &Ctx, name: &str, bytes: &[u8], mime: &str) {
+fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {
     if let Err(e) = download(name, bytes, mime) {
-        let text = format!("{}: {name} ({e:?})", t(ctx.lang, "download.failed"));
+        let text = format!("{}: {name} ({e:?})", t(lang, "download.failed"));
         ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
     }
 }
@@ -102,6 +107,9 @@ pub fn export_panel(p: &ExportProps) -> Html {
     let redraw = use_force_update();
     // The key a deferred first export of a large draft is being computed for.
     let pending = use_mut_ref(|| None::<(String, ExportSettings)>);
+    // The draft of the newest render, for the downloads (see `ExportView`).
+    let latest = use_mut_ref(|| p.draft.clone());
+    *latest.borrow_mut() = p.draft.clone();
     let s = ctx.export.clone();
     let key = (p.draft.id.clone(), s.clone());
     let new_draft = shown.borrow().as_ref().is_none_or(|c| c.key.0 != key.0);
@@ -155,7 +163,35 @@ pub fn export_panel(p: &ExportProps) -> Html {
         return html! {};
     }
     let Some(current) = shown.borrow().clone() else { return html! {} };
-    let out = &current.out;
+    html! { <ExportView {current} settings={s} {lang} dispatch={ctx.dispatcher()} {latest} /> }
+}
+
+/// What the export panel shows. Drawn again only when the export shown or the
+/// settings change, not on every key typed in the body (the panel itself is:
+/// it reads the app state); the downloads read the newest draft from `latest`.
+#[derive(Properties)]
+struct ExportViewProps {
+    current: Rc<Computed>,
+    settings: ExportSettings,
+    lang: Lang,
+    dispatch: Dispatch,
+    latest: Rc<RefCell<Rc<Draft>>>,
+}
+
+impl PartialEq for ExportViewProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.current, &o.current)
+            && self.settings == o.settings
+            && self.lang == o.lang
+            && self.dispatch == o.dispatch
+            && Rc::ptr_eq(&self.latest, &o.latest)
+    }
+}
+
+#[function_component(ExportView)]
+fn export_view(p: &ExportViewProps) -> Html {
+    let (ctx, s, lang) = (&p.dispatch, &p.settings, p.lang);
+    let out = &p.current.out;
     let set = |f: Rc<Update>| {
         let ctx = ctx.clone();
         let s = s.clone();
@@ -180,23 +216,23 @@ pub fn export_panel(p: &ExportProps) -> Html {
         }
     }));
     let on_slug = set(Rc::new(|n, v| n.slug_style = SlugStyle::parse(&v).unwrap_or_default()));
-    // Downloads export the draft and settings of this render, never the debounced view.
+    // Downloads export the newest draft with these settings, never the debounced view.
     let md = {
-        let (ctx, draft, s) = (ctx.clone(), p.draft.clone(), s.clone());
+        let (ctx, latest, s) = (ctx.clone(), p.latest.clone(), s.clone());
         Callback::from(move |_| {
-            let c = compute(&draft, &s);
-            deliver(&ctx, c.file_name(), c.out.text.as_bytes(), "text/markdown;charset=utf-8");
+            let c = compute(&latest.borrow(), &s);
+            deliver(&ctx, lang, c.file_name(), c.out.text.as_bytes(), "text/markdown;charset=utf-8");
         })
     };
     let zip = {
-        let (ctx, draft, s) = (ctx.clone(), p.draft.clone(), s.clone());
+        let (ctx, latest, s) = (ctx.clone(), p.latest.clone(), s.clone());
         Callback::from(move |_| {
-            let c = compute(&draft, &s);
+            let c = compute(&latest.borrow(), &s);
             match hoego_core::export::bundle::zip_files(&c.zip_entries()) {
-                Ok(bytes) => deliver(&ctx, &c.zip_name(), &bytes, "application/zip"),
+                Ok(bytes) => deliver(&ctx, lang, &c.zip_name(), &bytes, "application/zip"),
                 Err(e) => ctx.dispatch(Action::Notify(Notice {
                     level: Level::Error,
-                    text: format!("{}: {e}", t(ctx.lang, "download.failed")),
+                    text: format!("{}: {e}", t(lang, "download.failed")),
                 })),
             }
         })

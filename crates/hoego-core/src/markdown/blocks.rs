@@ -118,12 +118,12 @@ fn line_before(body: &str, at: usize) -> Option<Range<usize>> {
 /// window falls back to a full parse (the caller already does when the
 /// document had definitions). The property test in `tests/props.rs` compares
 /// the result with a full parse after random edits.
-fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str) -> Option<Vec<Range<usize>>> {
-    if old.is_empty() || body.contains("[^") || old.windows(2).any(|w| w[0].end > w[1].start) {
+fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Edit) -> Option<Vec<Range<usize>>> {
+    if old.is_empty() || edit.footnotes || old.windows(2).any(|w| w[0].end > w[1].start) {
         return None;
     }
     let (ob, nb) = (old_body.as_bytes(), body.as_bytes());
-    let (p, s) = crate::span::common_ends(ob, nb);
+    let (p, s) = (edit.prefix, edit.suffix);
     let unchanged_tail_old = ob.len() - s;
     let shift = |i: usize| i + nb.len() - ob.len();
     // The first block the edit touches, and two before it.
@@ -211,6 +211,23 @@ pub struct Patch {
     pub inserted: Vec<String>,
 }
 
+/// What changed from the cached body to a new one, found in one pass each.
+struct Edit {
+    /// Bytes both texts start with.
+    prefix: usize,
+    /// Bytes both end with, after the prefix.
+    suffix: usize,
+    /// The new text may have footnotes (`[^`): then it is one block.
+    footnotes: bool,
+}
+
+impl Edit {
+    fn between(old: &str, new: &str) -> Edit {
+        let (prefix, suffix) = crate::span::common_ends(old.as_bytes(), new.as_bytes());
+        Edit { prefix, suffix, footnotes: new.contains("[^") }
+    }
+}
+
 /// The blocks currently shown, kept between keystrokes.
 #[derive(Debug, Default, Clone)]
 pub struct BlockCache {
@@ -233,15 +250,32 @@ impl BlockCache {
     /// Bring the cache up to date with `body`, rendering only blocks whose
     /// text changed, and return the patch to apply to the DOM.
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
+        let edit = Edit::between(&self.body, body);
+        self.update_with(body, sanitizer, &edit)
+    }
+
+    /// [`BlockCache::update`] with the edit from the cached body to `body`
+    /// already known: each pass over the whole text is done once per key.
+    fn update_with(&mut self, body: &str, sanitizer: &dyn Sanitizer, edit: &Edit) -> Patch {
         let old_ranges: Vec<Range<usize>> = self.blocks.iter().map(|b| b.range.clone()).collect();
-        let incremental = if self.defs.is_empty() { ranges_after_edit(&self.body, &old_ranges, body) } else { None };
+        let incremental =
+            if self.defs.is_empty() { ranges_after_edit(&self.body, &old_ranges, body, edit) } else { None };
         let (ranges, defs) = match incremental {
             Some(r) => (r, String::new()),
             None => block_ranges(body),
         };
         let all_stale = defs != self.defs;
         let mut old = std::mem::take(&mut self.blocks);
-        let same = |b: &Block, r: &Range<usize>| !all_stale && b.text == body[r.clone()];
+        let (old_len, new_len) = (self.body.len(), body.len());
+        let same = |b: &Block, r: &Range<usize>| {
+            // A block wholly in the text's unchanged start, or wholly in its
+            // unchanged end and only shifted, holds the same text: no need to compare it.
+            let in_start = b.range == *r && r.end <= edit.prefix;
+            let in_end = b.range.start >= old_len - edit.suffix
+                && r.start + old_len == b.range.start + new_len
+                && r.len() == b.range.len();
+            !all_stale && (in_start || in_end || b.text == body[r.clone()])
+        };
         let mut prefix = 0;
         while prefix < old.len() && prefix < ranges.len() && same(&old[prefix], &ranges[prefix]) {
             prefix += 1;
@@ -259,7 +293,7 @@ impl BlockCache {
         let removed = old.len() - prefix - suffix;
         // A body with footnotes is one block (see `block_ranges`): the limits of a
         // block are not for it, or one footnote would hide a long post's whole preview.
-        let one_block = body.contains("[^");
+        let one_block = edit.footnotes;
         // Keep unchanged blocks by moving them (no copies of their text or HTML).
         let tail: Vec<Block> = old.drain(old.len() - suffix..).collect();
         old.truncate(prefix);
@@ -302,18 +336,18 @@ impl BlockCache {
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
-        if std::mem::take(&mut self.unsliceable) || body.contains("[^") {
-            return (self.update(body, sanitizer), true);
+        let edit = Edit::between(&self.body, body);
+        if std::mem::take(&mut self.unsliceable) || edit.footnotes {
+            return (self.update_with(body, sanitizer, &edit), true);
         }
-        let (ob, nb) = (self.body.as_bytes(), body.as_bytes());
-        let (p, s) = crate::span::common_ends(ob, nb);
-        if nb.len() - s - p <= budget {
-            return (self.update(body, sanitizer), true);
+        let (p, s) = (edit.prefix, edit.suffix);
+        if body.len() - s - p <= budget {
+            return (self.update_with(body, sanitizer, &edit), true);
         }
         // The change up to a blank line, then the old text after the change.
         let cut = slice_end(body, p + budget);
         if cut + s >= body.len() {
-            return (self.update(body, sanitizer), true);
+            return (self.update_with(body, sanitizer, &edit), true);
         }
         let mut partial = String::with_capacity(cut + s);
         partial.push_str(&body[..cut]);
@@ -366,6 +400,23 @@ mod tests {
         let mut c = BlockCache::default();
         let patch = c.update(&body, &s);
         assert_eq!(patch.inserted, [render_unsanitized(&body)]);
+    }
+
+    #[test]
+    fn same_length_edits_at_block_edges_re_render_their_block() {
+        // An edit that keeps the text's length leaves every block range as it was:
+        // only the unchanged start and end of the text may skip the comparison.
+        let body = "aaa\n\nbbb\n\nccc\n\n- x\n- y\n";
+        let edits = [(5, 6, "x"), (7, 8, "x"), (8, 9, "\n"), (10, 11, "x"), (12, 13, "z"), (0, 1, "b"), (18, 19, "z")];
+        for (i, j, ins) in edits {
+            let mut c = BlockCache::default();
+            c.update(body, &Identity);
+            let mut edited = body.to_string();
+            edited.replace_range(i..j, ins);
+            c.update(&edited, &Identity);
+            let got: String = c.blocks().iter().map(|b| b.html.as_str()).collect();
+            assert_eq!(got, render_unsanitized(&edited), "{i}..{j} → {ins:?}");
+        }
     }
 
     #[test]
@@ -467,7 +518,7 @@ mod tests {
         for (ins, windowed) in cases {
             let mut body = old.clone();
             body.insert_str(at, ins);
-            let got = ranges_after_edit(&old, &old_ranges, &body);
+            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body));
             assert_eq!(got.is_some(), *windowed, "{ins:?}");
             if let Some(r) = got {
                 assert_eq!(r, block_ranges(&body).0, "{ins:?}");
