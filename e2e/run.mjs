@@ -258,6 +258,22 @@ await test('a post full of XSS vectors runs no script', async () => {
   assert(dialogs === 0, `${dialogs} dialogs opened`);
   assert(bad.length === 0, `dangerous DOM: ${bad.join(', ')}`);
   assert(vectors.length >= 100, 'broad list');
+  // The markdown-only vectors alone: with no raw HTML (and no footnote, which makes
+  // the body one block) beside them, each block is judged on its own and a plain
+  // one skips DOMPurify (hoego-core markdown::plain). A link with a bad scheme must not.
+  const md = vectors.filter((v) => /^!?\[|^<[a-z]+:/i.test(v) && !v.includes('[^'));
+  assert(md.length >= 8, `markdown vectors: ${md.length}`);
+  const mdFile = path.join(tmp, 'xss-md.md');
+  fs.writeFileSync(mdFile, `---\ntitle: "XSS markdown"\n---\n\n${md.join('\n\n')}\n\n[safe](https://example.com/) and ![ok](./a.png)\n`);
+  await page.click('[data-testid=back]');
+  await importFiles(page, [mdFile]);
+  await openDraft(page, 'XSS markdown');
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('safe'));
+  const links = await page.evaluate(() => [...document.querySelectorAll('[data-testid=preview] a, [data-testid=preview] img')]
+    .map((e) => `${e.tagName}:${(e.getAttribute('href') ?? e.getAttribute('src') ?? '').replace(/\s/g, '').toLowerCase()}`));
+  const unsafe = links.filter((l) => /:(javascript|vbscript|data):/.test(l));
+  assert(unsafe.length === 0, `markdown links kept a bad scheme: ${unsafe.join(', ')}`);
+  assert(links.includes('A:https://example.com/') && links.includes('IMG:./a.png'), `plain links kept: ${links.join(', ')}`);
   await context.close();
 });
 

@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 410 KB (410,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 415 KB (415,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -20,13 +20,17 @@
 // included), took it to 399.2 KB. Raised to 410 KB when the 1 MB work of issue 9 (one
 // deferred job per frame, re-reading only edited front matter entries, the export's
 // change list by key, the preview's blank-line limit, imports parsed ahead, the review
-// fixes; ~5.3 KB) took it to 404.6 KB: again a guard, not the target.
+// fixes; ~5.3 KB) took it to 404.6 KB: again a guard, not the target. Raised to 415 KB
+// when the typing work of issue 13 (the editor view's show/hide sections without
+// <details>, the preview chunks' observer, the form and export view drawn only when
+// what they show changes, plain markdown passed by DOMPurify; ~4.9 KB) took it to
+// 409.6 KB.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 410_000;
+const BUDGET = 415_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {

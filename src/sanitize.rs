@@ -76,4 +76,12 @@ impl Sanitizer for DomPurify {
             Err(_) => format!("<pre>{}</pre>", escape(html)),
         }
     }
+
+    /// Markup the renderer wrote itself, every text escaped, no raw HTML and
+    /// no URL scheme but http(s) or mailto (`hoego_core`'s `markdown::plain`):
+    /// nothing in it for DOMPurify to remove, so it is not sent there (the usual
+    /// key typed in a paragraph: ~0.3–0.45 ms of DOMPurify saved).
+    fn sanitize_plain(&self, html: &str) -> String {
+        html.to_string()
+    }
 }

@@ -264,7 +264,7 @@ fn form(p: &FormProps) -> Html {
     let large_other = other.len() > OTHER_INLINE_MAX;
     html! {
         <form class="fm-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { text_field(&ctx, post, lang, "title", "title", v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
+            { text_field(ctx, post, lang, "title", "title", v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
             <div class="field date-row">
                 <label for="f-date">{ t(lang, "date") }</label>
                 <div class="row">
@@ -283,13 +283,13 @@ fn form(p: &FormProps) -> Html {
                 <label for="f-categories">{ t(lang, "categories") }</label>
                 <Chips id="f-categories" testid="field-categories" list_label={t(lang, "categories")} remove_label={t(lang, "category.remove")} items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, "chip.add")} />
             </div>
-            { text_field(&ctx, post, lang, "description", "description", post.field("description").and_then(|d| d.as_text()), None) }
-            { text_field(&ctx, post, lang, "slug", "slug", post.field("slug").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "description", "description", post.field("description").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "slug", "slug", post.field("slug").and_then(|d| d.as_text()), None) }
             <p class="hint">{ t(lang, "url") }{ ": /" }{ slug }{ "/" }</p>
             <label class="check"><input type="checkbox" checked={v.draft} onchange={on_draft} />{ t(lang, "draft") }</label>
-            { text_field(&ctx, post, lang, layout_key, "layout", post.field(layout_key).and_then(|d| d.as_text()), None) }
-            { text_field(&ctx, post, lang, "cover", "cover", post.field("cover").and_then(|d| d.as_text()), None) }
-            { text_field(&ctx, post, lang, "author", "author", post.field("author").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, layout_key, "layout", post.field(layout_key).and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "cover", "cover", post.field("cover").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "author", "author", post.field("author").and_then(|d| d.as_text()), None) }
             <div class="field">
                 <label for="f-other">{ t(lang, "other") }</label>
                 if large_other {

@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::options::{options, parser};
-use super::render::{push_html, render_unsanitized};
+use super::render::push_html_plain;
 use super::sanitize::Sanitizer;
 
 /// One top-level block and its rendered, sanitized HTML.
@@ -153,10 +153,13 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Ed
 }
 
 /// Render one block's text, resolving references against `full`'s definitions
-/// (when the document has any).
-fn render_block(text: &str, full: Option<&Parser<'_>>) -> String {
+/// (when the document has any); `true` when the HTML is plain (see
+/// [`Sanitizer::sanitize_plain`]).
+fn render_block(text: &str, full: Option<&Parser<'_>>) -> (String, bool) {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
     let Some(full) = full else {
-        return render_unsanitized(text);
+        let plain = push_html_plain(&mut out, parser(text));
+        return (out, plain);
     };
     let defs = full.reference_definitions();
     let mut cb = |link: BrokenLink<'_>| {
@@ -164,9 +167,8 @@ fn render_block(text: &str, full: Option<&Parser<'_>>) -> String {
             .map(|d| (CowStr::from(d.dest.to_string()), CowStr::from(d.title.as_deref().unwrap_or("").to_string())))
     };
     let p = Parser::new_with_broken_link_callback(text, options(), Some(&mut cb));
-    let mut out = String::new();
-    push_html(&mut out, p);
-    out
+    let plain = push_html_plain(&mut out, p);
+    (out, plain)
 }
 
 /// A block's HTML as the preview shows it: sanitized, or the sanitizer's
@@ -175,9 +177,10 @@ fn shown_html(text: &str, full: Option<&Parser<'_>>, sanitizer: &dyn Sanitizer, 
     if let Some(note) = limited.then(|| sanitizer.stand_in(text.len(), None)).flatten() {
         return note;
     }
-    let raw = render_block(text, full);
+    let (raw, plain) = render_block(text, full);
     match limited.then(|| sanitizer.stand_in(text.len(), Some(&raw))).flatten() {
         Some(note) => note,
+        None if plain => sanitizer.sanitize_plain(&raw),
         None => sanitizer.sanitize(&raw),
     }
 }
@@ -190,10 +193,18 @@ pub fn render_blocks(body: &str) -> Vec<Block> {
         .into_iter()
         .map(|r| {
             let text = body[r.clone()].to_string();
-            let html = render_block(&text, full.as_ref());
+            let html = render_block(&text, full.as_ref()).0;
             Block { range: r, text, html }
         })
         .collect()
+}
+
+/// Whether each block of `body` renders plain (tests of [`super::plain`]).
+#[cfg(test)]
+pub(crate) fn render_blocks_plain(body: &str) -> Vec<bool> {
+    let (ranges, defs) = block_ranges(body);
+    let full = (!defs.is_empty()).then(|| parser(body));
+    ranges.into_iter().map(|r| render_block(&body[r], full.as_ref()).1).collect()
 }
 
 /// What changed between two renders: keep `prefix` blocks from the start and

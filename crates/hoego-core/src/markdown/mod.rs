@@ -7,6 +7,7 @@ mod html_depth;
 mod html_tags;
 pub mod nesting;
 pub mod options;
+mod plain;
 pub mod render;
 pub mod sanitize;
 

@@ -105,6 +105,14 @@ pub(crate) fn push_html<'a>(out: &mut String, events: impl Iterator<Item = Event
     html::push_html(out, adapt(events, NoCuts));
 }
 
+/// [`push_html`], also telling whether every event was plain (see
+/// [`super::plain`]): no raw HTML, no URL with a scheme but http(s) or mailto.
+pub(crate) fn push_html_plain<'a>(out: &mut String, events: impl Iterator<Item = Event<'a>>) -> bool {
+    let mut plain = true;
+    html::push_html(out, adapt(events, NoCuts).inspect(|e| plain &= super::plain::is_plain(e)));
+    plain
+}
+
 /// Unsanitized HTML is handed to the sanitizer in pieces of about this size,
 /// cut between top-level blocks: the sanitizer's tree (ammonia's DOM is tens
 /// of times the HTML's size) stays small whatever the post's size.

@@ -7,6 +7,14 @@ pub trait Sanitizer {
     /// Return a safe version of `html`.
     fn sanitize(&self, html: &str) -> String;
 
+    /// Return a safe version of `html`, which the markdown renderer wrote with
+    /// no raw HTML in it and no link or image URL but relative, `http(s):` or
+    /// `mailto:` ones: all its text and attributes are escaped, so a sanitizer
+    /// may return it unchanged. By default it is sanitized like any HTML.
+    fn sanitize_plain(&self, html: &str) -> String {
+        self.sanitize(html)
+    }
+
     /// Trusted HTML to show instead of a block too large to show here, or `None`
     /// to show it (the default): asked before rendering the block's `markdown_bytes`
     /// (`html` is `None`) and again with its rendered, unsanitized `html`.
@@ -65,6 +73,10 @@ impl<'a, S: Sanitizer + ?Sized> Budgeted<'a, S> {
 impl<S: Sanitizer + ?Sized> Sanitizer for Budgeted<'_, S> {
     fn sanitize(&self, html: &str) -> String {
         self.inner.sanitize(html)
+    }
+
+    fn sanitize_plain(&self, html: &str) -> String {
+        self.inner.sanitize_plain(html)
     }
 
     fn stand_in(&self, markdown_bytes: usize, html: Option<&str>) -> Option<String> {
