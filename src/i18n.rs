@@ -69,6 +69,10 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "apply" => ("적용", "Apply"),
         "body" => ("본문", "Body"),
         "preview" => ("미리보기", "Preview"),
+        "preview.note" => (
+            "미리보기는 보이는 부분 근처만 그립니다. 글 전체는 본문 편집기에, 모든 제목은 개요에 있습니다.",
+            "The preview draws only the part near view; the whole text is in the body editor, and every heading in the outline.",
+        ),
         "outline" => ("목차", "Outline"),
         "words" => ("단어", "words"),
         "no_spaces" => ("공백 제외", "no spaces"),

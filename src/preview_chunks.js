@@ -39,10 +39,13 @@ function show(c) {
   }
 }
 
-/** A new chunk: hidden until it is seen near the preview's visible part. */
-export function watch_chunk(chunk) {
-  chunk.classList.add('off');
+/** A new chunk (it must be in the page): `drawn` when it takes blocks from a
+ * drawn chunk (a split) or starts an empty preview, so nothing in view turns into
+ * an empty box for a frame; else hidden until seen near the preview's visible part. */
+export function watch_chunk(chunk, drawn) {
+  if (!drawn) chunk.classList.add('off');
   observerFor(rootOf(chunk)).observe(chunk);
+  printable();
 }
 
 /** A chunk taken out of the preview. */
@@ -64,11 +67,29 @@ export function show_chunk_of(el) {
   const c = el.closest('.chunk');
   if (!c || !c.classList.contains('off')) return;
   show(c);
-  // Observed afresh, so the observer reports where it is once more: a chunk
-  // left out of view again (the scroll went elsewhere) becomes a box again.
+  reobserve(c);
+}
+
+// Observed afresh, so the observer reports where it is once more: a chunk drawn
+// for a reason of its own and left out of view becomes a box again.
+function reobserve(c) {
   const io = observers.get(rootOf(c));
   if (io) {
     io.unobserve(c);
     io.observe(c);
   }
+}
+
+// A printed preview is whole: every chunk is drawn before printing, and the far
+// ones are boxes again after.
+let printHooked = false;
+function printable() {
+  if (printHooked) return;
+  printHooked = true;
+  window.addEventListener('beforeprint', () => {
+    for (const c of document.querySelectorAll('.markdown > .chunk.off')) show(c);
+  });
+  window.addEventListener('afterprint', () => {
+    for (const c of document.querySelectorAll('.markdown > .chunk')) reobserve(c);
+  });
 }

@@ -18,8 +18,9 @@ use crate::i18n::t;
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/preview_chunks.js")]
 extern "C" {
-    /// Start hiding `chunk` while it is away from view (it must be in the page).
-    fn watch_chunk(chunk: &Element);
+    /// Start hiding `chunk` while it is away from view (it must be in the page);
+    /// `drawn` says whether it starts drawn.
+    fn watch_chunk(chunk: &Element, drawn: bool);
     /// Stop watching `chunk` (before it leaves the page).
     fn unwatch_chunk(chunk: &Element);
     /// Stop watching every chunk of the preview `container` is in.
@@ -41,8 +42,8 @@ pub fn clear(container: &Element) {
 /// Apply `patch` to `container`, whose blocks' wrappers are `nodes`, in order.
 ///
 /// A block edited in place (the usual keystroke: one block out, one in) keeps its
-/// wrapper and only gets new contents, so nothing around it is rebuilt and its
-/// chunk keeps the size `content-visibility` remembered for it.
+/// wrapper and only gets new contents, so nothing around it is rebuilt (and an
+/// empty-box chunk keeps the height it was drawn at).
 pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Result<(), JsValue> {
     let doc = container.owner_document().ok_or("no document")?;
     let lang = page_lang(&doc);
@@ -85,7 +86,8 @@ fn insert(
         None => {
             let c = new_chunk(doc)?;
             container.append_child(&c)?;
-            watch_chunk(&c);
+            // The first chunk of an empty preview is at its top, in view.
+            watch_chunk(&c, true);
             c
         }
     };
@@ -113,10 +115,13 @@ fn split(chunk: &Element, doc: &Document) -> Result<(), JsValue> {
         next = next.and_then(|e| e.next_element_sibling());
     }
     let mut after = chunk.clone();
+    let drawn = !chunk.class_list().contains("off");
     while next.is_some() {
         let c = new_chunk(doc)?;
         after.after_with_node_1(&c)?;
-        watch_chunk(&c);
+        // Blocks moved out of a drawn chunk stay drawn (the observer hides them
+        // if they are away from view): no empty box in view for a frame.
+        watch_chunk(&c, drawn);
         for _ in 0..CHUNK {
             let Some(e) = next else { break };
             next = e.next_element_sibling();

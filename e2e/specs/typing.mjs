@@ -110,11 +110,66 @@ export default async function (h) {
     });
     cs = await chunks();
     assert(cs[0].drawn && !cs[cs.length - 1].drawn, 'drawn near the view only');
+    // A paste at the top splits the first chunk: the blocks moved out of it stay drawn
+    // in the frame after (no empty box in view before the observer has run), and a
+    // screen reader is told the preview draws only the part near view.
+    const described = await page.evaluate(() => {
+      const region = document.getElementById('preview-scroll');
+      const note = document.getElementById(region.getAttribute('aria-describedby'));
+      return note && note.textContent.length > 20;
+    });
+    assert(described, 'the preview region is described');
+    // New chunks are made by the split of the first (drawn) chunk: they start drawn.
+    const offAfterSplit = page.evaluate(() => new Promise((resolve) => {
+      const p = document.querySelector('[data-testid=preview]');
+      const before = new Set(p.querySelectorAll('.chunk'));
+      const mo = new MutationObserver(() => {
+        const fresh = [...p.querySelectorAll('.chunk')].filter((c) => !before.has(c));
+        if (fresh.length === 0) return;
+        mo.disconnect();
+        resolve(fresh.filter((c) => c.classList.contains('off')).length);
+      });
+      mo.observe(p, { childList: true });
+    }));
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.insertText', { text: Array.from({ length: 40 }, (_, i) => `붙인 문단 ${i}`).join('\n\n') + '\n\n' });
+    assert(await offAfterSplit === 0, 'chunks split from a drawn chunk start drawn (no empty box in view for a frame)');
+    // Printing draws every chunk; afterwards the far ones are boxes again.
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('붙인 문단 39'));
+    // (In one task, as the browser prints right after `beforeprint`.)
+    const offForPrint = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      return document.querySelectorAll('[data-testid=preview] .chunk.off').length;
+    });
+    assert(offForPrint === 0, `all drawn for print (${offForPrint} not)`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0);
     // Typing still reaches the preview, and its text is whole.
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('마지막 한 줄');
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('마지막 한 줄'));
+    await context.close();
+  });
+
+  // The form is not drawn again for body keys, but what it shows from the body is:
+  // with no `title` key the title, and so the URL hint's slug, come from the first heading.
+  await test('typing: the form\'s URL hint follows a title taken from the body\'s first heading', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    await page.click('[data-testid=new-draft]');
+    await page.click('[data-testid=mode-raw]');
+    await page.fill('[data-testid=raw-front-matter]', 'date: 2026-11-25 09:00:00 +0900\n');
+    await page.locator('[data-testid=raw-front-matter] ~ button').click();
+    await page.click('[data-testid=mode-form]');
+    const hint = page.locator('.fm-form .hint', { hasText: ': /' });
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# Hello World\n\n');
+    await page.waitForFunction(() => [...document.querySelectorAll('.fm-form .hint')].some((e) => e.textContent.includes('/hello-world/')));
+    assert((await hint.textContent()).includes('hello-world'), `URL hint: ${await hint.textContent()}`);
     await context.close();
   });
 }

@@ -18,7 +18,7 @@ use super::text_input::TextInput;
 use super::Ctx;
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::t;
-use crate::state::{Action, AppState, Draft, ExportSettings, TYPED_KEYS};
+use crate::state::{Action, AppState, Draft, TYPED_KEYS};
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -58,7 +58,8 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} /> } else { <Form draft={d.clone()} {lang} export={ctx.export.clone()} edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                            edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
@@ -130,8 +131,9 @@ pub fn editor(p: &EditorProps) -> Html {
 struct FormProps {
     draft: Rc<Draft>,
     lang: Lang,
-    /// The export settings (the URL hint's slug).
-    export: ExportSettings,
+    /// The URL hint's slug. Worked out by the editor: with no `title` key the
+    /// title, and so the slug, comes from the body's first heading.
+    slug: String,
     edit_error: Option<String>,
     dispatch: Dispatch,
 }
@@ -149,7 +151,7 @@ impl PartialEq for FormProps {
                 });
         same_draft
             && self.lang == o.lang
-            && self.export == o.export
+            && self.slug == o.slug
             && self.edit_error == o.edit_error
             && self.dispatch == o.dispatch
     }
@@ -242,7 +244,7 @@ fn form(p: &FormProps) -> Html {
     };
     let layout_key =
         if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
-    let slug = hoego_core::export::resolve_slug(post, &super::batch::options(&p.export, p.draft.name.clone()));
+    let slug = &p.slug;
     let other = post.other_fields_text(TYPED_KEYS);
     let apply_other = {
         let ctx = ctx.clone();

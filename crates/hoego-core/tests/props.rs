@@ -129,4 +129,36 @@ proptest! {
         let fresh: String = render_blocks(&body).into_iter().map(|b| b.html).collect();
         prop_assert_eq!(fresh, render_unsanitized(&body));
     }
+
+    /// Pastes larger than a slice, of text whose characters share leading bytes with
+    /// what is around them (Hangul, emoji, é): the sliced update cuts the texts where
+    /// they differ, which must be a character boundary (it once panicked there).
+    #[test]
+    fn sliced_multibyte_pastes_equal_full_render(
+        fixture in 0usize..3,
+        pastes in prop::collection::vec((0.0f64..1.0, 0usize..16, 8usize..60, prop_oneof![
+            Just("다"), Just("나의 "), Just("문단\n\n"), Just("😀"), Just("- 가\n"), Just("\r\n"), Just("é"), Just("\n\n## 장\n\n"),
+        ]), 1..4),
+    ) {
+        struct Id;
+        impl Sanitizer for Id { fn sanitize(&self, h: &str) -> String { h.to_string() } }
+        let (_, text) = &common::fixtures()[fixture];
+        let mut body = Post::parse(text).unwrap().body().to_string();
+        let mut sliced = BlockCache::default();
+        sliced.update(&body, &Id);
+        for (at, del, times, unit) in pastes {
+            let mut i = ((body.len() as f64) * at) as usize;
+            while !body.is_char_boundary(i) { i -= 1; }
+            let mut j = (i + del).min(body.len());
+            while !body.is_char_boundary(j) { j += 1; }
+            body.replace_range(i..j, &unit.repeat(times));
+            let mut n = 0;
+            while !sliced.update_sliced(&body, &Id, 64).1 {
+                n += 1;
+                prop_assert!(n < 10_000, "sliced updates never finish");
+            }
+            let got: String = sliced.blocks().iter().map(|b| b.html.as_str()).collect();
+            prop_assert_eq!(&got, &render_unsanitized(&body));
+        }
+    }
 }

@@ -233,8 +233,19 @@ struct Edit {
 }
 
 impl Edit {
+    /// The edit from `old` to `new`, its prefix and suffix ending on character
+    /// boundaries of both: bytes compared one by one can stop inside a
+    /// character (나 and 다 share their first byte), and a sliced update cuts
+    /// the texts there.
     fn between(old: &str, new: &str) -> Edit {
-        let (prefix, suffix) = crate::span::common_ends(old.as_bytes(), new.as_bytes());
+        let (mut prefix, mut suffix) = crate::span::common_ends(old.as_bytes(), new.as_bytes());
+        // Equal bytes before these points, so a boundary in `old` is one in `new`.
+        while !old.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        while !old.is_char_boundary(old.len() - suffix) {
+            suffix -= 1;
+        }
         Edit { prefix, suffix, footnotes: new.contains("[^") }
     }
 }
@@ -411,6 +422,24 @@ mod tests {
         let mut c = BlockCache::default();
         let patch = c.update(&body, &s);
         assert_eq!(patch.inserted, [render_unsanitized(&body)]);
+    }
+
+    #[test]
+    fn a_sliced_paste_before_a_character_sharing_its_first_bytes() {
+        // 다 and 나 share their first UTF-8 byte: the byte-wise common prefix ends
+        // inside a character, where the sliced update used to cut (and panic).
+        let old = "제목\n\n나의 한 해\n";
+        let paste = format!("다{}\n\n{}\n\n", "문단 ".repeat(1000), "끝 ".repeat(10));
+        let new = old.replacen("나", &format!("{paste}나"), 1);
+        let mut c = BlockCache::default();
+        c.update(old, &Identity);
+        let mut n = 0;
+        while !c.update_sliced(&new, &Identity, 2048).1 {
+            n += 1;
+            assert!(n < 100, "sliced updates never finish");
+        }
+        let got: String = c.blocks().iter().map(|b| b.html.as_str()).collect();
+        assert_eq!(got, render_unsanitized(&new));
     }
 
     #[test]
