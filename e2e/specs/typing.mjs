@@ -172,4 +172,27 @@ export default async function (h) {
     assert((await hint.textContent()).includes('hello-world'), `URL hint: ${await hint.textContent()}`);
     await context.close();
   });
+
+  // A paste larger than a preview slice, whose first character shares its leading UTF-8
+  // bytes with the one it lands before (다, 나: EB …), once cut the text inside a
+  // character and stopped the app (hoego-core blocks.rs `Edit::between`).
+  await test('typing: a long Korean paste before Korean text renders, and typing goes on', async () => {
+    const { context, page } = await fresh();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click('text=← 보관함');
+    await page.click('[data-testid=new-draft]');
+    await page.fill('[data-testid=body]', '제목\n\n나의 한 해\n');
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('나의 한 해'));
+    // The caret right before 나.
+    await page.evaluate(() => { const ta = document.querySelector('[data-testid=body]'); ta.focus(); ta.setSelectionRange(4, 4); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.insertText', { text: `다${'문단 '.repeat(1000)}\n\n붙인 끝\n\n` });
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('붙인 끝'));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('더 씀');
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('더 씀'));
+    assert(errors.length === 0, `page errors: ${errors.join(' | ')}`);
+    await context.close();
+  });
 }
