@@ -39,11 +39,11 @@ function show(c) {
   }
 }
 
-/** A new chunk (it must be in the page): `drawn` when it takes blocks from a
- * drawn chunk (a split) or starts an empty preview, so nothing in view turns into
- * an empty box for a frame; else hidden until seen near the preview's visible part. */
-export function watch_chunk(chunk, drawn) {
-  if (!drawn) chunk.classList.add('off');
+/** A new chunk (it must be in the page). It starts drawn, is laid out once, and
+ * becomes a box of its real height when the observer first reports it away from
+ * view: boxes of a guessed height made the preview's length wrong, so scrolling
+ * to its end (or the editor's fraction) landed short as the guesses were drawn. */
+export function watch_chunk(chunk) {
   observerFor(rootOf(chunk)).observe(chunk);
   printable();
 }

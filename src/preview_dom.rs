@@ -18,9 +18,9 @@ use crate::i18n::t;
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/preview_chunks.js")]
 extern "C" {
-    /// Start hiding `chunk` while it is away from view (it must be in the page);
-    /// `drawn` says whether it starts drawn.
-    fn watch_chunk(chunk: &Element, drawn: bool);
+    /// Start hiding `chunk` while it is away from view (it must be in the page;
+    /// it starts drawn, so its height is known when it is hidden).
+    fn watch_chunk(chunk: &Element);
     /// Stop watching `chunk` (before it leaves the page).
     fn unwatch_chunk(chunk: &Element);
     /// Stop watching every chunk of the preview `container` is in.
@@ -86,8 +86,7 @@ fn insert(
         None => {
             let c = new_chunk(doc)?;
             container.append_child(&c)?;
-            // The first chunk of an empty preview is at its top, in view.
-            watch_chunk(&c, true);
+            watch_chunk(&c);
             c
         }
     };
@@ -115,13 +114,10 @@ fn split(chunk: &Element, doc: &Document) -> Result<(), JsValue> {
         next = next.and_then(|e| e.next_element_sibling());
     }
     let mut after = chunk.clone();
-    let drawn = !chunk.class_list().contains("off");
     while next.is_some() {
         let c = new_chunk(doc)?;
         after.after_with_node_1(&c)?;
-        // Blocks moved out of a drawn chunk stay drawn (the observer hides them
-        // if they are away from view): no empty box in view for a frame.
-        watch_chunk(&c, drawn);
+        watch_chunk(&c);
         for _ in 0..CHUNK {
             let Some(e) = next else { break };
             next = e.next_element_sibling();

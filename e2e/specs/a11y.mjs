@@ -65,7 +65,7 @@ export default async function (h) {
       await openDraft(page, titles[f]);
       await page.selectOption('[data-testid=export-target]', 'gatsby');
       await page.waitForSelector('[data-testid=export-warnings]', { state: 'attached' });
-      await page.click('[aria-controls=export-warnings-region]');
+      await page.click('[aria-controls=Hoego-export-warnings]');
       await page.waitForSelector('[data-testid=export-warnings]', { state: 'visible' });
       await scan('editor (export panel with warnings)');
       // A draft in raw mode because its front matter is broken.

@@ -15,7 +15,9 @@ use yew::prelude::*;
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct DisclosureProps {
-    /// The region's id (the button's `aria-controls`).
+    /// The region's id (the button's `aria-controls`). With a capital letter: a
+    /// heading in the preview gets a lowercase id from its text (`anchor_id`), and
+    /// an earlier element with the same id would take the button's reference.
     pub id: AttrValue,
     /// The button's label.
     pub summary: AttrValue,

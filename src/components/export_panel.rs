@@ -279,7 +279,7 @@ fn export_view(p: &ExportViewProps) -> Html {
                 <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
             </div>
             <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
-            <super::disclosure::Disclosure id="export-diff-region" open=true
+            <super::disclosure::Disclosure id="Hoego-export-diff" open=true
                 summary={format!("{} ({})", t(lang, "export.diff"), out.changes.len())}>
                 if out.changes.is_empty() { <p class="hint">{ t(lang, "export.nochange") }</p> }
                 <div class="diff" data-testid="export-diff">
@@ -292,7 +292,7 @@ fn export_view(p: &ExportViewProps) -> Html {
                 </div>
             </super::disclosure::Disclosure>
             if !out.warnings.is_empty() {
-                <super::disclosure::Disclosure id="export-warnings-region"
+                <super::disclosure::Disclosure id="Hoego-export-warnings"
                     summary={format!("{} ({})", t(lang, "export.warnings"), out.warnings.len())}>
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
                 </super::disclosure::Disclosure>

@@ -299,8 +299,8 @@ pub fn preview(p: &PreviewProps) -> Html {
         // A scrolling region: focusable so keyboard users can scroll it, and named.
         // Described: far chunks are empty boxes (preview_chunks.js), out of the
         // accessibility tree, so a screen reader is told where the whole text is.
-        <div id="preview-scroll" class="preview-scroll" tabindex="0" role="region" aria-label={p.label.clone()} aria-describedby="preview-note">
-            <p id="preview-note" class="sr-only">{ t(p.lang, "preview.note") }</p>
+        <div id="preview-scroll" class="preview-scroll" tabindex="0" role="region" aria-label={p.label.clone()} aria-describedby="Hoego-preview-note">
+            <p id="Hoego-preview-note" class="sr-only">{ t(p.lang, "preview.note") }</p>
             <header class="card">
                 <h1 class="card-title">{ &p.title }</h1>
                 if !p.date.is_empty() { <time class="card-date">{ &p.date }</time> }
