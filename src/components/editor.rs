@@ -15,10 +15,10 @@ use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
 use super::target::target_meter;
 use super::text_input::TextInput;
-use super::Ctx;
+use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::t;
-use crate::state::{Action, AppState, Draft, TYPED_KEYS};
+use crate::state::{Action, Draft, TYPED_KEYS};
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -156,9 +156,6 @@ impl PartialEq for FormProps {
             && self.dispatch == o.dispatch
     }
 }
-
-/// Sends actions to the app state (stable across renders, unlike the state).
-type Dispatch = UseReducerDispatcher<AppState>;
 
 fn set(ctx: &Dispatch, key: &'static str, value: FieldValue) {
     ctx.dispatch(Action::SetField { key: key.into(), value, at: now_ms() });

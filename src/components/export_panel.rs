@@ -10,10 +10,10 @@ use hoego_core::templates::Lang;
 use hoego_core::Offset;
 use yew::prelude::*;
 
-use super::{target_value, Ctx, LARGE_POST};
+use super::{target_value, Ctx, Dispatch, LARGE_POST};
 use crate::browser::download;
 use crate::i18n::t;
-use crate::state::{Action, AppState, Draft, ExportSettings, Level, Notice};
+use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
 thread_local! {
     /// Images imported alongside posts this session, by file name.
@@ -77,9 +77,6 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let available = super::batch::available_images(post, &images);
     Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
 }
-
-/// Sends actions to the app state (stable across renders, unlike the state).
-type Dispatch = UseReducerDispatcher<AppState>;
 
 /// Runs a download; a browser that refuses it becomes a notice, not silence.
 fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {

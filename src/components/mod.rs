@@ -34,6 +34,11 @@ pub const LARGE_POST: usize = 128 << 10;
 /// Shared context: state and dispatcher.
 pub type Ctx = UseReducerHandle<AppState>;
 
+/// Sends actions to the app state. Stable across renders, unlike the state: a
+/// component given this instead of reading [`Ctx`] is not drawn again on every
+/// change of the state.
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
 /// Read the value of the input/textarea/select an event came from.
 pub fn target_value(e: &Event) -> String {
     use wasm_bindgen::JsCast;
