@@ -52,6 +52,34 @@ fn reads_back(p: &Post, key: &str, v: &FieldValue) {
     }
 }
 
+/// The identity "sanitizer": the preview tests compare unsanitized HTML.
+struct Id;
+impl Sanitizer for Id {
+    fn sanitize(&self, h: &str) -> String {
+        h.to_string()
+    }
+}
+
+/// The body of fixture `i`.
+fn fixture_body(i: usize) -> String {
+    let (_, text) = &common::fixtures()[i];
+    Post::parse(text).unwrap().body().to_string()
+}
+
+/// Replace `del` bytes at fraction `at` of `body` with `ins`, both ends moved to
+/// character boundaries (an edit as a user makes it).
+fn splice(body: &mut String, at: f64, del: usize, ins: &str) {
+    let mut i = ((body.len() as f64) * at) as usize;
+    while !body.is_char_boundary(i) {
+        i -= 1;
+    }
+    let mut j = (i + del).min(body.len());
+    while !body.is_char_boundary(j) {
+        j += 1;
+    }
+    body.replace_range(i..j, ins);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -99,19 +127,12 @@ proptest! {
             Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"), Just("\r"), Just("\r\n"),
         ]), 1..12),
     ) {
-        struct Id;
-        impl Sanitizer for Id { fn sanitize(&self, h: &str) -> String { h.to_string() } }
-        let (_, text) = &common::fixtures()[fixture];
-        let mut body = Post::parse(text).unwrap().body().to_string();
+        let mut body = fixture_body(fixture);
         let mut cache = BlockCache::default();
         cache.update(&body, &Id);
         let mut sliced = cache.clone();
         for (at, del, ins) in edits {
-            let mut i = ((body.len() as f64) * at) as usize;
-            while !body.is_char_boundary(i) { i -= 1; }
-            let mut j = (i + del).min(body.len());
-            while !body.is_char_boundary(j) { j += 1; }
-            body.replace_range(i..j, ins);
+            splice(&mut body, at, del, ins);
             cache.update(&body, &Id);
             let incremental: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
             prop_assert_eq!(&incremental, &render_unsanitized(&body));
@@ -140,18 +161,11 @@ proptest! {
             Just("다"), Just("나의 "), Just("문단\n\n"), Just("😀"), Just("- 가\n"), Just("\r\n"), Just("é"), Just("\n\n## 장\n\n"),
         ]), 1..4),
     ) {
-        struct Id;
-        impl Sanitizer for Id { fn sanitize(&self, h: &str) -> String { h.to_string() } }
-        let (_, text) = &common::fixtures()[fixture];
-        let mut body = Post::parse(text).unwrap().body().to_string();
+        let mut body = fixture_body(fixture);
         let mut sliced = BlockCache::default();
         sliced.update(&body, &Id);
         for (at, del, times, unit) in pastes {
-            let mut i = ((body.len() as f64) * at) as usize;
-            while !body.is_char_boundary(i) { i -= 1; }
-            let mut j = (i + del).min(body.len());
-            while !body.is_char_boundary(j) { j += 1; }
-            body.replace_range(i..j, &unit.repeat(times));
+            splice(&mut body, at, del, &unit.repeat(times));
             let mut n = 0;
             while !sliced.update_sliced(&body, &Id, 64).1 {
                 n += 1;
