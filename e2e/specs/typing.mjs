@@ -192,6 +192,7 @@ export default async function (h) {
     const { context, page } = await fresh();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text().slice(0, 400)); });
     await page.click('text=← 보관함');
     await page.click('[data-testid=new-draft]');
     await page.fill('[data-testid=body]', '제목\n\n나의 한 해\n');
