@@ -25,10 +25,15 @@ const cspViolations = []; // filled by watchCsp for every context fresh() makes;
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 function cli(args) { return execFileSync(hoego, args, { stdio: ['ignore', 'pipe', 'pipe'] }); }
 
+// E2E_CPU_SLOWDOWN=4 runs each page's CPU that many times slower (Chromium's
+// throttling): a test that only passes with this machine's timing fails here first.
+const slowdown = Number(process.env.E2E_CPU_SLOWDOWN || 1);
+
 async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
   await watchCsp(context, cspViolations);
   const page = await context.newPage();
+  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('[data-testid=save-status]');

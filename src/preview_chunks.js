@@ -13,13 +13,18 @@ function observerFor(root) {
   let io = observers.get(root);
   if (!io) {
     io = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        const c = e.target;
-        if (e.isIntersecting) {
-          show(c);
-        } else if (!c.classList.contains('off') && e.boundingClientRect.height > 0) {
+      // The last report of each chunk counts.
+      const last = new Map(entries.map((e) => [e.target, e.isIntersecting]));
+      // Heights are read now, all before any is hidden (one layout): an entry's
+      // own rect is from when it was taken, and blocks may have landed in its
+      // chunk since (an import's next slice), so a box of that height was short.
+      const hide = [...last].filter(([c, seen]) => !seen && !c.classList.contains('off'))
+        .map(([c]) => [c, c.getBoundingClientRect().height]);
+      for (const [c, seen] of last) if (seen) show(c);
+      for (const [c, height] of hide) {
+        if (height > 0) {
           // Keep its height, so nothing below it moves.
-          c.style.height = `${e.boundingClientRect.height}px`;
+          c.style.height = `${height}px`;
           c.classList.add('off');
         }
       }

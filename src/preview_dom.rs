@@ -49,6 +49,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
     let lang = page_lang(&doc);
     let kept = patch.removed.min(patch.inserted.len());
     for (node, html) in nodes[patch.prefix..patch.prefix + kept].iter().zip(&patch.inserted) {
+        changed(node);
         node.set_inner_html(html);
         name_task_boxes(node, lang)?;
     }
@@ -57,9 +58,13 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
     for n in nodes.drain(start..end) {
         let chunk = n.parent_element();
         n.remove();
-        if let Some(c) = chunk.filter(|c| c.child_element_count() == 0) {
-            unwatch_chunk(&c);
-            c.remove();
+        match chunk {
+            Some(c) if c.child_element_count() == 0 => {
+                unwatch_chunk(&c);
+                c.remove();
+            }
+            Some(c) => changed(&c),
+            None => {}
         }
     }
     if start < patch.prefix + patch.inserted.len() {
@@ -90,6 +95,7 @@ fn insert(
             c
         }
     };
+    changed(&chunk);
     let mut fresh = Vec::with_capacity(htmls.len());
     for html in htmls {
         let div = doc.create_element("div")?;
@@ -101,6 +107,16 @@ fn insert(
     }
     split(&chunk, doc)?;
     Ok(fresh)
+}
+
+/// The blocks of the chunk holding `el` change. A chunk away from view is an
+/// empty box of the height it was drawn at, which its new blocks would not have
+/// (an import's later slices landing in a chunk already hidden left the end of
+/// the preview out of reach): draw it, and the observer makes it a box again,
+/// of its new height, if it is still away from view. A drawn chunk (the one
+/// being typed in, nearly always) costs a class check.
+fn changed(el: &Element) {
+    show_chunk_of(el);
 }
 
 /// Keep the first [`CHUNK`] blocks of an overlong chunk and move the rest, in

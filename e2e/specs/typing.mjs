@@ -96,6 +96,19 @@ export default async function (h) {
     assert(cs[0].drawn && !cs[0].off, `the first chunk is drawn: ${JSON.stringify(cs[0])}`);
     const last = cs[cs.length - 1];
     assert(last.off && !last.drawn && last.height > 100, `the last chunk is an empty box with a height: ${JSON.stringify(last)}`);
+    // Each box is as tall as its chunk drawn (blocks that land in a chunk after it was
+    // hidden, or after its height was taken, once left boxes short).
+    const wrong = await page.evaluate(() => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].flatMap((c) => {
+      const box = c.getBoundingClientRect().height;
+      const height = c.style.height;
+      c.classList.remove('off');
+      c.style.removeProperty('height');
+      const drawn = c.getBoundingClientRect().height;
+      c.classList.add('off');
+      c.style.height = height;
+      return Math.abs(box - drawn) > 1 ? [`${box} ≠ ${drawn}`] : [];
+    }));
+    assert(wrong.length === 0, `boxes of the chunks' drawn heights: ${wrong.join(', ')}`);
     // Straight to the end: the boxes have the chunks' real heights, so the end is in view
     // once they are drawn (with guessed heights it was pushed out of view).
     await page.evaluate(() => { const s = document.getElementById('preview-scroll'); s.scrollTop = s.scrollHeight; });

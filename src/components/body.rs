@@ -175,7 +175,6 @@ fn heading_offset(body: &str, text: &str) -> Option<usize> {
     None
 }
 
-/// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
 /// Put `page` of `body` in the textarea, with the parts around it kept and the
 /// page bar saying where it is (a page turn, a jump to a heading).
 fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str, page: Range<usize>) {
@@ -186,13 +185,15 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     bar.show(a.view(text, true));
 }
 
-fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) {
-    let Some(text) = el.get_attribute(GOTO_ATTR) else { return };
+/// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
+/// Returns where the textarea was scrolled to, when it was.
+fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) -> Option<i32> {
+    let text = el.get_attribute(GOTO_ATTR)?;
     if el.remove_attribute(GOTO_ATTR).is_err() {
         web_sys::console::warn_1(&"hoego: could not clear the heading request".into());
     }
     let body = a.join(&m.text);
-    let Some(pos) = heading_offset(&body, &text) else { return };
+    let pos = heading_offset(&body, &text)?;
     if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
         show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
@@ -203,6 +204,7 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     }
     // Line height 1.7 × ~14 px: near enough to bring the line into view, a little below the top.
     el.set_scroll_top(paging::newlines(local) as i32 * 24 - 40);
+    Some(el.scroll_top())
 }
 
 /// Props.
@@ -412,6 +414,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
         });
     }
     let escaped = use_mut_ref(|| false);
+    // Where an outline jump scrolled the textarea: the scroll event of that jump
+    // must not move the preview, which the jump scrolls to the heading itself.
+    let jumped: Rc<RefCell<Option<i32>>> = use_mut_ref(|| None);
     // Send the whole value (after our own edits, Tab, composition, or whenever a
     // delta cannot be trusted).
     let send = {
@@ -462,7 +467,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let node = node.clone();
         let composing = composing.clone();
         let send = send.clone();
-        let (mirror, around, bar) = (mirror.clone(), around.clone(), bar.clone());
+        let (mirror, around, bar, jumped) = (mirror.clone(), around.clone(), bar.clone(), jumped.clone());
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::HtmlTextAreaElement>();
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
@@ -477,7 +482,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
                     if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
                         if !*composing.borrow() {
-                            go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar);
+                            *jumped.borrow_mut() =
+                                go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar);
                         }
                     }
                 })));
@@ -533,9 +539,15 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let onscroll = {
         let around = around.clone();
         let mirror = mirror.clone();
+        let jumped = jumped.clone();
         Callback::from(move |e: Event| {
             // Preview follows the editor: share the scroll fraction through a DOM event.
             if let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                // The scroll an outline jump made (events come a frame later): the
+                // jump put the preview on the heading; any other scroll follows.
+                if jumped.borrow_mut().take() == Some(el.scroll_top()) {
+                    return;
+                }
                 let max = (el.scroll_height() - el.client_height()).max(1) as f64;
                 let frac = f64::from(el.scroll_top()) / max;
                 // On a page of a long body, the fraction of the whole body.

@@ -109,9 +109,10 @@ pub fn outline(p: &AnalysisProps) -> Html {
 /// Ask the editor to put its caret on the heading (it finds it in the whole
 /// body: see `body::GOTO_EVENT`), then scroll the preview to the heading.
 ///
-/// The preview is scrolled a frame later: the editor's own scroll, which the
-/// preview follows by fraction (`preview::follow`), lands first and must not
-/// carry the preview away from the heading.
+/// Both at once, in the click: the editor's scroll event, which the preview
+/// follows by fraction (`preview::follow`), comes a frame later, and the
+/// editor does not pass that one on (it would carry the preview away from the heading).
+/// A preview scroll left for later could land after the user's own scroll.
 fn jump(id: &str, text: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(ta) = doc.get_element_by_id("body") {
@@ -122,13 +123,11 @@ fn jump(id: &str, text: &str) {
         }
     }
     let selector = format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""));
-    crate::frames::run_after_frame(move || {
-        if let Ok(Some(h)) = doc.query_selector(&selector) {
-            // A chunk away from view is an empty box: draw it, then scroll.
-            crate::preview_dom::show_chunk_of(&h);
-            h.scroll_into_view();
-        }
-    });
+    if let Ok(Some(h)) = doc.query_selector(&selector) {
+        // A chunk away from view is an empty box: draw it, then scroll.
+        crate::preview_dom::show_chunk_of(&h);
+        h.scroll_into_view();
+    }
 }
 
 /// Characters, without spaces, words, reading time, tasks.
