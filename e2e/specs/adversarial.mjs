@@ -210,7 +210,7 @@ export default async function (h) {
 /** Import `text` as a file (one file opens in the editor), go back, open it
  * again from the library, go back, paste it: long tasks of each step. */
 export async function run(page, { name, text, mark, tmp }) {
-  await page.click('text=← 보관함');
+  await page.click('[data-testid=back]');
   const file = path.join(tmp, `${name}.md`);
   fs.writeFileSync(file, text);
   await recordLongTasks(page);
@@ -221,7 +221,7 @@ export async function run(page, { name, text, mark, tmp }) {
   // Stored drafts are read through the storage index (hoego/v2: one key per revision).
   const stored = (await storedDrafts(page)).find((d) => d && d.name === `${name}.md`)?.text;
 
-  await page.click('text=← 보관함');
+  await page.click('[data-testid=back]');
   await recordLongTasks(page);
   // The newest draft is listed first.
   await page.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
@@ -237,7 +237,7 @@ export async function run(page, { name, text, mark, tmp }) {
     .waitForSelector('[data-testid=goals-more]', { timeout: SLOW.timeout })
     .then(async (more) => [await page.locator('[data-testid=goal-section]').count(), await more.textContent()]);
 
-  await page.click('text=← 보관함');
+  await page.click('[data-testid=back]');
   const n = await page.locator('[data-testid=draft-item]').count();
   await recordLongTasks(page);
   await paste(page, text);
