@@ -127,6 +127,27 @@ export default async function (h) {
       const seen = r && h.contains(document.elementFromPoint(r.left + 4, r.top + r.height / 2));
       return r && r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1 && seen;
     });
+    // ...and the editor's caret is on that heading, in view: its line is found in a copy of
+    // the textarea's text laid out alike (the paragraphs above wrap over many lines).
+    const caret = await page.evaluate(() => {
+      const ta = document.getElementById('body');
+      const cs = getComputedStyle(ta);
+      const copy = document.createElement('div');
+      for (const k of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'wordBreak', 'overflowWrap', 'tabSize', 'paddingTop', 'paddingLeft', 'paddingRight'])
+        copy.style[k] = cs[k];
+      Object.assign(copy.style, { position: 'absolute', top: '0', left: '-9999px', whiteSpace: 'pre-wrap', boxSizing: 'content-box',
+        width: `${ta.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)}px` });
+      copy.textContent = ta.value.slice(0, ta.selectionStart);
+      const mark = document.createElement('span');
+      mark.textContent = '|';
+      copy.append(mark);
+      document.body.append(copy);
+      const y = mark.offsetTop;
+      copy.remove();
+      return { y, top: ta.scrollTop, height: ta.clientHeight, heading: ta.value.startsWith('## 장 60', ta.selectionStart) };
+    });
+    assert(caret.heading && caret.y >= caret.top && caret.y < caret.top + caret.height,
+      `the editor's caret is on the heading, in view: ${JSON.stringify(caret)}`);
     // Back at the top: the first chunk is drawn again, the last one is a box again.
     await page.evaluate(() => { document.getElementById('preview-scroll').scrollTop = 0; });
     await page.waitForFunction(() => {

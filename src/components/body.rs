@@ -197,14 +197,25 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
         show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
-    let local = &m.text[..pos - a.before.len()];
-    let caret = local.encode_utf16().count() as u32;
-    if el.focus().is_err() || el.set_selection_range(caret, caret).is_err() {
+    let caret = m.text[..pos - a.before.len()].encode_utf16().count() as u32;
+    // The caret first, then focus: focusing a textarea scrolls its caret into view,
+    // where the browser has laid out the wrapped lines a line count knows nothing of
+    // (an estimate from newlines left the heading out of view below long paragraphs).
+    // Focus only scrolls when it moves, so a focused editor is let go first.
+    if is_focused(el) {
+        el.blur().unwrap_or_else(|_| web_sys::console::warn_1(&"hoego: could not refocus the editor".into()));
+    }
+    if el.set_selection_range(caret, caret).is_err() || el.focus().is_err() {
         web_sys::console::warn_1(&"hoego: could not put the caret on the heading".into());
     }
-    // Line height 1.7 × ~14 px: near enough to bring the line into view, a little below the top.
-    el.set_scroll_top(paging::newlines(local) as i32 * 24 - 40);
     Some(el.scroll_top())
+}
+
+fn is_focused(el: &HtmlTextAreaElement) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.is_same_node(Some(el)))
 }
 
 /// Props.
@@ -318,11 +329,7 @@ fn set_wrap(el: &HtmlTextAreaElement, text: &str) {
 /// refreshed) without throwing the writer's caret and scroll position to
 /// the end: only the changed span moves them.
 fn replace_keeping_caret(el: &HtmlTextAreaElement, body: &str) {
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_some_and(|a| a.is_same_node(Some(el)));
-    let (Ok(Some(s)), Ok(Some(e)), true) = (el.selection_start(), el.selection_end(), focused) else {
+    let (Ok(Some(s)), Ok(Some(e)), true) = (el.selection_start(), el.selection_end(), is_focused(el)) else {
         el.set_value(body);
         return;
     };
