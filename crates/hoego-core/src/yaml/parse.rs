@@ -244,12 +244,13 @@ impl<'a> Parser<'a> {
         let mut pairs = Pairs::default();
         loop {
             let key_at = self.i;
+            // `? ` is the complex key indicator; `?a: 1` and `'?': 1` are plain keys.
+            if self.b[key_at] == b'?' && self.blank_or_end(key_at + 1) {
+                return Err(self.err_at(key_at, "complex mapping keys are not supported"));
+            }
             let Some((key, after)) = self.map_key_here() else {
                 return Err(self.err_at(self.i, "expected a `key: value` line"));
             };
-            if key.starts_with('?') {
-                return Err(self.err_at(key_at, "complex mapping keys are not supported"));
-            }
             // A plain key resolves like a value (`~: x` has the key `null`).
             let key = if matches!(self.b[key_at], b'"' | b'\'') { key } else { key_text(&resolve_plain(key)) };
             self.i = after;
@@ -410,8 +411,9 @@ impl<'a> Parser<'a> {
 
     /// Skip spaces, line breaks and comments inside a flow collection. A line
     /// that goes on with the collection must be indented past `parent`; only
-    /// a closing bracket or a comma after the first entry may sit lower (what
-    /// yaml-rust2 accepts).
+    /// a closing bracket or a comma after the first entry may sit lower. Psych
+    /// and yaml-rust2 read more, but js-yaml (Gatsby) refuses an entry below
+    /// its parent, and a post this parser reads must build in both.
     fn skip_flow_space(&mut self, parent: usize, lenient_close: bool) -> Res<()> {
         let mut crossed = false;
         loop {

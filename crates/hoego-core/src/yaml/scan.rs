@@ -100,8 +100,11 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
                 }
             }
         }
-        b'[' | b']' | b'{' | b'}' | b',' | b'?' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#'
-        | b' ' | b'\t' | b'-' | b':' => return None,
+        b'[' | b']' | b'{' | b'}' | b',' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' | b' '
+        | b'\t' => return None,
+        // `- `, `? ` and `: ` are indicators; followed by anything else they begin a
+        // plain key (`-: 1`, `-x: 1`), as in every generator's parser.
+        b'-' | b'?' | b':' if matches!(bytes.get(1), None | Some(b' ' | b'\t')) => return None,
         _ => {
             // A plain key ends at the first `:` followed by a space, tab or end of line.
             let mut idx = None;
