@@ -112,8 +112,10 @@ pub fn app() -> Html {
         let (lang, dark) = (ctx.lang, ctx.dark);
         use_effect_with((lang, dark), move |(lang, dark)| {
             if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-                let _ = html.set_attribute("data-theme", if *dark { "dark" } else { "light" });
-                let _ = html.set_attribute("lang", if *lang == Lang::Ko { "ko" } else { "en" });
+                let theme = html.set_attribute("data-theme", if *dark { "dark" } else { "light" });
+                crate::browser::warn_on_err(theme, "setting the theme");
+                let page_lang = html.set_attribute("lang", if *lang == Lang::Ko { "ko" } else { "en" });
+                crate::browser::warn_on_err(page_lang, "setting the page language");
             }
             storage::save_prefs(&Prefs {
                 lang: if *lang == Lang::Ko { "ko" } else { "en" }.into(),

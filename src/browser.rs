@@ -128,14 +128,26 @@ pub fn is_image_name(name: &str) -> bool {
     [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"].iter().any(|e| l.ends_with(e))
 }
 
+/// Say in the console that a DOM call failed, `what` naming it. For calls whose
+/// failure leaves nothing for the user to do (a caret not placed, a listener not
+/// removed from a page going away): the app goes on, and the cause is on record.
+pub fn warn_on_err<T>(result: Result<T, JsValue>, what: &str) {
+    if let Err(e) = result {
+        web_sys::console::warn_2(&format!("hoego: {what} failed:").into(), &e);
+    }
+}
+
 /// Add an event listener; the returned function removes it.
 pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+    warn_on_err(target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()), "adding a listener");
     let target = target.clone();
     let name = name.to_string();
     move || {
-        let _ = target.remove_event_listener_with_callback(&name, cb.as_ref().unchecked_ref());
+        warn_on_err(
+            target.remove_event_listener_with_callback(&name, cb.as_ref().unchecked_ref()),
+            "removing a listener",
+        );
         drop(cb);
     }
 }
@@ -145,6 +157,6 @@ pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::
 pub fn mark(name: &str) {
     if let Some(w) = web_sys::window() {
         let now = w.performance().map_or(0.0, |p| p.now());
-        let _ = js_sys::Reflect::set(&w, &name.into(), &now.into());
+        warn_on_err(js_sys::Reflect::set(&w, &name.into(), &now.into()), "a timing mark");
     }
 }

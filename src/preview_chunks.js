@@ -12,6 +12,7 @@ const observers = new WeakMap();
 function observerFor(root) {
   let io = observers.get(root);
   if (!io) {
+    remeasureOnResize(root);
     io = new IntersectionObserver((entries) => {
       // The last report of each chunk counts.
       const last = new Map(entries.map((e) => [e.target, e.isIntersecting]));
@@ -50,7 +51,42 @@ function show(c) {
  * to its end (or the editor's fraction) landed short as the guesses were drawn. */
 export function watch_chunk(chunk) {
   observerFor(rootOf(chunk)).observe(chunk);
+  remeasureOnImageLoad(chunk.parentElement);
   printable();
+}
+
+// A box keeps the height its chunk had at the width it was drawn at: once the
+// preview's width settles at a new value (a window resized, zoom, the layout's
+// breakpoints), every box is drawn and measured again. Not on every frame of
+// a resize, which would lay out the whole preview each time.
+const RESIZE_SETTLE_MS = 200;
+function remeasureOnResize(root) {
+  if (root === document) return;
+  let width = root.clientWidth;
+  let timer = 0;
+  new ResizeObserver(() => {
+    if (root.clientWidth === width) return;
+    width = root.clientWidth;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      for (const c of root.querySelectorAll('.markdown > .chunk.off')) {
+        show(c);
+        reobserve(c);
+      }
+    }, RESIZE_SETTLE_MS);
+  }).observe(root);
+}
+
+// An image that finishes loading in a hidden chunk changes the height that chunk
+// is drawn at: draw it, and the observer measures it again. (`load` does not
+// bubble: listened for in the capture phase, once per preview.)
+const imageWatched = new WeakSet();
+function remeasureOnImageLoad(container) {
+  if (!container || imageWatched.has(container)) return;
+  imageWatched.add(container);
+  container.addEventListener('load', (e) => {
+    if (e.target instanceof HTMLImageElement) show_chunk_of(e.target);
+  }, true);
 }
 
 /** A chunk taken out of the preview. */

@@ -42,8 +42,8 @@ pub fn clear(container: &Element) {
 /// Apply `patch` to `container`, whose blocks' wrappers are `nodes`, in order.
 ///
 /// A block edited in place (the usual keystroke: one block out, one in) keeps its
-/// wrapper and only gets new contents, so nothing around it is rebuilt (and an
-/// empty-box chunk keeps the height it was drawn at).
+/// wrapper and only gets new contents, so nothing around it is rebuilt. Every
+/// chunk whose blocks change is drawn (see [`changed`]).
 pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Result<(), JsValue> {
     let doc = container.owner_document().ok_or("no document")?;
     let lang = page_lang(&doc);
@@ -55,6 +55,8 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
     }
     let start = patch.prefix + kept;
     let end = patch.prefix + patch.removed;
+    // The chunks blocks left, each once (removed blocks are consecutive).
+    let mut left: Vec<Element> = Vec::new();
     for n in nodes.drain(start..end) {
         let chunk = n.parent_element();
         n.remove();
@@ -63,9 +65,13 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
                 unwatch_chunk(&c);
                 c.remove();
             }
-            Some(c) => changed(&c),
-            None => {}
+            Some(c) if left.last() != Some(&c) => left.push(c),
+            _ => {}
         }
+    }
+    // Drawn once all removals are done: a chunk emptied by them is not drawn first.
+    for c in left.iter().filter(|c| c.child_element_count() > 0) {
+        changed(c);
     }
     if start < patch.prefix + patch.inserted.len() {
         let fresh = insert(container, &doc, nodes, start, &patch.inserted[kept..], lang)?;

@@ -83,7 +83,8 @@ export default async function (h) {
     })));
     await page.waitForFunction(() => {
       const cs = document.querySelectorAll('[data-testid=preview] .chunk');
-      return cs.length >= 5 && !cs[0].classList.contains('off') && document.querySelector('[data-testid=preview]').textContent.includes('장 60');
+      const p = document.querySelector('[data-testid=preview]');
+      return cs.length >= 5 && !cs[0].classList.contains('off') && p.textContent.includes('장 60') && !p.hasAttribute('aria-busy');
     });
     // Export warnings shown (a closed section) and the draft fully drawn: still no lock.
     const locks = await page.evaluate(() => [...document.querySelectorAll('*')]
@@ -109,6 +110,19 @@ export default async function (h) {
       return Math.abs(box - drawn) > 1 ? [`${box} ≠ ${drawn}`] : [];
     }));
     assert(wrong.length === 0, `boxes of the chunks' drawn heights: ${wrong.join(', ')}`);
+    // ...and the preview as long as when all is drawn (margins that collapsed through a
+    // chunk were outside its measured height, so each box was short by them).
+    const lengths = await page.evaluate(() => {
+      const scroller = document.getElementById('preview-scroll');
+      const boxed = scroller.scrollHeight;
+      const off = [...document.querySelectorAll('[data-testid=preview] .chunk.off')];
+      const heights = off.map((c) => c.style.height);
+      off.forEach((c) => { c.classList.remove('off'); c.style.removeProperty('height'); });
+      const drawn = scroller.scrollHeight;
+      off.forEach((c, i) => { c.classList.add('off'); c.style.height = heights[i]; });
+      return { boxed, drawn, off: off.length };
+    });
+    assert(lengths.off > 2 && Math.abs(lengths.boxed - lengths.drawn) <= 1, `preview length with boxes = drawn: ${JSON.stringify(lengths)}`);
     // Straight to the end: the boxes have the chunks' real heights, so the end is in view
     // once they are drawn (with guessed heights it was pushed out of view).
     await page.evaluate(() => { const s = document.getElementById('preview-scroll'); s.scrollTop = s.scrollHeight; });
@@ -192,6 +206,31 @@ export default async function (h) {
     assert(offForPrint === 0, `all drawn for print (${offForPrint} not)`);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0);
+    // A box keeps its chunk's height as the preview's width changes (the window
+    // narrowed) and as an image in a hidden chunk finishes loading.
+    await page.evaluate(() => {
+      window.boxesTrue = () => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].every((c) => {
+        const box = c.getBoundingClientRect().height;
+        const height = c.style.height;
+        c.classList.remove('off');
+        c.style.removeProperty('height');
+        const drawn = c.getBoundingClientRect().height;
+        c.classList.add('off');
+        c.style.height = height;
+        return Math.abs(box - drawn) <= 1;
+      });
+    });
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.boxesTrue());
+    await page.evaluate(() => {
+      const far = [...document.querySelectorAll('[data-testid=preview] .chunk.off')].pop();
+      const img = new Image();
+      img.src = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="700"/>')}`;
+      far.querySelector('.blk').append(img);
+      window.imageLoaded = new Promise((resolve) => img.addEventListener('load', resolve));
+    });
+    await page.evaluate(() => window.imageLoaded);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.boxesTrue());
     // Typing still reaches the preview, and its text is whole.
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');

@@ -241,9 +241,10 @@ fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str) {
     let selected = String::from_utf16_lossy(&utf16[s as usize..e as usize]);
     let inner = if selected.is_empty() { placeholder.to_string() } else { selected };
     let text = format!("{left}{inner}{right}");
-    let _ = el.set_range_text_with_start_and_end(&text, s, e);
+    crate::browser::warn_on_err(el.set_range_text_with_start_and_end(&text, s, e), "wrapping the selection");
     let start = s + left.encode_utf16().count() as u32;
-    let _ = el.set_selection_range(start, start + inner.encode_utf16().count() as u32);
+    let end = start + inner.encode_utf16().count() as u32;
+    crate::browser::warn_on_err(el.set_selection_range(start, end), "selecting the wrapped text");
 }
 
 /// Indent (or outdent) the list items on the selected lines.
@@ -274,10 +275,11 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
             new
         })
         .collect();
-    let _ = el.set_range_text_with_start_and_end(&lines.join("\n"), line_start as u32, line_end as u32);
+    let indented = el.set_range_text_with_start_and_end(&lines.join("\n"), line_start as u32, line_end as u32);
+    crate::browser::warn_on_err(indented, "indenting the lines");
     let ns = (i64::from(s) + delta_first).max(line_start as i64) as u32;
     let ne = (i64::from(e) + total).max(i64::from(ns)) as u32;
-    let _ = el.set_selection_range(ns, ne);
+    crate::browser::warn_on_err(el.set_selection_range(ns, ne), "selecting the indented lines");
 }
 
 /// Is the caret on a list item line (where Tab should indent)?
@@ -491,6 +493,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
                         if !*composing.borrow() {
                             *jumped.borrow_mut() =
                                 go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar);
+                            // The jump's scroll event comes in the next frame, before this
+                            // runs; a jump that scrolled nothing must not skip a later scroll.
+                            let jumped = jumped.clone();
+                            crate::frames::run_after_frame(move || *jumped.borrow_mut() = None);
                         }
                     }
                 })));
