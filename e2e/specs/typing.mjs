@@ -239,6 +239,60 @@ export default async function (h) {
     await context.close();
   });
 
+  // Outline jumps go to the heading clicked: a yearly post repeats "마치며" in every
+  // section (they once all went to the first), and heading ids start with
+  // `user-content-`, so `Links` keeps its id through DOMPurify (a `document`
+  // property) and `x-target` does not take the export panel's select's id.
+  await test('outline: a repeated heading, `Links` and `x-target` each jump to their own place in preview and editor', async () => {
+    const { context, page } = await fresh();
+    await page.click('[data-testid=back]');
+    const para = `${'한 해를 돌아보는 긴 문단입니다. '.repeat(40)}\n\n`;
+    const section = (i) => `## 장 ${i}\n\n${para.repeat(3)}### 마치며\n\n끝 ${i}\n\n`;
+    const body = `${[1, 2, 3, 4].map(section).join('')}## Links\n\n${para.repeat(3)}## x-target\n\n${para}`;
+    const file = path.join(tmp, 'repeated.md');
+    fs.writeFileSync(file, `---\ntitle: "되풀이"\n---\n${body}`);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 10
+      && !document.querySelector('[data-testid=preview]').hasAttribute('aria-busy'));
+    // The heading shown at the preview's top, and the line the editor's caret is on.
+    const where = () => page.evaluate(() => {
+      const view = document.getElementById('preview-scroll').getBoundingClientRect();
+      const seen = [...document.querySelectorAll('[data-testid=preview] h2, [data-testid=preview] h3')]
+        .filter((h) => { const r = h.getBoundingClientRect(); return r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1; });
+      const next = seen[0] && seen[0].parentElement.nextElementSibling;
+      const ta = document.getElementById('body');
+      const line = ta.value.slice(0, ta.selectionStart).split('\n').length;
+      return { heading: seen[0]?.textContent, after: next?.textContent.trim(), line };
+    });
+    const lines = body.split('\n');
+    const lineOf = (text, nth) => lines.map((l, i) => [l, i + 1]).filter(([l]) => l === text)[nth][1];
+    for (const nth of [2, 0, 3]) {
+      await page.locator('.outline a', { hasText: /^마치며$/ }).nth(nth).click();
+      await page.waitForFunction((n) => {
+        const h = [...document.querySelectorAll('[data-testid=preview] h3')][n];
+        const view = document.getElementById('preview-scroll').getBoundingClientRect();
+        const r = h.getBoundingClientRect();
+        return r.height > 0 && Math.abs(r.top - view.top) < 120;
+      }, nth);
+      const w = await where();
+      assert(w.heading === '마치며' && w.after === `끝 ${nth + 1}`, `마치며 #${nth + 1} in the preview: ${JSON.stringify(w)}`);
+      assert(w.line === lineOf('### 마치며', nth), `마치며 #${nth + 1} in the editor: line ${w.line}, want ${lineOf('### 마치며', nth)}`);
+    }
+    for (const text of ['Links', 'x-target']) {
+      await page.locator('.outline a', { hasText: new RegExp(`^${text}$`) }).click();
+      await page.waitForFunction((t) => {
+        const h = [...document.querySelectorAll('[data-testid=preview] h2')].find((e) => e.textContent === t);
+        const view = document.getElementById('preview-scroll').getBoundingClientRect();
+        const r = h.getBoundingClientRect();
+        return h.id !== '' && r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1;
+      }, text);
+      assert((await where()).line === lineOf(`## ${text}`, 0), `${text} in the editor`);
+    }
+    const target = await page.evaluate(() => document.getElementById('x-target')?.tagName);
+    assert(target === 'SELECT', `the export target's label still names its select: ${target}`);
+    await context.close();
+  });
+
   // The form is not drawn again for body keys, but what it shows from the body is:
   // with no `title` key the title, and so the URL hint's slug, come from the first heading.
   await test('typing: the form\'s URL hint follows a title taken from the body\'s first heading', async () => {

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::i18n::{grouped, t};
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
+use hoego_core::markdown::render::anchor_id;
 use hoego_core::templates::Lang;
 
 /// The text as last sent up, in Rust, and the textarea's value it came from (a
@@ -156,15 +157,31 @@ fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsS
 }
 
 /// Asks the body editor to put its caret on a heading: the outline sets
-/// [`GOTO_ATTR`] on the textarea to the heading's text and dispatches this
-/// event on it. The editor looks in the whole body, so on a long body edited
-/// a page at a time it turns to the heading's page.
+/// [`GOTO_ATTR`] on the textarea to the heading's text, [`GOTO_AT_ATTR`] to
+/// where it starts in the body, and dispatches this event on it. The editor
+/// looks in the whole body, so on a long body edited a page at a time it turns
+/// to the heading's page.
 pub const GOTO_EVENT: &str = "hoego-goto-heading";
 /// See [`GOTO_EVENT`].
 pub const GOTO_ATTR: &str = "data-goto-heading";
+/// See [`GOTO_EVENT`]: a byte offset in the whole body.
+pub const GOTO_AT_ATTR: &str = "data-goto-at";
 
-/// Byte offset of the first heading line of `body` that contains `text`.
-fn heading_offset(body: &str, text: &str) -> Option<usize> {
+/// Byte offset of the start of the heading line holding `text`: the line at
+/// `at` (where the outline's analysis found it) when that line still holds the
+/// text, else the first `#` line that does (the body changed since the analysis,
+/// which runs a moment after typing stops).
+fn heading_offset(body: &str, text: &str, at: Option<usize>) -> Option<usize> {
+    let line_at = |i: usize| body[..i].rfind('\n').map_or(0, |n| n + 1);
+    let found = at.filter(|&i| body.is_char_boundary(i.min(body.len()))).map(|i| line_at(i.min(body.len())));
+    if let Some(start) = found {
+        let line = body[start..].split('\n').next().unwrap_or("");
+        // The text, or (for `## Part \`two\``, whose text is "Part two") the same id.
+        let atx = line.trim_start().strip_prefix('#').map(|l| l.trim_start_matches('#'));
+        if line.contains(text) || atx.is_some_and(|l| anchor_id(l) == anchor_id(text)) {
+            return Some(start);
+        }
+    }
     let mut at = 0;
     for line in body.split_inclusive('\n') {
         if line.trim_start().starts_with('#') && line.contains(text) {
@@ -189,11 +206,12 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
 /// Returns where the textarea was scrolled to, when it was.
 fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) -> Option<i32> {
     let text = el.get_attribute(GOTO_ATTR)?;
-    if el.remove_attribute(GOTO_ATTR).is_err() {
+    let at = el.get_attribute(GOTO_AT_ATTR).and_then(|a| a.parse().ok());
+    if el.remove_attribute(GOTO_ATTR).is_err() || el.remove_attribute(GOTO_AT_ATTR).is_err() {
         web_sys::console::warn_1(&"hoego: could not clear the heading request".into());
     }
     let body = a.join(&m.text);
-    let pos = heading_offset(&body, &text)?;
+    let pos = heading_offset(&body, &text, at)?;
     if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
         show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
@@ -646,16 +664,29 @@ mod tests {
     #[test]
     fn heading_offsets() {
         use super::heading_offset;
-        // (body, heading text, offset)
+        // (body, heading text, where the analysis found it, offset)
         let table = [
-            ("# A\ntext\n## B\n", "B", Some(9)),
-            ("B\n## B\n", "B", Some(2)),
-            ("  ### 회고\n", "회고", Some(0)),
-            ("한글\n## 목표\n", "목표", Some(7)),
-            ("no heading\n", "no", None),
+            ("# A\ntext\n## B\n", "B", None, Some(9)),
+            ("B\n## B\n", "B", None, Some(2)),
+            ("  ### 회고\n", "회고", None, Some(0)),
+            ("한글\n## 목표\n", "목표", None, Some(7)),
+            ("no heading\n", "no", None, None),
+            // The second of two headings of the same text: where the analysis found it.
+            ("## 마치며\n끝\n## 마치며\n", "마치며", Some(17), Some(17)),
+            // Inside the heading's line (an offset after its indent): that line.
+            ("x\n  ## 마치며\n", "마치며", Some(4), Some(2)),
+            // A setext heading, which has no `#`.
+            ("Setext\n===\n", "Setext", Some(0), Some(0)),
+            // Formatting in the line: the same id.
+            ("x\n## Part `two`\n", "Part two", Some(2), Some(2)),
+            // Stale (the body changed since): the first line that holds it.
+            ("## 마치며\n끝\n## 다른 장\n", "마치며", Some(17), Some(0)),
+            ("## A\n", "A", Some(99), Some(0)),
+            // Not on a character boundary: ignored, not a panic.
+            ("## 가\n## 가\n", "가", Some(4), Some(0)),
         ];
-        for (body, text, want) in table {
-            assert_eq!(heading_offset(body, text), want, "{body:?}");
+        for (body, text, at, want) in table {
+            assert_eq!(heading_offset(body, text, at), want, "{body:?} at {at:?}");
         }
     }
 

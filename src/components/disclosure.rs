@@ -15,9 +15,9 @@ use yew::prelude::*;
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct DisclosureProps {
-    /// The region's id (the button's `aria-controls`). With a capital letter: a
-    /// heading in the preview gets a lowercase id from its text (`anchor_id`), and
-    /// an earlier element with the same id would take the button's reference.
+    /// The region's id (the button's `aria-controls`). With a capital letter: no
+    /// id from a post's text (a heading's is `user-content-` and lowercase, a
+    /// footnote's its label) is likely to take it.
     pub id: AttrValue,
     /// The button's label.
     pub summary: AttrValue,

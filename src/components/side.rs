@@ -1,6 +1,7 @@
 //! Outline (click to jump) and the stats bar, and the debounced analysis
 //! they (and the goal scoreboard) are drawn from.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -9,6 +10,7 @@ use hoego_core::markdown::render::anchor_id;
 use hoego_core::stats::{analyze_with, Heading, Stats};
 use hoego_core::templates::Lang;
 use hoego_core::PostDate;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::LARGE_POST;
@@ -91,12 +93,11 @@ pub fn outline(p: &AnalysisProps) -> Html {
         <nav class="outline" aria-label={t(p.lang, "outline")}>
             <h2 class="pane-title">{ t(p.lang, "outline") }</h2>
             <ol>
-            { for headings.iter().take(OUTLINE_SHOWN).map(|h| {
-                let id = anchor_id(&h.text);
-                let text = h.text.clone();
+            { for headings.iter().take(OUTLINE_SHOWN).zip(nth_of_id(headings)).map(|(h, (id, nth))| {
+                let (text, offset) = (h.text.clone(), h.offset);
                 let onclick = Callback::from(move |e: MouseEvent| {
                     e.prevent_default();
-                    jump(&id, &text);
+                    jump(&id, nth, &text, offset);
                 });
                 html! { <li class={format!("h{}", h.level)}><a href="#" {onclick}>{ &h.text }</a></li> }
             }) }
@@ -106,24 +107,40 @@ pub fn outline(p: &AnalysisProps) -> Html {
     }
 }
 
-/// Ask the editor to put its caret on the heading (it finds it in the whole
-/// body: see `body::GOTO_EVENT`), then scroll the preview to the heading.
+/// Each heading's preview id, and how many headings before it have that id:
+/// headings of the same text (a yearly post's "마치며" in every section) share
+/// an id, since the preview renders each block on its own.
+fn nth_of_id(headings: &[Heading]) -> impl Iterator<Item = (String, usize)> + '_ {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    headings.iter().map(move |h| {
+        let id = anchor_id(&h.text);
+        let n = seen.entry(id.clone()).or_default();
+        *n += 1;
+        (id, *n - 1)
+    })
+}
+
+/// Ask the editor to put its caret on the heading (at `offset` in the whole
+/// body: see `body::GOTO_EVENT`), then scroll the preview to the `nth`
+/// heading with the preview id `id`.
 ///
 /// Both at once, in the click: the editor's scroll event, which the preview
 /// follows by fraction (`preview::follow`), comes a frame later, and the
 /// editor does not pass that one on (it would carry the preview away from the heading).
 /// A preview scroll left for later could land after the user's own scroll.
-fn jump(id: &str, text: &str) {
+fn jump(id: &str, nth: usize, text: &str, offset: usize) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(ta) = doc.get_element_by_id("body") {
         let asked = ta.set_attribute(super::body::GOTO_ATTR, text).is_ok()
+            && ta.set_attribute(super::body::GOTO_AT_ATTR, &offset.to_string()).is_ok()
             && web_sys::Event::new(super::body::GOTO_EVENT).and_then(|e| ta.dispatch_event(&e)).is_ok();
         if !asked {
             web_sys::console::warn_1(&"hoego: could not ask the editor to go to the heading".into());
         }
     }
     let selector = format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""));
-    if let Ok(Some(h)) = doc.query_selector(&selector) {
+    let found = doc.query_selector_all(&selector).ok().and_then(|all| all.item(nth as u32).or_else(|| all.item(0)));
+    if let Some(h) = found.and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
         // A chunk away from view is an empty box: draw it, then scroll.
         crate::preview_dom::show_chunk_of(&h);
         h.scroll_into_view();

@@ -144,7 +144,7 @@ fn new_and_render() {
     let p = tmp("r.md", b"---\ntitle: x\n---\n# Hi\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n");
     let out = hoego(&["render", p.to_str().unwrap()]);
     let html = String::from_utf8(out.stdout).unwrap();
-    assert!(html.contains("<h1 id=\"hi\">Hi</h1>"));
+    assert!(html.contains("<h1 id=\"user-content-hi\">Hi</h1>"));
     assert!(!html.contains("<script") && !html.contains("onerror"), "{html}");
 }
 

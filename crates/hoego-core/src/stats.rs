@@ -48,6 +48,10 @@ pub struct Heading {
     pub level: u8,
     /// Plain text.
     pub text: String,
+    /// Byte offset in the body where the heading starts (its `#`, or a setext
+    /// heading's text): the outline's jump goes there, not to the first heading
+    /// with the same text.
+    pub offset: usize,
 }
 
 /// A char that always forms a grapheme cluster alone, whatever its neighbours
@@ -131,21 +135,21 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
     let mut c = Counter { graphemes, chars: 0, non_space: 0, words: 0, hangul: 0, other_words: 0 };
     let mut stats = Stats::default();
     let mut headings = Vec::new();
-    let mut heading: Option<(u8, String)> = None;
-    for e in parser(body) {
+    let mut heading: Option<(u8, String, usize)> = None;
+    for (e, at) in parser(body).into_offset_iter() {
         match e {
             Event::Text(t) | Event::Code(t) => {
                 if crate::markdown::render::is_ial(&t) {
                     continue;
                 }
                 c.add(&t);
-                if let Some((_, h)) = heading.as_mut() {
+                if let Some((_, h, _)) = heading.as_mut() {
                     h.push_str(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 c.chars += 1;
-                if let Some((_, h)) = heading.as_mut() {
+                if let Some((_, h, _)) = heading.as_mut() {
                     h.push(' ');
                 }
             }
@@ -153,10 +157,10 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
                 stats.tasks_total += 1;
                 stats.tasks_done += usize::from(done);
             }
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level_num(level), String::new())),
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level_num(level), String::new(), at.start)),
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, text)) = heading.take() {
-                    headings.push(Heading { level, text: text.trim().to_string() });
+                if let Some((level, text, offset)) = heading.take() {
+                    headings.push(Heading { level, text: text.trim().to_string(), offset });
                 }
             }
             _ => {}
@@ -204,10 +208,18 @@ mod tests {
         let english = "word ".repeat(300);
         assert_eq!(analyze(&english).0.reading_minutes, 2);
         assert_eq!(analyze("hi").0.reading_minutes, 1);
-        let (_, h) = analyze("# 들어가며\n\ntext\n\n## Part `two`\n");
+        let body = "# 들어가며\n\ntext\n\n## Part `two`\n\nSetext\n===\n\n  # 들어가며\n";
+        let (_, h) = analyze(body);
+        let at = |s: &str, nth: usize| body.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(usize::MAX);
         assert_eq!(
             h,
-            vec![Heading { level: 1, text: "들어가며".into() }, Heading { level: 2, text: "Part two".into() }]
+            vec![
+                Heading { level: 1, text: "들어가며".into(), offset: 0 },
+                Heading { level: 2, text: "Part two".into(), offset: at("## Part", 0) },
+                Heading { level: 1, text: "Setext".into(), offset: at("Setext", 0) },
+                // A repeated heading has its own offset (the outline jumps to it, not to the first).
+                Heading { level: 1, text: "들어가며".into(), offset: at("# 들어가며", 1) },
+            ]
         );
     }
 }

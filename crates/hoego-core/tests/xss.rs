@@ -132,7 +132,7 @@ fn safe_content_survives_sanitizing() {
     let s = Ammonia::default();
     let html = render("# 제목\n\n- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt](./a.png)\n\n<br/>\n<img src=\"/assets/x.jpg\" width=\"300\">\n\n[link](https://example.com)\n", &s);
     for want in [
-        "<h1 id=\"제목\">",
+        "<h1 id=\"user-content-제목\">",
         "type=\"checkbox\"",
         "<table>",
         "src=\"./a.png\"",

@@ -9,10 +9,11 @@ use super::nesting::{Boundary, CapNesting, NoCuts, MAX_NESTING};
 use super::options::parser;
 use super::sanitize::Sanitizer;
 
-/// A heading's anchor id: lowercase, spaces to `-`, Hangul and other letters
-/// kept (GitHub/Jekyll style), punctuation dropped.
+/// A heading's id in the preview: [`HEADING_ID_PREFIX`], then its text
+/// lowercased, spaces to `-`, Hangul and other letters kept (GitHub/Jekyll
+/// style), punctuation dropped. Empty for a heading with no such character.
 pub fn anchor_id(text: &str) -> String {
-    let mut s = String::new();
+    let mut s = String::from(HEADING_ID_PREFIX);
     for c in text.trim().chars() {
         if c.is_alphanumeric() || c == '-' || c == '_' {
             s.extend(c.to_lowercase());
@@ -20,8 +21,17 @@ pub fn anchor_id(text: &str) -> String {
             s.push('-');
         }
     }
+    if s.len() == HEADING_ID_PREFIX.len() {
+        s.clear();
+    }
     s
 }
+
+/// What every heading id begins with, as GitHub's do: an id from a post's text
+/// must not take the app's own ids (`x-target`, `conflict-title`), and ids that
+/// name `document` properties (`links`, `title`, `body`) are dropped by the
+/// sanitizer, which left such headings out of the outline's reach.
+pub const HEADING_ID_PREFIX: &str = "user-content-";
 
 /// Adaptor: give headings an `id` from their text, so the outline can jump.
 struct HeadingIds<'a, I: Iterator<Item = Event<'a>>> {
