@@ -135,7 +135,10 @@ fn dompurify_neutralizes_every_vector() {
     // Safe content survives.
     let ok = render("# 제목\n\n- [x] 완료\n\n![사진](./a.png)\n\n<br/>", &s);
     assert!(
-        ok.contains("<h1 id=\"제목\">") && ok.contains("checkbox") && ok.contains("./a.png") && ok.contains("<br>"),
+        ok.contains("<h1 id=\"user-content-제목\">")
+            && ok.contains("checkbox")
+            && ok.contains("./a.png")
+            && ok.contains("<br>"),
         "{ok}"
     );
 }
