@@ -98,17 +98,21 @@ export default async function (h) {
     const last = cs[cs.length - 1];
     assert(last.off && !last.drawn && last.height > 100, `the last chunk is an empty box with a height: ${JSON.stringify(last)}`);
     // Each box is as tall as its chunk drawn (blocks that land in a chunk after it was
-    // hidden, or after its height was taken, once left boxes short).
-    const wrong = await page.evaluate(() => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].flatMap((c) => {
-      const box = c.getBoundingClientRect().height;
-      const height = c.style.height;
-      c.classList.remove('off');
-      c.style.removeProperty('height');
-      const drawn = c.getBoundingClientRect().height;
-      c.classList.add('off');
-      c.style.height = height;
-      return Math.abs(box - drawn) > 1 ? [`${box} ≠ ${drawn}`] : [];
-    }));
+    // hidden, or after its height was taken, once left boxes short). `wrongBoxes`
+    // draws each hidden chunk for a moment (within one task: nothing is painted).
+    await page.evaluate(() => {
+      window.wrongBoxes = () => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].flatMap((c) => {
+        const box = c.getBoundingClientRect().height;
+        const height = c.style.height;
+        c.classList.remove('off');
+        c.style.removeProperty('height');
+        const drawn = c.getBoundingClientRect().height;
+        c.classList.add('off');
+        c.style.height = height;
+        return Math.abs(box - drawn) > 1 ? [`${box} ≠ ${drawn}`] : [];
+      });
+    });
+    const wrong = await page.evaluate(() => window.wrongBoxes());
     assert(wrong.length === 0, `boxes of the chunks' drawn heights: ${wrong.join(', ')}`);
     // ...and the preview as long as when all is drawn (margins that collapsed through a
     // chunk were outside its measured height, so each box was short by them).
@@ -208,20 +212,8 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0);
     // A box keeps its chunk's height as the preview's width changes (the window
     // narrowed) and as an image in a hidden chunk finishes loading.
-    await page.evaluate(() => {
-      window.boxesTrue = () => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].every((c) => {
-        const box = c.getBoundingClientRect().height;
-        const height = c.style.height;
-        c.classList.remove('off');
-        c.style.removeProperty('height');
-        const drawn = c.getBoundingClientRect().height;
-        c.classList.add('off');
-        c.style.height = height;
-        return Math.abs(box - drawn) <= 1;
-      });
-    });
     await page.setViewportSize({ width: 1000, height: 1000 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.boxesTrue());
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.wrongBoxes().length === 0);
     await page.evaluate(() => {
       const far = [...document.querySelectorAll('[data-testid=preview] .chunk.off')].pop();
       const img = new Image();
@@ -230,7 +222,7 @@ export default async function (h) {
       window.imageLoaded = new Promise((resolve) => img.addEventListener('load', resolve));
     });
     await page.evaluate(() => window.imageLoaded);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.boxesTrue());
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.wrongBoxes().length === 0);
     // Typing still reaches the preview, and its text is whole.
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');
