@@ -44,6 +44,8 @@ async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
   await watchCsp(context, cspViolations);
   const page = await context.newPage();
+  // Throttled before it loads (the `page` handler above does not wait).
+  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('[data-testid=save-status]');

@@ -20,12 +20,14 @@ function observerFor(root) {
       // own rect is from when it was taken, and blocks may have landed in its
       // chunk since (an import's next slice), so a box of that height was short.
       const hide = [...last].filter(([c, seen]) => !seen && !c.classList.contains('off'))
-        .map(([c]) => [c, c.getBoundingClientRect().height]);
+        .map(([c]) => [c, c.getBoundingClientRect().height, outerMargins(c)]);
       for (const [c, seen] of last) if (seen) show(c);
-      for (const [c, height] of hide) {
+      for (const [c, height, [top, bottom]] of hide) {
         if (height > 0) {
-          // Keep its height, so nothing below it moves.
+          // Keep its height, and the margins its blocks had, so nothing below it moves.
           c.style.height = `${height}px`;
+          c.style.marginTop = top;
+          c.style.marginBottom = bottom;
           c.classList.add('off');
         }
       }
@@ -35,13 +37,23 @@ function observerFor(root) {
   return io;
 }
 
+// The margins that collapse out through a drawn chunk (its first block's top,
+// its last block's bottom): outside its measured height, so its box takes them
+// as its own margins, which collapse with its neighbours' as the blocks' did.
+// (Were they inside the chunk instead, the gaps at chunk edges would change.)
+function outerMargins(c) {
+  const first = c.firstElementChild?.firstElementChild;
+  const last = c.lastElementChild?.lastElementChild;
+  return [first ? getComputedStyle(first).marginTop : '0px', last ? getComputedStyle(last).marginBottom : '0px'];
+}
+
 // The preview's scrolling box, or the page (a preview outside one).
 const rootOf = (chunk) => chunk.closest('#preview-scroll') || document;
 
 function show(c) {
   if (c.classList.contains('off')) {
     c.classList.remove('off');
-    c.style.removeProperty('height');
+    for (const p of ['height', 'margin-top', 'margin-bottom']) c.style.removeProperty(p);
   }
 }
 
@@ -60,8 +72,11 @@ export function watch_chunk(chunk) {
 // breakpoints), every box is drawn and measured again. Not on every frame of
 // a resize, which would lay out the whole preview each time.
 const RESIZE_SETTLE_MS = 200;
+const resizeWatched = new WeakSet();
 function remeasureOnResize(root) {
-  if (root === document) return;
+  // Once per scroller: its observer outlives the chunks (another draft's come next).
+  if (root === document || resizeWatched.has(root)) return;
+  resizeWatched.add(root);
   let width = root.clientWidth;
   let timer = 0;
   new ResizeObserver(() => {
@@ -77,16 +92,19 @@ function remeasureOnResize(root) {
   }).observe(root);
 }
 
-// An image that finishes loading in a hidden chunk changes the height that chunk
-// is drawn at: draw it, and the observer measures it again. (`load` does not
-// bubble: listened for in the capture phase, once per preview.)
+// An image that finishes loading in a hidden chunk, or fails and shows its alt
+// text, changes the height that chunk is drawn at: draw it, and the observer
+// measures it again. (`load` and `error` do not bubble: listened for in the
+// capture phase, once per preview.)
 const imageWatched = new WeakSet();
 function remeasureOnImageLoad(container) {
   if (!container || imageWatched.has(container)) return;
   imageWatched.add(container);
-  container.addEventListener('load', (e) => {
+  const settled = (e) => {
     if (e.target instanceof HTMLImageElement) show_chunk_of(e.target);
-  }, true);
+  };
+  container.addEventListener('load', settled, true);
+  container.addEventListener('error', settled, true);
 }
 
 /** A chunk taken out of the preview. */

@@ -103,12 +103,12 @@ export default async function (h) {
     await page.evaluate(() => {
       window.wrongBoxes = () => [...document.querySelectorAll('[data-testid=preview] .chunk.off')].flatMap((c) => {
         const box = c.getBoundingClientRect().height;
-        const height = c.style.height;
+        const style = c.style.cssText;
         c.classList.remove('off');
-        c.style.removeProperty('height');
+        c.style.cssText = '';
         const drawn = c.getBoundingClientRect().height;
         c.classList.add('off');
-        c.style.height = height;
+        c.style.cssText = style;
         return Math.abs(box - drawn) > 1 ? [`${box} ≠ ${drawn}`] : [];
       });
     });
@@ -120,10 +120,10 @@ export default async function (h) {
       const scroller = document.getElementById('preview-scroll');
       const boxed = scroller.scrollHeight;
       const off = [...document.querySelectorAll('[data-testid=preview] .chunk.off')];
-      const heights = off.map((c) => c.style.height);
-      off.forEach((c) => { c.classList.remove('off'); c.style.removeProperty('height'); });
+      const styles = off.map((c) => c.style.cssText);
+      off.forEach((c) => { c.classList.remove('off'); c.style.cssText = ''; });
       const drawn = scroller.scrollHeight;
-      off.forEach((c, i) => { c.classList.add('off'); c.style.height = heights[i]; });
+      off.forEach((c, i) => { c.classList.add('off'); c.style.cssText = styles[i]; });
       return { boxed, drawn, off: off.length };
     });
     assert(lengths.off > 2 && Math.abs(lengths.boxed - lengths.drawn) <= 1, `preview length with boxes = drawn: ${JSON.stringify(lengths)}`);
@@ -214,12 +214,20 @@ export default async function (h) {
     // narrowed) and as an image in a hidden chunk finishes loading.
     await page.setViewportSize({ width: 1000, height: 1000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.wrongBoxes().length === 0);
+    // (One image loads; one fails, and its alt text shows instead.)
     await page.evaluate(() => {
-      const far = [...document.querySelectorAll('[data-testid=preview] .chunk.off')].pop();
-      const img = new Image();
-      img.src = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="700"/>')}`;
-      far.querySelector('.blk').append(img);
-      window.imageLoaded = new Promise((resolve) => img.addEventListener('load', resolve));
+      const [other, far] = [...document.querySelectorAll('[data-testid=preview] .chunk.off')].slice(-2);
+      const loaded = new Image();
+      loaded.src = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="700"/>')}`;
+      far.querySelector('.blk').append(loaded);
+      const broken = new Image();
+      broken.alt = '없는 그림의 대체 텍스트 '.repeat(30);
+      broken.src = './no-such-image.png';
+      other.querySelector('.blk').append(broken);
+      window.imageLoaded = Promise.all([
+        new Promise((resolve) => loaded.addEventListener('load', resolve)),
+        new Promise((resolve) => broken.addEventListener('error', resolve)),
+      ]);
     });
     await page.evaluate(() => window.imageLoaded);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .chunk.off').length > 0 && window.wrongBoxes().length === 0);

@@ -17,7 +17,6 @@ use yew::prelude::*;
 use crate::i18n::{grouped, t};
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
-use hoego_core::markdown::render::anchor_id;
 use hoego_core::templates::Lang;
 
 /// The text as last sent up, in Rust, and the textarea's value it came from (a
@@ -168,17 +167,17 @@ pub const GOTO_ATTR: &str = "data-goto-heading";
 pub const GOTO_AT_ATTR: &str = "data-goto-at";
 
 /// Byte offset of the start of the heading line holding `text`: the line at
-/// `at` (where the outline's analysis found it) when that line still holds the
-/// text, else the first `#` line that does (the body changed since the analysis,
-/// which runs a moment after typing stops).
+/// `at` (where the outline's analysis found it) when a heading still starts
+/// there, else the first `#` line that holds the text (the body changed since
+/// the analysis, which runs a moment after typing stops).
 fn heading_offset(body: &str, text: &str, at: Option<usize>) -> Option<usize> {
-    let line_at = |i: usize| body[..i].rfind('\n').map_or(0, |n| n + 1);
-    let found = at.filter(|&i| body.is_char_boundary(i.min(body.len()))).map(|i| line_at(i.min(body.len())));
-    if let Some(start) = found {
+    let at = at.filter(|&i| i <= body.len() && body.is_char_boundary(i));
+    if let Some(i) = at {
+        let start = body[..i].rfind('\n').map_or(0, |n| n + 1);
         let line = body[start..].split('\n').next().unwrap_or("");
-        // The text, or (for `## Part \`two\``, whose text is "Part two") the same id.
-        let atx = line.trim_start().strip_prefix('#').map(|l| l.trim_start_matches('#'));
-        if line.contains(text) || atx.is_some_and(|l| anchor_id(l) == anchor_id(text)) {
+        // An ATX heading's range starts at its `#` (also in a quote or a list item);
+        // a setext heading's at its text, which its line holds.
+        if body[i..].starts_with('#') || line.contains(text) {
             return Some(start);
         }
     }
@@ -202,6 +201,12 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     bar.show(a.view(text, true));
 }
 
+/// Where the end of `text` is in the textarea showing it, in UTF-16 units: its
+/// value has `\n` where the body has `\r\n` (one unit fewer per such line).
+fn textarea_units(text: &str) -> u32 {
+    (text.encode_utf16().count() - text.matches("\r\n").count()) as u32
+}
+
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
 /// Returns where the textarea was scrolled to, when it was.
 fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) -> Option<i32> {
@@ -215,7 +220,7 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
         show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
-    let caret = m.text[..pos - a.before.len()].encode_utf16().count() as u32;
+    let caret = textarea_units(&m.text[..pos - a.before.len()]);
     // The caret first, then focus: focusing a textarea scrolls its caret into view,
     // where the browser has laid out the wrapped lines a line count knows nothing of
     // (an estimate from newlines left the heading out of view below long paragraphs).
@@ -662,6 +667,14 @@ mod tests {
     }
 
     #[test]
+    fn textarea_units_count_crlf_as_one() {
+        let cases = [("", 0), ("ab", 2), ("가😀", 3), ("a\r\nb\r\n", 4), ("a\nb\r\n", 4), ("a\rb", 3)];
+        for (text, want) in cases {
+            assert_eq!(super::textarea_units(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn heading_offsets() {
         use super::heading_offset;
         // (body, heading text, where the analysis found it, offset)
@@ -677,10 +690,12 @@ mod tests {
             ("x\n  ## 마치며\n", "마치며", Some(4), Some(2)),
             // A setext heading, which has no `#`.
             ("Setext\n===\n", "Setext", Some(0), Some(0)),
-            // Formatting in the line: the same id.
+            // Formatting in the line (its text is not in it): where the `#` is.
             ("x\n## Part `two`\n", "Part two", Some(2), Some(2)),
+            ("x\n## [Hoego](https://x) 회고\n", "Hoego 회고", Some(2), Some(2)),
+            ("x\n> ## 인용\n", "인용", Some(4), Some(2)),
             // Stale (the body changed since): the first line that holds it.
-            ("## 마치며\n끝\n## 다른 장\n", "마치며", Some(17), Some(0)),
+            ("## 마치며\n끝\n다른 줄\n", "마치며", Some(17), Some(0)),
             ("## A\n", "A", Some(99), Some(0)),
             // Not on a character boundary: ignored, not a panic.
             ("## 가\n## 가\n", "가", Some(4), Some(0)),

@@ -139,7 +139,8 @@ fn jump(id: &str, nth: usize, text: &str, offset: usize) {
         }
     }
     let selector = format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""));
-    let found = doc.query_selector_all(&selector).ok().and_then(|all| all.item(nth as u32).or_else(|| all.item(0)));
+    // Not there (past where the preview stops, or in a block too large to draw): no scroll.
+    let found = doc.query_selector_all(&selector).ok().and_then(|all| all.item(nth as u32));
     if let Some(h) = found.and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
         // A chunk away from view is an empty box: draw it, then scroll.
         crate::preview_dom::show_chunk_of(&h);

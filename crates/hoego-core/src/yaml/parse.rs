@@ -413,7 +413,8 @@ impl<'a> Parser<'a> {
     /// that goes on with the collection must be indented past `parent`; only
     /// a closing bracket or a comma after the first entry may sit lower. Psych
     /// and yaml-rust2 read more, but js-yaml (Gatsby) refuses an entry below
-    /// its parent, and a post this parser reads must build in both.
+    /// its parent unless a comma ends the line before, and a post this parser
+    /// reads must build in both (that case too is refused, as yaml-rust2 does).
     fn skip_flow_space(&mut self, parent: usize, lenient_close: bool) -> Res<()> {
         let mut crossed = false;
         loop {

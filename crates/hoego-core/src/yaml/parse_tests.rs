@@ -48,7 +48,8 @@ fn known_divergence(ours: &Result<Value, String>, theirs: &Result<Value, String>
 /// A flow collection's entry on a line indented no deeper than its parent
 /// (`key:\n- [a\n- b]`): yaml-rust2 and Jekyll's Psych read it, js-yaml (Gatsby's
 /// gray-matter) refuses it ("missed comma between flow collection entries"), and
-/// so do we, so a post that opens in the form builds in both generators.
+/// so do we, so a post that opens in the form builds in both generators. (After
+/// a comma js-yaml reads it too; we still refuse it, as yaml-rust2 does.)
 fn gatsby_refuses(ours: &Result<Value, String>) -> bool {
     matches!(ours, Err(e) if e.starts_with("invalid indentation in a flow collection"))
 }
@@ -88,6 +89,10 @@ fn reads_plain_keys_that_begin_with_an_indicator_character() {
     for (entry, want) in cases {
         assert_eq!(ours(entry), Ok(want.clone()), "{entry:?}");
         assert_eq!(reference(entry), Ok(want), "yaml-rust2 on {entry:?}");
+    }
+    // But not a line Gatsby or Jekyll ends the front matter at.
+    for entry in ["key:\n---x: 1\n", "key:\n----: 1\n", "key:\n--- x: 1\n", "key:\n... x: 1\n"] {
+        assert!(ours(entry).is_err(), "{entry:?}: {:?}", ours(entry));
     }
 }
 

@@ -105,6 +105,13 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
         // `- `, `? ` and `: ` are indicators; followed by anything else they begin a
         // plain key (`-: 1`, `-x: 1`), as in every generator's parser.
         b'-' | b'?' | b':' if matches!(bytes.get(1), None | Some(b' ' | b'\t')) => return None,
+        // Not `---…` (gray-matter, Gatsby's, ends the front matter at any line
+        // starting so) nor `... ` (Psych, Jekyll's, ends the document there).
+        _ if line.starts_with("---")
+            || (line.starts_with("...") && matches!(bytes.get(3), None | Some(b' ' | b'\t'))) =>
+        {
+            return None
+        }
         _ => {
             // A plain key ends at the first `:` followed by a space, tab or end of line.
             let mut idx = None;
