@@ -23,14 +23,12 @@ const browser = await chromium.launch(CHROMIUM);
 // throttling), second tabs and contexts the specs make themselves included: a test
 // that only passes with this machine's timing fails here first.
 const slowdown = Number(process.env.E2E_CPU_SLOWDOWN || 1);
+const throttle = async (context, page) => (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 if (slowdown > 1) {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args) => {
     const context = await newContext(...args);
-    context.on('page', (page) => {
-      context.newCDPSession(page).then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown }))
-        .catch((e) => console.log(`  [slowdown not applied] ${e.message}`));
-    });
+    context.on('page', (page) => throttle(context, page).catch((e) => console.log(`  [slowdown not applied] ${e.message}`)));
     return context;
   };
 }
@@ -45,7 +43,7 @@ async function fresh(opts = {}) {
   await watchCsp(context, cspViolations);
   const page = await context.newPage();
   // Throttled before it loads (the `page` handler above does not wait).
-  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  if (slowdown > 1) await throttle(context, page);
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('[data-testid=save-status]');

@@ -84,10 +84,7 @@ function remeasureOnResize(root) {
     width = root.clientWidth;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      for (const c of root.querySelectorAll('.markdown > .chunk.off')) {
-        show(c);
-        reobserve(c);
-      }
+      for (const c of root.querySelectorAll('.markdown > .chunk.off')) show_chunk_of(c);
     }, RESIZE_SETTLE_MS);
   }).observe(root);
 }

@@ -226,7 +226,7 @@ fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     // (an estimate from newlines left the heading out of view below long paragraphs).
     // Focus only scrolls when it moves, so a focused editor is let go first.
     if is_focused(el) {
-        el.blur().unwrap_or_else(|_| web_sys::console::warn_1(&"hoego: could not refocus the editor".into()));
+        crate::browser::warn_on_err(el.blur(), "refocusing the editor");
     }
     if el.set_selection_range(caret, caret).is_err() || el.focus().is_err() {
         web_sys::console::warn_1(&"hoego: could not put the caret on the heading".into());
