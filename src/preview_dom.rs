@@ -30,6 +30,22 @@ extern "C" {
     pub fn show_chunk_of(el: &Element);
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function set_text_run(block, index, before, after) {
+  const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let node = walk.nextNode();
+  for (let i = 0; node && i < index; i++) node = walk.nextNode();
+  if (!node || node.data !== before) return false;
+  node.data = after;
+  return true;
+}"#)]
+extern "C" {
+    /// Set the data of text node `index` of `block` (document order) from
+    /// `before` to `after`; `false`, changing nothing, if that node does not
+    /// hold `before` (the DOM is not the HTML the edit was found in).
+    fn set_text_run(block: &Element, index: usize, before: &str, after: &str) -> bool;
+}
+
 /// Blocks per chunk when chunks are made or split.
 pub const CHUNK: usize = 32;
 
@@ -42,7 +58,8 @@ pub fn clear(container: &Element) {
 /// Apply `patch` to `container`, whose blocks' wrappers are `nodes`, in order.
 ///
 /// A block edited in place (the usual keystroke: one block out, one in) keeps its
-/// wrapper and only gets new contents, so nothing around it is rebuilt. Every
+/// wrapper and only gets new contents, so nothing around it is rebuilt; when
+/// only one run of its text changed, only that text node does. Every
 /// chunk whose blocks change is drawn (see [`changed`]).
 pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Result<(), JsValue> {
     let doc = container.owner_document().ok_or("no document")?;
@@ -50,6 +67,12 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
     let kept = patch.removed.min(patch.inserted.len());
     for (node, html) in nodes[patch.prefix..patch.prefix + kept].iter().zip(&patch.inserted) {
         changed(node);
+        // Only the text changed (the usual key): no new parser, nodes or styles.
+        // Its checkboxes are the same elements, already named.
+        let run = patch.text_run.as_ref();
+        if run.is_some_and(|r| set_text_run(node, r.index, &r.old, &r.new)) {
+            continue;
+        }
         node.set_inner_html(html);
         name_task_boxes(node, lang)?;
     }

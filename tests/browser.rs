@@ -99,6 +99,105 @@ fn patched_preview_dom_equals_a_fresh_render_after_random_edits() {
     }
 }
 
+/// Typing one character at a time, as a user does: most keys change one text
+/// run of one block, which the preview applies to that text node alone. After
+/// every key the preview's DOM must equal a fresh render's, and the text path
+/// must have been taken (the block's old text node is still in it).
+#[wasm_bindgen_test]
+fn typed_keys_patch_the_text_node_and_the_dom_equals_a_fresh_render() {
+    load_dompurify();
+    let s = DomPurify::default();
+    let container = document().create_element("div").unwrap();
+    let mut nodes = Vec::new();
+    let mut cache = BlockCache::default();
+    let mut body = [
+        include_str!("../assets/sample-ko.md"),
+        include_str!("fixtures/posts/lumen-gatsby-2023-review.md"),
+        "\n\n- [ ] 할 일 <b>굵게</b> &amp; [링크](/a \"t\")\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n",
+    ]
+    .concat();
+    preview_dom::apply(&container, &mut nodes, &cache.update(&body, &s)).unwrap();
+    let keys = ["가", "a", " ", "&", "\"", "*", "<", "`", "x", "한", "\n", "#"];
+    let mut rng = Lcg(7);
+    let mut text_runs = 0;
+    for k in 0..300 {
+        let mut i = rng.next(body.len() + 1);
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        // Now and then a backspace instead of a key.
+        if k % 5 == 4 && i > 0 {
+            let mut j = i - 1;
+            while !body.is_char_boundary(j) {
+                j -= 1;
+            }
+            body.replace_range(j..i, "");
+        } else {
+            body.insert_str(i, keys[rng.next(keys.len())]);
+        }
+        let patch = cache.update(&body, &s);
+        let before = patch.text_run.as_ref().map(|_| nodes[patch.prefix].clone());
+        let shown: Vec<web_sys::Node> = before.iter().flat_map(text_nodes).collect();
+        preview_dom::apply(&container, &mut nodes, &patch).unwrap();
+        if let Some(run) = &patch.text_run {
+            text_runs += 1;
+            let node = &shown[run.index];
+            assert!(nodes[patch.prefix].contains(Some(node)), "key {k}: the text node stays");
+            assert_eq!(node.text_content().as_deref(), Some(run.new.as_str()));
+        }
+        let mut fresh = BlockCache::default();
+        fresh.update(&body, &s);
+        assert_eq!(nodes.len(), fresh.blocks().len());
+        for (n, b) in fresh.blocks().iter().enumerate() {
+            let probe = document().create_element("div").unwrap();
+            probe.set_inner_html(&b.html);
+            preview_dom::name_task_boxes(&probe, hoego_core::templates::Lang::Ko).unwrap();
+            assert_eq!(dom_shape(&nodes[n]), dom_shape(&probe), "key {k}, block {n}");
+        }
+    }
+    // Most keys land in a paragraph's or a list item's text. (A body with
+    // footnotes is one block; with a table or code in it, every key re-parses it.)
+    assert!(text_runs > 100, "only {text_runs} of 300 keys took the text path");
+}
+
+/// The text nodes under `el`, in document order.
+fn text_nodes(el: &web_sys::Element) -> Vec<web_sys::Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![el.clone().unchecked_into::<web_sys::Node>()];
+    while let Some(n) = stack.pop() {
+        if n.node_type() == web_sys::Node::TEXT_NODE {
+            out.push(n.clone());
+        }
+        let kids = n.child_nodes();
+        for i in (0..kids.length()).rev() {
+            stack.push(kids.item(i).unwrap());
+        }
+    }
+    out
+}
+
+/// Every node under `el` as type, name and text, in document order: equal
+/// shapes are equal DOMs (the serialization alone would merge two adjacent
+/// text nodes into one string).
+fn dom_shape(el: &web_sys::Element) -> Vec<(u16, String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![el.clone().unchecked_into::<web_sys::Node>()];
+    while let Some(n) = stack.pop() {
+        let text = if n.node_type() == web_sys::Node::ELEMENT_NODE {
+            n.unchecked_ref::<web_sys::Element>().outer_html().split('>').next().unwrap_or("").to_string()
+        } else {
+            n.node_value().unwrap_or_default()
+        };
+        out.push((n.node_type(), n.node_name(), text));
+        let kids = n.child_nodes();
+        for i in (0..kids.length()).rev() {
+            stack.push(kids.item(i).unwrap());
+        }
+    }
+    out.remove(0);
+    out
+}
+
 #[wasm_bindgen_test]
 fn dompurify_neutralizes_every_vector() {
     load_dompurify();

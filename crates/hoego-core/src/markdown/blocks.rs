@@ -13,6 +13,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 use super::options::{options, parser};
 use super::render::push_html_plain;
 use super::sanitize::Sanitizer;
+pub use super::text_run::TextRunEdit;
 
 /// One top-level block and its rendered, sanitized HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,6 +221,10 @@ pub struct Patch {
     pub removed: usize,
     /// The new blocks' HTML, in order.
     pub inserted: Vec<String>,
+    /// When one block is replaced by one whose HTML differs from it in one
+    /// run of text only (the usual keystroke), that run: the DOM may change
+    /// that text node instead of parsing `inserted[0]` again.
+    pub text_run: Option<TextRunEdit>,
 }
 
 /// What changed from the cached body to a new one, found in one pass each.
@@ -318,6 +323,7 @@ impl BlockCache {
         let one_block = edit.footnotes;
         // Keep unchanged blocks by moving them (no copies of their text or HTML).
         let tail: Vec<Block> = old.drain(old.len() - suffix..).collect();
+        let in_place = (removed == 1 && ranges.len() - prefix - suffix == 1).then(|| old.swap_remove(prefix).html);
         old.truncate(prefix);
         let mut blocks = old;
         blocks.reserve(ranges.len() - prefix);
@@ -332,10 +338,11 @@ impl BlockCache {
         for (b, r) in blocks.iter_mut().zip(&ranges) {
             b.range = r.clone();
         }
+        let text_run = in_place.and_then(|was| super::text_run::text_run_edit(&was, &inserted[0]));
         self.blocks = blocks;
         self.defs = defs;
         body.clone_into(&mut self.body);
-        Patch { prefix, suffix, removed, inserted }
+        Patch { prefix, suffix, removed, inserted, text_run }
     }
 }
 

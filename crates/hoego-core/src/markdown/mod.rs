@@ -10,6 +10,7 @@ pub mod options;
 mod plain;
 pub mod render;
 pub mod sanitize;
+mod text_run;
 
 pub use blocks::{render_blocks, Block};
 pub use nesting::MAX_NESTING;
