@@ -51,8 +51,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
                 let mut text = String::new();
                 for e in self.inner.by_ref() {
                     let end = matches!(e, Event::End(TagEnd::Heading(_)));
-                    if let Event::Text(t) | Event::Code(t) = &e {
-                        text.push_str(t);
+                    // The text the outline shows (`stats::analyze`), so its jump finds this id:
+                    // a line break is a space (a setext heading of two lines), an attribute line nothing.
+                    match &e {
+                        Event::Text(t) | Event::Code(t) if !is_ial(t) => text.push_str(t),
+                        Event::SoftBreak | Event::HardBreak => text.push(' '),
+                        _ => {}
                     }
                     events.push(e);
                     if end {
@@ -180,4 +184,31 @@ pub fn render(body: &str, sanitizer: &dyn Sanitizer) -> String {
     let mut out = String::with_capacity(body.len() * 3 / 2);
     render_to(body, sanitizer, &mut |piece| out.push_str(piece));
     out
+}
+
+#[cfg(all(test, feature = "graphemes"))]
+mod tests {
+    use super::*;
+
+    /// Every heading's id in the preview is the one the outline computes from
+    /// the heading text it lists: the outline's jump looks the heading up by it.
+    #[test]
+    fn preview_ids_are_the_outline_texts_ids() {
+        let bodies = [
+            "## 올해의 목표\n",
+            "a\nb\n===\n",
+            "a  \nb\n---\n",
+            "## `code` and *em* [link](/x)\n",
+            "## Title {: .x}\n",
+            "## {: #custom}\n\n## after\n",
+            "## &amp; 마치며 &lt;3\n",
+        ];
+        for body in bodies {
+            let html = render_unsanitized(body);
+            let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+            let (_, headings) = crate::stats::analyze(body);
+            let want: Vec<String> = headings.iter().map(|h| anchor_id(&h.text)).filter(|id| !id.is_empty()).collect();
+            assert_eq!(ids, want, "{body:?}");
+        }
+    }
 }
