@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 415 KB (415,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 420 KB (420,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -24,13 +24,16 @@
 // when the typing work of issue 13 (the editor view's show/hide sections without
 // <details>, the preview chunks' observer, the form and export view drawn only when
 // what they show changes, plain markdown passed by DOMPurify; ~4.9 KB) took it to
-// 409.6 KB.
+// 409.6 KB. Raised to 420 KB when typing's text-node path (a key that changes one run of
+// a block's text sets that node's data: hoego-core's `markdown/text_run.rs` and a JS
+// helper), the block cache's word-at-a-time compare and footnote check near the change,
+// and the setext heading id fix (~1.8 KB) took it to 414.9 KB, 0.1 KB under the guard.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 415_000;
+const BUDGET = 420_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {
