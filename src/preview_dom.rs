@@ -31,19 +31,21 @@ extern "C" {
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function set_text_run(block, index, before, after) {
+export function set_text_run(block, index, runs, before, after) {
   const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let node = walk.nextNode();
-  for (let i = 0; node && i < index; i++) node = walk.nextNode();
-  if (!node || node.data !== before) return false;
+  let node = null;
+  let n = 0;
+  for (let t = walk.nextNode(); t; t = walk.nextNode(), n++) if (n === index) node = t;
+  if (n !== runs || !node || node.data !== before) return false;
   node.data = after;
   return true;
 }"#)]
 extern "C" {
     /// Set the data of text node `index` of `block` (document order) from
-    /// `before` to `after`; `false`, changing nothing, if that node does not
-    /// hold `before` (the DOM is not the HTML the edit was found in).
-    fn set_text_run(block: &Element, index: usize, before: &str, after: &str) -> bool;
+    /// `before` to `after`; `false`, changing nothing, unless the block has
+    /// exactly `runs` text nodes (the parser joined no runs, so node `index`
+    /// is run `index`) and that node holds `before`.
+    fn set_text_run(block: &Element, index: usize, runs: usize, before: &str, after: &str) -> bool;
 }
 
 /// Blocks per chunk when chunks are made or split.
@@ -70,7 +72,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
         // Only the text changed (the usual key): no new parser, nodes or styles.
         // Its checkboxes are the same elements, already named.
         let run = patch.text_run.as_ref();
-        if run.is_some_and(|r| set_text_run(node, r.index, &r.old, &r.new)) {
+        if run.is_some_and(|r| set_text_run(node, r.index, r.runs, &r.old, &r.new)) {
             continue;
         }
         node.set_inner_html(html);

@@ -13,7 +13,7 @@ pub fn common_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
 /// [`common_ends`] of two byte strings, eight bytes at a time: a key typed in
 /// a long body compares all of it (at 235 KB, ~0.1 ms one byte at a time in the
 /// size-tuned wasm).
-pub fn common_byte_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
+pub(crate) fn common_byte_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
     const W: usize = 8;
     let word = |s: &[u8], i: usize| {
         let mut w = [0; W];

@@ -3,9 +3,11 @@
 //! block's `innerHTML` again makes the browser build a new HTML parser, new
 //! nodes and their styles (~0.6–1 ms a key at 60 KB); setting that one text
 //! node's data costs a few microseconds. This finds such an edit, and only
-//! where the HTML parser is known to make exactly one text node of each run
-//! of text between tags, so a preview changed this way has the DOM a fresh
-//! render would have (tested against Chromium in `tests/browser.rs`).
+//! where the HTML parser makes one text node of each run of text between
+//! tags (no element that treats text specially, no run it would split; that
+//! it joined none is checked against the DOM's count), so a preview changed
+//! this way has the DOM a fresh render would have (tested against Chromium in
+//! `tests/browser.rs`).
 
 /// One text run of a block's HTML that changed, and nothing else did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +15,12 @@ pub struct TextRunEdit {
     /// Which text node of the block (in document order, counting the runs of
     /// text between tags in its HTML; the HTML parser makes one node of each).
     pub index: usize,
+    /// How many runs of text the block's HTML has. The parser makes fewer
+    /// nodes where it ignores an end tag and joins the runs either side (a
+    /// link inside a link's text: `<a>a <a>b</a> c</a>d` has `" c"` and `"d"`
+    /// in one node), and then the nodes after it are not the runs: the DOM is
+    /// changed only when its text nodes number exactly this.
+    pub runs: usize,
     /// The run's text before the edit (the node's data, checked before the change).
     pub old: String,
     /// Its text after.
@@ -53,13 +61,13 @@ const MAX_RUN_BYTES: usize = 65_000;
 /// rendered or sanitized), if that is all that changed; `None` when any
 /// markup differs, the change touches a character reference (`&…;` is not
 /// the node's text), a run is empty on either side, or the block holds an
-/// element the parser treats specially (see [`SPECIAL`]).
+/// element the parser treats specially (see [`SPECIAL`]) or a run too long
+/// to be one node.
 pub(crate) fn text_run_edit(old: &str, new: &str) -> Option<TextRunEdit> {
     if old == new {
         return None;
     }
-    let (ob, nb) = (old.as_bytes(), new.as_bytes());
-    let mut prefix = ob.iter().zip(nb).take_while(|(a, b)| a == b).count();
+    let mut prefix = crate::span::common_byte_ends(old.as_bytes(), new.as_bytes()).0;
     while !old.is_char_boundary(prefix) {
         prefix -= 1;
     }
@@ -71,15 +79,15 @@ pub(crate) fn text_run_edit(old: &str, new: &str) -> Option<TextRunEdit> {
         return None;
     }
     let (old_run, new_run) = (&old[start..old_end], &new[start..new_end]);
-    if !plain_run(old_run) || !plain_run(new_run) || has_special(new) {
+    if !plain_run(old_run) || !plain_run(new_run) {
         return None;
     }
-    Some(TextRunEdit { index, old: old_run.to_string(), new: new_run.to_string() })
+    let runs = runs_of(new)?;
+    Some(TextRunEdit { index, runs, old: old_run.to_string(), new: new_run.to_string() })
 }
 
 /// Where the run of text holding byte `at` of `html` starts, and how many
-/// non-empty runs come before it; `None` if `at` is inside a tag or a
-/// comment, or a run before it is too long to be one node.
+/// non-empty runs come before it; `None` if `at` is inside a tag or a comment.
 fn run_containing(html: &str, at: usize) -> Option<(usize, usize)> {
     let b = html.as_bytes();
     let (mut runs, mut start, mut i) = (0, 0, 0);
@@ -88,12 +96,7 @@ fn run_containing(html: &str, at: usize) -> Option<(usize, usize)> {
             i += 1;
             continue;
         }
-        if i > start {
-            if i - start > MAX_RUN_BYTES {
-                return None;
-            }
-            runs += 1;
-        }
+        runs += usize::from(i > start);
         let end = markup_end(html, i)?;
         if end > at {
             return None;
@@ -102,6 +105,33 @@ fn run_containing(html: &str, at: usize) -> Option<(usize, usize)> {
         start = end;
     }
     Some((runs, start))
+}
+
+/// How many non-empty runs of text `html` has; `None` if one is too long to
+/// be one node, a tag or comment never ends, or an element of [`SPECIAL`] is
+/// opened.
+fn runs_of(html: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    let (mut runs, mut start, mut i) = (0, 0, 0);
+    loop {
+        let lt = html[i..].find('<').map_or(b.len(), |k| i + k);
+        if lt > start {
+            if lt - start > MAX_RUN_BYTES {
+                return None;
+            }
+            runs += 1;
+        }
+        if lt == b.len() {
+            return Some(runs);
+        }
+        let name = &b[lt + 1..];
+        let name = &name[..name.iter().take_while(|c| c.is_ascii_alphanumeric()).count()];
+        if SPECIAL.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(name)) {
+            return None;
+        }
+        i = markup_end(html, lt)?;
+        start = i;
+    }
 }
 
 /// The byte after the tag or comment starting at `lt` (a `<`); `None` if it
@@ -135,47 +165,37 @@ fn plain_run(run: &str) -> bool {
     !run.is_empty() && run.len() <= MAX_RUN_BYTES && !run.bytes().any(|c| matches!(c, b'&' | b'>' | b'\r' | b'\0'))
 }
 
-/// Whether `html` opens an element of [`SPECIAL`] (any letter case).
-fn has_special(html: &str) -> bool {
-    let b = html.as_bytes();
-    html.match_indices('<').any(|(i, _)| {
-        let name = &b[i + 1..];
-        let name = &name[..name.iter().take_while(|c| c.is_ascii_alphanumeric()).count()];
-        SPECIAL.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(name))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn edit(index: usize, old: &str, new: &str) -> Option<TextRunEdit> {
-        Some(TextRunEdit { index, old: old.into(), new: new.into() })
+    fn edit(index: usize, runs: usize, old: &str, new: &str) -> Option<TextRunEdit> {
+        Some(TextRunEdit { index, runs, old: old.into(), new: new.into() })
     }
 
     #[test]
     fn finds_the_one_run_that_changed() {
         let cases: &[(&str, &str, Option<TextRunEdit>)] = &[
-            ("<p>올해는 조금</p>\n", "<p>올해는 조금씩</p>\n", edit(0, "올해는 조금", "올해는 조금씩")),
-            ("<p>a <em>b</em> c</p>\n", "<p>a <em>b</em> cd</p>\n", edit(2, " c", " cd")),
-            ("<p>a <em>b</em> c</p>\n", "<p>a <em>bx</em> c</p>\n", edit(1, "b", "bx")),
+            ("<p>올해는 조금</p>\n", "<p>올해는 조금씩</p>\n", edit(0, 2, "올해는 조금", "올해는 조금씩")),
+            ("<p>a <em>b</em> c</p>\n", "<p>a <em>b</em> cd</p>\n", edit(2, 4, " c", " cd")),
+            ("<p>a <em>b</em> c</p>\n", "<p>a <em>bx</em> c</p>\n", edit(1, 4, "b", "bx")),
             // Typed at the very start: the first run.
-            ("<p>bc</p>", "<p>abc</p>", edit(0, "bc", "abc")),
+            ("<p>bc</p>", "<p>abc</p>", edit(0, 1, "bc", "abc")),
             // A run at the top level (no tags before it).
-            ("ab", "abc", edit(0, "ab", "abc")),
+            ("ab", "abc", edit(0, 1, "ab", "abc")),
             // Deleting a character.
-            ("<ul>\n<li>할 일</li>\n</ul>\n", "<ul>\n<li>할 ㅇ</li>\n</ul>\n", edit(1, "할 일", "할 ㅇ")),
-            ("<ul>\n<li>할 일</li>\n</ul>\n", "<ul>\n<li>할</li>\n</ul>\n", edit(1, "할 일", "할")),
+            ("<ul>\n<li>할 일</li>\n</ul>\n", "<ul>\n<li>할 ㅇ</li>\n</ul>\n", edit(1, 4, "할 일", "할 ㅇ")),
+            ("<ul>\n<li>할 일</li>\n</ul>\n", "<ul>\n<li>할</li>\n</ul>\n", edit(1, 4, "할 일", "할")),
             // A `>` inside a quoted attribute value is not the end of the tag.
             (
                 "<p><img src=\"a\" alt=\"x>y\"> 사진</p>",
                 "<p><img src=\"a\" alt=\"x>y\"> 사진들</p>",
-                edit(0, " 사진", " 사진들"),
+                edit(0, 1, " 사진", " 사진들"),
             ),
             // A comment is markup, not text.
-            ("<!-- a -->b", "<!-- a -->bc", edit(0, "b", "bc")),
+            ("<!-- a -->b", "<!-- a -->bc", edit(0, 1, "b", "bc")),
             // Hangul whose UTF-8 bytes share a prefix (나 and 다): the run starts on a character.
-            ("<p>나</p>", "<p>다</p>", edit(0, "나", "다")),
+            ("<p>나</p>", "<p>다</p>", edit(0, 1, "나", "다")),
         ];
         for (old, new, want) in cases {
             assert_eq!(&text_run_edit(old, new), want, "{old:?} -> {new:?}");
@@ -220,10 +240,12 @@ mod tests {
         // `\n` between tags is a text node of its own.
         let old = "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n";
         let new = "<ul>\n<li>a</li>\n<li>bc</li>\n</ul>\n";
-        assert_eq!(text_run_edit(old, new), edit(3, "b", "bc"));
+        assert_eq!(text_run_edit(old, new), edit(3, 6, "b", "bc"));
         // A run long enough for Blink to split makes the count unknowable.
         let long = "x".repeat(MAX_RUN_BYTES + 1);
         assert_eq!(text_run_edit(&format!("<p>{long}</p><p>a</p>"), &format!("<p>{long}</p><p>ab</p>")), None);
         assert_eq!(text_run_edit(&format!("<p>{long}</p>"), &format!("<p>{long}y</p>")), None);
+        // After the edit too: a split there would hide a join the DOM's count is checked for.
+        assert_eq!(text_run_edit(&format!("<p>a</p><p>{long}</p>"), &format!("<p>ab</p><p>{long}</p>")), None);
     }
 }
