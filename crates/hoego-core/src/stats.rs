@@ -12,7 +12,7 @@
 //! natively (feature `graphemes`), the browser's `Intl.Segmenter` in the app,
 //! whose segmentation tables the browser already has (~11 KB gzip saved).
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd, TextMergeWithOffset};
 use serde::Serialize;
 
 use crate::markdown::options::parser;
@@ -136,7 +136,9 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
     let mut stats = Stats::default();
     let mut headings = Vec::new();
     let mut heading: Option<(u8, String, usize)> = None;
-    for (e, at) in parser(body).into_offset_iter() {
+    // Text merged as the preview merges it (`markdown::render`), so a heading's
+    // text here, and the id the outline builds from it, are the preview's.
+    for (e, at) in TextMergeWithOffset::new(parser(body).into_offset_iter()) {
         match e {
             Event::Text(t) | Event::Code(t) => {
                 if crate::markdown::render::is_ial(&t) {

@@ -202,6 +202,8 @@ mod tests {
             "## Title {: .x}\n",
             "## {: #custom}\n\n## after\n",
             "## &amp; 마치며 &lt;3\n",
+            "## a &amp; {: .x}\n",
+            "## {: .x} &amp; b\n",
         ];
         for body in bodies {
             let html = render_unsanitized(body);
