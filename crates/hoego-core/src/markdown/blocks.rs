@@ -306,29 +306,11 @@ impl BlockCache {
             Some(r) => (r, String::new()),
             None => block_ranges(body),
         };
-        let all_stale = defs != self.defs;
         let mut old = std::mem::take(&mut self.blocks);
-        let (old_len, new_len) = (self.body.len(), body.len());
-        let same = |b: &Block, r: &Range<usize>| {
-            // A block wholly in the text's unchanged start, or wholly in its
-            // unchanged end and only shifted, holds the same text: no need to compare it.
-            let in_start = b.range == *r && r.end <= edit.prefix;
-            let in_end = b.range.start >= old_len - edit.suffix
-                && r.start + old_len == b.range.start + new_len
-                && r.len() == b.range.len();
-            !all_stale && (in_start || in_end || b.text == body[r.clone()])
+        let (prefix, suffix) = match defs == self.defs {
+            true => unchanged_blocks(&old, self.body.len(), &ranges, body, edit),
+            false => (0, 0),
         };
-        let mut prefix = 0;
-        while prefix < old.len() && prefix < ranges.len() && same(&old[prefix], &ranges[prefix]) {
-            prefix += 1;
-        }
-        let mut suffix = 0;
-        while suffix < old.len() - prefix
-            && suffix < ranges.len() - prefix
-            && same(&old[old.len() - 1 - suffix], &ranges[ranges.len() - 1 - suffix])
-        {
-            suffix += 1;
-        }
         // Reference definitions resolve across blocks; without any, a block
         // renders on its own and the whole document need not be parsed again.
         let full = (!defs.is_empty()).then(|| parser(body));
@@ -353,6 +335,8 @@ impl BlockCache {
         for (b, r) in blocks.iter_mut().zip(&ranges) {
             b.range = r.clone();
         }
+        // Linear in the block's HTML, as rendering it was (a body with footnotes
+        // is one block: still far less than the browser parsing it again).
         let text_run = in_place.and_then(|was| super::text_run::text_run_edit(&was, &inserted[0]));
         self.blocks = blocks;
         self.defs = defs;
@@ -360,6 +344,32 @@ impl BlockCache {
         body.clone_into(&mut self.body);
         Patch { prefix, suffix, removed, inserted, text_run }
     }
+}
+
+/// How many of the `old` blocks (of a text `old_len` bytes long) the new
+/// blocks at `ranges` of `body` keep unchanged at the start and at the end.
+fn unchanged_blocks(old: &[Block], old_len: usize, ranges: &[Range<usize>], body: &str, edit: &Edit) -> (usize, usize) {
+    let same = |b: &Block, r: &Range<usize>| {
+        // A block wholly in the text's unchanged start, or wholly in its
+        // unchanged end and only shifted, holds the same text: no need to compare it.
+        let in_start = b.range == *r && r.end <= edit.prefix;
+        let in_end = b.range.start >= old_len - edit.suffix
+            && r.start + old_len == b.range.start + body.len()
+            && r.len() == b.range.len();
+        in_start || in_end || b.text == body[r.clone()]
+    };
+    let mut prefix = 0;
+    while prefix < old.len() && prefix < ranges.len() && same(&old[prefix], &ranges[prefix]) {
+        prefix += 1;
+    }
+    let mut suffix = 0;
+    while suffix < old.len() - prefix
+        && suffix < ranges.len() - prefix
+        && same(&old[old.len() - 1 - suffix], &ranges[ranges.len() - 1 - suffix])
+    {
+        suffix += 1;
+    }
+    (prefix, suffix)
 }
 
 /// Where to stop a slice of a large change: the first blank line at or after
