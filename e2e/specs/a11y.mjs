@@ -94,4 +94,28 @@ export default async function (h) {
     console.log(`  axe (serious+critical) per state:\n    ${report.join('\n    ')}`);
     assert(failures.length === 0, `axe violations:\n${failures.join('\n')}`);
   });
+
+  await test('a11y: the preview names task boxes in the UI language, after a switch and after typing in their item', async () => {
+    const { page } = await fresh();
+    // The first visit opens the sample retrospective, whose goals are task items.
+    await page.waitForSelector('[data-testid=preview] input[type=checkbox]');
+    const named = (open, done) => page.waitForFunction(([o, d]) => {
+      const boxes = [...document.querySelectorAll('[data-testid=preview] input[type=checkbox]')];
+      return boxes.length > 0 && boxes.every((b) => b.getAttribute('aria-label') === (b.checked ? d : o));
+    }, [open, done]);
+    await named('남은 할 일', '완료한 할 일');
+    await page.click('[data-testid=toggle-lang]');
+    await named('Open task', 'Done task');
+    // A key in a task item's text changes only that text node (src/preview_dom.rs): the box it
+    // keeps must still carry the English name.
+    await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      const at = ta.value.indexOf('\n', ta.value.indexOf('- [ ] ')) ;
+      ta.focus();
+      ta.setSelectionRange(at, at);
+    });
+    await page.keyboard.type(' 더');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=preview] li')].some((li) => li.querySelector('input[type=checkbox]') && li.textContent.endsWith(' 더')));
+    await named('Open task', 'Done task');
+  });
 }

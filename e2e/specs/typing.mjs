@@ -248,11 +248,12 @@ export default async function (h) {
     await page.click('[data-testid=back]');
     const para = `${'한 해를 돌아보는 긴 문단입니다. '.repeat(40)}\n\n`;
     const section = (i) => `## 장 ${i}\n\n${para.repeat(3)}### 마치며\n\n끝 ${i}\n\n`;
-    const body = `${[1, 2, 3, 4].map(section).join('')}## Links\n\n${para.repeat(3)}## x-target\n\n${para}`;
+    // Last, a setext heading of two lines with markup: no line of it holds the outline's text.
+    const body = `${[1, 2, 3, 4].map(section).join('')}## Links\n\n${para.repeat(3)}## x-target\n\n${para}첫 줄\n둘째 **줄**\n---\n\n${para}`;
     const file = path.join(tmp, 'repeated.md');
     fs.writeFileSync(file, `---\ntitle: "되풀이"\n---\n${body}`);
     await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 10
+    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 11
       && !document.querySelector('[data-testid=preview]').hasAttribute('aria-busy'));
     // The heading shown at the preview's top, and the line the editor's caret is on.
     const where = () => page.evaluate(() => {
@@ -288,6 +289,15 @@ export default async function (h) {
       }, text);
       assert((await where()).line === lineOf(`## ${text}`, 0), `${text} in the editor`);
     }
+    await page.locator('.outline a', { hasText: /^첫 줄 둘째 줄$/ }).click();
+    await page.waitForFunction(() => {
+      const h = [...document.querySelectorAll('[data-testid=preview] h2')].find((e) => e.textContent.startsWith('첫 줄'));
+      const view = document.getElementById('preview-scroll').getBoundingClientRect();
+      const r = h.getBoundingClientRect();
+      return r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1;
+    });
+    const setext = await where();
+    assert(setext.line === lineOf('첫 줄', 0), `the two-line setext heading in the editor: line ${setext.line}, want ${lineOf('첫 줄', 0)}`);
     const target = await page.evaluate(() => document.getElementById('x-target')?.tagName);
     assert(target === 'SELECT', `the export target's label still names its select: ${target}`);
     await context.close();

@@ -176,8 +176,9 @@ fn heading_offset(body: &str, text: &str, at: Option<usize>) -> Option<usize> {
         let start = body[..i].rfind('\n').map_or(0, |n| n + 1);
         let line = body[start..].split('\n').next().unwrap_or("");
         // An ATX heading's range starts at its `#` (also in a quote or a list item);
-        // a setext heading's at its text, which its line holds.
-        if body[i..].starts_with('#') || line.contains(text) {
+        // a setext heading's at its text, which its line holds, unless it has
+        // markup or several lines: then its underline still follows.
+        if body[i..].starts_with('#') || line.contains(text) || underline_follows(&body[start..]) {
             return Some(start);
         }
     }
@@ -189,6 +190,17 @@ fn heading_offset(body: &str, text: &str, at: Option<usize>) -> Option<usize> {
         at += line.len();
     }
     None
+}
+
+/// Whether a setext underline (`===` or `---`, up to three spaces in) ends the
+/// paragraph that `text` starts with.
+fn underline_follows(text: &str) -> bool {
+    text.split('\n').skip(1).take_while(|l| !l.trim().is_empty()).any(|l| {
+        let u = l.trim_end();
+        let indent = u.len() - u.trim_start_matches(' ').len();
+        let u = u.trim_start();
+        indent <= 3 && !u.is_empty() && (u.bytes().all(|b| b == b'=') || u.bytes().all(|b| b == b'-'))
+    })
 }
 
 /// Put `page` of `body` in the textarea, with the parts around it kept and the
@@ -690,6 +702,11 @@ mod tests {
             ("x\n  ## 마치며\n", "마치며", Some(4), Some(2)),
             // A setext heading, which has no `#`.
             ("Setext\n===\n", "Setext", Some(0), Some(0)),
+            // Setext headings of two lines, or with markup: no line holds the outline's text.
+            ("x\n\n첫 줄\n둘째 줄\n===\n", "첫 줄 둘째 줄", Some(3), Some(3)),
+            ("x\n\n한 줄 *강조* 제목\r\n---\r\n", "한 줄 강조 제목", Some(3), Some(3)),
+            // A paragraph that lost its underline since: the first `#` line, or nothing.
+            ("x\n\n첫 줄\n둘째 줄\n\n===\n", "첫 줄 둘째 줄", Some(3), None),
             // Formatting in the line (its text is not in it): where the `#` is.
             ("x\n## Part `two`\n", "Part two", Some(2), Some(2)),
             ("x\n## [Hoego](https://x) 회고\n", "Hoego 회고", Some(2), Some(2)),

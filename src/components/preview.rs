@@ -287,6 +287,16 @@ pub fn preview(p: &PreviewProps) -> Html {
             move || live.borrow_mut().next = None
         });
     }
+    {
+        // Task boxes are named in the UI language; a block keeps its nodes across
+        // text-only keys, so a language switch names them all again here.
+        let container = container.clone();
+        use_effect_with(p.lang, move |lang| {
+            if let Some(el) = container.cast::<Element>() {
+                crate::browser::warn_on_err(crate::preview_dom::name_task_boxes(&el, *lang), "naming the task boxes");
+            }
+        });
+    }
     let onclick = Callback::from(|e: MouseEvent| {
         // Links in the preview never navigate away from the editor.
         if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
