@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export default async function (h) {
-  const { test, fresh, assert, saved, tmp } = h;
+  const { test, fresh, assert, saved, storedText, tmp } = h;
 
   await test('typing, deleting, replacing a selection, emoji, paste and undo keep the stored body equal to the textarea', async () => {
     const { context, page } = await fresh();
@@ -236,6 +236,55 @@ export default async function (h) {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('마지막 한 줄');
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('마지막 한 줄'));
+    await context.close();
+  });
+
+  // A post written on Windows: the textarea holds `\n` endings only, and one key once
+  // sent the whole body back with them (every line of the post rewritten in its diff).
+  await test('typing: a CRLF post keeps CRLF line endings through keys, Enter, a paste and an outline jump', async () => {
+    const { context, page } = await fresh();
+    await page.click('[data-testid=back]');
+    const para = `${'윈도에서 쓴 문단입니다. '.repeat(30)}\r\n\r\n`;
+    const text = `---\r\ntitle: "crlf"\r\n---\r\n# 제목\r\n\r\n문단 하나\r\n둘째 줄\r\n\r\n${para.repeat(6)}## 끝 장\r\n\r\n- 목록\r\n`;
+    const file = path.join(tmp, 'crlf.md');
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 2);
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').name === 'crlf.md');
+    });
+    const imported = await storedText(page, 'crlf.md');
+    assert(imported === text, `imported as written: ${JSON.stringify(imported)}`);
+    const caretAfter = (t) => page.evaluate((t) => {
+      const ta = document.getElementById('body');
+      const at = ta.value.indexOf(t) + t.length;
+      ta.focus();
+      ta.setSelectionRange(at, at);
+    }, t);
+    await caretAfter('문단 하나');
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('새 줄');
+    await caretAfter('- 목록');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.insertText', { text: '\n- 붙임\n\n끝' });
+    // Stored once the autosave has run (waiting on the stored text, not on time).
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('끝\\r\\n'));
+    });
+    const want = text.replace('문단 하나\r\n', '문단 하나x\r\n새 줄\r\n').replace('- 목록\r\n', '- 목록\r\n- 붙임\r\n\r\n끝\r\n');
+    const got = await storedText(page, 'crlf.md');
+    assert(got === want, `stored: ${JSON.stringify(got.slice(0, 120))}… lone LF: ${(got.match(/(?<!\r)\n/g) || []).length}`);
+    // The outline's offsets are in the post's bytes; the textarea's lines have no `\r`.
+    await page.locator('.outline a', { hasText: /^끝 장$/ }).click();
+    const line = await page.evaluate(() => {
+      const ta = document.getElementById('body');
+      return ta.value.slice(0, ta.selectionStart).split('\n').length;
+    });
+    const want_line = want.split('---\r\n')[2].split('\r\n').indexOf('## 끝 장') + 1;
+    assert(line === want_line, `the jump to 끝 장: line ${line}, want ${want_line}`);
     await context.close();
   });
 

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::i18n::{grouped, t};
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
+use hoego_core::line_endings;
 use hoego_core::templates::Lang;
 
 /// The text as last sent up, in Rust, and the textarea's value it came from (a
@@ -203,6 +204,19 @@ fn underline_follows(text: &str) -> bool {
     })
 }
 
+/// `edited`, the textarea's text made whole, with the post's line endings
+/// (see `source` in [`body_editor`]), which it then is.
+fn with_endings(source: &RefCell<Option<String>>, edited: String) -> String {
+    match source.borrow_mut().as_mut() {
+        Some(post) => {
+            let restored = line_endings::restore(post, &edited);
+            post.clone_from(&restored);
+            restored
+        }
+        None => edited,
+    }
+}
+
 /// Put `page` of `body` in the textarea, with the parts around it kept and the
 /// page bar saying where it is (a page turn, a jump to a heading).
 fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str, page: Range<usize>) {
@@ -221,9 +235,18 @@ fn textarea_units(text: &str) -> u32 {
 
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
 /// Returns where the textarea was scrolled to, when it was.
-fn go_to_heading(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar) -> Option<i32> {
+/// `source` is the post's body when its line endings are not the textarea's:
+/// the analysis's offset is in it.
+fn go_to_heading(
+    el: &HtmlTextAreaElement,
+    m: &mut Mirror,
+    a: &mut Around,
+    bar: &Bar,
+    source: Option<&str>,
+) -> Option<i32> {
     let text = el.get_attribute(GOTO_ATTR)?;
     let at = el.get_attribute(GOTO_AT_ATTR).and_then(|a| a.parse().ok());
+    let at = at.map(|i| source.map_or(i, |s| line_endings::to_lf_offset(s, i)));
     if el.remove_attribute(GOTO_ATTR).is_err() || el.remove_attribute(GOTO_AT_ATTR).is_err() {
         web_sys::console::warn_1(&"hoego: could not clear the heading request".into());
     }
@@ -389,6 +412,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let composing = use_mut_ref(|| false);
     // The last text we sent up: when the state echoes it back, do not write.
     let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
+    // The body as the post has it when its line endings are not the textarea's
+    // (it has a `\r`): edits go back to it through `line_endings::restore`.
+    let source: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     // The draft the textarea holds.
     let shown = use_mut_ref(String::new);
     // The rest of a very long body, around the page in the textarea.
@@ -401,7 +427,12 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let around = around.clone();
         let bar = bar.clone();
         let body = p.body.clone();
+        let source = source.clone();
         use_effect_with((p.draft_id.clone(), body), move |(id, body)| {
+            // The textarea's text has `\n` endings only: everything here works on that.
+            *source.borrow_mut() = body.contains('\r').then(|| body.to_string());
+            let lf = line_endings::to_lf(body);
+            let body: &str = &lf;
             // Another draft (an import landing, "keep both", the next retrospective):
             // a composition still open belongs to the old one. Drop it and write the
             // new text, so its end cannot send the old draft's text into this one.
@@ -466,6 +497,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let send = {
         let node = node.clone();
         let cb = p.on_change.clone();
+        let source = source.clone();
         let mirror = mirror.clone();
         let around = around.clone();
         let bar = bar.clone();
@@ -478,7 +510,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let pv = a.view(&v, a.is_paged());
                 *mirror.borrow_mut() = Mirror { text: v, js };
                 bar.show(pv);
-                cb.emit(whole);
+                cb.emit(with_endings(&source, whole));
             }
         })
     };
@@ -488,6 +520,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let node = node.clone();
         let around = around.clone();
         let mirror = mirror.clone();
+        let source = source.clone();
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
             // Mid-composition text is provisional; the final text comes with compositionend.
@@ -499,7 +532,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 // A long body's page bar counts lines: a paged edit goes the whole way.
                 Some((text, js)) if !around.borrow().is_paged() => {
                     *mirror.borrow_mut() = Mirror { text: text.clone(), js: Some(js) };
-                    cb.emit(text);
+                    cb.emit(with_endings(&source, text));
                 }
                 _ => send(),
             }
@@ -512,6 +545,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let composing = composing.clone();
         let send = send.clone();
         let (mirror, around, bar, jumped) = (mirror.clone(), around.clone(), bar.clone(), jumped.clone());
+        let source = source.clone();
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::HtmlTextAreaElement>();
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
@@ -526,8 +560,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
                     if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
                         if !*composing.borrow() {
-                            *jumped.borrow_mut() =
-                                go_to_heading(&ta, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar);
+                            let (m, a) = (&mut mirror.borrow_mut(), &mut around.borrow_mut());
+                            *jumped.borrow_mut() = go_to_heading(&ta, m, a, &bar, source.borrow().as_deref());
                             // The jump's scroll event comes in the next frame, before this
                             // runs; a jump that scrolled nothing must not skip a later scroll.
                             let jumped = jumped.clone();

@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod field;
 pub mod goals;
+pub mod line_endings;
 pub mod markdown;
 pub mod next;
 pub mod period;
