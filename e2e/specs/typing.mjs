@@ -241,7 +241,7 @@ export default async function (h) {
 
   // A post written on Windows: the textarea holds `\n` endings only, and one key once
   // sent the whole body back with them (every line of the post rewritten in its diff).
-  await test('typing: a CRLF post keeps CRLF line endings through keys, Enter, a paste and an outline jump', async () => {
+  await test('typing: a CRLF post keeps CRLF line endings through keys, Enter, a paste, an outline jump and raw front matter', async () => {
     const { context, page } = await fresh();
     await page.click('[data-testid=back]');
     const para = `${'윈도에서 쓴 문단입니다. '.repeat(30)}\r\n\r\n`;
@@ -285,6 +285,20 @@ export default async function (h) {
     });
     const want_line = want.split('---\r\n')[2].split('\r\n').indexOf('## 끝 장') + 1;
     assert(line === want_line, `the jump to 끝 장: line ${line}, want ${want_line}`);
+    // The raw front matter's textarea has `\n` lines too: a key added there keeps the post's CRLF.
+    await page.click('[data-testid=mode-raw]');
+    await page.waitForSelector('[data-testid=raw-front-matter]');
+    await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=raw-front-matter]');
+      ta.value = `${ta.value.trimEnd()}\ntags: [회고]\n`;
+    });
+    await page.click('.raw-fm ~ button');
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('tags: [회고]'));
+    });
+    const withTags = await storedText(page, 'crlf.md');
+    assert(withTags === want.replace('title: "crlf"\r\n', 'title: "crlf"\r\ntags: [회고]\r\n'), `front matter: ${JSON.stringify(withTags.slice(0, 60))}`);
     await context.close();
   });
 

@@ -246,9 +246,12 @@ fn form(p: &FormProps) -> Html {
     let apply_other = {
         let ctx = ctx.clone();
         let r = other_ref.clone();
+        let shown = other.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
-                ctx.dispatch(Action::SetOtherFields { text: t.value(), at: now_ms() });
+                // The textarea's `\n` lines back in the post's own endings (a CRLF post).
+                let text = hoego_core::line_endings::restore(&shown, &t.value());
+                ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
             }
         })
     };
@@ -325,9 +328,12 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let apply = {
         let ctx = ctx.clone();
         let r = r.clone();
+        let shown = p.post.front_matter_text().to_string();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
-                ctx.dispatch(Action::SetFrontMatter { text: t.value(), at: now_ms() });
+                // The textarea's `\n` lines back in the post's own endings (a CRLF post).
+                let text = hoego_core::line_endings::restore(&shown, &t.value());
+                ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
             }
         })
     };
