@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export default async function (h) {
-  const { test, fresh, assert, saved, storedText, tmp } = h;
+  const { test, fresh, assert, saved, storedText, openDraft, tmp } = h;
 
   await test('typing, deleting, replacing a selection, emoji, paste and undo keep the stored body equal to the textarea', async () => {
     const { context, page } = await fresh();
@@ -299,6 +299,29 @@ export default async function (h) {
     });
     const withTags = await storedText(page, 'crlf.md');
     assert(withTags === want.replace('title: "crlf"\r\n', 'title: "crlf"\r\ntags: [회고]\r\n'), `front matter: ${JSON.stringify(withTags.slice(0, 60))}`);
+    await context.close();
+  });
+
+  // A NUL makes a file binary to git and to the import: one pasted into the body
+  // once saved, and the draft reopened in raw mode ("looks like a binary file").
+  await test('typing: a NUL pasted into the body shows as U+FFFD, and the draft reopens as a post', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=field-title]');
+    const title = await page.textContent('.editor-name');
+    await page.evaluate(() => { const ta = document.getElementById('body'); ta.focus(); ta.setSelectionRange(0, 0); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.insertText', { text: 'a\u0000b' });
+    await page.waitForFunction(() => document.getElementById('body').value.startsWith('a\uFFFDb'));
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('a\uFFFDb'));
+    });
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-item]');
+    await openDraft(page, title);
+    await page.waitForSelector('[data-testid=field-title]');
+    const body = await page.inputValue('[data-testid=body]');
+    assert(body.startsWith('a\uFFFDb'), `reopened body: ${JSON.stringify(body.slice(0, 20))}`);
     await context.close();
   });
 

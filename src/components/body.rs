@@ -204,9 +204,13 @@ fn underline_follows(text: &str) -> bool {
     })
 }
 
-/// `edited`, the textarea's text made whole, with the post's line endings
-/// (see `source` in [`body_editor`]), which it then is.
+/// `edited`, the textarea's text made whole, as the post's text: in the post's
+/// line endings (see `source` in [`body_editor`]), which it then is, and with
+/// any NUL (pasted in; the only way one gets there) shown as U+FFFD: a post
+/// with a NUL is a binary file to git and to the import, and the draft would
+/// reopen in raw mode.
 fn with_endings(source: &RefCell<Option<String>>, edited: String) -> String {
+    let edited = if edited.contains('\0') { edited.replace('\0', "\u{FFFD}") } else { edited };
     match source.borrow_mut().as_mut() {
         Some(post) => {
             let restored = line_endings::restore(post, &edited);
@@ -718,6 +722,19 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(super::textarea_units(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn edits_go_back_in_the_posts_endings_without_nul() {
+        use super::with_endings;
+        use std::cell::RefCell;
+        let crlf = RefCell::new(Some("a\r\nb\r\n".to_string()));
+        assert_eq!(with_endings(&crlf, "a\nbc\n".into()), "a\r\nbc\r\n");
+        // The post is now the edited text: the next edit is taken from it.
+        assert_eq!(with_endings(&crlf, "a\nbc\nd\n".into()), "a\r\nbc\r\nd\r\n");
+        let lf = RefCell::new(None);
+        assert_eq!(with_endings(&lf, "a\0b\n".into()), "a\u{FFFD}b\n");
+        assert_eq!(with_endings(&crlf, "a\0\nbc\nd\n".into()), "a\u{FFFD}\r\nbc\r\nd\r\n");
     }
 
     #[test]
