@@ -4,7 +4,7 @@
 //!
 //! Invariant (property-tested): the concatenated HTML of the blocks equals
 //! [`super::render_unsanitized`] of the whole body. Footnotes number across
-//! the whole document, so a body with footnotes is one block.
+//! the whole document, so a body that may define one is one block.
 
 use std::ops::Range;
 
@@ -29,7 +29,7 @@ pub struct Block {
 /// Top-level block ranges of `body` and a fingerprint of its link reference
 /// definitions (blocks resolve references against the whole document).
 pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
-    if body.contains("[^") {
+    if Marks::of(body).footnotes() {
         let whole = 0..body.len();
         let r = if body.trim().is_empty() { Vec::new() } else { Vec::from([whole]) };
         return (r, String::new());
@@ -233,8 +233,49 @@ struct Edit {
     prefix: usize,
     /// Bytes both end with, after the prefix.
     suffix: usize,
-    /// The new text may have footnotes (`[^`): then it is one block.
+    /// What footnote marks the new text has.
+    marks: Marks,
+    /// The new text may have footnotes: then it is one block.
     footnotes: bool,
+}
+
+/// Whether a text has `[^` and `]:`. Footnotes number across the whole
+/// document, so a body that may define one (it has both) is one block. One
+/// without a definition is text (`[^a-z]` in a regular expression), and
+/// the blocks render apart as they do together.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Marks {
+    reference: bool,
+    colon: bool,
+}
+
+impl Marks {
+    const REFERENCE: &'static [u8] = b"[^";
+    const COLON: &'static [u8] = b"]:";
+
+    fn of(text: &str) -> Marks {
+        Marks { reference: text.contains("[^"), colon: text.contains("]:") }
+    }
+
+    fn footnotes(self) -> bool {
+        self.reference && self.colon
+    }
+
+    /// The marks of `new`, which differs from `old` (whose marks are `self`)
+    /// only between `prefix` and `suffix`: looked for only around the change
+    /// unless the change touched one the old text had.
+    fn after(self, old: &str, new: &str, prefix: usize, suffix: usize) -> Marks {
+        let near = |t: &str, pat: &[u8]| {
+            let b = t.as_bytes();
+            b[prefix.saturating_sub(1)..(b.len() - suffix + 1).min(b.len())].windows(2).any(|w| w == pat)
+        };
+        let still = |had: bool, pat: &[u8]| match had {
+            false => near(new, pat),
+            // Every mark of the old text is still there unless the change touched one.
+            true => !near(old, pat) || new.as_bytes().windows(2).any(|w| w == pat),
+        };
+        Marks { reference: still(self.reference, Self::REFERENCE), colon: still(self.colon, Self::COLON) }
+    }
 }
 
 impl Edit {
@@ -243,9 +284,9 @@ impl Edit {
     /// character (나 and 다 share their first byte), and a sliced update cuts
     /// the texts there.
     ///
-    /// `old_footnotes` says whether `old` has `[^`: the new text is searched
-    /// only around the change (a key at 235 KB searched the whole text, ~0.1 ms).
-    fn between(old: &str, new: &str, old_footnotes: bool) -> Edit {
+    /// `old_marks` are `old`'s: the new text is searched only around the
+    /// change (a key at 235 KB searched the whole text, ~0.1 ms).
+    fn between(old: &str, new: &str, old_marks: Marks) -> Edit {
         let (mut prefix, mut suffix) = crate::span::common_byte_ends(old.as_bytes(), new.as_bytes());
         // Equal bytes before these points, so a boundary in `old` is one in `new`.
         while !old.is_char_boundary(prefix) {
@@ -254,17 +295,8 @@ impl Edit {
         while !old.is_char_boundary(old.len() - suffix) {
             suffix -= 1;
         }
-        // A `[^` that overlaps the change, one byte either side of it.
-        let near = |t: &str| {
-            let b = t.as_bytes();
-            b[prefix.saturating_sub(1)..(b.len() - suffix + 1).min(b.len())].windows(2).any(|w| w == b"[^")
-        };
-        let footnotes = match old_footnotes {
-            false => near(new),
-            // Every `[^` of the old text is still there unless the change touched one.
-            true => !near(old) || new.contains("[^"),
-        };
-        Edit { prefix, suffix, footnotes }
+        let marks = old_marks.after(old, new, prefix, suffix);
+        Edit { prefix, suffix, marks, footnotes: marks.footnotes() }
     }
 }
 
@@ -275,8 +307,8 @@ pub struct BlockCache {
     defs: String,
     /// The body the blocks were made from (to find what an edit changed).
     body: String,
-    /// Whether `body` has `[^` (a footnote, maybe): kept so a key need not search it all.
-    footnotes: bool,
+    /// The footnote marks `body` has: kept so a key need not search it all.
+    marks: Marks,
     /// The last slice rendered far more than its budget (one block spans the
     /// change, e.g. an unclosed code fence): slicing on would re-render that
     /// block every time, so the next call finishes in one update.
@@ -292,7 +324,7 @@ impl BlockCache {
     /// Bring the cache up to date with `body`, rendering only blocks whose
     /// text changed, and return the patch to apply to the DOM.
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
-        let edit = Edit::between(&self.body, body, self.footnotes);
+        let edit = Edit::between(&self.body, body, self.marks);
         self.update_with(body, sanitizer, &edit)
     }
 
@@ -340,7 +372,7 @@ impl BlockCache {
         let text_run = in_place.and_then(|was| super::text_run::text_run_edit(&was, &inserted[0]));
         self.blocks = blocks;
         self.defs = defs;
-        self.footnotes = edit.footnotes;
+        self.marks = edit.marks;
         body.clone_into(&mut self.body);
         Patch { prefix, suffix, removed, inserted, text_run }
     }
@@ -391,7 +423,7 @@ impl BlockCache {
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
-        let edit = Edit::between(&self.body, body, self.footnotes);
+        let edit = Edit::between(&self.body, body, self.marks);
         if std::mem::take(&mut self.unsliceable) || edit.footnotes {
             return (self.update_with(body, sanitizer, &edit), true);
         }
@@ -450,6 +482,10 @@ mod tests {
                 render_unsanitized("short\n"),
             ]
         );
+        // A `[^` with no definition is text (a regular expression): still blocks, with their limits.
+        let regex = format!("{body}\n```js\nconst re = /[^a-z]/;\n```\n");
+        let mut c = BlockCache::default();
+        assert_eq!(c.update(&regex, &s).inserted.len(), 5);
         // With a footnote the body is one block, shown whole.
         let body = format!("{body}\nref[^1]\n\n[^1]: n\n");
         let mut c = BlockCache::default();
@@ -575,8 +611,12 @@ mod tests {
 
     #[test]
     fn footnotes_are_found_around_the_change_as_in_the_whole_text() {
-        // (old, new): typed, deleted or replaced next to, inside or away from a `[^`.
+        // (old, new): typed, deleted or replaced next to, inside or away from a `[^` or `]:`.
         let cases = [
+            ("[^1] a\n\n[^1] b", "[^1] a\n\n[^1]: b"),
+            ("[^1]: b", "[^1] b"),
+            ("x]: y [^1]", "x] y [^1]"),
+            ("a ] b", "a ]: b"),
             ("a [ b", "a [^ b"),
             ("a ^ b", "a [^ b"),
             ("a", "a[^"),
@@ -593,8 +633,8 @@ mod tests {
         ];
         for (old, new) in cases {
             for (o, n) in [(old, new), (new, old)] {
-                let edit = Edit::between(o, n, o.contains("[^"));
-                assert_eq!(edit.footnotes, n.contains("[^"), "{o:?} -> {n:?}");
+                let edit = Edit::between(o, n, Marks::of(o));
+                assert_eq!(edit.marks, Marks::of(n), "{o:?} -> {n:?}");
             }
         }
     }
@@ -617,7 +657,7 @@ mod tests {
         for (ins, windowed) in cases {
             let mut body = old.clone();
             body.insert_str(at, ins);
-            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, old.contains("[^")));
+            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, Marks::of(&old)));
             assert_eq!(got.is_some(), *windowed, "{ins:?}");
             if let Some(r) = got {
                 assert_eq!(r, block_ranges(&body).0, "{ins:?}");
