@@ -245,11 +245,11 @@ export default async function (h) {
     const { context, page } = await fresh();
     await page.click('[data-testid=back]');
     const para = `${'윈도에서 쓴 문단입니다. '.repeat(30)}\r\n\r\n`;
-    const text = `---\r\ntitle: "crlf"\r\n---\r\n# 제목\r\n\r\n문단 하나\r\n둘째 줄\r\n\r\n${para.repeat(6)}## 끝 장\r\n\r\n- 목록\r\n`;
+    const text = `---\r\ntitle: "crlf"\r\n---\r\n# 제목\r\n\r\n문단 하나\r\n둘째 줄\r\n\r\n${para.repeat(3)}## 끝 장\r\n\r\n${para.repeat(3)}## 끝 장\r\n\r\n- 목록\r\n`;
     const file = path.join(tmp, 'crlf.md');
     fs.writeFileSync(file, text);
     await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 3);
     await page.waitForFunction(() => {
       const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
       return index.drafts.some((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').name === 'crlf.md');
@@ -277,13 +277,15 @@ export default async function (h) {
     const want = text.replace('문단 하나\r\n', '문단 하나x\r\n새 줄\r\n').replace('- 목록\r\n', '- 목록\r\n- 붙임\r\n\r\n끝\r\n');
     const got = await storedText(page, 'crlf.md');
     assert(got === want, `stored: ${JSON.stringify(got.slice(0, 120))}… lone LF: ${(got.match(/(?<!\r)\n/g) || []).length}`);
-    // The outline's offsets are in the post's bytes; the textarea's lines have no `\r`.
-    await page.locator('.outline a', { hasText: /^끝 장$/ }).click();
+    // The outline's offsets are in the post's bytes; the textarea's lines have no `\r`. The
+    // second of two headings of one text: an offset not mapped lands off its line, and the
+    // editor then goes to the first.
+    await page.locator('.outline a', { hasText: /^끝 장$/ }).nth(1).click();
     const line = await page.evaluate(() => {
       const ta = document.getElementById('body');
       return ta.value.slice(0, ta.selectionStart).split('\n').length;
     });
-    const want_line = want.split('---\r\n')[2].split('\r\n').indexOf('## 끝 장') + 1;
+    const want_line = want.split('---\r\n')[2].split('\r\n').lastIndexOf('## 끝 장') + 1;
     assert(line === want_line, `the jump to 끝 장: line ${line}, want ${want_line}`);
     // The raw front matter's textarea has `\n` lines too: a key added there keeps the post's CRLF.
     await page.click('[data-testid=mode-raw]');
@@ -299,6 +301,22 @@ export default async function (h) {
     });
     const withTags = await storedText(page, 'crlf.md');
     assert(withTags === want.replace('title: "crlf"\r\n', 'title: "crlf"\r\ntags: [회고]\r\n'), `front matter: ${JSON.stringify(withTags.slice(0, 60))}`);
+    // A CRLF post with an empty body: the lines typed take the post's ending, not the (empty) body's.
+    await page.click('[data-testid=back]');
+    const empty = path.join(tmp, 'crlf-empty.md');
+    fs.writeFileSync(empty, '---\r\ntitle: "빈 본문"\r\n---\r\n');
+    await page.setInputFiles('[data-testid=import-file]', empty);
+    await page.waitForSelector('[data-testid=body]');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.type('첫 줄');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('다음 행');
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('다음 행'));
+    });
+    const typed = await storedText(page, 'crlf-empty.md');
+    assert(typed === '---\r\ntitle: "빈 본문"\r\n---\r\n첫 줄\r\n다음 행', `empty body typed: ${JSON.stringify(typed)}`);
     await context.close();
   });
 

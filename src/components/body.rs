@@ -18,6 +18,7 @@ use crate::i18n::{grouped, t};
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
 use hoego_core::line_endings;
+use hoego_core::split::LineEnding;
 use hoego_core::templates::Lang;
 
 /// The text as last sent up, in Rust, and the textarea's value it came from (a
@@ -204,19 +205,24 @@ fn underline_follows(text: &str) -> bool {
     })
 }
 
-/// `edited`, the textarea's text made whole, as the post's text: in the post's
-/// line endings (see `source` in [`body_editor`]), which it then is, and with
-/// any NUL (pasted in; the only way one gets there) shown as U+FFFD: a post
-/// with a NUL is a binary file to git and to the import, and the draft would
-/// reopen in raw mode.
-fn with_endings(source: &RefCell<Option<String>>, edited: String) -> String {
-    let edited = if edited.contains('\0') { edited.replace('\0', "\u{FFFD}") } else { edited };
-    match source.borrow_mut().as_mut() {
+/// The body as the post has it, and the post's line ending.
+struct PostText {
+    text: String,
+    ending: LineEnding,
+}
+
+/// `edited`, the textarea's text made whole, as the post's text
+/// (`line_endings::from_textarea`: the post's line endings, a NUL as U+FFFD),
+/// which the post's text then is. `None`: a post of `\n` lines only, whose
+/// text is the textarea's.
+fn with_endings(post: &RefCell<Option<PostText>>, edited: String) -> String {
+    match post.borrow_mut().as_mut() {
         Some(post) => {
-            let restored = line_endings::restore(post, &edited);
-            post.clone_from(&restored);
-            restored
+            let text = line_endings::from_textarea(&post.text, &edited, post.ending);
+            post.text.clone_from(&text);
+            text
         }
+        None if edited.contains('\0') => line_endings::from_textarea("", &edited, LineEnding::Lf),
         None => edited,
     }
 }
@@ -231,16 +237,10 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     bar.show(a.view(text, true));
 }
 
-/// Where the end of `text` is in the textarea showing it, in UTF-16 units: its
-/// value has `\n` where the body has `\r\n` (one unit fewer per such line).
-fn textarea_units(text: &str) -> u32 {
-    (text.encode_utf16().count() - text.matches("\r\n").count()) as u32
-}
-
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
 /// Returns where the textarea was scrolled to, when it was.
-/// `source` is the post's body when its line endings are not the textarea's:
-/// the analysis's offset is in it.
+/// `source` is the post's body when it is not the textarea's text (it has a
+/// `\r`): the analysis's offset is in it.
 fn go_to_heading(
     el: &HtmlTextAreaElement,
     m: &mut Mirror,
@@ -259,7 +259,7 @@ fn go_to_heading(
     if a.is_paged() && !a.range(m.text.len()).contains(&pos) {
         show_page(el, m, a, bar, &body, paging::page_at(&body, pos));
     }
-    let caret = textarea_units(&m.text[..pos - a.before.len()]);
+    let caret = m.text[..pos - a.before.len()].encode_utf16().count() as u32;
     // The caret first, then focus: focusing a textarea scrolls its caret into view,
     // where the browser has laid out the wrapped lines a line count knows nothing of
     // (an estimate from newlines left the heading out of view below long paragraphs).
@@ -293,6 +293,8 @@ pub struct BodyProps {
     pub keys_hint: AttrValue,
     /// UI language (the page bar of a very long body).
     pub lang: Lang,
+    /// The post's line ending (the textarea has `\n` only; edits go back in this).
+    pub ending: LineEnding,
 }
 
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
@@ -416,9 +418,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let composing = use_mut_ref(|| false);
     // The last text we sent up: when the state echoes it back, do not write.
     let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
-    // The body as the post has it when its line endings are not the textarea's
-    // (it has a `\r`): edits go back to it through `line_endings::restore`.
-    let source: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    // The body as the post has it, when that is not the textarea's text (which
+    // has `\n` endings only): edits go back to it through `with_endings`.
+    let source: Rc<RefCell<Option<PostText>>> = use_mut_ref(|| None);
     // The draft the textarea holds.
     let shown = use_mut_ref(String::new);
     // The rest of a very long body, around the page in the textarea.
@@ -432,9 +434,17 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let bar = bar.clone();
         let body = p.body.clone();
         let source = source.clone();
-        use_effect_with((p.draft_id.clone(), body), move |(id, body)| {
+        use_effect_with((p.draft_id.clone(), body, p.ending), move |(id, body, ending)| {
+            {
+                let mut post = source.borrow_mut();
+                if *ending == LineEnding::Lf && !body.contains('\r') {
+                    *post = None;
+                } else if post.as_ref().is_none_or(|p| p.text != body.as_str() || p.ending != *ending) {
+                    // Not the echo of the text this editor just sent (every key).
+                    *post = Some(PostText { text: body.to_string(), ending: *ending });
+                }
+            }
             // The textarea's text has `\n` endings only: everything here works on that.
-            *source.borrow_mut() = body.contains('\r').then(|| body.to_string());
             let lf = line_endings::to_lf(body);
             let body: &str = &lf;
             // Another draft (an import landing, "keep both", the next retrospective):
@@ -565,7 +575,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
                         if !*composing.borrow() {
                             let (m, a) = (&mut mirror.borrow_mut(), &mut around.borrow_mut());
-                            *jumped.borrow_mut() = go_to_heading(&ta, m, a, &bar, source.borrow().as_deref());
+                            let post = source.borrow();
+                            let post = post.as_ref().map(|p| p.text.as_str());
+                            *jumped.borrow_mut() = go_to_heading(&ta, m, a, &bar, post);
                             // The jump's scroll event comes in the next frame, before this
                             // runs; a jump that scrolled nothing must not skip a later scroll.
                             let jumped = jumped.clone();
@@ -717,24 +729,20 @@ mod tests {
     }
 
     #[test]
-    fn textarea_units_count_crlf_as_one() {
-        let cases = [("", 0), ("ab", 2), ("가😀", 3), ("a\r\nb\r\n", 4), ("a\nb\r\n", 4), ("a\rb", 3)];
-        for (text, want) in cases {
-            assert_eq!(super::textarea_units(text), want, "{text:?}");
-        }
-    }
-
-    #[test]
     fn edits_go_back_in_the_posts_endings_without_nul() {
-        use super::with_endings;
+        use super::{with_endings, LineEnding, PostText};
         use std::cell::RefCell;
-        let crlf = RefCell::new(Some("a\r\nb\r\n".to_string()));
+        let crlf = RefCell::new(Some(PostText { text: "a\r\nb\r\n".into(), ending: LineEnding::CrLf }));
         assert_eq!(with_endings(&crlf, "a\nbc\n".into()), "a\r\nbc\r\n");
         // The post is now the edited text: the next edit is taken from it.
         assert_eq!(with_endings(&crlf, "a\nbc\nd\n".into()), "a\r\nbc\r\nd\r\n");
+        assert_eq!(with_endings(&crlf, "a\0\nbc\nd\n".into()), "a\u{FFFD}\r\nbc\r\nd\r\n");
+        // Emptied, then typed again: still the post's CRLF.
+        assert_eq!(with_endings(&crlf, String::new()), "");
+        assert_eq!(with_endings(&crlf, "x\ny".into()), "x\r\ny");
         let lf = RefCell::new(None);
         assert_eq!(with_endings(&lf, "a\0b\n".into()), "a\u{FFFD}b\n");
-        assert_eq!(with_endings(&crlf, "a\0\nbc\nd\n".into()), "a\u{FFFD}\r\nbc\r\nd\r\n");
+        assert_eq!(with_endings(&lf, "a\n".into()), "a\n");
     }
 
     #[test]

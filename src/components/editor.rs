@@ -63,7 +63,7 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} ending={post.line_ending()} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, "preview") }</h2>
@@ -89,7 +89,7 @@ pub fn editor(p: &EditorProps) -> Html {
                 <section class="pane raw-pane">
                     <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
                     <label class="pane-title" for="body">{ t(lang, "raw.text") }</label>
-                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} {lang} />
+                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} {lang} ending={hoego_core::split::LineEnding::detect(&d.text)} />
                 </section>
             }
         }
@@ -247,10 +247,11 @@ fn form(p: &FormProps) -> Html {
         let ctx = ctx.clone();
         let r = other_ref.clone();
         let shown = other.clone();
+        let ending = post.line_ending();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
-                let text = hoego_core::line_endings::restore(&shown, &t.value());
+                let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
                 ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
             }
         })
@@ -329,10 +330,11 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let ctx = ctx.clone();
         let r = r.clone();
         let shown = p.post.front_matter_text().to_string();
+        let ending = p.post.line_ending();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
-                let text = hoego_core::line_endings::restore(&shown, &t.value());
+                let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
             }
         })
