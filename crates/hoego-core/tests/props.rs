@@ -122,7 +122,7 @@ proptest! {
         fixture in 0usize..3,
         edits in prop::collection::vec((0.0f64..1.0, 0usize..8, prop_oneof![
             Just(""), Just("\n"), Just("\n\n"), Just("# 제목\n"), Just("- [ ] 할 일\n"), Just("```\n"),
-            Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[^1]: 주석\n"), Just("> [^2]: 인용 주석\n"), Just("/[^a-z]/"), Just("[r]: /x\n"), Just("글자"),
+            Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[^1]: 주석\n"), Just("> [^2]: 인용 주석\n"), Just("/[^a-z]/"), Just("x[1:]:\n"), Just("[r]: /x\n"), Just("글자"),
             Just("---\n"), Just("===\n"), Just("<!-- c\n"), Just("-->\n"), Just("1. 하나\n"), Just("  - 중첩\n"), Just("~~~\n"),
             Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"), Just("\r"), Just("\r\n"),
         ]), 1..12),

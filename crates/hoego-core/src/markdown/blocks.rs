@@ -29,7 +29,7 @@ pub struct Block {
 /// Top-level block ranges of `body` and a fingerprint of its link reference
 /// definitions (blocks resolve references against the whole document).
 pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
-    if Marks::of(body).footnotes() {
+    if Definitions::of(body).any() {
         let whole = 0..body.len();
         let r = if body.trim().is_empty() { Vec::new() } else { Vec::from([whole]) };
         return (r, String::new());
@@ -233,48 +233,39 @@ struct Edit {
     prefix: usize,
     /// Bytes both end with, after the prefix.
     suffix: usize,
-    /// What footnote marks the new text has.
-    marks: Marks,
+    /// The new text's lines that may define a footnote.
+    definitions: Definitions,
     /// The new text may have footnotes: then it is one block.
     footnotes: bool,
 }
 
-/// Whether a text has `[^` and `]:`. Footnotes number across the whole
-/// document, so a body that may define one (it has both) is one block. One
-/// without a definition is text (`[^a-z]` in a regular expression), and
-/// the blocks render apart as they do together.
+/// How many lines of a text may define a footnote: `[^`, then `]:` later on
+/// the same line (a definition's label never spans lines). Footnotes number
+/// across the whole document, so a body with any is one block. A `[^` on a
+/// line without (`/[^a-z]/`, a regular expression in code) is text, and the
+/// blocks render apart as they do together.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Marks {
-    reference: bool,
-    colon: bool,
-}
+struct Definitions(usize);
 
-impl Marks {
-    const REFERENCE: &'static [u8] = b"[^";
-    const COLON: &'static [u8] = b"]:";
-
-    fn of(text: &str) -> Marks {
-        Marks { reference: text.contains("[^"), colon: text.contains("]:") }
+impl Definitions {
+    fn of(text: &str) -> Definitions {
+        Definitions(text.split('\n').filter(|l| l.find("[^").is_some_and(|i| l[i + 2..].contains("]:"))).count())
     }
 
-    fn footnotes(self) -> bool {
-        self.reference && self.colon
+    fn any(self) -> bool {
+        self.0 > 0
     }
 
-    /// The marks of `new`, which differs from `old` (whose marks are `self`)
-    /// only between `prefix` and `suffix`: looked for only around the change
-    /// unless the change touched one the old text had.
-    fn after(self, old: &str, new: &str, prefix: usize, suffix: usize) -> Marks {
-        let near = |t: &str, pat: &[u8]| {
-            let b = t.as_bytes();
-            b[prefix.saturating_sub(1)..(b.len() - suffix + 1).min(b.len())].windows(2).any(|w| w == pat)
+    /// Those of `new`, which differs from `old` (which has `self`) only
+    /// between `prefix` and `suffix`: only the lines the change touches are read.
+    fn after(self, old: &str, new: &str, prefix: usize, suffix: usize) -> Definitions {
+        let touched = |t: &str| {
+            let start = t[..prefix].rfind('\n').map_or(0, |i| i + 1);
+            let from = t.len() - suffix;
+            let end = t[from..].find('\n').map_or(t.len(), |i| from + i);
+            Definitions::of(&t[start..end]).0
         };
-        let still = |had: bool, pat: &[u8]| match had {
-            false => near(new, pat),
-            // Every mark of the old text is still there unless the change touched one.
-            true => !near(old, pat) || new.as_bytes().windows(2).any(|w| w == pat),
-        };
-        Marks { reference: still(self.reference, Self::REFERENCE), colon: still(self.colon, Self::COLON) }
+        Definitions((self.0 + touched(new)).saturating_sub(touched(old)))
     }
 }
 
@@ -284,9 +275,9 @@ impl Edit {
     /// character (나 and 다 share their first byte), and a sliced update cuts
     /// the texts there.
     ///
-    /// `old_marks` are `old`'s: the new text is searched only around the
-    /// change (a key at 235 KB searched the whole text, ~0.1 ms).
-    fn between(old: &str, new: &str, old_marks: Marks) -> Edit {
+    /// `old_definitions` are `old`'s: the new text is searched only around
+    /// the change (a key at 235 KB searched the whole text, ~0.1 ms).
+    fn between(old: &str, new: &str, old_definitions: Definitions) -> Edit {
         let (mut prefix, mut suffix) = crate::span::common_byte_ends(old.as_bytes(), new.as_bytes());
         // Equal bytes before these points, so a boundary in `old` is one in `new`.
         while !old.is_char_boundary(prefix) {
@@ -295,8 +286,8 @@ impl Edit {
         while !old.is_char_boundary(old.len() - suffix) {
             suffix -= 1;
         }
-        let marks = old_marks.after(old, new, prefix, suffix);
-        Edit { prefix, suffix, marks, footnotes: marks.footnotes() }
+        let definitions = old_definitions.after(old, new, prefix, suffix);
+        Edit { prefix, suffix, definitions, footnotes: definitions.any() }
     }
 }
 
@@ -307,8 +298,8 @@ pub struct BlockCache {
     defs: String,
     /// The body the blocks were made from (to find what an edit changed).
     body: String,
-    /// The footnote marks `body` has: kept so a key need not search it all.
-    marks: Marks,
+    /// The lines of `body` that may define a footnote: kept so a key need not search it all.
+    definitions: Definitions,
     /// The last slice rendered far more than its budget (one block spans the
     /// change, e.g. an unclosed code fence): slicing on would re-render that
     /// block every time, so the next call finishes in one update.
@@ -324,7 +315,7 @@ impl BlockCache {
     /// Bring the cache up to date with `body`, rendering only blocks whose
     /// text changed, and return the patch to apply to the DOM.
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
-        let edit = Edit::between(&self.body, body, self.marks);
+        let edit = Edit::between(&self.body, body, self.definitions);
         self.update_with(body, sanitizer, &edit)
     }
 
@@ -372,7 +363,7 @@ impl BlockCache {
         let text_run = in_place.and_then(|was| super::text_run::text_run_edit(&was, &inserted[0]));
         self.blocks = blocks;
         self.defs = defs;
-        self.marks = edit.marks;
+        self.definitions = edit.definitions;
         body.clone_into(&mut self.body);
         Patch { prefix, suffix, removed, inserted, text_run }
     }
@@ -423,7 +414,7 @@ impl BlockCache {
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
-        let edit = Edit::between(&self.body, body, self.marks);
+        let edit = Edit::between(&self.body, body, self.definitions);
         if std::mem::take(&mut self.unsliceable) || edit.footnotes {
             return (self.update_with(body, sanitizer, &edit), true);
         }
@@ -609,10 +600,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Counted on the lines an edit touches, as counted on the whole text.
+        #[test]
+        fn definitions_around_the_change_equal_a_whole_count(
+            old in "[\\[\\^\\]:\na가]{0,30}", at in 0usize..31, del in 0usize..6, ins in "[\\[\\^\\]:\na]{0,6}",
+        ) {
+            let mut i = at.min(old.len());
+            while !old.is_char_boundary(i) { i -= 1; }
+            let mut j = (i + del).min(old.len());
+            while !old.is_char_boundary(j) { j += 1; }
+            let new = format!("{}{ins}{}", &old[..i], &old[j..]);
+            let edit = Edit::between(&old, &new, Definitions::of(&old));
+            proptest::prop_assert_eq!(edit.definitions, Definitions::of(&new));
+        }
+    }
+
     #[test]
     fn footnotes_are_found_around_the_change_as_in_the_whole_text() {
-        // (old, new): typed, deleted or replaced next to, inside or away from a `[^` or `]:`.
+        // (old, new): typed, deleted or replaced next to, inside or away from a `[^` or `]:`,
+        // or joining and splitting the lines they are on.
         let cases = [
+            ("[^1]\n]: x", "[^1]]: x"),
+            ("[^1] x\n\n[^1]: n\n\n[^2]: m", "[^1] x\n\n[^1]: n\n\n[^2]; m"),
+            ("/[^a-z]/\nb[1:]: c", "/[^a-z]/ b[1:]: c"),
+            ("a\n[^1]: n\nb", "a\n[^1]:\nn\nb"),
             ("[^1] a\n\n[^1] b", "[^1] a\n\n[^1]: b"),
             ("[^1]: b", "[^1] b"),
             ("x]: y [^1]", "x] y [^1]"),
@@ -633,8 +645,8 @@ mod tests {
         ];
         for (old, new) in cases {
             for (o, n) in [(old, new), (new, old)] {
-                let edit = Edit::between(o, n, Marks::of(o));
-                assert_eq!(edit.marks, Marks::of(n), "{o:?} -> {n:?}");
+                let edit = Edit::between(o, n, Definitions::of(o));
+                assert_eq!(edit.definitions, Definitions::of(n), "{o:?} -> {n:?}");
             }
         }
     }
@@ -657,7 +669,7 @@ mod tests {
         for (ins, windowed) in cases {
             let mut body = old.clone();
             body.insert_str(at, ins);
-            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, Marks::of(&old)));
+            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, Definitions::of(&old)));
             assert_eq!(got.is_some(), *windowed, "{ins:?}");
             if let Some(r) = got {
                 assert_eq!(r, block_ranges(&body).0, "{ins:?}");
