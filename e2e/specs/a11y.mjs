@@ -118,4 +118,18 @@ export default async function (h) {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=preview] li')].some((li) => li.querySelector('input[type=checkbox]') && li.textContent.endsWith(' 더')));
     await named('Open task', 'Done task');
   });
+
+  await test('a11y: a block too large to preview is noted in the UI language, after a switch too', async () => {
+    const { page } = await fresh();
+    await page.click('[data-testid=back]');
+    const file = path.join(tmp, 'omitted-note.md');
+    fs.writeFileSync(file, `---\ntitle: "긴 목록"\n---\n문단\n\n${'- 항목\n'.repeat(2100)}`);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=preview-omitted]');
+    const note = () => page.textContent('[data-testid=preview-omitted]');
+    assert((await note()).startsWith('미리보기 생략'), `Korean note: ${await note()}`);
+    await page.click('[data-testid=toggle-lang]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview-omitted]').textContent.startsWith('Not previewed'));
+    assert((await note()).includes('2,101 HTML elements'), `English note keeps its numbers: ${await note()}`);
+  });
 }

@@ -160,15 +160,37 @@ fn rest_note(lang: Lang, rest: usize) -> String {
 }
 
 /// The note shown instead of a block over [`LIMITS`] (trusted HTML: only our
-/// text and numbers).
+/// text and numbers). It carries its numbers, so a language switch can write
+/// it again ([`renote`]).
 fn omitted(o: Omitted) -> String {
     let lang = web_sys::window().and_then(|w| w.document()).map_or(Lang::Ko, |d| crate::preview_dom::page_lang(&d));
-    let kb = grouped(o.bytes.div_ceil(1024));
-    let text = match o.elements {
-        Some(n) => t(lang, "preview.omitted").replace("{n}", &grouped(n)).replace("{kb}", &kb),
-        None => t(lang, "preview.omitted_long").replace("{kb}", &kb),
-    };
-    format!(r#"<p class="preview-omitted" role="note" data-testid="preview-omitted">{text}</p>"#)
+    let (n, kb) = (o.elements.unwrap_or(0), o.bytes.div_ceil(1024));
+    let text = omitted_text(lang, n, kb);
+    format!(
+        r#"<p class="preview-omitted" role="note" data-testid="preview-omitted" data-n="{n}" data-kb="{kb}">{text}</p>"#
+    )
+}
+
+/// An omitted block's note: `n` elements (0: its markdown was too long), `kb` KB.
+fn omitted_text(lang: Lang, n: usize, kb: usize) -> String {
+    match n {
+        0 => t(lang, "preview.omitted_long").replace("{kb}", &grouped(kb)),
+        n => t(lang, "preview.omitted").replace("{n}", &grouped(n)).replace("{kb}", &grouped(kb)),
+    }
+}
+
+/// Write the preview's language-bound parts in `lang`: task boxes' names and
+/// omitted blocks' notes (a block keeps its nodes across keys that change
+/// only its text, and a cached block its HTML, until it is edited).
+fn relabel(el: &Element, lang: Lang) -> Result<(), wasm_bindgen::JsValue> {
+    crate::preview_dom::name_task_boxes(el, lang)?;
+    let notes = el.query_selector_all(".preview-omitted")?;
+    for i in 0..notes.length() {
+        let Some(note) = notes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let num = |k: &str| note.get_attribute(k).and_then(|v| v.parse().ok()).unwrap_or(0);
+        note.set_text_content(Some(&omitted_text(lang, num("data-n"), num("data-kb"))));
+    }
+    Ok(())
 }
 
 struct Live {
@@ -288,12 +310,11 @@ pub fn preview(p: &PreviewProps) -> Html {
         });
     }
     {
-        // Task boxes are named in the UI language; a block keeps its nodes across
-        // text-only keys, so a language switch names them all again here.
+        // Task boxes' names and omitted blocks' notes are in the UI language.
         let container = container.clone();
         use_effect_with(p.lang, move |lang| {
             if let Some(el) = container.cast::<Element>() {
-                crate::browser::warn_on_err(crate::preview_dom::name_task_boxes(&el, *lang), "naming the task boxes");
+                crate::browser::warn_on_err(relabel(&el, *lang), "writing the preview in the new language");
             }
         });
     }
