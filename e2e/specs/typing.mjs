@@ -343,6 +343,28 @@ export default async function (h) {
     await context.close();
   });
 
+  // The form's box for the keys it has no field for: each key there re-renders the form
+  // (its error check), which wrote the box's text back and undid what was typed.
+  await test('form: keys typed into the other-keys box stay, show their error while invalid, and apply', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('#f-other');
+    await page.focus('#f-other');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n새_키: [열림');
+    await page.waitForFunction(() => document.querySelector('#f-other').value.endsWith('새_키: [열림'));
+    await page.waitForSelector('#f-other ~ .hint.error');
+    await page.keyboard.type(']');
+    await page.waitForFunction(() => !document.querySelector('#f-other ~ .hint.error'));
+    const box = await page.inputValue('#f-other');
+    assert(box.endsWith('\n새_키: [열림]'), `the box holds what was typed: ${JSON.stringify(box.slice(-30))}`);
+    await page.click('#f-other ~ button');
+    await page.waitForFunction(() => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('새_키: [열림]'));
+    });
+    await context.close();
+  });
+
   // Outline jumps go to the heading clicked: a yearly post repeats "마치며" in every
   // section (they once all went to the first), and heading ids start with
   // `user-content-`, so `Links` keeps its id through DOMPurify (a `document`

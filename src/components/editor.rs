@@ -300,7 +300,10 @@ fn form(p: &FormProps) -> Html {
                     // matter, even folded). The raw front matter mode edits it all.
                     <p class="hint">{ format!("{} KB → ", other.len() >> 10) }{ t(lang, "mode.raw") }</p>
                 } else {
-                    <textarea id="f-other" class="mono" rows="5" ref={other_ref} value={other} oninput={on_other_input} spellcheck="false" />
+                    // Keyed on its text and given it as the default, not as its value: a
+                    // value is written back on every render, and each key here renders
+                    // the form (the error check), which undid what was typed.
+                    <textarea id="f-other" key={other.clone()} class="mono" rows="5" ref={other_ref} defaultvalue={other.clone()} oninput={on_other_input} spellcheck="false" />
                 }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
