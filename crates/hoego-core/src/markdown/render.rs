@@ -78,6 +78,21 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
     }
 }
 
+/// What footnote labels are prefixed with where they become ids (`id="…"`,
+/// `href="#…"`), as heading ids are: `[^x-target]` took the export panel's id.
+pub const FOOTNOTE_ID_PREFIX: &str = "user-content-fn-";
+
+/// Adaptor: footnote labels prefixed (see [`FOOTNOTE_ID_PREFIX`]); the
+/// numbers shown are counted by label, so they do not change.
+fn prefix_footnotes(e: Event<'_>) -> Event<'_> {
+    let prefixed = |l: &str| CowStr::from(format!("{FOOTNOTE_ID_PREFIX}{l}"));
+    match e {
+        Event::FootnoteReference(l) => Event::FootnoteReference(prefixed(&l)),
+        Event::Start(Tag::FootnoteDefinition(l)) => Event::Start(Tag::FootnoteDefinition(prefixed(&l))),
+        other => other,
+    }
+}
+
 /// Adaptor: drop kramdown attribute lines (`{: .class}`, `{:.align-center}`)
 /// that stand alone or end a paragraph: the generators consume them, so the
 /// preview must not show them as text.
@@ -108,10 +123,10 @@ pub fn render_unsanitized(body: &str) -> String {
 }
 
 /// Our adaptors, in order: merged text, the nesting cap, heading ids,
-/// kramdown attribute lines dropped.
+/// kramdown attribute lines dropped, footnote ids prefixed.
 fn adapt<'a>(events: impl Iterator<Item = Event<'a>>, cuts: impl Boundary) -> impl Iterator<Item = Event<'a>> {
     let capped = CapNesting::new(TextMergeStream::new(events), cuts);
-    HeadingIds { inner: capped, buffered: Vec::new().into_iter() }.filter_map(strip_kramdown_ial)
+    HeadingIds { inner: capped, buffered: Vec::new().into_iter() }.filter_map(strip_kramdown_ial).map(prefix_footnotes)
 }
 
 /// Run our adaptors over `events` and append the HTML to `out`.
@@ -189,6 +204,16 @@ pub fn render(body: &str, sanitizer: &dyn Sanitizer) -> String {
 #[cfg(all(test, feature = "graphemes"))]
 mod tests {
     use super::*;
+
+    /// A footnote's label is an id in the HTML: prefixed, it cannot take one of the app's.
+    #[test]
+    fn footnote_ids_are_prefixed() {
+        let html = render_unsanitized("a[^x-target] b[^2]\n\n[^x-target]: n\n\n[^2]: m\n");
+        assert!(html.contains(r##"<a href="#user-content-fn-x-target">1</a>"##), "{html}");
+        assert!(html.contains(r#"id="user-content-fn-x-target""#), "{html}");
+        assert!(html.contains(r##"<a href="#user-content-fn-2">2</a>"##), "{html}");
+        assert!(!html.contains(r#"id="x-target""#), "{html}");
+    }
 
     /// Every heading's id in the preview is the one the outline computes from
     /// the heading text it lists: the outline's jump looks the heading up by it.
