@@ -73,9 +73,16 @@ pub fn next(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
     (page.end < body.len()).then(|| page_at(body, page.end + 1))
 }
 
-/// The page before `page`: the [`PAGE_LINES`] lines that end where it starts.
+/// The page before `page`: the [`PAGE_LINES`] lines that end where it starts,
+/// and any fewer than half a page before those (pages that grew by lines typed
+/// on them no longer start at multiples of [`PAGE_LINES`]: turning back once
+/// ended in a page of one line).
 pub fn prev(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
-    (page.start > 0).then(|| lines_before(body, page.start, PAGE_LINES)..page.start - 1)
+    (page.start > 0).then(|| {
+        let start = lines_before(body, page.start, PAGE_LINES);
+        let start = if newlines(&body[..start]) < PAGE_LINES / 2 { 0 } else { start };
+        start..page.start - 1
+    })
 }
 
 /// Where byte `at` of `old` is in `new`, which differs from it in one span:
@@ -154,6 +161,22 @@ mod tests {
                 assert_eq!(back, pages, "{n} lines back");
             }
         }
+    }
+
+    #[test]
+    fn turning_back_after_a_page_grew_leaves_no_sliver_page() {
+        let text = body(3 * PAGE_LINES);
+        let second = next(&text, &page_at(&text, 0)).unwrap();
+        // Five lines typed on page 2: page 3 now starts five lines later than a multiple.
+        let grown = format!("{}{}{}", &text[..second.start], "new\n".repeat(5), &text[second.start..]);
+        let third = page_at(&grown, second.start + 5 * 4 + second.len() + 1);
+        let back = prev(&grown, &third).unwrap();
+        assert_eq!(newlines(&grown[back.clone()]), PAGE_LINES - 1);
+        // The first page takes the five lines left over, not a page of its own.
+        let first = prev(&grown, &back).unwrap();
+        assert_eq!(first.start, 0);
+        assert_eq!(newlines(&grown[first.clone()]), PAGE_LINES + 5 - 1);
+        assert_eq!(prev(&grown, &first), None);
     }
 
     #[test]
