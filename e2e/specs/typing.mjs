@@ -5,6 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Waits until a stored draft's current revision holds `text` (its JSON: the autosave has run). */
+const storedHolds = (page, text) => page.waitForFunction((t) => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes(t));
+}, text);
+
 export default async function (h) {
   const { test, fresh, assert, saved, storedText, openDraft, tmp } = h;
 
@@ -270,10 +276,7 @@ export default async function (h) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Input.insertText', { text: '\n- 붙임\n\n끝' });
     // Stored once the autosave has run (waiting on the stored text, not on time).
-    await page.waitForFunction(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
-      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('끝\\r\\n'));
-    });
+    await storedHolds(page, '끝\\r\\n');
     const want = text.replace('문단 하나\r\n', '문단 하나x\r\n새 줄\r\n').replace('- 목록\r\n', '- 목록\r\n- 붙임\r\n\r\n끝\r\n');
     const got = await storedText(page, 'crlf.md');
     assert(got === want, `stored: ${JSON.stringify(got.slice(0, 120))}… lone LF: ${(got.match(/(?<!\r)\n/g) || []).length}`);
@@ -295,10 +298,7 @@ export default async function (h) {
       ta.value = `${ta.value.trimEnd()}\ntags: [회고]\n`;
     });
     await page.click('.raw-fm ~ button');
-    await page.waitForFunction(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
-      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('tags: [회고]'));
-    });
+    await storedHolds(page, 'tags: [회고]');
     const withTags = await storedText(page, 'crlf.md');
     assert(withTags === want.replace('title: "crlf"\r\n', 'title: "crlf"\r\ntags: [회고]\r\n'), `front matter: ${JSON.stringify(withTags.slice(0, 60))}`);
     // A CRLF post with an empty body: the lines typed take the post's ending, not the (empty) body's.
@@ -311,10 +311,7 @@ export default async function (h) {
     await page.keyboard.type('첫 줄');
     await page.keyboard.press('Enter');
     await page.keyboard.type('다음 행');
-    await page.waitForFunction(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
-      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('다음 행'));
-    });
+    await storedHolds(page, '다음 행');
     const typed = await storedText(page, 'crlf-empty.md');
     assert(typed === '---\r\ntitle: "빈 본문"\r\n---\r\n첫 줄\r\n다음 행', `empty body typed: ${JSON.stringify(typed)}`);
     await context.close();
@@ -330,10 +327,7 @@ export default async function (h) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Input.insertText', { text: 'a\u0000b' });
     await page.waitForFunction(() => document.getElementById('body').value.startsWith('a\uFFFDb'));
-    await page.waitForFunction(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
-      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('a\uFFFDb'));
-    });
+    await storedHolds(page, 'a\uFFFDb');
     await page.reload();
     await page.waitForSelector('[data-testid=draft-item]');
     await openDraft(page, title);
@@ -358,10 +352,7 @@ export default async function (h) {
     const box = await page.inputValue('#f-other');
     assert(box.endsWith('\n새_키: [열림]'), `the box holds what was typed: ${JSON.stringify(box.slice(-30))}`);
     await page.click('#f-other ~ button');
-    await page.waitForFunction(() => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
-      return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('새_키: [열림]'));
-    });
+    await storedHolds(page, '새_키: [열림]');
     await context.close();
   });
 
