@@ -191,6 +191,35 @@ fn heading_offset(body: &str, text: &str, at: Option<usize>) -> Option<usize> {
         }
         at += line.len();
     }
+    setext_holding(body, text)
+}
+
+/// The start of the first setext heading whose lines, joined by spaces and
+/// without emphasis or code marks, are `text` (the outline's text of it).
+fn setext_holding(body: &str, text: &str) -> Option<usize> {
+    let plain = |t: &str| t.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect::<String>();
+    let want = plain(text);
+    let (mut at, mut start, mut joined) = (0, None, String::new());
+    for line in body.split_inclusive('\n') {
+        let l = line.trim();
+        if l.is_empty() {
+            start = None;
+        } else if let Some(s) = start.filter(|_| underline_follows(&format!("\n{line}"))) {
+            if plain(&joined) == want {
+                return Some(s);
+            }
+            start = None;
+        } else {
+            if start.is_none() {
+                joined.clear();
+            } else {
+                joined.push(' ');
+            }
+            start = start.or(Some(at));
+            joined.push_str(l);
+        }
+        at += line.len();
+    }
     None
 }
 
@@ -766,6 +795,9 @@ mod tests {
             ("x\n\n한 줄 *강조* 제목\r\n---\r\n", "한 줄 강조 제목", Some(3), Some(3)),
             // A paragraph that lost its underline since: the first `#` line, or nothing.
             ("x\n\n첫 줄\n둘째 줄\n\n===\n", "첫 줄 둘째 줄", Some(3), None),
+            // Stale (a line typed above since the analysis): found by its text.
+            ("x\ny\n\n첫 줄\n둘째 **줄**\n===\n", "첫 줄 둘째 줄", Some(3), Some(5)),
+            ("a\n---\n\n한 줄 `x`\n---\n", "한 줄 x", None, Some(7)),
             // Formatting in the line (its text is not in it): where the `#` is.
             ("x\n## Part `two`\n", "Part two", Some(2), Some(2)),
             ("x\n## [Hoego](https://x) 회고\n", "Hoego 회고", Some(2), Some(2)),
