@@ -12,8 +12,9 @@
 //! beside it, untouched. A page is a byte range from a line start to the end
 //! of its last line; the newline after it belongs to the text after it (in the
 //! textarea, the page's last line is its last: nothing typed there can run
-//! into the next page's first line). A body with CR LF line endings is never
-//! paged: the textarea would turn only the page's line endings into LF.
+//! into the next page's first line). The editor pages the textarea's text,
+//! which has `\n` endings only (a CRLF post's edits go back in CRLF through
+//! `hoego_core::line_endings`).
 
 use std::ops::Range;
 
@@ -74,13 +75,14 @@ pub fn next(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
 }
 
 /// The page before `page`: the [`PAGE_LINES`] lines that end where it starts,
-/// and any fewer than half a page before those (pages that grew by lines typed
-/// on them no longer start at multiples of [`PAGE_LINES`]: turning back once
-/// ended in a page of one line).
+/// and any fewer than a quarter page before those (pages that grew by lines
+/// typed on them no longer start at multiples of [`PAGE_LINES`]: turning back
+/// once ended in a page of one line; a first page of at most 1.25 pages is
+/// still quick to type in).
 pub fn prev(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
     (page.start > 0).then(|| {
         let start = lines_before(body, page.start, PAGE_LINES);
-        let start = if newlines(&body[..start]) < PAGE_LINES / 2 { 0 } else { start };
+        let start = if newlines(&body[..start]) < PAGE_LINES / 4 { 0 } else { start };
         start..page.start - 1
     })
 }

@@ -81,9 +81,9 @@ impl Sanitizer for DomPurify {
     /// no URL scheme but http(s) or mailto (`hoego_core`'s `markdown::plain`):
     /// nothing in it for DOMPurify to remove, so it is not sent there (the usual
     /// key typed in a paragraph: ~0.3–0.45 ms of DOMPurify saved). Except an
-    /// `id`: DOMPurify drops ids that name a property of `document`. Heading ids
-    /// start with `user-content-` and never do, but a footnote's is its label
-    /// (`[^body]`), so blocks with an id still go.
+    /// `id`: DOMPurify drops ids that name a property of `document`. Heading and
+    /// footnote ids start with `user-content-` and never do; blocks with an id
+    /// still go, in case.
     fn sanitize_plain(&self, html: &str) -> String {
         if html.contains(" id=\"") {
             return self.sanitize(html);

@@ -16,8 +16,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DisclosureProps {
     /// The region's id (the button's `aria-controls`). With a capital letter: no
-    /// id from a post's text (a heading's is `user-content-` and lowercase, a
-    /// footnote's its label) is likely to take it.
+    /// id from a post's text (headings' and footnotes' are `user-content-…`,
+    /// lowercase) can take it.
     pub id: AttrValue,
     /// The button's label.
     pub summary: AttrValue,

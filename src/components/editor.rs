@@ -58,12 +58,12 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
                             edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} ending={post.line_ending()} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} ending={body_ending(post, &body_text)} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, "preview") }</h2>
@@ -193,6 +193,15 @@ fn text_field(
     }
 }
 
+/// The line ending new body lines get: the body's own (a body pasted from
+/// Windows under LF front matter stays CRLF), else the post's.
+fn body_ending(post: &Post, body: &str) -> hoego_core::split::LineEnding {
+    match body.contains('\n') {
+        true => hoego_core::split::LineEnding::detect(body),
+        false => post.line_ending(),
+    }
+}
+
 /// Other fields longer than this get no textarea (the raw mode edits them).
 const OTHER_INLINE_MAX: usize = 32 << 10;
 
@@ -201,7 +210,17 @@ fn form(p: &FormProps) -> Html {
     // Every hook before the early return: Yew requires the same hooks in the same order on each render.
     let other_ref = use_node_ref();
     // Validate as you type: parse the box's text without applying it.
-    let other_error = use_state(|| None::<String>);
+    let other_error = use_state_eq(|| None::<String>);
+    // The other-keys box belongs to one draft and one text: another starts afresh,
+    // without what was typed in the old one or its error.
+    let box_key = match &p.draft.post {
+        Ok(post) => AttrValue::from(format!("{}\u{1}{}", p.draft.id, post.other_fields_text(TYPED_KEYS))),
+        Err(_) => AttrValue::default(),
+    };
+    {
+        let err = other_error.clone();
+        use_effect_with(box_key.clone(), move |_| err.set(None));
+    }
     let (ctx, lang) = (&p.dispatch, p.lang);
     let Ok(post) = &p.draft.post else { return html! {} };
     let v = post.view();
@@ -300,10 +319,10 @@ fn form(p: &FormProps) -> Html {
                     // matter, even folded). The raw front matter mode edits it all.
                     <p class="hint">{ format!("{} KB → ", other.len() >> 10) }{ t(lang, "mode.raw") }</p>
                 } else {
-                    // Keyed on its text and given it as the default, not as its value: a
-                    // value is written back on every render, and each key here renders
-                    // the form (the error check), which undid what was typed.
-                    <textarea id="f-other" key={other.clone()} class="mono" rows="5" ref={other_ref} defaultvalue={other.clone()} oninput={on_other_input} spellcheck="false" />
+                    // Keyed on its draft and text and given the text as the default, not
+                    // as its value: a value is written back on every render, and each key
+                    // here could render the form (the error check), undoing what was typed.
+                    <textarea id="f-other" key={box_key.as_str()} class="mono" rows="5" ref={other_ref} defaultvalue={other.clone()} oninput={on_other_input} spellcheck="false" />
                 }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
@@ -317,11 +336,13 @@ fn form(p: &FormProps) -> Html {
 struct RawProps {
     post: Rc<Post>,
     rev: u64,
+    /// The draft's id (the box is keyed on it).
+    id: AttrValue,
 }
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        self.rev == o.rev
+        self.rev == o.rev && self.id == o.id
     }
 }
 
@@ -329,10 +350,11 @@ impl PartialEq for RawProps {
 fn raw_front_matter(p: &RawProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let r = use_node_ref();
+    let shown = p.post.front_matter_text().to_string();
     let apply = {
         let ctx = ctx.clone();
         let r = r.clone();
-        let shown = p.post.front_matter_text().to_string();
+        let shown = shown.clone();
         let ending = p.post.line_ending();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
@@ -345,7 +367,10 @@ fn raw_front_matter(p: &RawProps) -> Html {
     html! {
         <div class="field">
             <label for="f-raw">{ t(ctx.lang, "mode.raw") }</label>
-            <textarea id="f-raw" data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} value={p.post.front_matter_text().to_string()} spellcheck="false" />
+            // Keyed on its draft and text, with the text as the default: a value is
+            // written back whenever the app's state changes (an autosave), undoing
+            // what was typed and not yet applied.
+            <textarea id="f-raw" key={format!("{}\u{1}{shown}", p.id)} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={shown.clone()} spellcheck="false" />
             if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
         </div>

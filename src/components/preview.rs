@@ -184,11 +184,15 @@ fn omitted_text(lang: Lang, n: usize, kb: usize) -> String {
 /// only its text, and a cached block its HTML, until it is edited).
 fn relabel(el: &Element, lang: Lang) -> Result<(), wasm_bindgen::JsValue> {
     crate::preview_dom::name_task_boxes(el, lang)?;
-    let notes = el.query_selector_all(".preview-omitted")?;
+    // With its numbers: a post's own `<p class="preview-omitted">` has none (DOMPurify
+    // takes no `data-` attribute), and is left as written.
+    let notes = el.query_selector_all(".preview-omitted[data-n][data-kb]")?;
     for i in 0..notes.length() {
         let Some(note) = notes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let num = |k: &str| note.get_attribute(k).and_then(|v| v.parse().ok()).unwrap_or(0);
-        note.set_text_content(Some(&omitted_text(lang, num("data-n"), num("data-kb"))));
+        let num = |k: &str| note.get_attribute(k).and_then(|v| v.parse::<usize>().ok());
+        if let (Some(n), Some(kb)) = (num("data-n"), num("data-kb")) {
+            note.set_text_content(Some(&omitted_text(lang, n, kb)));
+        }
     }
     Ok(())
 }

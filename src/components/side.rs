@@ -138,7 +138,8 @@ fn jump(id: &str, nth: usize, text: &str, offset: usize) {
             web_sys::console::warn_1(&"hoego: could not ask the editor to go to the heading".into());
         }
     }
-    let selector = format!("[data-testid=preview] [id=\"{}\"]", id.replace('"', ""));
+    // Headings only: a footnote's id (`user-content-fn-…`) can equal a heading's ("## Fn 1").
+    let selector = format!("[data-testid=preview] :is(h1, h2, h3, h4, h5, h6)[id=\"{}\"]", id.replace('"', ""));
     // Not there (past where the preview stops, or in a block too large to draw): no scroll.
     let found = doc.query_selector_all(&selector).ok().and_then(|all| all.item(nth as u32));
     if let Some(h) = found.and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {

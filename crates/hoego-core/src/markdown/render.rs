@@ -80,7 +80,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
 
 /// What footnote labels are prefixed with where they become ids (`id="…"`,
 /// `href="#…"`), as heading ids are: `[^x-target]` took the export panel's id.
-pub const FOOTNOTE_ID_PREFIX: &str = "user-content-fn-";
+const FOOTNOTE_ID_PREFIX: &str = "user-content-fn-";
 
 /// Adaptor: footnote labels prefixed (see [`FOOTNOTE_ID_PREFIX`]); the
 /// numbers shown are counted by label, so they do not change.
