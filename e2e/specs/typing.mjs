@@ -420,6 +420,29 @@ export default async function (h) {
     await context.close();
   });
 
+  // A footnote's id is `user-content-fn-` + its label, which a heading's id can equal
+  // ("## Fn 1"): the outline's jump must go to the heading, not to the footnote.
+  await test('outline: a heading whose id equals a footnote\'s is jumped to, not the footnote', async () => {
+    const { context, page } = await fresh();
+    await page.click('[data-testid=back]');
+    const para = `${'각주가 있는 긴 문단입니다. '.repeat(40)}\n\n`;
+    const file = path.join(tmp, 'footnote-heading.md');
+    fs.writeFileSync(file, `---\ntitle: "각주"\n---\n본문[^1]\n\n[^1]: 각주 내용\n\n${para.repeat(6)}## Fn 1\n\n${para}`);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 1
+      && document.querySelector('[data-testid=preview] .footnote-definition'));
+    await page.locator('.outline a', { hasText: /^Fn 1$/ }).click();
+    await page.waitForFunction(() => {
+      const h = [...document.querySelectorAll('[data-testid=preview] h2')].find((e) => e.textContent === 'Fn 1');
+      const view = document.getElementById('preview-scroll').getBoundingClientRect();
+      const r = h.getBoundingClientRect();
+      return r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1;
+    });
+    const ids = await page.evaluate(() => [document.querySelector('[data-testid=preview] h2').id, document.querySelector('[data-testid=preview] .footnote-definition').id]);
+    assert(ids[0] === ids[1], `the heading and the footnote share the id: ${ids}`);
+    await context.close();
+  });
+
   // The form is not drawn again for body keys, but what it shows from the body is:
   // with no `title` key the title, and so the URL hint's slug, come from the first heading.
   await test('typing: the form\'s URL hint follows a title taken from the body\'s first heading', async () => {
