@@ -71,7 +71,8 @@ pub(crate) fn text_run_edit(old: &str, new: &str) -> Option<TextRunEdit> {
     while !old.is_char_boundary(prefix) {
         prefix -= 1;
     }
-    let (index, start) = run_containing(old, prefix)?;
+    // Both texts are the same before `prefix`: the run holding it starts at the same place.
+    let (index, start, runs) = runs_around(new, prefix)?;
     let old_end = run_end(old, prefix);
     let new_end = run_end(new, prefix);
     // The markup after the run must be the same: both ends are followed by identical text.
@@ -82,39 +83,22 @@ pub(crate) fn text_run_edit(old: &str, new: &str) -> Option<TextRunEdit> {
     if !plain_run(old_run) || !plain_run(new_run) {
         return None;
     }
-    let runs = runs_of(new)?;
     Some(TextRunEdit { index, runs, old: old_run.to_string(), new: new_run.to_string() })
 }
 
-/// Where the run of text holding byte `at` of `html` starts, and how many
-/// non-empty runs come before it; `None` if `at` is inside a tag or a comment.
-fn run_containing(html: &str, at: usize) -> Option<(usize, usize)> {
+/// The runs of text between tags in `html`: for the one holding byte `at`,
+/// how many non-empty runs come before it and where it starts; and how many
+/// there are in all. `None` if `at` is inside a tag or a comment, a tag or
+/// comment never ends, a run is too long to be one node, or an element of
+/// [`SPECIAL`] is opened.
+fn runs_around(html: &str, at: usize) -> Option<(usize, usize, usize)> {
     let b = html.as_bytes();
-    let (mut runs, mut start, mut i) = (0, 0, 0);
-    while i < at {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        runs += usize::from(i > start);
-        let end = markup_end(html, i)?;
-        if end > at {
-            return None;
-        }
-        i = end;
-        start = end;
-    }
-    Some((runs, start))
-}
-
-/// How many non-empty runs of text `html` has; `None` if one is too long to
-/// be one node, a tag or comment never ends, or an element of [`SPECIAL`] is
-/// opened.
-fn runs_of(html: &str) -> Option<usize> {
-    let b = html.as_bytes();
-    let (mut runs, mut start, mut i) = (0, 0, 0);
+    let (mut runs, mut start, mut i, mut holding) = (0, 0, 0, None);
     loop {
         let lt = html[i..].find('<').map_or(b.len(), |k| i + k);
+        if holding.is_none() && at <= lt {
+            holding = Some((runs, start));
+        }
         if lt > start {
             if lt - start > MAX_RUN_BYTES {
                 return None;
@@ -122,7 +106,7 @@ fn runs_of(html: &str) -> Option<usize> {
             runs += 1;
         }
         if lt == b.len() {
-            return Some(runs);
+            return holding.map(|(index, start)| (index, start, runs));
         }
         let name = &b[lt + 1..];
         let name = &name[..name.iter().take_while(|c| c.is_ascii_alphanumeric()).count()];
@@ -130,6 +114,9 @@ fn runs_of(html: &str) -> Option<usize> {
             return None;
         }
         i = markup_end(html, lt)?;
+        if holding.is_none() && at < i {
+            return None;
+        }
         start = i;
     }
 }
