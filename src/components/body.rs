@@ -204,7 +204,7 @@ fn setext_holding(body: &str, text: &str) -> Option<usize> {
         let l = line.trim();
         if l.is_empty() {
             start = None;
-        } else if let Some(s) = start.filter(|_| underline_follows(&format!("\n{line}"))) {
+        } else if let Some(s) = start.filter(|_| is_underline(line)) {
             if plain(&joined) == want {
                 return Some(s);
             }
@@ -223,15 +223,17 @@ fn setext_holding(body: &str, text: &str) -> Option<usize> {
     None
 }
 
-/// Whether a setext underline (`===` or `---`, up to three spaces in) ends the
-/// paragraph that `text` starts with.
+/// Whether a setext underline ends the paragraph that `text` starts with.
 fn underline_follows(text: &str) -> bool {
-    text.split('\n').skip(1).take_while(|l| !l.trim().is_empty()).any(|l| {
-        let u = l.trim_end();
-        let indent = u.len() - u.trim_start_matches(' ').len();
-        let u = u.trim_start();
-        indent <= 3 && !u.is_empty() && (u.bytes().all(|b| b == b'=') || u.bytes().all(|b| b == b'-'))
-    })
+    text.split('\n').skip(1).take_while(|l| !l.trim().is_empty()).any(is_underline)
+}
+
+/// Whether `line` is a setext underline: `=`s or `-`s, up to three spaces in.
+fn is_underline(line: &str) -> bool {
+    let u = line.trim_end();
+    let indent = u.len() - u.trim_start_matches(' ').len();
+    let u = u.trim_start();
+    indent <= 3 && !u.is_empty() && (u.bytes().all(|b| b == b'=') || u.bytes().all(|b| b == b'-'))
 }
 
 /// The body as the post has it, and the post's line ending.

@@ -120,7 +120,7 @@ fn line_before(body: &str, at: usize) -> Option<Range<usize>> {
 /// document had definitions). The property test in `tests/props.rs` compares
 /// the result with a full parse after random edits.
 fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Edit) -> Option<Vec<Range<usize>>> {
-    if old.is_empty() || edit.footnotes || old.windows(2).any(|w| w[0].end > w[1].start) {
+    if old.is_empty() || edit.definitions.any() || old.windows(2).any(|w| w[0].end > w[1].start) {
         return None;
     }
     let (ob, nb) = (old_body.as_bytes(), body.as_bytes());
@@ -233,10 +233,8 @@ struct Edit {
     prefix: usize,
     /// Bytes both end with, after the prefix.
     suffix: usize,
-    /// The new text's lines that may define a footnote.
+    /// The new text's lines that may define a footnote (any: it is one block).
     definitions: Definitions,
-    /// The new text may have footnotes: then it is one block.
-    footnotes: bool,
 }
 
 /// How many lines of a text may define a footnote: `[^`, then `]:` later on
@@ -287,7 +285,7 @@ impl Edit {
             suffix -= 1;
         }
         let definitions = old_definitions.after(old, new, prefix, suffix);
-        Edit { prefix, suffix, definitions, footnotes: definitions.any() }
+        Edit { prefix, suffix, definitions }
     }
 }
 
@@ -340,7 +338,7 @@ impl BlockCache {
         let removed = old.len() - prefix - suffix;
         // A body with footnotes is one block (see `block_ranges`): the limits of a
         // block are not for it, or one footnote would hide a long post's whole preview.
-        let one_block = edit.footnotes;
+        let one_block = edit.definitions.any();
         // Keep unchanged blocks by moving them (no copies of their text or HTML).
         let tail: Vec<Block> = old.drain(old.len() - suffix..).collect();
         let in_place = (removed == 1 && ranges.len() - prefix - suffix == 1).then(|| old.swap_remove(prefix).html);
@@ -415,7 +413,7 @@ impl BlockCache {
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
         let edit = Edit::between(&self.body, body, self.definitions);
-        if std::mem::take(&mut self.unsliceable) || edit.footnotes {
+        if std::mem::take(&mut self.unsliceable) || edit.definitions.any() {
             return (self.update_with(body, sanitizer, &edit), true);
         }
         let (p, s) = (edit.prefix, edit.suffix);
