@@ -10,6 +10,8 @@
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //   BENCH_CSS='…' / BENCH_JS='…'   (diagnosis) a style sheet added to, or a script run in, each Hoego
 //     page once the post is open: e.g. BENCH_CSS='.side-pane{display:none}' to see what a part costs
+//   BENCH_CSS_FOR=label,…   only those editors get BENCH_CSS / BENCH_JS (default: every Hoego build), so
+//     `BENCH_EDITORS=hoego,css=dist BENCH_CSS_FOR=css` times one build with and without them in one run
 //
 // The measure, per key: keydown → preview mutated → that frame painted.
 //   t0    the keydown event's timeStamp (when the browser took the key in);
@@ -247,11 +249,13 @@ async function measure(browser, editor, kb, post, body, title) {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`  [${name}] pageerror ${e.message}`));
   const ed = await editors[editor.kind](page, post, body, title, editor.url);
-  if (editor.kind === 'hoego' && process.env.BENCH_CSS) {
+  const tweaked = editor.kind === 'hoego'
+    && (!process.env.BENCH_CSS_FOR || process.env.BENCH_CSS_FOR.split(',').includes(name));
+  if (tweaked && process.env.BENCH_CSS) {
     // A constructed sheet: the page's CSP refuses inline <style>.
     await page.evaluate((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }, process.env.BENCH_CSS);
   }
-  if (editor.kind === 'hoego' && process.env.BENCH_JS) await page.evaluate(process.env.BENCH_JS);
+  if (tweaked && process.env.BENCH_JS) await page.evaluate(process.env.BENCH_JS);
   await page.evaluate(installProbe, { preview: ed.preview, maxFrames: 8 });
   const cdp = await context.newCDPSession(page);
   const res = {};
