@@ -62,6 +62,15 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     }),
     ("html-table", "`<table><tr><td>` repeated", |n| fill(FM, n, "a\n", |_| "<table><tr><td>".into())),
     ("liquid-include", "lines `{% include x.html %}`", |n| fill(FM, n, "", |_| "{% include x.html %}\n".into())),
+    ("ref-defs", "a link reference definition over each `<br/>` line, no blank lines", |n| {
+        fill(FM, n, "", |i| format!("[r{i}]: /u\n<br/>\n"))
+    }),
+    ("dup-ref-defs", "one label defined again over each line, no blank lines", |n| {
+        fill(FM, n, "", |i| format!("[r]: /u{i}\n    t [r]\n"))
+    }),
+    ("no-blank-lines", "a heading and a line, repeated with no blank line", |n| {
+        fill(FM, n, "", |i| format!("# h{i}\nt\n"))
+    }),
     ("fm-keys", "front matter with distinct keys", |n| {
         let mut s = fill("---\ntitle: t\n", n.saturating_sub(8), "", |i| format!("k{i}: v\n"));
         s.push_str("---\nbody\n");

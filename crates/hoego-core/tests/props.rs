@@ -122,7 +122,7 @@ proptest! {
         fixture in 0usize..3,
         edits in prop::collection::vec((0.0f64..1.0, 0usize..8, prop_oneof![
             Just(""), Just("\n"), Just("\n\n"), Just("# 제목\n"), Just("- [ ] 할 일\n"), Just("```\n"),
-            Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[^1]: 주석\n"), Just("> [^2]: 인용 주석\n"), Just("/[^a-z]/"), Just("x[1:]:\n"), Just("[r]: /x\n"), Just("글자"),
+            Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[^1]: 주석\n"), Just("> [^2]: 인용 주석\n"), Just("/[^a-z]/"), Just("x[1:]:\n"), Just("[r]: /x\n"), Just("[R]: /y 't'\n"), Just("<br/>\n"), Just("see [r]\n"), Just("글자"),
             Just("---\n"), Just("===\n"), Just("<!-- c\n"), Just("-->\n"), Just("1. 하나\n"), Just("  - 중첩\n"), Just("~~~\n"),
             Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"), Just("\r"), Just("\r\n"),
         ]), 1..12),
@@ -173,6 +173,34 @@ proptest! {
             }
             let got: String = sliced.blocks().iter().map(|b| b.html.as_str()).collect();
             prop_assert_eq!(&got, &render_unsanitized(&body));
+        }
+    }
+
+    /// Bodies made of whole lines around link reference definitions: a label
+    /// defined twice (the first counts), definitions with titles, and the lines
+    /// that read differently at a paragraph's start than alone (`<br/>`, indented
+    /// text). Each block alone, and the cache after line edits, render as the whole.
+    #[test]
+    fn definition_lines_render_as_the_whole(
+        lines in prop::collection::vec(prop_oneof![
+            Just("[r]: /u"), Just("[R]: /v"), Just("  [r]: /w 't'"), Just("[s]: /x"), Just("\"title\""), Just("<br/>"),
+            Just("    indented"), Just("see [r] and [s]"), Just(""), Just("# h"), Just("> [r]: /q"), Just("- [s]: /y"),
+        ], 1..16),
+        edits in prop::collection::vec((0usize..16, prop_oneof![Just("[r]: /z"), Just(""), Just("<br/>"), Just("text")]), 0..4),
+    ) {
+        let mut body: Vec<&str> = lines;
+        let text = |b: &[&str]| b.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let concat = |t: &str| render_blocks(t).into_iter().map(|b| b.html).collect::<String>();
+        prop_assert_eq!(concat(&text(&body)), render_unsanitized(&text(&body)));
+        let mut cache = BlockCache::default();
+        cache.update(&text(&body), &Id);
+        for (at, line) in edits {
+            let at = at % (body.len() + 1);
+            body.insert(at, line);
+            let t = text(&body);
+            cache.update(&t, &Id);
+            let incremental: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
+            prop_assert_eq!(incremental, render_unsanitized(&t));
         }
     }
 }

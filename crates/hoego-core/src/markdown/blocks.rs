@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, RefDefs};
 
 use super::options::{options, parser};
 use super::render::push_html_plain;
@@ -76,21 +76,62 @@ fn top_level(body: &str, base: usize, p: Parser<'_>, defs: &[Range<usize>]) -> V
     // A paragraph right under link reference definitions starts, in the parse,
     // after them; alone it would read differently (after a definition a `<br/>`
     // line is paragraph text, alone it is an HTML block). The block takes the
-    // definition lines, which belong to no block, with it: only those of
-    // definitions that count, as a later one of the same label would count
-    // within the block alone (and lines no definition holds stay out).
+    // definition lines, which belong to no block, with it: those of definitions
+    // that count, and the later ones of a label, which the document ignores
+    // (`render_block` puts the one that counts before them), titles on their
+    // own line included. Where the block before holds such lines (the parse
+    // gives a list the definitions after it), the two are one block: only
+    // together do they read as in the whole. Other lines stay out.
     let counts = |at: usize| {
         let i = defs.partition_point(|d| d.start <= at);
         i > 0 && at < defs[i - 1].end
     };
-    let mut prev_end = base;
-    for r in &mut ranges {
-        while let Some(line) = line_before(body, r.start).filter(|l| l.start >= prev_end && counts(l.start)) {
-            r.start = line.start;
+    let opens = |line: &Range<usize>| counts(line.start) || label_of(&body[line.clone()]).is_some();
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for mut r in ranges {
+        let (prev_start, prev_end) = joined.last().map_or((base, base), |p| (p.start, p.end));
+        let (mut join, mut from) = (false, None);
+        let mut at = r.start;
+        // Up to the block before's start, not past it: each line is read at most
+        // twice, whatever the blocks (a body without blank lines included).
+        let above =
+            |at: usize| line_before(body, at).filter(|l| l.start >= prev_start && !body[l.clone()].trim().is_empty());
+        while let Some(line) = above(at) {
+            if line.start < prev_end {
+                join |= opens(&line);
+            } else if opens(&line) {
+                from = Some(line.start);
+            }
+            at = line.start;
         }
-        prev_end = r.end;
+        match joined.last_mut() {
+            Some(prev) if join => prev.end = r.end,
+            _ => {
+                r.start = from.unwrap_or(r.start);
+                joined.push(r);
+            }
+        }
     }
-    ranges
+    joined
+}
+
+/// The label of `line` if it opens like a link reference definition
+/// (`[label]:`, up to three spaces in); whether it is one is the parser's call.
+fn label_of(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("   ").or_else(|| line.strip_prefix("  ")).or_else(|| line.strip_prefix(' '));
+    let rest = rest.unwrap_or(line).strip_prefix('[')?;
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => return None,
+            b']' => return (b.get(i + 1) == Some(&b':') && i > 0).then(|| &rest[..i]),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The line that ends just before the line start `at` (its line ending
@@ -153,32 +194,86 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Ed
     Some(ranges)
 }
 
-/// Render one block's text, resolving references against `full`'s definitions
-/// (when the document has any); `true` when the HTML is plain (see
-/// [`Sanitizer::sanitize_plain`]).
-fn render_block(text: &str, full: Option<&Parser<'_>>) -> (String, bool) {
+/// The whole document, parsed, when it has link reference definitions: blocks
+/// resolve references against it.
+struct Full<'a> {
+    parse: Parser<'a>,
+}
+
+impl<'a> Full<'a> {
+    /// `None` when the document has no definitions (`defs` is their fingerprint).
+    fn of(body: &'a str, defs: &str) -> Option<Full<'a>> {
+        (!defs.is_empty()).then(|| Full { parse: parser(body) })
+    }
+
+    /// The definitions that count in the document for labels that a block (at
+    /// `at` in the body, defining `block`) defines again, written out: alone, the block's own would
+    /// count. Written from the parsed destination and title, not copied from the
+    /// body, where a definition inside a quote or list carries their markers.
+    fn overridden(&self, block: &RefDefs<'_>, at: usize) -> Vec<String> {
+        let doc = self.parse.reference_definitions();
+        let mut first: Vec<(usize, String)> = block
+            .iter()
+            .filter_map(|(label, own)| doc.get(label).map(|d| (label, d, own)))
+            .filter(|(_, d, own)| d.span.start != at + own.span.start)
+            .map(|(label, d, _)| {
+                let title = d.title.as_deref().map(|t| format!(" \"{}\"", escaped(t))).unwrap_or_default();
+                (d.span.start, format!("[{label}]: <{}>{title}", escaped(&d.dest)))
+            })
+            .collect();
+        first.sort_unstable();
+        first.into_iter().map(|(_, def)| def).collect()
+    }
+}
+
+/// `s` with a backslash before each ASCII punctuation character: read back as
+/// a link destination in `<…>` or a title in quotes, it is `s` again.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Render one block's text (at `at` in the body), resolving references against
+/// `full`'s definitions (when the document has any); `true` when the HTML is
+/// plain (see [`Sanitizer::sanitize_plain`]).
+fn render_block(text: &str, at: usize, full: Option<&Full<'_>>) -> (String, bool) {
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let Some(full) = full else {
         let plain = push_html_plain(&mut out, parser(text));
         return (out, plain);
     };
-    let defs = full.reference_definitions();
+    let defs = full.parse.reference_definitions();
     let mut cb = |link: BrokenLink<'_>| {
         defs.get(link.reference.as_ref())
             .map(|d| (CowStr::from(d.dest.to_string()), CowStr::from(d.title.as_deref().unwrap_or("").to_string())))
     };
     let p = Parser::new_with_broken_link_callback(text, options(), Some(&mut cb));
-    let plain = push_html_plain(&mut out, p);
+    let first = full.overridden(p.reference_definitions(), at);
+    if first.is_empty() {
+        let plain = push_html_plain(&mut out, p);
+        return (out, plain);
+    }
+    drop(p);
+    // The document's definitions first, then a blank line: the block reads as it
+    // does alone (a blank line ends their paragraph), and theirs count.
+    let text = format!("{}\n\n{text}", first.join("\n"));
+    let plain = push_html_plain(&mut out, Parser::new_with_broken_link_callback(&text, options(), Some(&mut cb)));
     (out, plain)
 }
 
 /// A block's HTML as the preview shows it: sanitized, or the sanitizer's
 /// stand-in for a block over its limits (asked only when `limited`).
-fn shown_html(text: &str, full: Option<&Parser<'_>>, sanitizer: &dyn Sanitizer, limited: bool) -> String {
+fn shown_html(text: &str, at: usize, full: Option<&Full<'_>>, sanitizer: &dyn Sanitizer, limited: bool) -> String {
     if let Some(note) = limited.then(|| sanitizer.stand_in(text.len(), None)).flatten() {
         return note;
     }
-    let (raw, plain) = render_block(text, full);
+    let (raw, plain) = render_block(text, at, full);
     match limited.then(|| sanitizer.stand_in(text.len(), Some(&raw))).flatten() {
         Some(note) => note,
         None if plain => sanitizer.sanitize_plain(&raw),
@@ -189,12 +284,12 @@ fn shown_html(text: &str, full: Option<&Parser<'_>>, sanitizer: &dyn Sanitizer, 
 /// Every block of `body`, rendered without sanitizing (for tests and benches).
 pub fn render_blocks(body: &str) -> Vec<Block> {
     let (ranges, defs) = block_ranges(body);
-    let full = (!defs.is_empty()).then(|| parser(body));
+    let full = Full::of(body, &defs);
     ranges
         .into_iter()
         .map(|r| {
             let text = body[r.clone()].to_string();
-            let html = render_block(&text, full.as_ref()).0;
+            let html = render_block(&text, r.start, full.as_ref()).0;
             Block { range: r, text, html }
         })
         .collect()
@@ -204,8 +299,8 @@ pub fn render_blocks(body: &str) -> Vec<Block> {
 #[cfg(test)]
 pub(crate) fn render_blocks_plain(body: &str) -> Vec<bool> {
     let (ranges, defs) = block_ranges(body);
-    let full = (!defs.is_empty()).then(|| parser(body));
-    ranges.into_iter().map(|r| render_block(&body[r], full.as_ref()).1).collect()
+    let full = Full::of(body, &defs);
+    ranges.into_iter().map(|r| render_block(&body[r.clone()], r.start, full.as_ref()).1).collect()
 }
 
 /// What changed between two renders: keep `prefix` blocks from the start and
@@ -334,7 +429,7 @@ impl BlockCache {
         };
         // Reference definitions resolve across blocks; without any, a block
         // renders on its own and the whole document need not be parsed again.
-        let full = (!defs.is_empty()).then(|| parser(body));
+        let full = Full::of(body, &defs);
         let removed = old.len() - prefix - suffix;
         // A body with footnotes is one block (see `block_ranges`): the limits of a
         // block are not for it, or one footnote would hide a long post's whole preview.
@@ -348,7 +443,7 @@ impl BlockCache {
         let mut inserted = Vec::with_capacity(ranges.len() - prefix - suffix);
         for r in &ranges[prefix..ranges.len() - suffix] {
             let text = body[r.clone()].to_string();
-            let html = shown_html(&text, full.as_ref(), sanitizer, !one_block);
+            let html = shown_html(&text, r.start, full.as_ref(), sanitizer, !one_block);
             inserted.push(html.clone());
             blocks.push(Block { range: r.clone(), text, html });
         }
@@ -531,6 +626,15 @@ mod tests {
             "[r]: /x\r\n[s]: /y\r\n<br/>\r\n",
             // The first definition of a label counts, also for a block under a later one.
             "[r]: /first\n\n[r]: /second\nsee [r]\n",
+            // A later definition of a label is ignored, but it still opens the paragraph the
+            // next line continues (`<br/>` is then text, not an HTML block).
+            "[r]: /u\n[r]: /v\n<br/>\n",
+            "[r]: /u\n[r]: /u\n\"title\"\n<br/>\n",
+            // The parse gives the list the definitions after it: list and paragraph are one block.
+            "- [s]: /y\n\n[r]: /u\n<br/>\n",
+            "- [s]: /y\n\n[s]: /x\n\"title\"\n<br/>\n\nsee [s]\n",
+            "[r]: /u\n\ntext\n\n[r]: /v\n<br/>\n\n[x][r]\n",
+            "[r]: /u\n\n[r]: /v\n    not code\n",
             // A line after a lone CR that the parse leaves out stays out.
             "    code\n\r# h\n- a\n",
             "",
