@@ -7,6 +7,7 @@
 //   BENCH_KEYS=30    measured keys per place (after 5 unmeasured warm-up keys)
 //   BENCH_SIZES=60,235,1024   body sizes in KB
 //   BENCH_TEXT=hangul   type Korean syllables instead of ASCII
+//   BENCH_DEFS=1     end the body with link reference definitions
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //   BENCH_CSS='…' / BENCH_JS='…'   (diagnosis) a style sheet added to, or a script run in, each Hoego
 //     page once the post is open: e.g. BENCH_CSS='.side-pane{display:none}' to see what a part costs
@@ -333,7 +334,9 @@ for (const e of EDITORS) {
 }
 
 const posts = SIZES.map((kb) => {
-  const body = makeBody(kb);
+  // BENCH_DEFS=1 ends the body with link reference definitions, as many posts do
+  // (references resolve across blocks: the preview must still patch one block a key).
+  const body = makeBody(kb) + (process.env.BENCH_DEFS ? '\n[hoego]: https://example.com "Hoego"\n[회고]: /retro\n' : '');
   const title = `타이핑 벤치마크 ${kb} KB`;
   const file = path.join(tmp, `typing-${kb}kb.md`);
   fs.writeFileSync(file, `---\ntitle: "${title}"\ndate: 2026-11-25 09:00:00 +0900\ntags: [bench]\n---\n${body}`);

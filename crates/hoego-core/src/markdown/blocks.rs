@@ -6,10 +6,12 @@
 //! [`super::render_unsanitized`] of the whole body. Footnotes number across
 //! the whole document, so a body that may define one is one block.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, RefDefs};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
+use super::link_defs::{LinkDefs, Resolver};
 use super::options::{options, parser};
 use super::render::push_html_plain;
 use super::sanitize::Sanitizer;
@@ -26,26 +28,24 @@ pub struct Block {
     pub html: String,
 }
 
-/// Top-level block ranges of `body` and a fingerprint of its link reference
-/// definitions (blocks resolve references against the whole document).
-pub fn block_ranges(body: &str) -> (Vec<Range<usize>>, String) {
+/// Top-level block ranges of `body`, from a parse of all of it.
+pub fn block_ranges(body: &str) -> Vec<Range<usize>> {
+    ranges_and_defs(body).0
+}
+
+/// Top-level block ranges of `body` and its link reference definitions
+/// (blocks resolve references against the whole document).
+fn ranges_and_defs(body: &str) -> (Vec<Range<usize>>, LinkDefs) {
     if Definitions::of(body).any() {
         let whole = 0..body.len();
         let r = if body.trim().is_empty() { Vec::new() } else { Vec::from([whole]) };
-        return (r, String::new());
+        // One block: it resolves its references itself.
+        return (r, LinkDefs::default());
     }
     let p = parser(body);
-    let mut defs: Vec<String> = p
-        .reference_definitions()
-        .iter()
-        .map(|(k, d)| format!("{k}\u{1}{}\u{1}{}", d.dest, d.title.as_deref().unwrap_or("")))
-        .collect();
-    defs.sort_unstable();
-    // The definitions that count (the first of each label), where they are written.
-    let mut used: Vec<Range<usize>> = p.reference_definitions().iter().map(|(_, d)| d.span.clone()).collect();
-    used.sort_unstable_by_key(|r| r.start);
-    let ranges = top_level(body, 0, p, &used);
-    (ranges, defs.join("\u{2}"))
+    let defs = LinkDefs::of(&p);
+    let ranges = top_level(body, 0, p, defs.spans());
+    (ranges, defs)
 }
 
 /// Top-level block ranges of a parse of `body[base..]`, in `body` coordinates;
@@ -157,10 +157,19 @@ fn line_before(body: &str, at: usize) -> Option<Range<usize>> {
 /// of the window parse with the same range, which shows the parse has
 /// re-synchronised (an unclosed fence or HTML block would swallow it). Link
 /// reference definitions resolve across the document, so any `]:` in the
-/// window falls back to a full parse (the caller already does when the
-/// document had definitions). The property test in `tests/props.rs` compares
-/// the result with a full parse after random edits.
-fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Edit) -> Option<Vec<Range<usize>>> {
+/// window falls back to a full parse; when the document `has_defs`, so does
+/// one in the old text's window (a definition deleted or cut short), and with
+/// neither the caller keeps the definitions it has (none can start, end or
+/// change but on a line with `]:`, or on the line under one, which is in the
+/// window with it). The property test in `tests/props.rs` compares the result
+/// with a full parse after random edits.
+fn ranges_after_edit(
+    old_body: &str,
+    old: &[Range<usize>],
+    body: &str,
+    edit: &Edit,
+    has_defs: bool,
+) -> Option<Vec<Range<usize>>> {
     if old.is_empty() || edit.definitions.any() || old.windows(2).any(|w| w[0].end > w[1].start) {
         return None;
     }
@@ -176,7 +185,8 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Ed
     let j = old.partition_point(|r| r.start < unchanged_tail_old).max(touched + 1);
     let end = old.get(j + 1).map_or(body.len(), |r| shift(r.start));
     let window = body.get(start..end)?;
-    if window.contains("]:") {
+    let old_end = old.get(j + 1).map_or(old_body.len(), |r| r.start);
+    if window.contains("]:") || (has_defs && old_body.get(start..old_end)?.contains("]:")) {
         return None;
     }
     // No definitions here: a window with `]:` in it is parsed whole (above).
@@ -194,86 +204,40 @@ fn ranges_after_edit(old_body: &str, old: &[Range<usize>], body: &str, edit: &Ed
     Some(ranges)
 }
 
-/// The whole document, parsed, when it has link reference definitions: blocks
-/// resolve references against it.
-struct Full<'a> {
-    parse: Parser<'a>,
-}
-
-impl<'a> Full<'a> {
-    /// `None` when the document has no definitions (`defs` is their fingerprint).
-    fn of(body: &'a str, defs: &str) -> Option<Full<'a>> {
-        (!defs.is_empty()).then(|| Full { parse: parser(body) })
-    }
-
-    /// The definitions that count in the document for labels that a block (at
-    /// `at` in the body, defining `block`) defines again, written out: alone, the block's own would
-    /// count. Written from the parsed destination and title, not copied from the
-    /// body, where a definition inside a quote or list carries their markers.
-    fn overridden(&self, block: &RefDefs<'_>, at: usize) -> Vec<String> {
-        let doc = self.parse.reference_definitions();
-        let mut first: Vec<(usize, String)> = block
-            .iter()
-            .filter_map(|(label, own)| doc.get(label).map(|d| (label, d, own)))
-            .filter(|(_, d, own)| d.span.start != at + own.span.start)
-            .map(|(label, d, _)| {
-                let title = d.title.as_deref().map(|t| format!(" \"{}\"", escaped(t))).unwrap_or_default();
-                (d.span.start, format!("[{label}]: <{}>{title}", escaped(&d.dest)))
-            })
-            .collect();
-        first.sort_unstable();
-        first.into_iter().map(|(_, def)| def).collect()
-    }
-}
-
-/// `s` with a backslash before each ASCII punctuation character: read back as
-/// a link destination in `<…>` or a title in quotes, it is `s` again.
-fn escaped(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Render one block's text (at `at` in the body), resolving references against
-/// `full`'s definitions (when the document has any); `true` when the HTML is
+/// the document's definitions (when it has any); `true` when the HTML is
 /// plain (see [`Sanitizer::sanitize_plain`]).
-fn render_block(text: &str, at: usize, full: Option<&Full<'_>>) -> (String, bool) {
+fn render_block(text: &str, at: usize, defs: Option<&Resolver<'_>>) -> (String, bool) {
     let mut out = String::with_capacity(text.len() * 3 / 2);
-    let Some(full) = full else {
+    let Some(defs) = defs else {
         let plain = push_html_plain(&mut out, parser(text));
         return (out, plain);
     };
-    let defs = full.parse.reference_definitions();
-    let mut cb = |link: BrokenLink<'_>| {
-        defs.get(link.reference.as_ref())
-            .map(|d| (CowStr::from(d.dest.to_string()), CowStr::from(d.title.as_deref().unwrap_or("").to_string())))
-    };
-    let p = Parser::new_with_broken_link_callback(text, options(), Some(&mut cb));
-    let first = full.overridden(p.reference_definitions(), at);
-    if first.is_empty() {
-        let plain = push_html_plain(&mut out, p);
-        return (out, plain);
-    }
-    drop(p);
+    // Only a block with `]:` in it can define a label again. Its own parse is
+    // read for that, and one parse renders: the parser's code is large, and
+    // every call site of it is another copy in the wasm.
+    let first =
+        if text.contains("]:") { defs.overridden(parser(text).reference_definitions(), at) } else { Vec::new() };
     // The document's definitions first, then a blank line: the block reads as it
     // does alone (a blank line ends their paragraph), and theirs count.
-    let text = format!("{}\n\n{text}", first.join("\n"));
+    let text =
+        if first.is_empty() { Cow::Borrowed(text) } else { Cow::Owned(format!("{}\n\n{text}", first.join("\n"))) };
+    let mut cb = |link: BrokenLink<'_>| {
+        defs.refs()
+            .get(link.reference.as_ref())
+            .map(|d| (CowStr::from(d.dest.to_string()), CowStr::from(d.title.as_deref().unwrap_or("").to_string())))
+    };
     let plain = push_html_plain(&mut out, Parser::new_with_broken_link_callback(&text, options(), Some(&mut cb)));
     (out, plain)
 }
 
 /// A block's HTML as the preview shows it: sanitized, or the sanitizer's
 /// stand-in for a block over its limits (asked only when `limited`).
-fn shown_html(text: &str, at: usize, full: Option<&Full<'_>>, sanitizer: &dyn Sanitizer, limited: bool) -> String {
+fn shown_html(text: &str, at: usize, defs: Option<&Resolver<'_>>, sanitizer: &dyn Sanitizer, limited: bool) -> String {
     if let Some(note) = limited.then(|| sanitizer.stand_in(text.len(), None)).flatten() {
         return note;
     }
-    let (raw, plain) = render_block(text, at, full);
+    let (raw, plain) = render_block(text, at, defs);
     match limited.then(|| sanitizer.stand_in(text.len(), Some(&raw))).flatten() {
         Some(note) => note,
         None if plain => sanitizer.sanitize_plain(&raw),
@@ -283,13 +247,13 @@ fn shown_html(text: &str, at: usize, full: Option<&Full<'_>>, sanitizer: &dyn Sa
 
 /// Every block of `body`, rendered without sanitizing (for tests and benches).
 pub fn render_blocks(body: &str) -> Vec<Block> {
-    let (ranges, defs) = block_ranges(body);
-    let full = Full::of(body, &defs);
+    let (ranges, defs) = ranges_and_defs(body);
+    let defs = Resolver::of(&defs);
     ranges
         .into_iter()
         .map(|r| {
             let text = body[r.clone()].to_string();
-            let html = render_block(&text, r.start, full.as_ref()).0;
+            let html = render_block(&text, r.start, defs.as_ref()).0;
             Block { range: r, text, html }
         })
         .collect()
@@ -298,9 +262,9 @@ pub fn render_blocks(body: &str) -> Vec<Block> {
 /// Whether each block of `body` renders plain (tests of [`super::plain`]).
 #[cfg(test)]
 pub(crate) fn render_blocks_plain(body: &str) -> Vec<bool> {
-    let (ranges, defs) = block_ranges(body);
-    let full = Full::of(body, &defs);
-    ranges.into_iter().map(|r| render_block(&body[r.clone()], r.start, full.as_ref()).1).collect()
+    let (ranges, defs) = ranges_and_defs(body);
+    let defs = Resolver::of(&defs);
+    ranges.into_iter().map(|r| render_block(&body[r.clone()], r.start, defs.as_ref()).1).collect()
 }
 
 /// What changed between two renders: keep `prefix` blocks from the start and
@@ -388,7 +352,8 @@ impl Edit {
 #[derive(Debug, Default, Clone)]
 pub struct BlockCache {
     blocks: Vec<Block>,
-    defs: String,
+    /// The body's link reference definitions.
+    defs: LinkDefs,
     /// The body the blocks were made from (to find what an edit changed).
     body: String,
     /// The lines of `body` that may define a footnote: kept so a key need not search it all.
@@ -416,20 +381,25 @@ impl BlockCache {
     /// already known: each pass over the whole text is done once per key.
     fn update_with(&mut self, body: &str, sanitizer: &dyn Sanitizer, edit: &Edit) -> Patch {
         let old_ranges: Vec<Range<usize>> = self.blocks.iter().map(|b| b.range.clone()).collect();
-        let incremental =
-            if self.defs.is_empty() { ranges_after_edit(&self.body, &old_ranges, body, edit) } else { None };
+        let incremental = ranges_after_edit(&self.body, &old_ranges, body, edit, !self.defs.is_empty());
+        let kept = incremental.is_some();
         let (ranges, defs) = match incremental {
-            Some(r) => (r, String::new()),
-            None => block_ranges(body),
+            Some(r) => {
+                // No definition in the edit's window, before or after it: they stay.
+                let mut defs = std::mem::take(&mut self.defs);
+                defs.shift(self.body.len() - edit.suffix, self.body.len(), body.len());
+                (r, defs)
+            }
+            None => ranges_and_defs(body),
         };
         let mut old = std::mem::take(&mut self.blocks);
-        let (prefix, suffix) = match defs == self.defs {
+        let (prefix, suffix) = match kept || defs.resolve_alike(&self.defs) {
             true => unchanged_blocks(&old, self.body.len(), &ranges, body, edit),
             false => (0, 0),
         };
         // Reference definitions resolve across blocks; without any, a block
-        // renders on its own and the whole document need not be parsed again.
-        let full = Full::of(body, &defs);
+        // renders on its own.
+        let resolver = Resolver::of(&defs);
         let removed = old.len() - prefix - suffix;
         // A body with footnotes is one block (see `block_ranges`): the limits of a
         // block are not for it, or one footnote would hide a long post's whole preview.
@@ -443,7 +413,7 @@ impl BlockCache {
         let mut inserted = Vec::with_capacity(ranges.len() - prefix - suffix);
         for r in &ranges[prefix..ranges.len() - suffix] {
             let text = body[r.clone()].to_string();
-            let html = shown_html(&text, r.start, full.as_ref(), sanitizer, !one_block);
+            let html = shown_html(&text, r.start, resolver.as_ref(), sanitizer, !one_block);
             inserted.push(html.clone());
             blocks.push(Block { range: r.clone(), text, html });
         }
@@ -454,6 +424,7 @@ impl BlockCache {
         // Linear in the block's HTML, as rendering it was (a body with footnotes
         // is one block: still far less than the browser parsing it again).
         let text_run = in_place.and_then(|was| super::text_run::text_run_edit(&was, &inserted[0]));
+        drop(resolver);
         self.blocks = blocks;
         self.defs = defs;
         self.definitions = edit.definitions;
@@ -756,7 +727,7 @@ mod tests {
     #[test]
     fn edits_reparse_a_window_and_agree_with_a_full_parse() {
         let old: String = (0..300).map(|i| format!("## 제목 {i}\n\n문단 {i} 입니다.\n\n- 항목\n- 항목\n\n")).collect();
-        let (old_ranges, _) = block_ranges(&old);
+        let old_ranges = block_ranges(&old);
         let mid = old.len() / 2;
         let at = (mid..).find(|&i| old.is_char_boundary(i)).unwrap();
         // (edit, must the window suffice?)
@@ -771,11 +742,52 @@ mod tests {
         for (ins, windowed) in cases {
             let mut body = old.clone();
             body.insert_str(at, ins);
-            let got = ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, Definitions::of(&old)));
+            let got =
+                ranges_after_edit(&old, &old_ranges, &body, &Edit::between(&old, &body, Definitions::of(&old)), false);
             assert_eq!(got.is_some(), *windowed, "{ins:?}");
             if let Some(r) = got {
-                assert_eq!(r, block_ranges(&body).0, "{ins:?}");
+                assert_eq!(r, block_ranges(&body), "{ins:?}");
             }
+        }
+    }
+
+    /// A body with link reference definitions (at its end, as most posts have
+    /// them): keys away from them re-parse a window and keep the definitions;
+    /// an edit that may add, end or change one parses it all.
+    #[test]
+    fn edits_near_definitions_parse_the_whole_body() {
+        let mut old: String = (0..100).map(|i| format!("## 제목 {i}\n\n[링크][r{i}] 문단 {i}\n\n")).collect();
+        old.extend((0..100).map(|i| format!("[r{i}]: /u{i} \"t\"\n")));
+        let old_ranges = block_ranges(&old);
+        let def = old.find("[r50]:").expect("definition");
+        let para = old.find("문단 50").expect("paragraph");
+        let last = old.find("문단 99").expect("paragraph");
+        // (where, removed, inserted, must the window suffice?)
+        let cases: &[(usize, usize, &str, bool)] = &[
+            (para, 0, "가", true),
+            (para, 0, "\n\n", true),
+            (def + 4, 1, "", false),       // `]` of `[r50]:` deleted: no definition any more
+            (def - 1, 0, "text\n", false), // the line above it: a paragraph's, so text
+            (def + 15, 0, " more", false), // its title
+            (def + 18, 0, "\n\"title\"", false), // a title under it
+            (para, 0, "[new]: /n\n\n", false),
+            (last, 0, "가", false), // the window reaches the definitions
+        ];
+        let mut cache = BlockCache::default();
+        cache.update(&old, &Identity);
+        for &(at, del, ins, windowed) in cases {
+            let mut body = old.clone();
+            body.replace_range(at..at + del, ins);
+            let edit = Edit::between(&old, &body, Definitions::of(&old));
+            let got = ranges_after_edit(&old, &old_ranges, &body, &edit, true);
+            assert_eq!(got.is_some(), windowed, "{ins:?} at {at}");
+            if let Some(r) = got {
+                assert_eq!(r, block_ranges(&body), "{ins:?}");
+            }
+            let mut c = cache.clone();
+            c.update(&body, &Identity);
+            let html: String = c.blocks().iter().map(|b| b.html.as_str()).collect();
+            assert_eq!(html, render_unsanitized(&body), "{ins:?} at {at}");
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod blocks;
 mod html_depth;
 mod html_tags;
+mod link_defs;
 pub mod nesting;
 pub mod options;
 mod plain;
