@@ -390,6 +390,35 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
   await context.close();
 });
 
+await test('editor shortcuts are undone with Ctrl+Z, and the undo history before them stays', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await page.click('[data-testid=new-draft]');
+  const body = page.locator('[data-testid=body]');
+  await body.fill('');
+  await body.type('first second');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('BOLD');
+  assert(await body.inputValue() === 'first second**BOLD**', await body.inputValue());
+  const undo = async (want, what) => {
+    await page.keyboard.press('Control+z');
+    assert(await body.inputValue() === want, `${what}: ${JSON.stringify(await body.inputValue())}`);
+  };
+  await undo('first second**bold**', 'typing over the placeholder undone');
+  await undo('first second', 'Ctrl+B undone');
+  // The app follows the undo (its preview has no bold left).
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview]')?.textContent.includes('first second')
+    && !document.querySelector('[data-testid=preview] strong'));
+  await page.keyboard.press('Control+Shift+z');
+  assert(await body.inputValue() === 'first second**bold**', 'Ctrl+B redone');
+  await body.fill('- a\n- b');
+  await body.evaluate((el) => el.setSelectionRange(6, 6));
+  await page.keyboard.press('Tab');
+  assert(await body.inputValue() === '- a\n  - b', await body.inputValue());
+  await undo('- a\n- b', 'Tab undone');
+  await context.close();
+});
+
 // Further suites live one topic a file in e2e/specs/ (so parallel work on
 // different topics never edits one file); each exports `default async (h)`
 // and registers its tests with `h.test`, using the same helpers as above.

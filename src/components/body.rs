@@ -328,6 +328,22 @@ pub struct BodyProps {
     pub ending: LineEnding,
 }
 
+/// Replace UTF-16 units `s..e` of the textarea with `text` as if typed: through
+/// the browser's own editing (`insertText`), so Ctrl+Z undoes it and the undo
+/// history before it stays (setting the value or `setRangeText` clears it).
+/// `setRangeText` only where the browser refuses the command.
+fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: &str) {
+    crate::browser::warn_on_err(el.set_selection_range(s, e), what);
+    let doc = el.owner_document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    // `execCommand` is deprecated, but every engine keeps it for exactly this:
+    // it is the only edit a script can make that the browser's undo knows about.
+    let typed = doc.map(|d| d.exec_command_with_show_ui_and_value("insertText", false, text));
+    match typed {
+        Some(Ok(true)) => {}
+        _ => crate::browser::warn_on_err(el.set_range_text_with_start_and_end(text, s, e), what),
+    }
+}
+
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
 fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str) {
     let (Ok(Some(s)), Ok(Some(e))) = (el.selection_start(), el.selection_end()) else { return };
@@ -336,7 +352,7 @@ fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str) {
     let selected = String::from_utf16_lossy(&utf16[s as usize..e as usize]);
     let inner = if selected.is_empty() { placeholder.to_string() } else { selected };
     let text = format!("{left}{inner}{right}");
-    crate::browser::warn_on_err(el.set_range_text_with_start_and_end(&text, s, e), "wrapping the selection");
+    replace_as_typed(el, &text, s, e, "wrapping the selection");
     let start = s + left.encode_utf16().count() as u32;
     let end = start + inner.encode_utf16().count() as u32;
     crate::browser::warn_on_err(el.set_selection_range(start, end), "selecting the wrapped text");
@@ -370,8 +386,7 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
             new
         })
         .collect();
-    let indented = el.set_range_text_with_start_and_end(&lines.join("\n"), line_start as u32, line_end as u32);
-    crate::browser::warn_on_err(indented, "indenting the lines");
+    replace_as_typed(el, &lines.join("\n"), line_start as u32, line_end as u32, "indenting the lines");
     let ns = (i64::from(s) + delta_first).max(line_start as i64) as u32;
     let ne = (i64::from(e) + total).max(i64::from(ns)) as u32;
     crate::browser::warn_on_err(el.set_selection_range(ns, ne), "selecting the indented lines");
