@@ -160,3 +160,15 @@ pub fn mark(name: &str) {
         warn_on_err(js_sys::Reflect::set(&w, &name.into(), &now.into()), "a timing mark");
     }
 }
+
+/// While `active`, leaving the page (reload, close, another address) asks
+/// first: text typed into a box and not applied is in no draft yet.
+#[yew::hook]
+pub fn use_leave_guard(active: bool) {
+    yew::use_effect_with(active, |&active| {
+        let target = web_sys::window().map(web_sys::EventTarget::from).filter(|_| active);
+        // `preventDefault` on `beforeunload` is what makes the browser ask.
+        let stop = target.map(|w| listen(&w, "beforeunload", |e| e.prevent_default()));
+        move || stop.into_iter().for_each(|stop| stop())
+    });
+}

@@ -67,6 +67,7 @@ fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
         "mode.form" => ("폼", "Form"),
         "mode.raw" => ("원본 front matter", "Raw front matter"),
         "apply" => ("적용", "Apply"),
+        "unapplied" => ("적용하지 않은 변경입니다: 적용을 눌러야 저장됩니다.", "Not applied yet: press Apply to keep these changes."),
         "body" => ("본문", "Body"),
         "preview" => ("미리보기", "Preview"),
         "preview.note" => (

@@ -340,4 +340,37 @@ export default async function (h) {
     assert(d.id === idx.drafts[0].id && d.rev === idx.drafts[0].rev && d.text.includes('2026년 회고'), JSON.stringify(d).slice(0, 200));
     await context.close();
   });
+
+  // The raw front matter and other-keys boxes apply on a button (a half-typed key
+  // must not reach the post): what is typed and not applied is in no draft.
+  await test('front matter typed and not applied: the box says so, and leaving the page asks first', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=body]');
+    await page.click('[data-testid=mode-raw]');
+    const raw = page.locator('[data-testid=raw-front-matter]');
+    await raw.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('subtitle: 부제목\n');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    // Closing asks (a `beforeunload` dialog), and dismissing it keeps the page and the text.
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    assert(asked.type() === 'beforeunload', `dialog: ${asked.type()}`);
+    await asked.dismiss();
+    assert(!page.isClosed() && (await raw.inputValue()).includes('subtitle: 부제목'), 'the page and the typed text stay');
+    await page.locator('[data-testid=raw-front-matter] ~ button').click();
+    await page.waitForSelector('[data-testid=raw-unapplied]', { state: 'detached' });
+    await saved(page);
+    // Applied and saved: the next close does not ask (a dialog would hold the page open).
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    const p2 = await context.newPage();
+    await p2.goto(url);
+    await p2.waitForSelector('[data-testid=save-status]');
+    assert((await storedDrafts(p2)).some((d) => d.text.includes('subtitle: 부제목')), 'the applied key is stored');
+    await context.close();
+  });
 }
+

@@ -213,14 +213,16 @@ fn form(p: &FormProps) -> Html {
     let other_error = use_state_eq(|| None::<String>);
     // The other-keys box belongs to one draft and one text: another starts afresh,
     // without what was typed in the old one or its error.
-    let box_key = match &p.draft.post {
-        Ok(post) => AttrValue::from(format!("{}\u{1}{}", p.draft.id, post.other_fields_text(TYPED_KEYS))),
-        Err(_) => AttrValue::default(),
-    };
+    let other = p.draft.post.as_ref().map(|post| post.other_fields_text(TYPED_KEYS)).unwrap_or_default();
+    let box_key = AttrValue::from(format!("{}\u{1}{other}", p.draft.id));
     {
         let err = other_error.clone();
         use_effect_with(box_key.clone(), move |_| err.set(None));
     }
+    // What was typed into the box, for the box it was typed into.
+    let other_typed = use_state_eq(|| None::<(AttrValue, String)>);
+    let other_unapplied = unapplied(&other_typed, &box_key, &other);
+    crate::browser::use_leave_guard(other_unapplied);
     let (ctx, lang) = (&p.dispatch, p.lang);
     let Ok(post) = &p.draft.post else { return html! {} };
     let v = post.view();
@@ -261,7 +263,6 @@ fn form(p: &FormProps) -> Html {
     let layout_key =
         if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
     let slug = &p.slug;
-    let other = post.other_fields_text(TYPED_KEYS);
     let apply_other = {
         let ctx = ctx.clone();
         let r = other_ref.clone();
@@ -277,10 +278,12 @@ fn form(p: &FormProps) -> Html {
     };
     let on_other_input = {
         let err = other_error.clone();
+        let (typed, key) = (other_typed.clone(), box_key.clone());
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
             let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
             err.set(result.err().map(|e| e.located()));
+            typed.set(Some((key.clone(), text)));
         })
     };
     let large_other = other.len() > OTHER_INLINE_MAX;
@@ -326,6 +329,7 @@ fn form(p: &FormProps) -> Html {
                 }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
+                if other_unapplied { <p class="hint warn" data-testid="other-unapplied">{ t(lang, "unapplied") }</p> }
                 <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, "apply") }</button>
             </div>
         </form>
@@ -351,6 +355,14 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let r = use_node_ref();
     let shown = p.post.front_matter_text().to_string();
+    let key = AttrValue::from(format!("{}\u{1}{shown}", p.id));
+    let typed = use_state_eq(|| None::<(AttrValue, String)>);
+    let pending = unapplied(&typed, &key, &shown);
+    crate::browser::use_leave_guard(pending);
+    let oninput = {
+        let (typed, key) = (typed.clone(), key.clone());
+        Callback::from(move |e: InputEvent| typed.set(Some((key.clone(), super::target_value(&e.into())))))
+    };
     let apply = {
         let ctx = ctx.clone();
         let r = r.clone();
@@ -370,9 +382,18 @@ fn raw_front_matter(p: &RawProps) -> Html {
             // Keyed on its draft and text, with the text as the default: a value is
             // written back whenever the app's state changes (an autosave), undoing
             // what was typed and not yet applied.
-            <textarea id="f-raw" key={format!("{}\u{1}{shown}", p.id)} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={shown.clone()} spellcheck="false" />
+            <textarea id="f-raw" key={key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={shown.clone()} {oninput} spellcheck="false" />
             if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
+            if pending { <p class="hint warn" data-testid="raw-unapplied">{ t(ctx.lang, "unapplied") }</p> }
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
         </div>
     }
+}
+
+/// Whether the text typed into a box (`typed`: the box's key and its text)
+/// differs from what it shows (`shown`, applied): typed into this box (`key`,
+/// its draft and text: after Apply or in another draft it is a new box), and
+/// not applied, so not saved. A textarea has `\n` lines only.
+fn unapplied(typed: &Option<(AttrValue, String)>, key: &AttrValue, shown: &str) -> bool {
+    typed.as_ref().is_some_and(|(k, text)| k == key && *text != hoego_core::line_endings::to_lf(shown))
 }
