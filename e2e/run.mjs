@@ -390,6 +390,17 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
   await context.close();
 });
 
+await test('the form\'s date field is wide enough for a date, a time with seconds and AM/PM', async () => {
+  const { context, page } = await fresh();
+  const date = page.locator('[data-testid=field-date]');
+  await date.waitFor();
+  // 14rem holds "12/31/2026, 09:00:00 PM" (and "2026. 12. 31. 오후 09:00:00"); beside the
+  // offset in a 300 px pane it was 176 px and cut the time to "09:00:0".
+  const [width, rem] = await date.evaluate((el) => [el.getBoundingClientRect().width, parseFloat(getComputedStyle(document.documentElement).fontSize)]);
+  assert(width >= 14 * rem, `date field ${width} px`);
+  await context.close();
+});
+
 await test('editor shortcuts are undone with Ctrl+Z, and the undo history before them stays', async () => {
   const { context, page } = await fresh();
   await page.click('text=← 보관함');
