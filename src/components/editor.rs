@@ -230,9 +230,9 @@ fn form(p: &FormProps) -> Html {
     let date_value = v.date.as_ref().map(local_input).unwrap_or_default();
     let on_date = {
         let ctx = ctx.clone();
+        let was = v.date.clone();
         Callback::from(move |e: Event| {
-            let local = super::target_value(&e);
-            if let Some(d) = PostDate::parse(&format!("{local}{}", offset.colon())) {
+            if let Some(d) = PostDate::from_form(&super::target_value(&e), offset, was.as_ref()) {
                 set(&ctx, "date", FieldValue::Date(d));
             }
         })

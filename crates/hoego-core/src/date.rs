@@ -211,6 +211,21 @@ impl PostDate {
         s
     }
 
+    /// The date a form's date-and-time input (`local`, as `2026-11-25T09:00` or
+    /// with seconds) sets at `offset`, in place of `was`. A date-only date stays
+    /// date-only while the time is left at midnight, where the form shows it:
+    /// Jekyll takes a post's URL date from a date only as written, but from a
+    /// time at an offset in the site's zone (a KST midnight is the day before in UTC).
+    pub fn from_form(local: &str, offset: Offset, was: Option<&PostDate>) -> Option<PostDate> {
+        let mut d = PostDate::parse(&format!("{local}{}", offset.colon()))?;
+        let midnight = d.time.as_ref().is_some_and(|t| (t.hour, t.minute, t.second, &t.frac) == (0, 0, 0, &None));
+        if midnight && was.is_some_and(|w| w.time.is_none()) {
+            d.time = None;
+            d.offset = None;
+        }
+        Some(d)
+    }
+
     /// The same wall-clock reading, with `offset` filled in where none was
     /// written; a date only becomes midnight.
     pub fn with_default_offset(&self, offset: Offset) -> PostDate {
@@ -290,6 +305,26 @@ impl fmt::Display for PostDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_form_keeps_a_date_only_date_while_its_time_is_midnight() {
+        let kst = Offset::parse("+09:00").expect("offset");
+        let (day, timed) = (PostDate::parse("2022-07-28"), PostDate::parse("2022-07-28 09:00:00 +0900"));
+        let cases: &[(&str, Option<&PostDate>, &str)] = &[
+            ("2022-07-29T00:00", day.as_ref(), "2022-07-29"),
+            ("2022-07-29T00:00:00", day.as_ref(), "2022-07-29"),
+            ("2022-07-29T00:00:01", day.as_ref(), "2022-07-29T00:00:01+09:00"),
+            ("2022-07-29T21:30", day.as_ref(), "2022-07-29T21:30:00+09:00"),
+            // A date with a time keeps one, midnight included.
+            ("2022-07-29T00:00", timed.as_ref(), "2022-07-29T00:00:00+09:00"),
+            ("2022-07-29T00:00", None, "2022-07-29T00:00:00+09:00"),
+        ];
+        for (local, was, want) in cases {
+            let got = PostDate::from_form(local, kst, *was).map(|d| d.to_iso());
+            assert_eq!(got.as_deref(), Some(*want), "{local} over {was:?}");
+        }
+        assert_eq!(PostDate::from_form("not a date", kst, None), None);
+    }
 
     #[test]
     fn parse_table() {
