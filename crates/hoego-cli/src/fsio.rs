@@ -13,18 +13,33 @@ pub fn write_atomic(dest: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<
 }
 
 /// A fresh temporary file next to `dest`: short name (a long destination
-/// name must not make the temporary one too long), created exclusively.
-fn temp_beside(dest: &Path) -> io::Result<(PathBuf, File)> {
+/// name must not make the temporary one too long), created exclusively and
+/// with `mode` from the start (see [`new_file_options`]).
+fn temp_beside(dest: &Path, mode: Option<u32>) -> io::Result<(PathBuf, File)> {
     let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     for n in 0..1000 {
         let tmp = dir.join(format!(".hoego-{}-{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        match new_file_options(mode).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
     }
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary file name"))
+}
+
+/// Options that create a new file (never opening an existing one) with
+/// permission bits `mode` at creation: a private (0600) post's content must
+/// never sit, even briefly, in a file others can read. The umask still
+/// applies, so the file is never more open than `mode`; [`set_mode`] makes
+/// it exact afterwards. No `mode` is a new file's usual 0666 less the umask.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn new_file_options(mode: Option<u32>) -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode.unwrap_or(0o666));
+    options
 }
 
 /// [`write_atomic`] with the content written by `fill` (tests inject failures here).
@@ -34,7 +49,7 @@ pub fn write_atomic_with(
     mode: Option<u32>,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let (tmp, mut file) = temp_beside(dest)?;
+    let (tmp, mut file) = temp_beside(dest, mode)?;
     let result = fill(&mut file).and_then(|()| set_mode(&file, mode)).and_then(|()| file.sync_all()).and_then(|()| {
         drop(file);
         fs::rename(&tmp, dest)
@@ -183,6 +198,26 @@ mod tests {
         write_atomic(&dest, b"new", None).unwrap();
         assert_eq!(fs::read_to_string(&dest).unwrap(), "new");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_never_readable_by_others_even_while_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("private");
+        let dest = d.join("diary.md");
+        fs::write(&dest, "old").unwrap();
+        fs::set_permissions(&dest, fs::Permissions::from_mode(0o600)).unwrap();
+        let mode = mode_of(&dest).unwrap();
+        write_atomic_with(&dest, mode, |f| {
+            // Before a byte of the content is in it, the temporary file is already private.
+            let bits = f.metadata()?.permissions().mode() & 0o777;
+            assert_eq!(bits & 0o077, 0, "temporary file created {bits:o}, readable by others");
+            f.write_all(b"private")
+        })
+        .unwrap();
+        assert_eq!(fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "private");
     }
 
     #[cfg(unix)]
