@@ -16,7 +16,7 @@ use hoego_core::export::{bundle::zip_files, export_batch, image_refs, BatchPost,
 use hoego_core::slug::SlugStyle;
 use hoego_core::{Offset, Post};
 
-use crate::fsio::{canonical_dest, prepare_dest, write_atomic};
+use crate::fsio::{canonical_dest, prepare_dest, write_atomic, Existing};
 use crate::{flag, flags, has_switch, load, now_arg, usage, Fail};
 
 /// One loaded input.
@@ -170,8 +170,31 @@ fn may_replace(dest: &Path, exists: bool, run: &Run) -> Result<(), String> {
         (true, _, false) => {
             Err(format!("{} is one of the input files; refusing to replace it (use --force)", dest.display()))
         }
-        (false, true, false) => Err(format!("{} already exists; refusing to replace it (use --force)", dest.display())),
+        (false, true, false) => Err(already_exists(dest)),
         _ => Ok(()),
+    }
+}
+
+fn already_exists(dest: &Path) -> String {
+    format!("{} already exists; refusing to replace it (use --force)", dest.display())
+}
+
+/// What writing a destination that [`may_replace`] let through does with a
+/// file found there: only `--force` replaces; without it a file that appears
+/// after the check (another process) is refused all the same.
+fn existing(run: &Run) -> Existing {
+    if run.force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    }
+}
+
+/// A write error for `dest`; `prefix` says what was being written.
+fn write_error(dest: &Path, prefix: &str, e: std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::AlreadyExists => already_exists(dest),
+        _ => format!("{prefix}{e}"),
     }
 }
 
@@ -181,7 +204,8 @@ fn write_post(out: &Path, files: &[(String, Vec<u8>)], run: &Run) -> Result<(), 
     for (rel, bytes) in files.iter().skip(1).chain(files.first()) {
         let (dest, exists) = prepare_dest(out, rel).map_err(|e| e.to_string())?;
         may_replace(&dest, exists, run)?;
-        write_atomic(&dest, bytes, None).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+        write_atomic(&dest, bytes, None, existing(run))
+            .map_err(|e| write_error(&dest, &format!("cannot write {}: ", dest.display()), e))?;
     }
     Ok(())
 }
@@ -190,5 +214,5 @@ fn write_zip(z: &Path, entries: &[(String, Vec<u8>)], run: &Run) -> Result<(), S
     let exists = std::fs::symlink_metadata(z).is_ok();
     may_replace(z, exists, run)?;
     let bytes = zip_files(entries).map_err(|e| format!("cannot build zip: {e}"))?;
-    write_atomic(z, &bytes, None).map_err(|e| format!("cannot write: {e}"))
+    write_atomic(z, &bytes, None, existing(run)).map_err(|e| write_error(z, "cannot write: ", e))
 }

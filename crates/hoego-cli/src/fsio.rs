@@ -1,15 +1,29 @@
 //! Writing files without losing any: every write goes to a temporary file in
 //! the destination's folder and is renamed into place (a full disk or a kill
-//! leaves the old file whole), destinations under `--out` never go through a
-//! symlink, and a blog's root is found for image containment.
+//! leaves the old file whole) or, for a file that must be new, linked into
+//! place (an existing file is never replaced, even one created a moment
+//! ago); destinations under `--out` never go through a symlink, and a blog's
+//! root is found for image containment.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `dest` atomically (temp file in the same folder, then rename).
-pub fn write_atomic(dest: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
-    write_atomic_with(dest, mode, |f| f.write_all(bytes))
+/// What a write does with a file already at its destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it (`--force`, `set -i`): the temporary file is renamed over it.
+    Replace,
+    /// Leave it as it is and fail with [`io::ErrorKind::AlreadyExists`], even
+    /// when it appeared after the caller checked: a check then a rename would
+    /// replace a file another process created in between.
+    Refuse,
+}
+
+/// Write `bytes` to `dest` atomically (temp file in the same folder, then
+/// rename or link, as `existing` says).
+pub fn write_atomic(dest: &Path, bytes: &[u8], mode: Option<u32>, existing: Existing) -> io::Result<()> {
+    write_atomic_with(dest, mode, existing, |f| f.write_all(bytes))
 }
 
 /// A fresh temporary file next to `dest`: short name (a long destination
@@ -25,7 +39,8 @@ fn temp_beside(dest: &Path, mode: Option<u32>) -> io::Result<(PathBuf, File)> {
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary file name"))
+    // Not AlreadyExists: that kind means "the destination exists" to callers.
+    Err(io::Error::other("no free temporary file name"))
 }
 
 /// Options that create a new file (never opening an existing one) with
@@ -43,27 +58,68 @@ fn new_file_options(mode: Option<u32>) -> OpenOptions {
 }
 
 /// [`write_atomic`] with the content written by `fill` (tests inject failures here).
-/// `mode` (Unix permission bits) is set on the new file before it replaces the old one.
+/// `mode` (Unix permission bits) is set on the new file before it is published.
 pub fn write_atomic_with(
     dest: &Path,
     mode: Option<u32>,
+    existing: Existing,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
     let (tmp, mut file) = temp_beside(dest, mode)?;
     let result = fill(&mut file).and_then(|()| set_mode(&file, mode)).and_then(|()| file.sync_all()).and_then(|()| {
         drop(file);
-        fs::rename(&tmp, dest)
+        publish(&tmp, dest, mode, existing)
     });
-    if let Err(e) = result {
-        return Err(match fs::remove_file(&tmp) {
-            Ok(()) => e,
-            Err(cleanup) => io::Error::new(
-                e.kind(),
-                format!("{e} (and the temporary file {} could not be removed: {cleanup})", tmp.display()),
-            ),
-        });
+    // A rename took the temporary file away; a link (or a failure) left it behind.
+    if result.is_ok() && existing == Existing::Replace {
+        return Ok(());
     }
-    Ok(())
+    remove_temp(&tmp, result)
+}
+
+/// Put the finished temporary file `tmp` at `dest`. A file that must be new
+/// is hard-linked there: `link` fails if `dest` exists (whatever it is, a
+/// dangling symlink too), where `rename` would silently replace it.
+fn publish(tmp: &Path, dest: &Path, mode: Option<u32>, existing: Existing) -> io::Result<()> {
+    match existing {
+        Existing::Replace => fs::rename(tmp, dest),
+        Existing::Refuse => match fs::hard_link(tmp, dest) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => copy_new(tmp, dest, mode),
+            linked => linked,
+        },
+    }
+}
+
+/// Where the file system has no hard links (FAT, exFAT, some network
+/// shares: EPERM, EOPNOTSUPP), `tmp` is copied into a file created new at
+/// `dest` (O_EXCL: never replacing either). Not all-or-nothing like a link:
+/// a failed copy removes the part written, but a kill mid-copy leaves it.
+fn copy_new(tmp: &Path, dest: &Path, mode: Option<u32>) -> io::Result<()> {
+    let mut out = new_file_options(mode).open(dest)?;
+    let copied = File::open(tmp)
+        .and_then(|mut src| io::copy(&mut src, &mut out))
+        .and_then(|_| set_mode(&out, mode))
+        .and_then(|()| out.sync_all());
+    let Err(e) = copied else { return Ok(()) };
+    drop(out);
+    // `dest` was created just above by this copy: removing it removes nobody else's file.
+    match fs::remove_file(dest) {
+        Ok(()) => Err(e),
+        Err(cleanup) => Err(io::Error::new(
+            e.kind(),
+            format!("{e} (and the partial {} could not be removed: {cleanup})", dest.display()),
+        )),
+    }
+}
+
+/// Remove the temporary file `tmp` after `result`, saying so if it could not be.
+fn remove_temp(tmp: &Path, result: io::Result<()>) -> io::Result<()> {
+    let Err(cleanup) = fs::remove_file(tmp) else { return result };
+    let left = format!("the temporary file {} could not be removed: {cleanup}", tmp.display());
+    Err(match result {
+        Err(e) => io::Error::new(e.kind(), format!("{e} (and {left})")),
+        Ok(()) => io::Error::new(cleanup.kind(), format!("written, but {left}")),
+    })
 }
 
 #[cfg(unix)]
@@ -187,7 +243,7 @@ mod tests {
         let dest = d.join("post.md");
         fs::write(&dest, "old, complete").unwrap();
         // A disk that fills up after a few bytes.
-        let err = write_atomic_with(&dest, None, |f| {
+        let err = write_atomic_with(&dest, None, Existing::Replace, |f| {
             f.write_all(b"new, part")?;
             Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"))
         })
@@ -195,9 +251,44 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read_to_string(&dest).unwrap(), "old, complete");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "temporary file removed");
-        write_atomic(&dest, b"new", None).unwrap();
+        write_atomic(&dest, b"new", None, Existing::Replace).unwrap();
         assert_eq!(fs::read_to_string(&dest).unwrap(), "new");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_that_must_be_new_never_replaces_one_created_meanwhile() {
+        let d = dir("race");
+        let dest = d.join("big.png");
+        // Another process creates `dest` while hoego is still writing the temporary file.
+        let err = write_atomic_with(&dest, None, Existing::Refuse, |f| {
+            fs::write(&dest, "theirs")?;
+            f.write_all(b"ours")
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists, "{err}");
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "theirs");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "temporary file removed");
+        // Free: written, and no temporary file is left beside it.
+        let free = d.join("free.png");
+        write_atomic(&free, b"ours", None, Existing::Refuse).unwrap();
+        assert_eq!(fs::read_to_string(&free).unwrap(), "ours");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn without_hard_links_the_copy_never_replaces_either() {
+        let d = dir("copy");
+        let tmp = d.join("tmp");
+        fs::write(&tmp, "ours").unwrap();
+        let dest = d.join("dest");
+        fs::write(&dest, "theirs").unwrap();
+        let err = copy_new(&tmp, &dest, None).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "theirs");
+        let fresh = d.join("fresh");
+        copy_new(&tmp, &fresh, None).unwrap();
+        assert_eq!(fs::read_to_string(&fresh).unwrap(), "ours");
     }
 
     #[cfg(unix)]
@@ -209,7 +300,7 @@ mod tests {
         fs::write(&dest, "old").unwrap();
         fs::set_permissions(&dest, fs::Permissions::from_mode(0o600)).unwrap();
         let mode = mode_of(&dest).unwrap();
-        write_atomic_with(&dest, mode, |f| {
+        write_atomic_with(&dest, mode, Existing::Replace, |f| {
             // Before a byte of the content is in it, the temporary file is already private.
             let bits = f.metadata()?.permissions().mode() & 0o777;
             assert_eq!(bits & 0o077, 0, "temporary file created {bits:o}, readable by others");

@@ -110,7 +110,7 @@ fn replace_in_place(file: &str, bytes: &[u8]) -> Result<(), Fail> {
         return Ok(());
     }
     let mode = fsio::mode_of(&target).map_err(fail)?;
-    fsio::write_atomic(&target, bytes, mode).map_err(fail)
+    fsio::write_atomic(&target, bytes, mode, fsio::Existing::Replace).map_err(fail)
 }
 
 fn cmd_render(args: &[String]) -> Result<(), Fail> {
