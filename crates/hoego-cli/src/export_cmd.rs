@@ -16,7 +16,7 @@ use hoego_core::export::{bundle::zip_files, export_batch, image_refs, BatchPost,
 use hoego_core::slug::SlugStyle;
 use hoego_core::{Offset, Post};
 
-use crate::fsio::{canonical_dest, prepare_dest, write_atomic, Existing};
+use crate::fsio::{canonical_dest, check_dest, prepare_dest, write_atomic, Existing};
 use crate::{flag, flags, has_switch, load, now_arg, usage, Fail};
 
 /// One loaded input.
@@ -198,16 +198,48 @@ fn write_error(dest: &Path, prefix: &str, e: std::io::Error) -> String {
     }
 }
 
-/// Write one post's files (its images first, the post last, so a printed
-/// post path means everything it links to is in place), each atomically.
+/// Write one post's files, all or none. Every destination is checked first
+/// (none may be an input or exist, unless `--force`), so a refused post
+/// leaves nothing behind to block its re-run; then its images are written,
+/// the post last (a printed post path means everything it links to is in
+/// place), each atomically. A write that fails midway removes the files
+/// this run created for the post.
 fn write_post(out: &Path, files: &[(String, Vec<u8>)], run: &Run) -> Result<(), String> {
-    for (rel, bytes) in files.iter().skip(1).chain(files.first()) {
-        let (dest, exists) = prepare_dest(out, rel).map_err(|e| e.to_string())?;
+    for (rel, _) in files {
+        let (dest, exists) = check_dest(out, rel).map_err(|e| e.to_string())?;
         may_replace(&dest, exists, run)?;
-        write_atomic(&dest, bytes, None, existing(run))
-            .map_err(|e| write_error(&dest, &format!("cannot write {}: ", dest.display()), e))?;
+    }
+    let mut created = Vec::new();
+    for (rel, bytes) in files.iter().skip(1).chain(files.first()) {
+        if let Err(m) = write_one(out, rel, bytes, run, &mut created) {
+            return Err(undo(&created, m));
+        }
     }
     Ok(())
+}
+
+/// Write one file of a post, adding it to `created` if it is new.
+fn write_one(out: &Path, rel: &str, bytes: &[u8], run: &Run, created: &mut Vec<PathBuf>) -> Result<(), String> {
+    // Checked again: the folders are created now, and the tree may have changed since the check.
+    let (dest, exists) = prepare_dest(out, rel).map_err(|e| e.to_string())?;
+    may_replace(&dest, exists, run)?;
+    write_atomic(&dest, bytes, None, existing(run))
+        .map_err(|e| write_error(&dest, &format!("cannot write {}: ", dest.display()), e))?;
+    if !exists {
+        created.push(dest);
+    }
+    Ok(())
+}
+
+/// Remove the files `created` for a post that then failed (`why`), so that
+/// no half post stays behind; what cannot be removed is added to `why`.
+fn undo(created: &[PathBuf], mut why: String) -> String {
+    for p in created.iter().rev() {
+        if let Err(e) = std::fs::remove_file(p) {
+            why.push_str(&format!("; {} (written for this post) could not be removed: {e}", p.display()));
+        }
+    }
+    why
 }
 
 fn write_zip(z: &Path, entries: &[(String, Vec<u8>)], run: &Run) -> Result<(), String> {

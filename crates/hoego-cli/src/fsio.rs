@@ -178,6 +178,19 @@ impl std::fmt::Display for DestError {
 pub fn prepare_dest(out: &Path, rel: &str) -> Result<(PathBuf, bool), DestError> {
     // `--out` itself is the user's to choose (it may be a link); only what is inside it is checked.
     fs::create_dir_all(out).map_err(|e| DestError::Io(out.to_path_buf(), e))?;
+    walk_dest(out, rel, true)
+}
+
+/// [`prepare_dest`] without creating anything: to check every file of a
+/// post before writing any (a refused post leaves no folders either).
+pub fn check_dest(out: &Path, rel: &str) -> Result<(PathBuf, bool), DestError> {
+    walk_dest(out, rel, false)
+}
+
+/// Walk `out/rel` component by component, refusing symlinks and files where
+/// folders must be; a missing folder is created (`create`) or ends the walk
+/// (nothing below it can exist).
+fn walk_dest(out: &Path, rel: &str, create: bool) -> Result<(PathBuf, bool), DestError> {
     let mut p = out.to_path_buf();
     let parts: Vec<&str> = rel.split('/').collect();
     for (i, part) in parts.iter().enumerate() {
@@ -189,6 +202,10 @@ pub fn prepare_dest(out: &Path, rel: &str) -> Result<(PathBuf, bool), DestError>
             Ok(m) if m.is_dir() => {}
             Ok(_) => return Err(DestError::NotADir(p)),
             Err(e) if e.kind() == io::ErrorKind::NotFound && last => return Ok((p, false)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !create => {
+                parts[i + 1..].iter().for_each(|rest| p.push(rest));
+                return Ok((p, false));
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 fs::create_dir(&p).map_err(|e| DestError::Io(p.clone(), e))?
             }

@@ -244,3 +244,74 @@ fn show_and_export_agree_on_hugo_singular_taxonomies() {
     assert_eq!((&back["tags"], &back["categories"]), (&shown["tags"], &shown["categories"]));
     assert!(back["fields"].get("tag").is_none() && back["fields"]["tags"].is_array(), "{}", back["fields"]);
 }
+
+/// A blog with one post referencing two images; returns the post.
+fn blog_with_images(dir: &Path) -> PathBuf {
+    fs::create_dir_all(dir.join("_posts")).unwrap();
+    fs::write(dir.join("_config.yml"), "title: t\n").unwrap();
+    fs::write(dir.join("_posts/a.png"), PNG).unwrap();
+    fs::write(dir.join("_posts/b.png"), PNG).unwrap();
+    let post = dir.join("_posts/2023-01-01-t.md");
+    fs::write(&post, "---\ntitle: t\ndate: 2023-01-01\n---\n![a](./a.png)\n![b](./b.png)\n").unwrap();
+    post
+}
+
+/// File names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_refused_post_writes_none_of_its_files_and_its_rerun_succeeds() {
+    let base = fresh_dir("all-or-none");
+    let post = blog_with_images(&base.join("blog"));
+    let out = base.join("out");
+    let dir = out.join("content/blog/t");
+    let run = || hoego(&["export", "--to", "gatsby", "--now", NOW, "--out", s(&out), s(&post)]);
+    // The post's own file exists: its images are not written beside it.
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("index.md"), "mine").unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("index.md already exists"), "{}", stderr(&o));
+    assert_eq!(names(&dir), ["index.md"], "no image written for a refused post");
+    assert_eq!(fs::read_to_string(dir.join("index.md")).unwrap(), "mine");
+    // The second image exists: the first is not written either, so removing
+    // the blocking file is all a re-run needs.
+    fs::remove_file(dir.join("index.md")).unwrap();
+    fs::write(dir.join("b.png"), "mine").unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("b.png already exists"), "{}", stderr(&o));
+    assert_eq!(names(&dir), ["b.png"]);
+    fs::remove_file(dir.join("b.png")).unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(names(&dir), ["a.png", "b.png", "index.md"]);
+    // Jekyll: the post has a folder of its own, not even created for a post refused for an image.
+    let jekyll = base.join("jekyll");
+    fs::create_dir_all(jekyll.join("assets/images/t")).unwrap();
+    fs::write(jekyll.join("assets/images/t/b.png"), "mine").unwrap();
+    let o = hoego(&["export", "--to", "jekyll", "--now", NOW, "--out", s(&jekyll), s(&post)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(names(&jekyll), ["assets"], "no _posts/ folder for a refused post");
+    assert_eq!(names(&jekyll.join("assets/images/t")), ["b.png"]);
+}
+
+#[test]
+fn a_post_whose_write_fails_midway_leaves_none_of_its_new_files() {
+    let base = fresh_dir("undo");
+    let post = blog_with_images(&base.join("blog"));
+    let out = base.join("out");
+    let dir = out.join("content/blog/t");
+    // A folder where the post's file goes: with --force the check passes, the
+    // images are written, then the post's rename fails.
+    fs::create_dir_all(dir.join("index.md")).unwrap();
+    let o = hoego(&["export", "--to", "gatsby", "--now", NOW, "--force", "--out", s(&out), s(&post)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert_eq!(names(&dir), ["index.md"], "the images written for it are removed");
+}
