@@ -8,6 +8,8 @@
 //! `--force`; nothing is written through a symlink in `--out`; every write
 //! is atomic; images are read only from inside the blog (or `--assets`); one
 //! post that fails is reported and the others are still exported (exit 1).
+//! A closed stdout does not stop the export either: every post is still
+//! written, then the lost output is reported and hoego exits 1.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,7 @@ use hoego_core::export::{bundle::zip_files, export_batch, image_refs, BatchPost,
 use hoego_core::slug::SlugStyle;
 use hoego_core::{Offset, Post};
 
+use crate::console::{warn, Lines};
 use crate::fsio::{canonical_dest, check_dest, prepare_dest, write_atomic, Existing};
 use crate::{flag, flags, has_switch, load, now_arg, usage, Fail};
 
@@ -79,12 +82,12 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
             Ok(post) => {
                 let (images, refused) = crate::images::gather(&image_refs(&post), Path::new(file), assets_dir);
                 for r in refused {
-                    eprintln!("{file}: warning: {r}");
+                    warn(format_args!("{file}: warning: {r}"));
                 }
                 inputs.push(Input { file: file.clone(), post, images });
             }
             Err(Fail::Input(m)) => {
-                eprintln!("{m}");
+                warn(m);
                 failed += 1;
             }
             Err(u) => return Err(u),
@@ -96,19 +99,24 @@ pub fn run(args: &[String]) -> Result<(), Fail> {
         force: has_switch(&found, "force"),
         inputs: files.iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect(),
     };
-    failed += export_all(&inputs, &opts, &run);
+    let mut stdout = Lines::default();
+    failed += export_all(&inputs, &opts, &run, &mut stdout);
+    let printed = stdout.finish();
     if failed > 0 {
+        if let Err(Fail::Input(lost)) = printed {
+            warn(lost);
+        }
         let done = files.len() - failed;
         return Err(Fail::Input(format!(
             "hoego: exported {done} of {} posts; {failed} failed (see above)",
             files.len()
         )));
     }
-    Ok(())
+    printed
 }
 
-/// Export and write; returns how many posts failed.
-fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run) -> usize {
+/// Export and write, listing each post written on `stdout`; returns how many posts failed.
+fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run, stdout: &mut Lines) -> usize {
     let batch: Vec<BatchPost> = inputs
         .iter()
         .map(|i| BatchPost {
@@ -123,7 +131,7 @@ fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run) -> usize {
     let mut zipped: Vec<String> = Vec::new();
     for (input, e) in inputs.iter().zip(&exported) {
         for w in &e.warnings {
-            eprintln!("{}: warning: {}", input.file, w.message);
+            warn(format_args!("{}: warning: {}", input.file, w.message));
         }
         // The post, then its images: the zip's order (the app's batch zip uses the same).
         let mut files: Vec<(String, Vec<u8>)> = vec![(e.path.clone(), e.text.clone().into_bytes())];
@@ -133,15 +141,15 @@ fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run) -> usize {
             }
         }
         if let Some(bad) = files.iter().find(|(p, _)| !is_safe_site_path(p)) {
-            eprintln!("{}: error: unsafe output path `{}`; not written", input.file, bad.0);
+            warn(format_args!("{}: error: unsafe output path `{}`; not written", input.file, bad.0));
             failed += 1;
             continue;
         }
         match &run.out {
             Some(out) => match write_post(out, &files, run) {
-                Ok(()) => println!("{}", e.path),
+                Ok(()) => stdout.line(&e.path),
                 Err(m) => {
-                    eprintln!("{}: error: {m}", input.file);
+                    warn(format_args!("{}: error: {m}", input.file));
                     failed += 1;
                 }
             },
@@ -153,9 +161,9 @@ fn export_all(inputs: &[Input], opts: &ExportOptions, run: &Run) -> usize {
     }
     if let Some(z) = &run.zip {
         match write_zip(z, &zip_entries, run) {
-            Ok(()) => zipped.iter().for_each(|p| println!("{p}")),
+            Ok(()) => zipped.iter().for_each(|p| stdout.line(p)),
             Err(m) => {
-                eprintln!("{}: error: {m}", z.display());
+                warn(format_args!("{}: error: {m}", z.display()));
                 failed += zipped.len();
             }
         }

@@ -1,7 +1,9 @@
 //! `hoego`: the command-line face of hoego-core, for scripting and batch
 //! migration. The contract (arguments, one-line JSON, exit codes) is stable:
-//! 0 success, 1 bad input (`FILE:LINE:COL: message` on stderr), 2 usage.
+//! 0 success, 1 bad input (`FILE:LINE:COL: message` on stderr) or output
+//! that could not be written (a closed stdout), 2 usage.
 
+mod console;
 mod export_cmd;
 mod fsio;
 mod images;
@@ -47,7 +49,7 @@ pub fn load(file: &str) -> Result<Post, Fail> {
         input::ReadError::NotText(l, c, m) => Fail::Input(format!("{file}:{l}:{c}: {m}")),
     })?;
     if let Some(n) = note {
-        eprintln!("{file}: warning: {n}");
+        console::warn(format_args!("{file}: warning: {n}"));
     }
     Post::parse(&text).map_err(|e: ParseError| {
         let p = e.pos();
@@ -57,7 +59,7 @@ pub fn load(file: &str) -> Result<Post, Fail> {
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Fail> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| Fail::Input(format!("-:1:1: cannot write output: {e}")))
+    out.write_all(bytes).and_then(|_| out.flush()).map_err(console::output_lost)
 }
 
 fn one_file(args: &[String]) -> Result<&str, Fail> {
@@ -71,7 +73,7 @@ fn cmd_show(args: &[String]) -> Result<(), Fail> {
     let file = one_file(args)?;
     let post = load(file)?;
     for w in post.warnings() {
-        eprintln!("{file}: warning: {}", w.message);
+        console::warn(format_args!("{file}: warning: {}", w.message));
     }
     let json = serde_json::to_string(&hoego_core::report::report(&post)).map_err(|e| Fail::Input(e.to_string()))?;
     write_stdout(format!("{json}\n").as_bytes())
@@ -127,7 +129,7 @@ fn cmd_render(args: &[String]) -> Result<(), Fail> {
         None => out.flush(),
         Some(e) => Err(e),
     }
-    .map_err(|e| Fail::Input(format!("-:1:1: cannot write output: {e}")))
+    .map_err(console::output_lost)
 }
 
 /// `--name value` pairs given, in order.
@@ -217,35 +219,35 @@ fn cmd_new(args: &[String]) -> Result<(), Fail> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
+        console::warn(USAGE);
         return ExitCode::from(2);
     };
     // `hoego show --help` and the like: the usage, not "cannot read --help".
     if rest.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
+        return exit_code(write_stdout(format!("{USAGE}\n").as_bytes()));
     }
-    let result = match cmd.as_str() {
+    exit_code(match cmd.as_str() {
         "show" => cmd_show(rest),
         "set" => cmd_set(rest),
         "new" => cmd_new(rest),
         "render" => cmd_render(rest),
         "export" => export_cmd::run(rest),
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        "-h" | "--help" | "help" => write_stdout(format!("{USAGE}\n").as_bytes()),
         other => usage(format!("unknown command `{other}`")),
-    };
+    })
+}
+
+/// The exit code of a command's result, its message reported on stderr.
+fn exit_code(result: Result<(), Fail>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fail::Usage(m)) => {
-            eprintln!("hoego: {m}\n{USAGE}");
+            console::warn(format_args!("hoego: {m}\n{USAGE}"));
             ExitCode::from(2)
         }
         Err(Fail::Input(m)) => {
             if !m.is_empty() {
-                eprintln!("{m}");
+                console::warn(m);
             }
             ExitCode::from(1)
         }

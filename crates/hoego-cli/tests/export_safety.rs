@@ -315,3 +315,53 @@ fn a_post_whose_write_fails_midway_leaves_none_of_its_new_files() {
     assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
     assert_eq!(names(&dir), ["index.md"], "the images written for it are removed");
 }
+
+/// A pipe whose reader (`true`) has already exited: writing to it fails
+/// with EPIPE, as a stdout piped into `head -0` does.
+#[cfg(unix)]
+fn closed_pipe() -> std::process::Stdio {
+    let mut reader = Command::new("true").stdin(std::process::Stdio::piped()).spawn().expect("run true");
+    let writer = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    writer.into()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_or_stderr_does_not_stop_the_batch() {
+    use std::process::Stdio;
+    let base = fresh_dir("epipe");
+    let a = blogs().join("chirpy-diary/_posts/2022-12-31-2022-retrospect.md");
+    let b = blogs().join("gatsby-starter-blog/content/blog/2020-retrospective/index.md");
+    let posts = ["content/blog/2022-retrospect/index.md", "content/blog/2020-retrospective/index.md"];
+    let run = |out: &Path, stderr: Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_hoego"))
+            .args(["export", "--to", "gatsby", "--now", NOW, "--out", s(out), s(&a), s(&b)])
+            .stdin(Stdio::null())
+            .stdout(closed_pipe())
+            .stderr(stderr)
+            .output()
+            .expect("run hoego")
+    };
+    // stdout closed: every post written, then the lost output reported (exit 1, no panic).
+    let out = base.join("stdout");
+    let o = run(&out, Stdio::piped());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write output"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    posts.iter().for_each(|p| assert!(out.join(p).is_file(), "{p} not written"));
+    // stderr closed too (this batch has warnings to print): the same.
+    let out = base.join("both");
+    let o = run(&out, closed_pipe());
+    assert_eq!(o.status.code(), Some(1));
+    posts.iter().for_each(|p| assert!(out.join(p).is_file(), "{p} not written"));
+    // Only stderr closed: the warnings are lost, the export succeeds.
+    let out = base.join("stderr");
+    let o = Command::new(env!("CARGO_BIN_EXE_hoego"))
+        .args(["export", "--to", "gatsby", "--now", NOW, "--out", s(&out), s(&a), s(&b)])
+        .stderr(closed_pipe())
+        .output()
+        .expect("run hoego");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), format!("{}\n{}\n", posts[0], posts[1]));
+}
