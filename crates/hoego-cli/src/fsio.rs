@@ -239,7 +239,9 @@ pub fn blog_root(post_file: &Path) -> io::Result<PathBuf> {
 
 /// `dest` made canonical where it can be (its folder), to compare with inputs.
 pub fn canonical_dest(dest: &Path) -> Option<PathBuf> {
-    let parent = fs::canonicalize(dest.parent()?).ok()?;
+    // A bare name (`--zip in.md`) has an empty parent, which canonicalize refuses: it is `.`.
+    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = fs::canonicalize(parent).ok()?;
     Some(parent.join(dest.file_name()?))
 }
 

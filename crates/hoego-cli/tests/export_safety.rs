@@ -365,3 +365,19 @@ fn a_closed_stdout_or_stderr_does_not_stop_the_batch() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(String::from_utf8(o.stdout).unwrap(), format!("{}\n{}\n", posts[0], posts[1]));
 }
+
+#[test]
+fn a_zip_named_like_an_input_is_refused_as_an_input() {
+    let dir = fresh_dir("zip-input");
+    let original = "---\ntitle: t\ndate: 2023-01-01\n---\nbody\n";
+    fs::write(dir.join("in.md"), original).unwrap();
+    // Bare names, relative to the working folder.
+    let o = Command::new(env!("CARGO_BIN_EXE_hoego"))
+        .args(["export", "--to", "gatsby", "--now", NOW, "--zip", "in.md", "in.md"])
+        .current_dir(&dir)
+        .output()
+        .expect("run hoego");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("in.md is one of the input files"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(dir.join("in.md")).unwrap(), original);
+}
