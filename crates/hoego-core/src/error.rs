@@ -160,7 +160,7 @@ pub enum WarningCode {
     PostUrlRelinked,
     /// Two posts map to one output path; this one was renamed.
     PathCollision,
-    /// The kept slug was not a safe file name; it was remade from its text.
+    /// The kept slug was not a safe file name (a path is cut to its last part); it was remade from its text.
     SlugUnsafe,
     /// The slug was cut to a length every file system accepts.
     SlugShortened,

@@ -20,16 +20,16 @@ pub enum SlugSource {
     Title,
 }
 
-/// The post's existing slug (key, else file name), as written: the last
-/// segment of a path-like `slug:` (`/blog/2022/retro/` → `retro`).
-fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, SlugSource)> {
+/// The post's existing slug (key, else file name): as written, and the part
+/// used, the last segment of a path-like `slug:` (`/blog/2022/retro/` → `retro`).
+fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, String, SlugSource)> {
     let from_key = post.view().slug.as_deref().and_then(|s| {
         let seg = s.trim().trim_matches('/').rsplit('/').next().unwrap_or("").trim();
-        (!seg.is_empty()).then(|| (seg.to_string(), SlugSource::Key))
+        (!seg.is_empty()).then(|| (s.trim().to_string(), seg.to_string(), SlugSource::Key))
     });
     from_key.or_else(|| {
         let name = opts.source_name.as_deref()?;
-        parse_source_name(name).1.map(|s| (s, SlugSource::FileName))
+        parse_source_name(name).1.map(|s| (s.clone(), s, SlugSource::FileName))
     })
 }
 
@@ -37,20 +37,20 @@ fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, SlugSourc
 /// `reslug`, or it is not a safe file name), else one made from the title
 /// in `opts.slug_style`; then capped and kept off Windows' reserved names.
 pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> (String, SlugSource) {
-    let (mut slug, source) = match existing_slug(post, opts) {
-        Some((s, src)) if !opts.reslug && is_safe_component(&s) => (s, src),
-        Some((s, src)) => {
-            let made = slugify(&s, opts.slug_style);
-            if !opts.reslug {
-                let why = format!("slug `{s}` is not a safe file name; written as `{made}`");
-                warnings.push(Warning::new(WarningCode::SlugUnsafe, why, None));
-            }
-            (made, src)
-        }
+    let existing = existing_slug(post, opts);
+    let (mut slug, source) = match &existing {
+        Some((_, s, src)) if !opts.reslug && is_safe_component(s) => (s.clone(), *src),
+        Some((_, s, src)) => (slugify(s, opts.slug_style), *src),
         None => (slugify(post.view().title.as_deref().unwrap_or(""), opts.slug_style), SlugSource::Title),
     };
     if slug.is_empty() {
         slug = "post".into();
+    }
+    // Named after the fallback above, so the warning says what is written (`.` → `post`,
+    // not ``); a path cut to its last segment (`../../evil` → `evil`) is said too.
+    if let Some((written, _, _)) = existing.filter(|(w, _, _)| !opts.reslug && w.trim_matches('/') != slug) {
+        let why = format!("slug `{written}` is not a safe file name; written as `{slug}`");
+        warnings.push(Warning::new(WarningCode::SlugUnsafe, why, None));
     }
     let (capped, cut) = cap_bytes(&slug, MAX_SLUG_BYTES);
     if cut {
@@ -129,6 +129,32 @@ mod tests {
         }
         for bad in ["", "/etc/passwd", "a/../b", "a//b", "a\\b", "c:/x", "a/\u{1}b", "../x", "a/./b"] {
             assert!(!is_safe_site_path(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_changed_slug_is_warned_about_as_written() {
+        let now = PostDate::parse("2026-11-22T10:00:00+09:00").unwrap();
+        let opts = ExportOptions::new(Target::Jekyll, crate::date::Offset::KST, now);
+        // (slug: value, slug written, warning expected)
+        let cases = [
+            (".", "post", true),
+            ("a/b", "b", true),
+            ("../../evil", "evil", true),
+            ("/etc/x", "x", true),
+            ("a\\b", "a-b", true),
+            ("/retro/", "retro", false),
+            ("retro", "retro", false),
+        ];
+        for (value, slug, warned) in cases {
+            let post = Post::parse(&format!("---\ntitle: t\nslug: '{value}'\n---\n")).unwrap();
+            let mut warnings = Vec::new();
+            assert_eq!(resolve_slug(&post, &opts, &mut warnings).0, slug, "{value}");
+            let said = warnings.iter().find(|w| w.code == WarningCode::SlugUnsafe);
+            assert_eq!(said.is_some(), warned, "{value}: {warnings:?}");
+            if let Some(w) = said {
+                assert!(w.message.ends_with(&format!("written as `{slug}`")), "{}", w.message);
+            }
         }
     }
 }
