@@ -68,10 +68,12 @@ async function test(name, fn) {
   }
 }
 
+// A bound for a state to arrive, never a wait of its own: generous (a slow CI machine,
+// a throttled CPU), so only a state that never comes fails.
 const saved = (page) => page.waitForFunction(() => {
   const s = document.querySelector('[data-testid=save-status]');
   return s && s.classList.contains('saved');
-}, null, { timeout: 5000 });
+}, null, { timeout: 15000 * slowdown });
 
 // Importing exactly one post opens it in the editor (several stay in the
 // library, highlighted): after one, this helper goes back to the library, so

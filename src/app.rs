@@ -1,5 +1,5 @@
 //! The root component: provides state, loads storage once, and runs the
-//! effects at the edge: autosave (500 ms after the last change, and at once
+//! effects at the edge: autosave (400 ms after the last change, and at once
 //! on `visibilitychange`/`pagehide`), cross-tab sync, drop and paste import.
 
 use std::rc::Rc;

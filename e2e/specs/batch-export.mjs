@@ -73,7 +73,7 @@ export default async function (h) {
     const place = await box();
     for (const [value, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']], ['lumen', ['--to', 'gatsby', '--flavor', 'lumen']]]) {
       await page.selectOption('[data-testid=batch-target]', value);
-      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
       const got = fs.readFileSync(await dl.path());
       const zip = path.join(dir, `${value}.zip`);
       cli(['export', ...args, '--offset', '+09:00', '--site-config', config, '--zip', zip, ...files]);

@@ -26,7 +26,8 @@ function unzip(buf) {
   return out;
 }
 
-// Holds the page's autosave timer (400 ms, src/app.rs) until `window.__release()`,
+// Holds the page's autosave timer (AUTOSAVE_MS = 400, src/app.rs) until `window.__release()`
+// (`twoTabs` checks that it caught one: a changed constant fails there, not as a race),
 // and optionally makes the page miss `storage` events (`window.__deaf = true`):
 // a tab with unsaved changes, deterministically, however slow the machine.
 const HOLD = () => {
@@ -71,6 +72,9 @@ export default async function (h) {
     await b.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
     await b.waitForSelector('[data-testid=field-title]');
     await b.fill('[data-testid=field-title]', 'B 탭의 제목');
+    await b.waitForFunction(() => window.__held !== null, null, { timeout: 5000 }).catch(() => {
+      throw new Error('the hold caught no autosave timer: is AUTOSAVE_MS in src/app.rs still 400?');
+    });
     await a.fill('[data-testid=field-title]', 'A 탭의 제목');
     await a.waitForFunction(() => {
       const e = JSON.parse(localStorage.getItem('hoego/v2/index')).drafts[0];

@@ -57,14 +57,14 @@ export default async function (h) {
       await act();
       const value = await body.inputValue();
       assert(value !== before || name === 'undo', `${name}: the textarea changed`);
-      // Wait for the state (the autosave catching up), not for time; a body
-      // that never reaches storage still fails here, after 5 s.
-      await page.waitForFunction((want) => {
+      // Wait for the state (the autosave catching up), not for time. A body that
+      // never reaches storage fails the assertion below with what was stored.
+      const reached = await page.waitForFunction((want) => {
         const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
         return index.drafts.some((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').text === want);
-      }, head + value, { timeout: 5000 }).catch(() => {});
+      }, head + value, { timeout: 15000 }).then(() => true, () => false);
       const text = await stored();
-      assert(text === head + value, `${name}: stored body ${JSON.stringify(text.slice(head.length).slice(-60))} ≠ textarea ${JSON.stringify(value.slice(-60))}`);
+      assert(text === head + value, `${name}: ${reached ? '' : 'not stored within 15 s: '}stored body ${JSON.stringify(text.slice(head.length).slice(-60))} ≠ textarea ${JSON.stringify(value.slice(-60))}`);
       before = value;
     }
     await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('바뀐 글'));
