@@ -34,7 +34,7 @@ pub fn options(s: &ExportSettings, source_name: Option<String>) -> ExportOptions
 
 /// The references of `post` that have an imported image by that file name
 /// (and that really is an image: the CLI's rule).
-pub fn available_images(post: &hoego_core::Post, images: &[(String, Vec<u8>)]) -> Vec<String> {
+pub fn available_images(post: &hoego_core::Post, images: &[(String, Rc<[u8]>)]) -> Vec<String> {
     image_refs(post)
         .into_iter()
         .filter(|r| images.iter().any(|(n, b)| *n == r.file_name && is_image(n, b)))
@@ -59,7 +59,7 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
         for a in &e.assets {
             let name = refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
             if let Some((_, bytes)) = images.iter().find(|(n, _)| Some(n.as_str()) == name) {
-                files.push((a.site_path.clone(), bytes.clone()));
+                files.push((a.site_path.clone(), bytes.to_vec()));
             }
         }
     }

@@ -16,8 +16,9 @@ use crate::i18n::t;
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
 thread_local! {
-    /// Images imported alongside posts this session, by file name.
-    pub static IMAGES: std::cell::RefCell<Vec<(String, Vec<u8>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Images imported alongside posts this session, by file name. Shared, not
+    /// copied: each export (one per pause in typing) takes them all.
+    pub static IMAGES: std::cell::RefCell<Vec<(String, Rc<[u8]>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Applies a control's new value to the settings.
@@ -38,7 +39,7 @@ struct Computed {
     rev: u64,
     out: Exported,
     refs: Vec<ImageRef>,
-    images: Vec<(String, Vec<u8>)>,
+    images: Vec<(String, Rc<[u8]>)>,
 }
 
 impl Computed {
@@ -59,7 +60,7 @@ impl Computed {
         for a in &self.out.assets {
             let name = self.refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
             if let Some((_, bytes)) = self.images.iter().find(|(n, _)| Some(n.as_str()) == name) {
-                files.push((a.site_path.clone(), bytes.clone()));
+                files.push((a.site_path.clone(), bytes.to_vec()));
             }
         }
         files

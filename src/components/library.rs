@@ -96,8 +96,8 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 let replaced = super::export_panel::IMAGES.with(|i| {
                     let mut i = i.borrow_mut();
                     let old = i.iter().position(|(n, _)| *n == name).map(|k| i.remove(k));
-                    let differs = old.is_some_and(|(_, b)| b != bytes);
-                    i.push((name.clone(), bytes));
+                    let differs = old.is_some_and(|(_, b)| *b != *bytes);
+                    i.push((name.clone(), bytes.into()));
                     differs
                 });
                 if replaced {
