@@ -114,7 +114,7 @@ await test('first visit opens the sample retrospective in the editor; screenshot
   const card = await page.textContent('.card-title');
   assert(card.includes('2026년 회고'), `sample title in preview card: ${card}`);
   const stats = await page.textContent('[data-testid=stats]');
-  assert(/할 일 2\/6 \(33%\)/.test(stats), `stats: ${stats}`);
+  assert(/할 일 2\/6 \(33.3%\)/.test(stats), `stats: ${stats}`);
   await saved(page);
   await page.screenshot({ path: path.join(out, 'editor-light.png') });
   await page.locator('.export').screenshot({ path: path.join(out, 'export-light.png') });

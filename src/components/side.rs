@@ -154,14 +154,17 @@ fn jump(id: &str, nth: usize, text: &str, offset: usize) {
 pub fn stats_bar(p: &AnalysisProps) -> Html {
     let lang = p.lang;
     let stats = &p.analysis.0;
-    let pct = (stats.tasks_done * 100).checked_div(stats.tasks_total).unwrap_or(0);
+    // Written as the goals panel writes a rate (2/3 is 66.7% in both, not 66% here).
+    let (done, total) = (stats.tasks_done, stats.tasks_total);
+    let per_mille = (done * 2000 + total).checked_div(2 * total).unwrap_or(0);
+    let pct = hoego_core::goals::summary::percent(u32::try_from(per_mille).unwrap_or(1000));
     html! {
         <footer class="stats" data-testid="stats">
             <span>{ count(lang, stats.chars, "chars") }</span>
             <span>{ t(lang, "no_spaces") }{ " " }{ count(lang, stats.chars_no_spaces, "chars") }</span>
             <span>{ stats.words }{ " " }{ t(lang, "words") }</span>
             <span>{ stats.reading_minutes }{ " " }{ t(lang, "minutes") }</span>
-            <span>{ t(lang, "tasks") }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct}%)") }</span>
+            <span>{ t(lang, "tasks") }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct})") }</span>
         </footer>
     }
 }
