@@ -16,7 +16,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use hoego_core::export::{export, ExportOptions, Flavor, Target};
+use hoego_core::export::{export, image_refs, ExportOptions, Flavor, SiteConfig, Target};
 use hoego_core::markdown::blocks::BlockCache;
 use hoego_core::markdown::sanitize::Ammonia;
 use hoego_core::markdown::{render, render_unsanitized};
@@ -107,6 +107,21 @@ const SHAPES: &[(&str, &str, Gen)] = &[
         s
     }),
     ("images", "distinct local images", |n| fill(FM, n, "", |i| format!("![](img/i{i}.png)\n"))),
+    ("images-same-name", "`image.png` in a folder of its own, repeated", |n| {
+        fill(FM, n, "", |i| format!("![](d{i}/image.png)\n"))
+    }),
+    ("images-one-file", "one image written three ways, repeated", |n| {
+        fill(FM, n, "", |i| format!("![{i}](a.png) ![](./a.png) <img src=\"a.png?v={i}\">\n"))
+    }),
+    ("post-url-lines", "`{% post_url %}` lines to posts outside the export", |n| {
+        fill(FM, n, "", |i| format!("[p]({{% post_url 2020-01-01-p{i} %}})\n"))
+    }),
+    ("site-vars", "front matter keys (the `-site` ops' `_config.yml`) each used as `{{ site.kN }}`", |n| {
+        let half = n / 2;
+        let mut s = fill("---\ntitle: t\n", half, "", |i| format!("k{i}: v{i}\n"));
+        s.push_str("---\n");
+        fill(&s, n, "", |i| format!("{{{{ site.k{i} }}}} and {{{{ site.k0 }}}}\n"))
+    }),
     ("headings", "`# heading` lines", |n| fill(FM, n, "", |i| format!("# h{i}\n"))),
     ("table-wide", "a 2,000-column table header, then one-cell rows", |n| {
         let cols = 2000;
@@ -157,8 +172,23 @@ const ISSUE_INPUTS: &[Input] = &[
 ];
 
 /// What is timed on each shape.
-const OPS: &[&str] =
-    &["parse", "report", "render-raw", "render", "preview", "stats", "export-jekyll", "export-gatsby", "set-title"];
+/// `-avail` exports have a file for every image the post references (the
+/// plain ones have none, so images are only warned about); `-site` reads
+/// the post's own front matter as the site's `_config.yml`.
+const OPS: &[&str] = &[
+    "parse",
+    "report",
+    "render-raw",
+    "render",
+    "preview",
+    "stats",
+    "export-jekyll",
+    "export-gatsby",
+    "export-jekyll-avail",
+    "export-gatsby-avail",
+    "export-gatsby-site",
+    "set-title",
+];
 
 fn opts(target: Target) -> ExportOptions {
     ExportOptions {
@@ -183,6 +213,15 @@ fn run(op: &str, text: &str, post: Option<&Post>) -> usize {
         "stats" => analyze(p.body()).0.chars,
         "export-jekyll" => export(p, &opts(Target::Jekyll), &[]).text.len(),
         "export-gatsby" => export(p, &opts(Target::Gatsby(Flavor::StarterBlog)), &[]).text.len(),
+        "export-jekyll-avail" | "export-gatsby-avail" => {
+            let target = if op == "export-jekyll-avail" { Target::Jekyll } else { Target::Gatsby(Flavor::StarterBlog) };
+            let all: Vec<String> = image_refs(p).into_iter().map(|r| r.reference).collect();
+            export(p, &opts(target), &all).assets.len()
+        }
+        "export-gatsby-site" => {
+            let site = SiteConfig::parse(p.front_matter_text()).unwrap_or_default();
+            export(p, &ExportOptions { site, ..opts(Target::Gatsby(Flavor::StarterBlog)) }, &[]).text.len()
+        }
         "set-title" => p.clone().set("title", &FieldValue::Str("새 제목".into())).map_or(0, |_| 1),
         _ => unreachable!("unknown op {op}"),
     }
