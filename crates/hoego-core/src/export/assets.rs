@@ -1,13 +1,12 @@
 //! Local images a post references, and rewriting those references when the
 //! images are exported alongside the post.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Event, Tag};
-
+use super::sites::{body_images, rewrite_sites, BodyImages, Site};
+use super::{BodyContext, PlacedAsset};
 use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
-use crate::markdown::options::parser;
 use crate::post::Post;
 use crate::slug::{is_safe_component, is_windows_reserved};
 
@@ -46,36 +45,14 @@ fn to_ref(reference: &str) -> Option<ImageRef> {
     Some(ImageRef { reference: reference.to_string(), path, file_name })
 }
 
-/// `src` values of `<img>` tags in an HTML fragment.
-fn img_srcs(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(i) = lower[at..].find("<img") {
-        let start = at + i;
-        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-        let tag = &html[start..end];
-        let tag_l = &lower[start..end];
-        if let Some(s) = tag_l.find("src=") {
-            let rest = &tag[s + 4..];
-            let (q, rest) = match rest.chars().next() {
-                Some(c @ ('"' | '\'')) => (Some(c), &rest[1..]),
-                _ => (None, rest),
-            };
-            let v = match q {
-                Some(q) => rest.split(q).next().unwrap_or(""),
-                None => rest.split([' ', '/', '>']).next().unwrap_or(""),
-            };
-            out.push(v.to_string());
-        }
-        at = end;
-    }
-    out
-}
-
 /// Every local image the post references (cover/image field and body), in
 /// order of first appearance, without duplicates.
 pub fn image_refs(post: &Post) -> Vec<ImageRef> {
+    post_images(post).0
+}
+
+/// The post's local images, and where the body writes them.
+pub(crate) fn post_images(post: &Post) -> (Vec<ImageRef>, Vec<Site>) {
     let mut refs: Vec<String> = Vec::new();
     if let Some(c) = &post.view().cover {
         refs.push(c.clone());
@@ -88,13 +65,8 @@ pub fn image_refs(post: &Post) -> Vec<ImageRef> {
     // the parse: one pass of pulldown-cmark over a 1 MB body was ~200 ms in the tab.
     let body = post.body();
     let may_have = body.contains("![") || body.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"<img"));
-    for e in parser(if may_have { body } else { "" }) {
-        match e {
-            Event::Start(Tag::Image { dest_url, .. }) => refs.push(dest_url.to_string()),
-            Event::Html(h) | Event::InlineHtml(h) => refs.extend(img_srcs(&h)),
-            _ => {}
-        }
-    }
+    let found = if may_have { body_images(body) } else { BodyImages::default() };
+    refs.extend(found.references);
     let mut out: Vec<ImageRef> = Vec::new();
     // A set of references seen: scanning `out` per image was quadratic.
     let mut seen: HashSet<String> = HashSet::new();
@@ -105,58 +77,117 @@ pub fn image_refs(post: &Post) -> Vec<ImageRef> {
             }
         }
     }
-    out
+    (out, found.sites)
 }
 
-/// Replace image references in `body`: markdown `](ref` and `src="ref"`.
-pub(crate) fn rewrite_body(body: &str, from: &str, to: &str) -> String {
-    body.replace(&format!("]({from}"), &format!("]({to}"))
-        .replace(&format!("src=\"{from}\""), &format!("src=\"{to}\""))
-        .replace(&format!("src='{from}'"), &format!("src='{to}'"))
-}
-
-/// Point `cover`/`image` keys that name `reference` at the exported file;
-/// a key the post refuses to change becomes a warning.
-pub(crate) fn relink_cover(p: &mut Post, reference: &str, link: &str, warnings: &mut Vec<Warning>) {
-    if reference == link {
-        return;
-    }
-    for key in ["cover", "image"] {
-        if p.field(key).and_then(|v| v.as_text()).as_deref() == Some(reference) {
-            if let Err(e) = p.set(key, &FieldValue::Str(link.to_string())) {
-                let msg =
-                    format!("could not point `{key}` at the exported image `{link}` ({e}); it was left as it was");
-                warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
+/// The file a path names, as far as text can tell: `./a.png`, `a.png` and
+/// `x/../a.png` are one file (`a.png?v=1` already lost its query).
+fn source_key(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "." => {}
+            ".." if parts.last().is_some_and(|p| !p.is_empty() && *p != "..") => {
+                parts.pop();
             }
+            _ => parts.push(seg),
         }
     }
+    parts.join("/")
 }
 
-/// Unique file names for the refs that are available: (ref, file name).
-/// A name is never `reserved` (the post's own `index.md`) nor a path
-/// another file of the export already has (`taken`, lowercased; the new
-/// paths are added to it).
-pub(crate) fn placed_names(
-    refs: &[ImageRef],
-    available: &[String],
+/// Where a post's available images went.
+pub(crate) struct Placed {
+    /// The body with every reference to a placed image pointing at it.
+    pub body: String,
+    /// One per source file.
+    pub assets: Vec<PlacedAsset>,
+    /// The references that had no file.
+    pub missing: Vec<ImageRef>,
+}
+
+/// Place the post's available images under `dir` (one output file per
+/// source file, named by [`placed_names`]), rewrite the body's references
+/// in one pass and point `cover`/`image` at them. `link` makes a
+/// reference's new text from the file's name.
+pub(crate) fn place_images(
+    p: &mut Post,
+    cx: &mut BodyContext,
     dir: &str,
     reserved: Option<&str>,
-    taken: &mut Vec<String>,
-) -> Vec<(ImageRef, String)> {
-    let mut out = Vec::new();
-    for r in refs.iter().filter(|r| available.contains(&r.reference) && is_safe_component(&r.file_name)) {
-        let mut name = r.file_name.clone();
-        let mut n = 2;
-        let free = |name: &str, taken: &[String]| {
-            let low = format!("{dir}/{name}").to_lowercase();
-            Some(name) != reserved && !is_windows_reserved(name) && !taken.contains(&low)
-        };
-        while !free(&name, taken) {
-            name = format!("{n}-{}", r.file_name);
-            n += 1;
+    link: impl Fn(&str) -> String,
+    warnings: &mut Vec<Warning>,
+) -> Placed {
+    let (refs, sites) = post_images(p);
+    let available: HashSet<&str> = cx.available.iter().map(String::as_str).collect();
+    let mut links: HashMap<String, String> = HashMap::new();
+    let mut assets = Vec::new();
+    for (group, name) in placed_names(&refs, &available, dir, reserved, cx.taken) {
+        let l = link(&name);
+        assets.push(PlacedAsset { reference: group[0].reference.clone(), site_path: format!("{dir}/{name}") });
+        links.extend(group.into_iter().map(|r| (r.reference.clone(), l.clone())));
+    }
+    let body = rewrite_sites(p.body(), &sites, &links);
+    relink_covers(p, &links, warnings);
+    let missing = refs.into_iter().filter(|r| !available.contains(r.reference.as_str())).collect();
+    Placed { body, assets, missing }
+}
+
+/// Point `cover`/`image` keys that name a placed reference at its exported
+/// file; a key the post refuses to change becomes a warning.
+fn relink_covers(p: &mut Post, links: &HashMap<String, String>, warnings: &mut Vec<Warning>) {
+    for key in ["cover", "image"] {
+        let Some(reference) = p.field(key).and_then(|v| v.as_text()) else { continue };
+        let Some(link) = links.get(&reference).filter(|l| **l != reference) else { continue };
+        if let Err(e) = p.set(key, &FieldValue::Str(link.clone())) {
+            let msg = format!("could not point `{key}` at the exported image `{link}` ({e}); it was left as it was");
+            warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
         }
-        taken.push(format!("{dir}/{name}").to_lowercase());
-        out.push((r.clone(), name));
+    }
+}
+
+/// Unique file names for the refs that are available, one per source file
+/// ([`source_key`]): (the refs to that file, its name), in order of first
+/// reference. A name is never `reserved` (the post's own `index.md`) nor a
+/// path another file of the export already has (`taken`, lowercased; the
+/// new paths are added to it).
+pub(crate) fn placed_names<'r>(
+    refs: &'r [ImageRef],
+    available: &HashSet<&str>,
+    dir: &str,
+    reserved: Option<&str>,
+    taken: &mut HashSet<String>,
+) -> Vec<(Vec<&'r ImageRef>, String)> {
+    let mut out: Vec<(Vec<&ImageRef>, String)> = Vec::new();
+    let mut by_source: HashMap<String, usize> = HashMap::new();
+    // The next `N-` to try for a (lowercased) file name: every smaller one
+    // was found taken, and `taken` only grows. Trying from 2 each time was
+    // quadratic in the images of one name (cubic with a list for `taken`).
+    let mut next_n: HashMap<String, usize> = HashMap::new();
+    for r in refs.iter().filter(|r| available.contains(r.reference.as_str()) && is_safe_component(&r.file_name)) {
+        let key = source_key(&r.path);
+        if let Some(&i) = by_source.get(&key) {
+            out[i].0.push(r);
+            continue;
+        }
+        let free = |name: &str, taken: &HashSet<String>| {
+            Some(name) != reserved
+                && !is_windows_reserved(name)
+                && !taken.contains(&format!("{dir}/{name}").to_lowercase())
+        };
+        let mut name = r.file_name.clone();
+        if !free(&name, taken) {
+            let n = next_n.entry(r.file_name.to_lowercase()).or_insert(2);
+            name = format!("{n}-{}", r.file_name);
+            while !free(&name, taken) {
+                *n += 1;
+                name = format!("{n}-{}", r.file_name);
+            }
+            *n += 1;
+        }
+        taken.insert(format!("{dir}/{name}").to_lowercase());
+        by_source.insert(key, out.len());
+        out.push((vec![r], name));
     }
     out
 }
@@ -231,8 +262,8 @@ mod tests {
             ImageRef { reference: "x/..".into(), path: "x/..".into(), file_name: "..".into() },
             ImageRef { reference: "./nul.png".into(), path: "./nul.png".into(), file_name: "nul.png".into() },
         ];
-        let all: Vec<String> = refs.iter().map(|r| r.reference.clone()).collect();
-        let mut taken = vec!["content/blog/s/a.png".to_string()];
+        let all: HashSet<&str> = refs.iter().map(|r| r.reference.as_str()).collect();
+        let mut taken = HashSet::from(["content/blog/s/a.png".to_string()]);
         let names: Vec<String> = placed_names(&refs, &all, "content/blog/s", Some("index.md"), &mut taken)
             .into_iter()
             .map(|(_, n)| n)

@@ -4,6 +4,8 @@
 //! new places. The CLI's `--out`/`--zip` and the app's batch zip all go
 //! through here, so they make the same files.
 
+use std::collections::HashSet;
+
 use super::changes::{change_warning, changes};
 use super::links::{stem_of, LinkTarget, Links};
 use super::placement::{self, post_path};
@@ -115,12 +117,12 @@ pub fn export_batch(posts: &[BatchPost], opts: &ExportOptions) -> Vec<Exported> 
     let mut prepared: Vec<Prepared> = posts.iter().map(|b| prepare(b, opts)).collect();
     make_unique(&mut prepared, posts, opts.target);
     let links = links_of(&prepared, posts, opts.target);
-    let mut taken: Vec<String> =
+    let mut taken: HashSet<String> =
         prepared.iter().map(|p| post_path(opts.target, &p.slug, &p.date, p.draft, &p.opts).to_lowercase()).collect();
     prepared.into_iter().zip(posts).map(|(p, b)| finish(p, b, &links, &mut taken)).collect()
 }
 
-fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut Vec<String>) -> Exported {
+fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut HashSet<String>) -> Exported {
     let cx = PlanContext {
         target: p.opts.target,
         slug: &p.slug,

@@ -4,7 +4,7 @@
 //! (remark would print them), `post_url` links following posts of the same
 //! export. (Front matter: [`super::plan`]; paths: [`super::placement`].)
 
-use super::assets::{image_refs, placed_names, relink_cover, rewrite_body};
+use super::assets::place_images;
 use super::links::{guessed_url, outside_warnings};
 use super::liquid::{resolve_for_gatsby, strip_kramdown_ials};
 use super::placement::asset_dir;
@@ -15,23 +15,16 @@ use crate::post::Post;
 
 pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warning>) -> Vec<PlacedAsset> {
     let line_base = p.body_first_line();
-    let refs = image_refs(p);
-    let mut body = p.body().to_string();
-    let mut assets = Vec::new();
     let dir = asset_dir(Target::Gatsby(Flavor::StarterBlog), cx.slug);
-    for (r, name) in placed_names(&refs, cx.available, &dir, Some("index.md"), cx.taken) {
-        let link = format!("./{name}");
-        body = rewrite_body(&body, &r.reference, &link);
-        relink_cover(p, &r.reference, &link, warnings);
-        assets.push(PlacedAsset { reference: r.reference.clone(), site_path: format!("{dir}/{name}") });
-    }
-    for r in refs.iter().filter(|r| !cx.available.contains(&r.reference) && r.path.starts_with('/')) {
+    let placed = place_images(p, cx, &dir, Some("index.md"), |name| format!("./{name}"), warnings);
+    for r in placed.missing.iter().filter(|r| r.path.starts_with('/')) {
         warnings.push(Warning::new(
             WarningCode::ImageAbsolute,
             format!("image `{}` points into the old site and was not exported alongside", r.reference),
             None,
         ));
     }
+    let mut body = placed.body;
     body = resolve_site_variables(&body, cx.site, warnings);
     outside_warnings(&body, cx.links, line_base, warnings);
     let links = cx.links;
@@ -44,5 +37,5 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
         body = stripped;
     }
     p.set_body(&body);
-    assets
+    placed.assets
 }

@@ -21,6 +21,7 @@ pub mod liquid;
 pub mod placement;
 pub mod plan;
 pub mod site;
+mod sites;
 #[cfg(feature = "zip")]
 pub mod unzip;
 
@@ -217,7 +218,7 @@ pub(crate) struct BodyContext<'a> {
     /// The source blog's `_config.yml`.
     pub site: &'a SiteConfig,
     /// Every path of the export so far, lowercased (images must not reuse one).
-    pub taken: &'a mut Vec<String>,
+    pub taken: &'a mut std::collections::HashSet<String>,
     /// Was the body's Liquid meant as Liquid? Judged on the post as it came,
     /// before the export added Jekyll keys such as `layout`.
     pub liquid_intended: bool,

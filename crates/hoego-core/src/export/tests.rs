@@ -77,6 +77,73 @@ fn assets_are_placed_and_links_rewritten() {
     assert_eq!(e.assets.len(), 3);
 }
 
+/// Every image reference is rewritten where it is, once, from the original
+/// text: never an earlier rewrite's output, a longer name, or code.
+#[test]
+fn image_references_are_rewritten_in_place() {
+    // (target, body, available references, body after export, asset paths)
+    type Case<'a> = (Target, &'a str, &'a [&'a str], &'a str, &'a [&'a str]);
+    let cases: &[Case] = &[
+        (
+            GATSBY,
+            "![first](x/a.png)\n![second](./a.png)\n",
+            &["x/a.png", "./a.png"],
+            "![first](./a.png)\n![second](./2-a.png)\n",
+            &["content/blog/x/a.png", "content/blog/x/2-a.png"],
+        ),
+        (
+            Target::Jekyll,
+            "![p](pic.png) [download original](pic.png.zip) `![x](pic.png)`\n\n```\n![x](pic.png)\n```\n",
+            &["pic.png"],
+            "![p](/assets/images/x/pic.png) [download original](pic.png.zip) `![x](pic.png)`\n\n```\n![x](pic.png)\n```\n",
+            &["assets/images/x/pic.png"],
+        ),
+        (
+            Target::Jekyll,
+            "![green][g]\n\n[g]: /assets/ref.png\n",
+            &["/assets/ref.png"],
+            "![green][g]\n\n[g]: /assets/images/x/ref.png\n",
+            &["assets/images/x/ref.png"],
+        ),
+        (
+            Target::Jekyll,
+            "![s](</assets/sp ace.png>)\n",
+            &["/assets/sp ace.png"],
+            "![s](</assets/images/x/sp ace.png>)\n",
+            &["assets/images/x/sp ace.png"],
+        ),
+        (
+            Target::Jekyll,
+            "<img src=/assets/unq.png>\n",
+            &["/assets/unq.png"],
+            "<img src=/assets/images/x/unq.png>\n",
+            &["assets/images/x/unq.png"],
+        ),
+        (
+            Target::Jekyll,
+            "![a](ok2.png) ![b](./ok2.png) ![c](ok2.png?v=1)\n",
+            &["ok2.png", "./ok2.png", "ok2.png?v=1"],
+            "![a](/assets/images/x/ok2.png) ![b](/assets/images/x/ok2.png) ![c](/assets/images/x/ok2.png)\n",
+            &["assets/images/x/ok2.png"],
+        ),
+        (
+            GATSBY,
+            "![a](./a.png) <img src=\"./b.png\"> ![c](/assets/c.png)\n",
+            &["./a.png", "./b.png"],
+            "![a](./a.png) <img src=\"./b.png\"> ![c](/assets/c.png)\n",
+            &["content/blog/x/a.png", "content/blog/x/b.png"],
+        ),
+    ];
+    for (target, body, available, want, paths) in cases {
+        let p = Post::parse(&format!("---\ntitle: x\n---\n{body}")).unwrap();
+        let available: Vec<String> = available.iter().map(|s| s.to_string()).collect();
+        let e = export(&p, &opts(*target), &available);
+        assert_eq!(Post::parse(&e.text).unwrap().body(), *want, "{body:?}");
+        let got: Vec<&str> = e.assets.iter().map(|a| a.site_path.as_str()).collect();
+        assert_eq!(got, *paths, "{body:?}");
+    }
+}
+
 #[test]
 fn image_refs_found_in_every_spelling_and_none_without_one() {
     // (body, references): the quick check before parsing must never hide an image.
