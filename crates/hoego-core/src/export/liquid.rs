@@ -54,10 +54,30 @@ pub fn has_liquid(body: &str) -> bool {
     body.contains("{{") || body.contains("{%")
 }
 
+/// Does `body` hold an `endraw` tag in any spelling Liquid closes a raw
+/// block on: `{%`, an optional `-`, any whitespace, `endraw` as a whole
+/// word, anything, `%}` (`{%endraw%}`, `{%-endraw-%}`, `{% endraw x %}`:
+/// Liquid's raw block matches the tag's first word only)? Wrapped in
+/// `{% raw %}`, any of them would end the block early.
+fn has_endraw(body: &str) -> bool {
+    let mut rest = body;
+    while let Some(i) = rest.find("{%") {
+        rest = &rest[i + 2..];
+        let t = rest.strip_prefix('-').unwrap_or(rest).trim_start();
+        let Some(t) = t.strip_prefix("endraw") else { continue };
+        if t.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        // No `%}` after this one: none after a later one either.
+        return t.contains("%}");
+    }
+    false
+}
+
 /// Wrap a body whose `{{ }}`/`{% %}` were not meant as Liquid in
 /// `{% raw %}…{% endraw %}` so Jekyll prints them as written.
 pub fn protect_for_jekyll(body: &str, le: &str, warnings: &mut Vec<Warning>) -> String {
-    if body.contains("{% endraw %}") || body.contains("{%- endraw") {
+    if has_endraw(body) {
         warnings.push(Warning::new(
             WarningCode::LiquidEndraw,
             "the body contains `{% endraw %}`, which cannot be protected; check it renders as intended",
@@ -185,6 +205,32 @@ mod tests {
             let mut w = Vec::new();
             assert_eq!(resolve_for_gatsby(input, 1, &path, &mut w), *want, "{input}");
             assert_eq!(w.len(), *nwarn, "{input}: {w:?}");
+        }
+    }
+
+    #[test]
+    fn every_endraw_spelling_is_refused_not_wrapped() {
+        // (body, wrapped in `{% raw %}`?)
+        let cases: &[(&str, bool)] = &[
+            ("{{ a }} {% endraw %}", false),
+            ("{{ a }} {%endraw%}", false),
+            ("{{ a }} {%  endraw %}", false),
+            ("{{ a }} {% endraw -%}", false),
+            ("{{ a }} {%-endraw-%}", false),
+            ("{{ a }} {%- endraw %}", false),
+            ("{{ a }} {%\tendraw\n%}", false),
+            ("{{ a }} {% endraw x %}", false),
+            ("{{ a }} {% endrawx %}", true),
+            ("{{ a }} {% endraw", true),
+            ("{{ a }} {% raw %}", true),
+            ("{{ a }} endraw %}", true),
+        ];
+        for (body, wrapped) in cases {
+            let mut w = Vec::new();
+            let out = protect_for_jekyll(body, "\n", &mut w);
+            assert_eq!(out.starts_with("{% raw %}"), *wrapped, "{body:?}: {out}");
+            let code = if *wrapped { WarningCode::LiquidProtected } else { WarningCode::LiquidEndraw };
+            assert_eq!(w.iter().map(|w| w.code).collect::<Vec<_>>(), [code], "{body:?}");
         }
     }
 
