@@ -7,6 +7,8 @@
 //! is checked against the buffer, nothing panics, and each entry's CRC-32 is
 //! verified so a truncated or altered backup is reported, not restored.
 
+use std::ops::Range;
+
 use super::bundle::crc32;
 
 /// Why a zip file could not be read.
@@ -32,6 +34,14 @@ pub enum UnzipError {
     /// An entry's bytes do not match its checksum.
     #[error("{name}: checksum mismatch (the file is damaged)")]
     BadCrc {
+        /// The entry's name.
+        name: String,
+    },
+    /// An entry's local header or data overlaps another entry's: a zip
+    /// bomb's trick (entries all pointing at the same data expand a small
+    /// file a thousandfold), never what a writer makes.
+    #[error("{name}: its data overlaps another entry's (a damaged or hostile zip file)")]
+    Overlap {
         /// The entry's name.
         name: String,
     },
@@ -93,9 +103,10 @@ fn central_entry(b: &[u8], at: usize, index: usize) -> Result<(Entry, usize), Un
     Ok((entry, at + 46 + name_len + skip))
 }
 
-/// The bytes of an entry, from its local header (whose name and extra field
-/// lengths may differ from the central directory's).
-fn entry_data<'a>(b: &'a [u8], e: &Entry) -> Result<&'a [u8], UnzipError> {
+/// Where an entry lies, local header to the end of its data, and its data
+/// (from its local header, whose name and extra field lengths may differ
+/// from the central directory's).
+fn entry_span<'a>(b: &'a [u8], e: &Entry) -> Result<(Range<usize>, &'a [u8]), UnzipError> {
     if u32_at(b, e.local)? != 0x0403_4b50 || u16_at(b, e.local + 8)? != e.method {
         return Err(UnzipError::Truncated { at: e.local });
     }
@@ -104,7 +115,17 @@ fn entry_data<'a>(b: &'a [u8], e: &Entry) -> Result<&'a [u8], UnzipError> {
     if crc32(data) != e.crc {
         return Err(UnzipError::BadCrc { name: e.name.clone() });
     }
-    Ok(data)
+    Ok((e.local..e.local + 30 + skip + e.size, data))
+}
+
+/// Refuse entries whose spans overlap: then what is read never adds up to
+/// more than the file (the restore of a 1.2 MB file made 3 GB before).
+fn check_overlaps(mut spans: Vec<(Range<usize>, String)>) -> Result<(), UnzipError> {
+    spans.sort_by_key(|(r, _)| r.start);
+    match spans.windows(2).find(|w| w[1].0.start < w[0].0.end) {
+        Some(w) => Err(UnzipError::Overlap { name: w[1].1.clone() }),
+        None => Ok(()),
+    }
 }
 
 /// Read every entry of a stored zip: (name, bytes) in central directory
@@ -113,17 +134,21 @@ pub fn unzip_files(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, UnzipError> {
     let eocd = find_eocd(b)?;
     let count = usize::from(u16_at(b, eocd + 10)?);
     let mut at = u32_at(b, eocd + 16)? as usize;
-    let mut out = Vec::with_capacity(count.min(b.len() / 46));
+    let mut found = Vec::with_capacity(count.min(b.len() / 46));
+    let mut spans = Vec::with_capacity(found.capacity());
     for index in 0..count {
         let (entry, next) = central_entry(b, at, index)?;
         at = next;
         if entry.name.ends_with('/') {
             continue;
         }
-        let data = entry_data(b, &entry)?.to_vec();
-        out.push((entry.name, data));
+        // Checked before anything is copied: a bomb costs no memory.
+        let (span, data) = entry_span(b, &entry)?;
+        spans.push((span, entry.name.clone()));
+        found.push((entry.name, data));
     }
-    Ok(out)
+    check_overlaps(spans)?;
+    Ok(found.into_iter().map(|(name, data)| (name, data.to_vec())).collect())
 }
 
 #[cfg(test)]
@@ -168,6 +193,30 @@ mod tests {
         for (what, bytes, want) in cases {
             assert_eq!(unzip_files(&bytes), Err(want), "{what}");
         }
+    }
+
+    /// Central directory entries that all point at one stored entry: each
+    /// would be read whole (a 1.2 MB file restored to 3 GB).
+    #[test]
+    fn entries_sharing_data_are_refused() {
+        let files = vec![("a.md".to_string(), vec![b'x'; 1000])];
+        let z = zip_files(&files).unwrap();
+        let cd = u32::from_le_bytes(z[z.len() - 6..z.len() - 2].try_into().unwrap()) as usize;
+        let eocd = z.len() - 22;
+        let entry = z[cd..eocd].to_vec();
+        let copies = 50u16;
+        let mut bomb = z[..cd].to_vec();
+        for _ in 0..copies {
+            bomb.extend_from_slice(&entry);
+        }
+        let mut end = z[eocd..].to_vec();
+        end[8..10].copy_from_slice(&copies.to_le_bytes());
+        end[10..12].copy_from_slice(&copies.to_le_bytes());
+        end[12..16].copy_from_slice(&(entry.len() as u32 * u32::from(copies)).to_le_bytes());
+        bomb.extend_from_slice(&end);
+        assert_eq!(unzip_files(&bomb), Err(UnzipError::Overlap { name: "a.md".into() }));
+        let two = zip_files(&[("a.md".to_string(), vec![b'x'; 100]), ("b.md".to_string(), vec![b'y'; 100])]).unwrap();
+        assert_eq!(unzip_files(&two).unwrap().len(), 2, "entries side by side are fine");
     }
 
     #[test]
