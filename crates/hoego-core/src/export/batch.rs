@@ -4,7 +4,7 @@
 //! new places. The CLI's `--out`/`--zip` and the app's batch zip all go
 //! through here, so they make the same files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::changes::{change_warning, changes};
 use super::links::{stem_of, LinkTarget, Links};
@@ -62,24 +62,27 @@ fn label(b: &BatchPost, i: usize) -> String {
 /// Give each prepared post a path no earlier post has (case-insensitively:
 /// macOS and Windows would make `HTTP.md` and `http.md` one file).
 fn make_unique(prepared: &mut [Prepared], posts: &[BatchPost], target: Target) {
-    let mut taken: Vec<(String, usize)> = Vec::new();
+    // Lowercased path → the post that has it. A list searched per try made
+    // n posts of one slug ~n³.
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    // Lowercased first path → the next `-N` to try: every smaller one is
+    // taken already (a path is prefix + slug + suffix, so one first path has
+    // one series of `-N` paths), and `taken` only grows.
+    let mut next_n: HashMap<String, usize> = HashMap::new();
     for i in 0..prepared.len() {
         let p = &prepared[i];
         let path_of = |slug: &str| post_path(target, slug, &p.date, p.draft, &p.opts);
         let first = path_of(&p.slug);
-        let clash = |path: &str, taken: &[(String, usize)]| {
-            let low = path.to_lowercase();
-            taken.iter().find(|(t, _)| *t == low).map(|(_, j)| *j)
-        };
-        let (slug, path) = match clash(&first, &taken) {
+        let (slug, path) = match taken.get(&first.to_lowercase()) {
             None => (p.slug.clone(), first),
-            Some(j) => {
-                let mut n = 2;
+            Some(&j) => {
+                let n = next_n.entry(first.to_lowercase()).or_insert(2);
                 let mut slug = format!("{}-{n}", p.slug);
-                while clash(&path_of(&slug), &taken).is_some() {
-                    n += 1;
+                while taken.contains_key(&path_of(&slug).to_lowercase()) {
+                    *n += 1;
                     slug = format!("{}-{n}", p.slug);
                 }
+                *n += 1;
                 let path = path_of(&slug);
                 let msg = format!(
                     "`{first}` is also where `{}` goes (earlier in this export); `{}` was written as `{path}`",
@@ -91,7 +94,7 @@ fn make_unique(prepared: &mut [Prepared], posts: &[BatchPost], target: Target) {
                 (slug, path)
             }
         };
-        taken.push((path.to_lowercase(), i));
+        taken.insert(path.to_lowercase(), i);
         prepared[i].slug = slug;
     }
 }
@@ -108,7 +111,7 @@ fn links_of(prepared: &[Prepared], posts: &[BatchPost], target: Target) -> Links
             Some(LinkTarget { source_stem, jekyll_stem, url: format!("/{}/", p.slug) })
         })
         .collect();
-    Links { targets }
+    Links::new(targets)
 }
 
 /// Export `posts` in order as one site. Every returned path (posts and
@@ -200,5 +203,20 @@ mod tests {
             assert!(out[2].text.contains("slug: \"2022-Retrospect-3\"\n"), "{}", out[2].text);
             assert!(out[0].warnings.iter().all(|w| w.code != WarningCode::PathCollision));
         }
+    }
+
+    /// Many posts of one slug, some already `-N`-named, keep the old
+    /// numbering: each takes the smallest `-N` no earlier post has.
+    #[test]
+    fn same_slug_posts_take_the_smallest_free_number() {
+        let post = |t: &str| Post::parse(&format!("---\ntitle: {t}\ndate: 2022-12-31\n---\n")).unwrap();
+        let titles = ["a", "a-3", "A", "a", "a-2", "a", "a"];
+        let parsed: Vec<Post> = titles.iter().map(|t| post(t)).collect();
+        let posts: Vec<BatchPost> =
+            parsed.iter().map(|p| BatchPost { post: p, source_name: None, available: vec![] }).collect();
+        let out = export_batch(&posts, &opts(Target::Jekyll));
+        let slugs: Vec<&str> =
+            out.iter().map(|e| e.path.trim_start_matches("_posts/2022-12-31-").trim_end_matches(".md")).collect();
+        assert_eq!(slugs, ["a", "a-3", "a-2", "a-4", "a-2-2", "a-5", "a-6"]);
     }
 }

@@ -3,6 +3,8 @@
 //! warning naming the target (and, since neither generator can resolve it,
 //! the URL Hoego would give that post).
 
+use std::collections::HashMap;
+
 use crate::error::{Warning, WarningCode};
 
 /// Where one post of an export went.
@@ -20,14 +22,26 @@ pub struct LinkTarget {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Links {
     /// In export order.
-    pub targets: Vec<LinkTarget>,
+    targets: Vec<LinkTarget>,
+    /// Source stem → the first target with it (a search per tag was
+    /// quadratic: posts × `post_url` tags).
+    by_stem: HashMap<String, usize>,
 }
 
 impl Links {
-    /// The post a `post_url` NAME (possibly `dir/NAME`) points to, if it is in this export.
+    /// The posts of an export, in export order.
+    pub fn new(targets: Vec<LinkTarget>) -> Links {
+        let mut by_stem = HashMap::new();
+        for (i, t) in targets.iter().enumerate() {
+            by_stem.entry(t.source_stem.clone()).or_insert(i);
+        }
+        Links { targets, by_stem }
+    }
+
+    /// The post a `post_url` NAME (possibly `dir/NAME`) points to, if it is
+    /// in this export (the first of that name in export order).
     pub fn find(&self, name: &str) -> Option<&LinkTarget> {
-        let stem = stem_of(name);
-        self.targets.iter().find(|t| t.source_stem == stem)
+        self.by_stem.get(stem_of(name)).map(|&i| &self.targets[i])
     }
 }
 
@@ -67,9 +81,13 @@ pub fn post_url_tags(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 
 /// A warning for each `post_url` whose target is not in this export.
 pub fn outside_warnings(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>) {
+    // Tags come in order: count line breaks from the previous tag on
+    // (counting from the start for each tag was quadratic).
+    let (mut counted, mut line) = (0, line_base);
     for (range, name) in post_url_tags(body) {
         if links.find(name).is_none() {
-            let line = line_base + body[..range.start].matches('\n').count();
+            line += body.as_bytes()[counted..range.start].iter().filter(|&&b| b == b'\n').count();
+            counted = range.start;
             let msg = format!(
                 "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; linked to {} (check it)",
                 guessed_url(name)
@@ -112,13 +130,11 @@ mod tests {
     use super::*;
 
     fn links() -> Links {
-        Links {
-            targets: vec![LinkTarget {
-                source_stem: "2022-02-11-tdd-currency-1".into(),
-                jekyll_stem: "2022-02-11-tdd-currency-1-2".into(),
-                url: "/tdd-currency-1-2/".into(),
-            }],
-        }
+        Links::new(vec![LinkTarget {
+            source_stem: "2022-02-11-tdd-currency-1".into(),
+            jekyll_stem: "2022-02-11-tdd-currency-1-2".into(),
+            url: "/tdd-currency-1-2/".into(),
+        }])
     }
 
     #[test]
@@ -150,5 +166,10 @@ mod tests {
         outside_warnings("x\n[b]({% post_url sub/2022-04-05-tdd-currency-3 %})", &links(), 10, &mut w);
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("2022-04-05-tdd-currency-3") && w[0].line == Some(11), "{w:?}");
+        // Lines counted from one tag to the next, across a tag that is in the export.
+        let body = "{% post_url a %}\n\n{% post_url 2022-02-11-tdd-currency-1 %}\n{% post_url b %} {% post_url c %}\nx\n{% post_url d %}";
+        let mut w = Vec::new();
+        outside_warnings(body, &links(), 5, &mut w);
+        assert_eq!(w.iter().map(|w| w.line).collect::<Vec<_>>(), [Some(5), Some(8), Some(8), Some(10)]);
     }
 }
