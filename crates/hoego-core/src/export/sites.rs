@@ -279,7 +279,7 @@ fn attr_value(b: &[u8], mut at: usize) -> (Range<usize>, Option<u8>, usize) {
 pub(crate) fn rewrite_sites(body: &str, sites: &[Site], links: &HashMap<String, String>) -> String {
     let mut todo: Vec<(&Site, &String)> =
         sites.iter().filter_map(|s| links.get(&s.reference).map(|l| (s, l))).collect();
-    todo.sort_by_key(|(s, _)| s.range.start);
+    todo.sort_unstable_by_key(|(s, _)| s.range.start);
     let mut out = String::with_capacity(body.len());
     let mut last = 0;
     for (site, link) in todo {

@@ -121,7 +121,7 @@ fn entry_span<'a>(b: &'a [u8], e: &Entry) -> Result<(Range<usize>, &'a [u8]), Un
 /// Refuse entries whose spans overlap: then what is read never adds up to
 /// more than the file (the restore of a 1.2 MB file made 3 GB before).
 fn check_overlaps(mut spans: Vec<(Range<usize>, String)>) -> Result<(), UnzipError> {
-    spans.sort_by_key(|(r, _)| r.start);
+    spans.sort_unstable_by_key(|(r, _)| r.start);
     match spans.windows(2).find(|w| w[1].0.start < w[0].0.end) {
         Some(w) => Err(UnzipError::Overlap { name: w[1].1.clone() }),
         None => Ok(()),
