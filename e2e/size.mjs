@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 420 KB (420,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 430 KB (430,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -28,12 +28,18 @@
 // a block's text sets that node's data: hoego-core's `markdown/text_run.rs` and a JS
 // helper), the block cache's word-at-a-time compare and footnote check near the change,
 // and the setext heading id fix (~1.8 KB) took it to 414.9 KB, 0.1 KB under the guard.
+// Raised to 430 KB when the review and trial fixes of the fifth typing session took it
+// to 428.2 KB (+9.6 KB): the export's image references found by the markdown parser and
+// rewritten in place, with maps for its per-name look-ups (~6 KB), link reference
+// definitions kept between keys and blocks around them rendered as the whole (~1 KB),
+// and the editor's undoable shortcuts, unapplied-box guard and date fixes (~2.6 KB).
+
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 420_000;
+const BUDGET = 430_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {
