@@ -68,6 +68,9 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     ("dup-ref-defs", "one label defined again over each line, no blank lines", |n| {
         fill(FM, n, "", |i| format!("[r]: /u{i}\n    t [r]\n"))
     }),
+    ("defs-no-blank-lines", "a heading, a definition, a paragraph using it, no blank lines", |n| {
+        fill(FM, n, "", |i| format!("## S {i}\n[s{i}]: /u{i}\nText [s{i}].\n"))
+    }),
     ("no-blank-lines", "a heading and a line, repeated with no blank line", |n| {
         fill(FM, n, "", |i| format!("# h{i}\nt\n"))
     }),

@@ -44,61 +44,92 @@ fn ranges_and_defs(body: &str) -> (Vec<Range<usize>>, LinkDefs) {
     }
     let p = parser(body);
     let defs = LinkDefs::of(&p);
-    let ranges = top_level(body, 0, p, defs.spans());
+    let resolver = Resolver::of(&defs);
+    let defined = |label: &str| resolver.as_ref().is_some_and(|r| r.refs().get(label).is_some());
+    let ranges = top_level(body, 0, p, defs.spans(), &defined);
+    drop(resolver);
     (ranges, defs)
 }
 
 /// Top-level block ranges of a parse of `body[base..]`, in `body` coordinates;
-/// `defs` are the spans (sorted) of the link reference definitions that count.
-fn top_level(body: &str, base: usize, p: Parser<'_>, defs: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = Vec::new();
+/// `defs` are the spans (sorted) of the link reference definitions that count,
+/// `defined` says whether a label has one.
+fn top_level(
+    body: &str,
+    base: usize,
+    p: Parser<'_>,
+    defs: &[Range<usize>],
+    defined: &dyn Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    // Each block, and where its last text, code or markup ends (definitions
+    // make none: the lines after it in its range can only be theirs or blank).
+    let mut ranges: Vec<(Range<usize>, usize)> = Vec::new();
     let mut depth = 0usize;
     for (event, range) in p.into_offset_iter() {
         let range = range.start + base..range.end + base;
         match event {
             Event::Start(_) => {
                 if depth == 0 {
-                    ranges.push(range);
+                    ranges.push((range.clone(), range.start));
                 }
                 depth += 1;
             }
             Event::End(_) => depth = depth.saturating_sub(1),
-            _ if depth == 0 => ranges.push(range),
-            _ => {}
+            _ if depth == 0 => ranges.push((range.clone(), range.end)),
+            _ => {
+                if let Some(last) = ranges.last_mut() {
+                    last.1 = last.1.max(range.end);
+                }
+            }
         }
     }
     // A block's text starts at its line start, so indentation-sensitive
     // blocks (indented code) read the same on their own.
     // (A lone CR ends a line in markdown too.)
-    for r in &mut ranges {
+    for (r, _) in &mut ranges {
         r.start = body[..r.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     }
-    // A paragraph right under link reference definitions starts, in the parse,
-    // after them; alone it would read differently (after a definition a `<br/>`
-    // line is paragraph text, alone it is an HTML block). The block takes the
-    // definition lines, which belong to no block, with it: those of definitions
-    // that count, and the later ones of a label, which the document ignores
-    // (`render_block` puts the one that counts before them), titles on their
-    // own line included. Where the block before holds such lines (the parse
-    // gives a list the definitions after it), the two are one block: only
-    // together do they read as in the whole. Other lines stay out.
+    with_definitions(body, base, ranges, defs, defined)
+}
+
+/// A paragraph right under link reference definitions starts, in the parse,
+/// after them; alone it would read differently (after a definition a `<br/>`
+/// line is paragraph text, alone it is an HTML block). The block takes the
+/// definition lines, which belong to no block, with it: those of definitions
+/// that count, and the later ones of a defined label, which the document
+/// ignores (`render_block` puts the one that counts before them), titles on
+/// their own line included. Where the block before ends, after its last
+/// content, with such lines (the parse gives a list the definitions after it),
+/// the two are one block: only together do they read as in the whole. Other
+/// lines (ones a parse leaves out after a lone CR) stay out.
+fn with_definitions(
+    body: &str,
+    base: usize,
+    ranges: Vec<(Range<usize>, usize)>,
+    defs: &[Range<usize>],
+    defined: &dyn Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
     let counts = |at: usize| {
         let i = defs.partition_point(|d| d.start <= at);
         i > 0 && at < defs[i - 1].end
     };
-    let opens = |line: &Range<usize>| counts(line.start) || label_of(&body[line.clone()]).is_some();
+    let opens = |line: &Range<usize>| counts(line.start) || label_of(&body[line.clone()]).is_some_and(defined);
     let mut joined: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for mut r in ranges {
-        let (prev_start, prev_end) = joined.last().map_or((base, base), |p| (p.start, p.end));
+    let mut prev_content = base;
+    for (mut r, content_end) in ranges {
+        let prev_end = joined.last().map_or(base, |p| p.end);
         let (mut join, mut from) = (false, None);
         let mut at = r.start;
-        // Up to the block before's start, not past it: each line is read at most
-        // twice, whatever the blocks (a body without blank lines included).
+        // Up the lines under the block before's last content, not past it:
+        // each line is read at most twice, whatever the blocks.
         let above =
-            |at: usize| line_before(body, at).filter(|l| l.start >= prev_start && !body[l.clone()].trim().is_empty());
+            |at: usize| line_before(body, at).filter(|l| l.start >= prev_content && !body[l.clone()].trim().is_empty());
         while let Some(line) = above(at) {
             if line.start < prev_end {
-                join |= opens(&line);
+                join = opens(&line);
+                if join {
+                    break;
+                }
             } else if opens(&line) {
                 from = Some(line.start);
             }
@@ -111,6 +142,7 @@ fn top_level(body: &str, base: usize, p: Parser<'_>, defs: &[Range<usize>]) -> V
                 joined.push(r);
             }
         }
+        prev_content = prev_content.max(content_end);
     }
     joined
 }
@@ -190,7 +222,7 @@ fn ranges_after_edit(
         return None;
     }
     // No definitions here: a window with `]:` in it is parsed whole (above).
-    let fresh = top_level(body, start, parser(window), &[]);
+    let fresh = top_level(body, start, parser(window), &[], &|_| false);
     let mut ranges: Vec<Range<usize>> = old[..first].to_vec();
     match old.get(j) {
         Some(anchor) if end < body.len() => {
@@ -601,6 +633,8 @@ mod tests {
             // next line continues (`<br/>` is then text, not an HTML block).
             "[r]: /u\n[r]: /v\n<br/>\n",
             "[r]: /u\n[r]: /u\n\"title\"\n<br/>\n",
+            // A line the parse leaves out after a lone CR stays out, even one like a definition.
+            "    code\n\r[s]: /x\nsee [s]\n",
             // The parse gives the list the definitions after it: list and paragraph are one block.
             "- [s]: /y\n\n[r]: /u\n<br/>\n",
             "- [s]: /y\n\n[s]: /x\n\"title\"\n<br/>\n\nsee [s]\n",
@@ -614,6 +648,22 @@ mod tests {
         for body in cases {
             assert_eq!(concat(body), render_unsanitized(body), "{body:?}");
         }
+    }
+
+    /// Definitions inside a post without blank lines go with the block under
+    /// them, and join no more: a post stays many blocks (one block would be
+    /// over the preview's limits, and each join re-read the blocks before it).
+    #[test]
+    fn definition_lines_join_only_what_they_must() {
+        let body = "## One\n[a]: /a\nText [a].\n## Two\n[b]: /b\nMore [b].\n";
+        let texts: Vec<&str> = block_ranges(body).into_iter().map(|r| &body[r]).collect();
+        assert_eq!(texts, ["## One\n", "[a]: /a\nText [a].\n", "## Two\n", "[b]: /b\nMore [b].\n"]);
+        let sections: String =
+            (0..300).map(|i| format!("## S {i}\n[s{i}]: /u{i}\nText [s{i}] *em*.\n- a\n- b\n")).collect();
+        assert_eq!(block_ranges(&sections).len(), 900);
+        // `[x]: y` under a paragraph line is its text: no definition, no join.
+        assert_eq!(block_ranges(&"a\n[x]: y\n# h\n".repeat(50)).len(), 100);
+        assert_eq!(concat(&sections), render_unsanitized(&sections));
     }
 
     #[test]
