@@ -299,8 +299,10 @@ pub(crate) fn rewrite_sites(body: &str, sites: &[Site], links: &HashMap<String, 
 fn write_link(out: &mut String, link: &str, form: Form) {
     match form {
         Form::Markdown { angle } => {
-            // A raw destination ends at a space: such a link needs `<…>`.
-            if angle || link.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>') {
+            // A raw destination ends at a space, and at a `)` it does not balance
+            // (`a).png`): such a link needs `<…>`.
+            let special = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '(' | ')');
+            if angle || link.contains(special) {
                 out.push('<');
                 out.push_str(&link.replace('<', "\\<").replace('>', "\\>"));
                 out.push('>');
@@ -309,16 +311,17 @@ fn write_link(out: &mut String, link: &str, form: Form) {
             }
         }
         Form::Html { quote: Some(q) } => {
+            // `&` first: in an attribute `a&copy.png` reads as `a©.png`.
             let entity = if q == b'"' { "&quot;" } else { "&#39;" };
-            out.push_str(&link.replace(char::from(q), entity));
+            out.push_str(&link.replace('&', "&amp;").replace(char::from(q), entity));
         }
         Form::Html { quote: None } => {
             if link.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '<' | '>' | '`')) {
                 out.push('"');
-                out.push_str(&link.replace('"', "&quot;"));
+                out.push_str(&link.replace('&', "&amp;").replace('"', "&quot;"));
                 out.push('"');
             } else {
-                out.push_str(link);
+                out.push_str(&link.replace('&', "&amp;"));
             }
         }
     }
@@ -358,15 +361,23 @@ mod tests {
 
     #[test]
     fn rewrites_keep_each_form_valid() {
-        let links: HashMap<String, String> =
-            [("a.png", "/x y/a.png"), ("b.png", "/n/b\"q.png"), ("c.png", "/n/c d.png")]
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .into();
+        let links: HashMap<String, String> = [
+            ("a.png", "/x y/a.png"),
+            ("b.png", "/n/b\"q.png"),
+            ("c.png", "/n/c d.png"),
+            ("p.png", "/n/a).png"),
+            ("e.png", "/n/a&copy.png"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
         let cases: &[(&str, &str)] = &[
             ("![a](a.png) ![a](<a.png>)", "![a](</x y/a.png>) ![a](</x y/a.png>)"),
             ("<img src=\"b.png\"> <img src='b.png'>", "<img src=\"/n/b&quot;q.png\"> <img src='/n/b\"q.png'>"),
             ("<img src=c.png>", "<img src=\"/n/c d.png\">"),
             ("![x](other.png)", "![x](other.png)"),
+            // An unbalanced `)` would end a raw destination; `&` would start a character reference.
+            ("![p](p.png)", "![p](</n/a).png>)"),
+            ("<img src=\"e.png\"> <img src=e.png>", "<img src=\"/n/a&amp;copy.png\"> <img src=/n/a&amp;copy.png>"),
         ];
         for (body, want) in cases {
             assert_eq!(rewrite_sites(body, &body_images(body).sites, &links), *want, "{body:?}");
