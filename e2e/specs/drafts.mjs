@@ -356,6 +356,12 @@ export default async function (h) {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('subtitle: 부제목\n');
     await page.waitForSelector('[data-testid=raw-unapplied]');
+    // To the form and back: the box (drawn afresh) still holds it, and still says so.
+    await page.click('[data-testid=mode-form]');
+    await page.waitForSelector('[data-testid=field-title]');
+    await page.click('[data-testid=mode-raw]');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    assert((await raw.inputValue()).includes('subtitle: 부제목'), 'typed text kept across a mode switch');
     // Closing asks (a `beforeunload` dialog), and dismissing it keeps the page and the text.
     const dialog = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });

@@ -47,6 +47,9 @@ pub fn editor(p: &EditorProps) -> Html {
     let (date, post_lang) =
         d.post.as_ref().map_or((None, lang), |p| (p.view().date.clone(), hoego_core::next::lang_of(p)));
     let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
+    // Held here, not in the raw box: switching to the form and back (which
+    // unmounts the box) must not drop what was typed and not applied.
+    let raw_typed = use_state_eq(|| None::<(AttrValue, String)>);
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
@@ -58,7 +61,7 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} typed={raw_typed.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
                             edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
                     </section>
                     <section class="pane body-pane">
@@ -268,14 +271,18 @@ fn form(p: &FormProps) -> Html {
         let r = other_ref.clone();
         let shown = other.clone();
         let ending = post.line_ending();
+        let typed = other_typed.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
                 let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
                 ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
+                typed.set(None);
             }
         })
     };
+    // Back in a draft whose box had text typed and not applied, the box shows it again.
+    let other_text = typed_text(&other_typed, &box_key).unwrap_or(&other).to_string();
     let on_other_input = {
         let err = other_error.clone();
         let (typed, key) = (other_typed.clone(), box_key.clone());
@@ -325,7 +332,7 @@ fn form(p: &FormProps) -> Html {
                     // Keyed on its draft and text and given the text as the default, not
                     // as its value: a value is written back on every render, and each key
                     // here could render the form (the error check), undoing what was typed.
-                    <textarea id="f-other" key={box_key.as_str()} class="mono" rows="5" ref={other_ref} defaultvalue={other.clone()} oninput={on_other_input} spellcheck="false" />
+                    <textarea id="f-other" key={box_key.as_str()} class="mono" rows="5" ref={other_ref} defaultvalue={other_text} oninput={on_other_input} spellcheck="false" />
                 }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
@@ -342,11 +349,13 @@ struct RawProps {
     rev: u64,
     /// The draft's id (the box is keyed on it).
     id: AttrValue,
+    /// What was typed into the box and not applied: its key and text.
+    typed: UseStateHandle<Option<(AttrValue, String)>>,
 }
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        self.rev == o.rev && self.id == o.id
+        self.rev == o.rev && self.id == o.id && *self.typed == *o.typed
     }
 }
 
@@ -356,7 +365,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let r = use_node_ref();
     let shown = p.post.front_matter_text().to_string();
     let key = AttrValue::from(format!("{}\u{1}{shown}", p.id));
-    let typed = use_state_eq(|| None::<(AttrValue, String)>);
+    let typed = p.typed.clone();
     let pending = unapplied(&typed, &key, &shown);
     crate::browser::use_leave_guard(pending);
     let oninput = {
@@ -368,21 +377,25 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let r = r.clone();
         let shown = shown.clone();
         let ending = p.post.line_ending();
+        let typed = typed.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
                 let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
+                // Applied: what the post makes of it (normalized or not) is what it shows.
+                typed.set(None);
             }
         })
     };
+    let text = typed_text(&typed, &key).unwrap_or(&shown).to_string();
     html! {
         <div class="field">
             <label for="f-raw">{ t(ctx.lang, "mode.raw") }</label>
             // Keyed on its draft and text, with the text as the default: a value is
             // written back whenever the app's state changes (an autosave), undoing
             // what was typed and not yet applied.
-            <textarea id="f-raw" key={key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={shown.clone()} {oninput} spellcheck="false" />
+            <textarea id="f-raw" key={key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={text} {oninput} spellcheck="false" />
             if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
             if pending { <p class="hint warn" data-testid="raw-unapplied">{ t(ctx.lang, "unapplied") }</p> }
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
@@ -395,5 +408,10 @@ fn raw_front_matter(p: &RawProps) -> Html {
 /// its draft and text: after Apply or in another draft it is a new box), and
 /// not applied, so not saved. A textarea has `\n` lines only.
 fn unapplied(typed: &Option<(AttrValue, String)>, key: &AttrValue, shown: &str) -> bool {
-    typed.as_ref().is_some_and(|(k, text)| k == key && *text != hoego_core::line_endings::to_lf(shown))
+    typed_text(typed, key).is_some_and(|text| *text != hoego_core::line_endings::to_lf(shown))
+}
+
+/// The text typed into the box `key` names, if any was.
+fn typed_text<'a>(typed: &'a Option<(AttrValue, String)>, key: &AttrValue) -> Option<&'a String> {
+    typed.as_ref().filter(|(k, _)| k == key).map(|(_, text)| text)
 }
