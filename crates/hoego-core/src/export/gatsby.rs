@@ -17,12 +17,13 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
     let line_base = p.body_first_line();
     let dir = asset_dir(Target::Gatsby(Flavor::StarterBlog), cx.slug);
     let placed = place_images(p, cx, &dir, Some("index.md"), |name| format!("./{name}"), warnings);
-    for r in placed.missing.iter().filter(|r| r.path.starts_with('/')) {
-        warnings.push(Warning::new(
-            WarningCode::ImageAbsolute,
-            format!("image `{}` points into the old site and was not exported alongside", r.reference),
-            None,
-        ));
+    for r in &placed.missing {
+        let (code, text) = match r.path.starts_with('/') {
+            true => (WarningCode::ImageAbsolute, "points into the old site and was not exported alongside"),
+            // As the Jekyll profile says: Gatsby looks for it beside `index.md`, where it is not.
+            false => (WarningCode::ImageRelative, "is relative and was not exported; it will not resolve beside `index.md`"),
+        };
+        warnings.push(Warning::new(code, format!("image `{}` {text}", r.reference), None));
     }
     let mut body = placed.body;
     body = resolve_site_variables(&body, cx.site, warnings);
