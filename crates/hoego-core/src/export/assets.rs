@@ -34,7 +34,8 @@ fn is_local(url: &str) -> bool {
 
 fn to_ref(reference: &str) -> Option<ImageRef> {
     let path = super::liquid::strip_site_prefixes(reference);
-    let path = path.split(['?', '#']).next().unwrap_or("").to_string();
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = percent_decoded(path).unwrap_or_else(|| path.to_string());
     if !is_local(&path) || path.contains("{{") || path.contains("{%") {
         return None;
     }
@@ -43,6 +44,34 @@ fn to_ref(reference: &str) -> Option<ImageRef> {
         return None;
     }
     Some(ImageRef { reference: reference.to_string(), path, file_name })
+}
+
+/// `path` with its `%XX` escapes decoded, as the site's server reads it
+/// (Typora and VS Code write `스크린샷 1.png` as `%EC%8A%A4…%201.png`); `None`
+/// where there are none, or decoding would not give a name to look for: an
+/// escape that is not one, text that is not UTF-8, a control character, or a
+/// `/` or `\` the path did not have (the result is contained like any path).
+fn percent_decoded(path: &str) -> Option<String> {
+    if !path.contains('%') {
+        return None;
+    }
+    let b = path.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    let separators = |t: &str| t.chars().filter(|c| matches!(c, '/' | '\\')).count();
+    let same_shape = separators(&decoded) == separators(path) && !decoded.chars().any(char::is_control);
+    same_shape.then_some(decoded)
 }
 
 /// Every local image the post references (cover/image field and body), in
@@ -229,6 +258,25 @@ pub fn is_image(name: &str, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_escapes_are_decoded_to_the_file_name() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png", Some("스크린샷 1.png")),
+            ("/assets/sp%20ace.png", Some("/assets/sp ace.png")),
+            ("plain.png", None),
+            ("100%.png", None),
+            ("a%2Fb.png", None),
+            ("a/b%2Fc.png", None),
+            ("%FF.png", None),
+            ("a%0A.png", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(percent_decoded(path).as_deref(), *want, "{path}");
+        }
+        let r = to_ref("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png?v=2").expect("local");
+        assert_eq!((r.path.as_str(), r.file_name.as_str()), ("스크린샷 1.png", "스크린샷 1.png"));
+    }
 
     #[test]
     fn image_checks_need_extension_and_magic_bytes() {
