@@ -362,6 +362,16 @@ export default async function (h) {
     await page.click('[data-testid=mode-raw]');
     await page.waitForSelector('[data-testid=raw-unapplied]');
     assert((await raw.inputValue()).includes('subtitle: 부제목'), 'typed text kept across a mode switch');
+    // In the form, where the box is not drawn, leaving still asks.
+    await page.click('[data-testid=mode-form]');
+    await page.waitForSelector('[data-testid=field-title]');
+    const inForm = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const formAsked = await inForm;
+    assert(formAsked.type() === 'beforeunload', `dialog in the form: ${formAsked.type()}`);
+    await formAsked.dismiss();
+    await page.click('[data-testid=mode-raw]');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
     // Closing asks (a `beforeunload` dialog), and dismissing it keeps the page and the text.
     const dialog = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
@@ -369,6 +379,16 @@ export default async function (h) {
     assert(asked.type() === 'beforeunload', `dialog: ${asked.type()}`);
     await asked.dismiss();
     assert(!page.isClosed() && (await raw.inputValue()).includes('subtitle: 부제목'), 'the page and the typed text stay');
+    // Apply of text the post refuses (an unclosed flow list) leaves it unapplied.
+    await raw.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('bad: [');
+    await page.locator('[data-testid=raw-front-matter] ~ button').click();
+    await page.waitForSelector('.raw-fm ~ .hint.error');
+    assert(await page.locator('[data-testid=raw-unapplied]').count() === 1, 'refused text is still unapplied');
+    await raw.click();
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 'bad: ['.length; i++) await page.keyboard.press('Backspace');
     await page.locator('[data-testid=raw-front-matter] ~ button').click();
     await page.waitForSelector('[data-testid=raw-unapplied]', { state: 'detached' });
     await saved(page);

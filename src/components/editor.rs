@@ -50,6 +50,13 @@ pub fn editor(p: &EditorProps) -> Html {
     // Held here, not in the raw box: switching to the form and back (which
     // unmounts the box) must not drop what was typed and not applied.
     let raw_typed = use_state_eq(|| None::<(AttrValue, String)>);
+    // Asked on leaving in either mode: the form shows none of it, but it is held.
+    let raw_pending = raw_typed.is_some()
+        && d.post.as_ref().is_ok_and(|post| {
+            let shown = post.front_matter_text();
+            unapplied(&raw_typed, &AttrValue::from(format!("{}\u{1}{shown}", d.id)), shown)
+        });
+    crate::browser::use_leave_guard(raw_pending);
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
@@ -272,12 +279,17 @@ fn form(p: &FormProps) -> Html {
         let shown = other.clone();
         let ending = post.line_ending();
         let typed = other_typed.clone();
+        let draft = p.draft.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
                 let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
+                // As the raw box: only text the post takes is no longer unapplied.
+                let takes = draft.post.as_ref().is_ok_and(|p| p.clone().set_other_fields(TYPED_KEYS, &text).is_ok());
                 ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
-                typed.set(None);
+                if takes {
+                    typed.set(None);
+                }
             }
         })
     };
@@ -366,8 +378,8 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let shown = p.post.front_matter_text().to_string();
     let key = AttrValue::from(format!("{}\u{1}{shown}", p.id));
     let typed = p.typed.clone();
+    // (The Editor holding `typed` asks on leaving.)
     let pending = unapplied(&typed, &key, &shown);
-    crate::browser::use_leave_guard(pending);
     let oninput = {
         let (typed, key) = (typed.clone(), key.clone());
         Callback::from(move |e: InputEvent| typed.set(Some((key.clone(), super::target_value(&e.into())))))
@@ -378,13 +390,18 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let shown = shown.clone();
         let ending = p.post.line_ending();
         let typed = typed.clone();
+        let post = p.post.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
                 let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
+                // Text the post refuses stays unapplied (the error says why); text it
+                // takes is applied, whatever the post makes of it.
+                let takes = (*post).clone().set_front_matter_text(&text).is_ok();
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
-                // Applied: what the post makes of it (normalized or not) is what it shows.
-                typed.set(None);
+                if takes {
+                    typed.set(None);
+                }
             }
         })
     };

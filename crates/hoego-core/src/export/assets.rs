@@ -49,8 +49,9 @@ fn to_ref(reference: &str) -> Option<ImageRef> {
 /// `path` with its `%XX` escapes decoded, as the site's server reads it
 /// (Typora and VS Code write `스크린샷 1.png` as `%EC%8A%A4…%201.png`); `None`
 /// where there are none, or decoding would not give a name to look for: an
-/// escape that is not one, text that is not UTF-8, a control character, or a
-/// `/` or `\` the path did not have (the result is contained like any path).
+/// escape that is not one, text that is not UTF-8, a control character, `#`,
+/// `?`, `%` or `&` (a link would read them otherwise), or an escaped `/` or
+/// `\` (a folder the path did not have). The result is contained like any path.
 fn percent_decoded(path: &str) -> Option<String> {
     if !path.contains('%') {
         return None;
@@ -70,7 +71,10 @@ fn percent_decoded(path: &str) -> Option<String> {
     }
     let decoded = String::from_utf8(out).ok()?;
     let separators = |t: &str| t.chars().filter(|c| matches!(c, '/' | '\\')).count();
-    let same_shape = separators(&decoded) == separators(path) && !decoded.chars().any(char::is_control);
+    // Written back into a link, `#`, `?`, `%` and `&` would read as a fragment, a
+    // query, an escape or a character reference: such a name stays as written.
+    let url_special = |c: char| c.is_control() || matches!(c, '#' | '?' | '%' | '&');
+    let same_shape = separators(&decoded) == separators(path) && !decoded.chars().any(url_special);
     same_shape.then_some(decoded)
 }
 
@@ -270,6 +274,9 @@ mod tests {
             ("a/b%2Fc.png", None),
             ("%FF.png", None),
             ("a%0A.png", None),
+            ("a%23b.png", None),
+            ("100%25.png", None),
+            ("d%26amp%3Bx.png", None),
         ];
         for (path, want) in cases {
             assert_eq!(percent_decoded(path).as_deref(), *want, "{path}");

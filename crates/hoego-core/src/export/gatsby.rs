@@ -21,7 +21,9 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
         let (code, text) = match r.path.starts_with('/') {
             true => (WarningCode::ImageAbsolute, "points into the old site and was not exported alongside"),
             // As the Jekyll profile says: Gatsby looks for it beside `index.md`, where it is not.
-            false => (WarningCode::ImageRelative, "is relative and was not exported; it will not resolve beside `index.md`"),
+            false => {
+                (WarningCode::ImageRelative, "is relative and was not exported; it will not resolve beside `index.md`")
+            }
         };
         warnings.push(Warning::new(code, format!("image `{}` {text}", r.reference), None));
     }

@@ -45,7 +45,12 @@ fn ranges_and_defs(body: &str) -> (Vec<Range<usize>>, LinkDefs) {
     let p = parser(body);
     let defs = LinkDefs::of(&p);
     let resolver = Resolver::of(&defs);
-    let defined = |label: &str| resolver.as_ref().is_some_and(|r| r.refs().get(label).is_some());
+    // Labels match with their spaces trimmed and collapsed (`[ r ]` is `[r]`);
+    // the parser's look-up only folds case.
+    let defined = |label: &str| {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        resolver.as_ref().is_some_and(|r| r.refs().get(&label).is_some())
+    };
     let ranges = top_level(body, 0, p, defs.spans(), &defined);
     drop(resolver);
     (ranges, defs)
@@ -633,6 +638,9 @@ mod tests {
             // next line continues (`<br/>` is then text, not an HTML block).
             "[r]: /u\n[r]: /v\n<br/>\n",
             "[r]: /u\n[r]: /u\n\"title\"\n<br/>\n",
+            // A label written with spaces is the same label.
+            "[r]: /u\n\n[ r ]: /v\n<br/>\n",
+            "[r]: /u\n\n[\tr]: /v\n    code\n",
             // A line the parse leaves out after a lone CR stays out, even one like a definition.
             "    code\n\r[s]: /x\nsee [s]\n",
             // The parse gives the list the definitions after it: list and paragraph are one block.
