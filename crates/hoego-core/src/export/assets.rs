@@ -135,7 +135,8 @@ pub(crate) struct Placed {
     pub body: String,
     /// One per source file.
     pub assets: Vec<PlacedAsset>,
-    /// The references that had no file.
+    /// The references no file was written for (none was available, or its
+    /// name is not safe to write): each gets a warning.
     pub missing: Vec<ImageRef>,
 }
 
@@ -162,7 +163,8 @@ pub(crate) fn place_images(
     }
     let body = rewrite_sites(p.body(), &sites, &links);
     relink_covers(p, &links, warnings);
-    let missing = refs.into_iter().filter(|r| !available.contains(r.reference.as_str())).collect();
+    // Not exported: no file, or a name not safe to write (`x:y.png`), which has one.
+    let missing = refs.into_iter().filter(|r| !links.contains_key(&r.reference)).collect();
     Placed { body, assets, missing }
 }
 

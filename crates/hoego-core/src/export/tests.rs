@@ -77,6 +77,22 @@ fn assets_are_placed_and_links_rewritten() {
     assert_eq!(e.assets.len(), 3);
 }
 
+/// An image that is there but whose name cannot be written (`x:y.png`) is
+/// left as written, and said so, as a missing one is.
+#[test]
+fn an_image_with_an_unsafe_name_is_warned_about() {
+    let p = Post::parse("---\ntitle: x\n---\n<img src=\"x:y.png\">\n").unwrap();
+    for target in [Target::Jekyll, GATSBY] {
+        let e = export(&p, &opts(target), &["x:y.png".to_string()]);
+        assert!(e.assets.is_empty() && e.text.contains("<img src=\"x:y.png\">"), "{}", e.text);
+        assert!(
+            e.warnings.iter().any(|w| w.code == WarningCode::ImageRelative && w.message.contains("x:y.png")),
+            "{:?}",
+            e.warnings
+        );
+    }
+}
+
 /// Every image reference is rewritten where it is, once, from the original
 /// text: never an earlier rewrite's output, a longer name, or code.
 #[test]
