@@ -54,7 +54,7 @@ pub fn editor(p: &EditorProps) -> Html {
     let raw_pending = raw_typed.is_some()
         && d.post.as_ref().is_ok_and(|post| {
             let shown = post.front_matter_text();
-            unapplied(&raw_typed, &AttrValue::from(format!("{}\u{1}{shown}", d.id)), shown)
+            unapplied(&raw_typed, &box_key(&d.id, shown), shown)
         });
     crate::browser::use_leave_guard(raw_pending);
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
@@ -224,7 +224,7 @@ fn form(p: &FormProps) -> Html {
     // The other-keys box belongs to one draft and one text: another starts afresh,
     // without what was typed in the old one or its error.
     let other = p.draft.post.as_ref().map(|post| post.other_fields_text(TYPED_KEYS)).unwrap_or_default();
-    let box_key = AttrValue::from(format!("{}\u{1}{other}", p.draft.id));
+    let box_key = box_key(&p.draft.id, &other);
     {
         let err = other_error.clone();
         use_effect_with(box_key.clone(), move |_| err.set(None));
@@ -376,7 +376,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let r = use_node_ref();
     let shown = p.post.front_matter_text().to_string();
-    let key = AttrValue::from(format!("{}\u{1}{shown}", p.id));
+    let key = box_key(&p.id, &shown);
     let typed = p.typed.clone();
     // (The Editor holding `typed` asks on leaving.)
     let pending = unapplied(&typed, &key, &shown);
@@ -418,6 +418,12 @@ fn raw_front_matter(p: &RawProps) -> Html {
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
         </div>
     }
+}
+
+/// The key of a front matter box: its draft and the text it shows, so that
+/// after Apply (new text) or in another draft it is a new box.
+fn box_key(draft_id: &str, shown: &str) -> AttrValue {
+    AttrValue::from(format!("{draft_id}\u{1}{shown}"))
 }
 
 /// Whether the text typed into a box (`typed`: the box's key and its text)
