@@ -13,7 +13,7 @@ use crate::split::{split, FrontMatterKind, LineEnding};
 #[cfg(feature = "toml")]
 use crate::value::from_toml;
 use crate::value::Value;
-use crate::view::PostView;
+use crate::view::{field_title, PostView};
 use crate::yaml::{self, YamlEntry};
 
 /// Parsed front matter.
@@ -38,7 +38,6 @@ pub struct Post {
     fields: Vec<(String, Value)>,
     view: PostView,
     warnings: Vec<Warning>,
-    body_title: Option<String>,
 }
 
 /// The first level-1 ATX heading outside fenced code.
@@ -106,7 +105,6 @@ impl Post {
         let body = source[s.body.clone()].to_string();
         let mut post = Post {
             head,
-            body_title: first_h1(&body),
             body,
             kind: s.kind,
             content: s.content.clone(),
@@ -169,7 +167,7 @@ impl Post {
             FrontMatter::Yaml(entries) => entries.iter().rev().find(|e| e.key == key).map(|e| e.line),
             _ => None,
         };
-        let view = PostView::from_fields(&fields, line_of, self.body_title.as_deref(), &mut warnings);
+        let view = PostView::from_fields(&fields, line_of, || first_h1(&self.body), &mut warnings);
         self.fm = fm;
         self.fields = fields;
         self.view = view;
@@ -254,10 +252,12 @@ impl Post {
     /// Replace the body.
     pub fn set_body(&mut self, body: &str) {
         if self.body != body {
-            self.body = body.to_string();
-            self.body_title = first_h1(&self.body);
-            if !self.fields.iter().any(|(k, _)| k == "title") {
-                self.view.title = self.body_title.clone();
+            self.body.clear();
+            self.body.push_str(body);
+            // Only a post whose fields give no title takes its body's first H1,
+            // and finding that scans the whole body: not done per key otherwise.
+            if field_title(&self.fields).is_none() {
+                self.view.title = first_h1(&self.body);
             }
         }
     }

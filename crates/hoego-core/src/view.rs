@@ -107,6 +107,12 @@ fn text(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_text).filter(|s| !s.trim().is_empty())
 }
 
+/// The title the fields give (a `title` that is non-blank text), if any:
+/// without one, a post's title is its body's first H1.
+pub(crate) fn field_title(fields: &[(String, Value)]) -> Option<String> {
+    text(fields.iter().find(|(key, _)| key == "title").map(|(_, v)| v))
+}
+
 fn nested(v: Option<&Value>, keys: &[&str]) -> Option<String> {
     match v? {
         Value::Map(_) => keys.iter().find_map(|k| text(v?.get(k))),
@@ -117,16 +123,16 @@ fn nested(v: Option<&Value>, keys: &[&str]) -> Option<String> {
 impl PostView {
     /// Build the view from fields (in source order, duplicates already
     /// resolved to their last value). `fields_line` gives a key's line for
-    /// warnings; `body_title` is the first H1 of the body.
+    /// warnings; `body_title` gives the first H1 of the body, asked for only when
+    /// the fields have no title (finding it scans the whole body).
     pub fn from_fields(
         fields: &[(String, Value)],
         fields_line: impl Fn(&str) -> Option<usize>,
-        body_title: Option<&str>,
+        body_title: impl FnOnce() -> Option<String>,
         warnings: &mut Vec<Warning>,
     ) -> PostView {
         let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-        let mut view =
-            PostView { title: text(get("title")).or_else(|| body_title.map(str::to_string)), ..PostView::default() };
+        let mut view = PostView { title: field_title(fields).or_else(body_title), ..PostView::default() };
         if let Some(d) = get("date") {
             match d.as_text() {
                 Some(raw) => match PostDate::parse(&raw) {

@@ -197,3 +197,21 @@ fn values_containing_delimiter_lines_stay_inside_the_front_matter() {
         }
     }
 }
+
+/// A body edit leaves the post's title as parsing the edited text would give
+/// it: the fields' title when they have a usable one, else the body's first H1
+/// (a blank or non-text `title` does not count, as on parse).
+#[test]
+fn title_after_a_body_edit_is_the_title_of_the_edited_post() {
+    let heads =
+        ["", "---\ntitle: 회고\n---\n", "---\ntitle: ''\n---\n", "---\ntitle: [a, b]\n---\n", "---\ntags: [x]\n---\n"];
+    let bodies = ["본문\n", "# 새 제목\n\n본문\n", "```\n# 코드\n```\n# 둘째\n", "## 작은 제목\n"];
+    for head in heads {
+        for (before, after) in bodies.iter().zip(bodies.iter().rev()) {
+            let mut p = Post::parse(&format!("{head}{before}")).unwrap();
+            p.set_body(after);
+            let fresh = Post::parse(&format!("{head}{after}")).unwrap();
+            assert_eq!(p.view().title, fresh.view().title, "{head:?}: {before:?} → {after:?}");
+        }
+    }
+}
