@@ -18,7 +18,7 @@ use crate::components::recovery::Recovery;
 use crate::components::storage_info::storage_banner;
 use crate::components::update_notice::update_notice;
 use crate::components::Ctx;
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, AppState, Level, SaveState, View};
 use crate::storage::{self, Prefs};
 
@@ -34,12 +34,12 @@ pub fn save_status() -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
     let (class, text) = match &ctx.save {
-        _ if !ctx.access.writable() => ("error", t(lang, "save.memory").to_string()),
-        SaveState::Saved(at) if *at > 0.0 => ("saved", format!("{} {}", t(lang, "saved"), clock(*at))),
-        SaveState::Saved(_) => ("saved", t(lang, "saved").to_string()),
-        SaveState::Pending => ("pending", t(lang, "saving").to_string()),
-        SaveState::Quota => ("error", t(lang, "save.quota").to_string()),
-        SaveState::Error(m) => ("error", format!("{}: {m}", t(lang, "save.error"))),
+        _ if !ctx.access.writable() => ("error", t(lang, Key::SaveMemory).to_string()),
+        SaveState::Saved(at) if *at > 0.0 => ("saved", format!("{} {}", t(lang, Key::Saved), clock(*at))),
+        SaveState::Saved(_) => ("saved", t(lang, Key::Saved).to_string()),
+        SaveState::Pending => ("pending", t(lang, Key::Saving).to_string()),
+        SaveState::Quota => ("error", t(lang, Key::SaveQuota).to_string()),
+        SaveState::Error(m) => ("error", format!("{}: {m}", t(lang, Key::SaveError))),
     };
     html! { <span class={classes!("save-status", class)} data-testid="save-status" role="status" aria-live="polite">{ text }</span> }
 }
@@ -59,11 +59,11 @@ fn notices() -> Html {
                     let ctx = ctx.clone();
                     let close = Callback::from(move |_| ctx.dispatch(Action::DismissNotice(i)));
                     let role = (n.level == Level::Error).then_some("alert");
-                    let name = format!("{}: {}", t(lang, "dismiss"), n.text);
+                    let name = format!("{}: {}", t(lang, Key::Dismiss), n.text);
                     html! {
                         <div class={classes!("notice", n.level.class())} {role}>
                             <span class="notice-text">{ &n.text }</span>
-                            <button class="small ghost notice-x" aria-label={name} onclick={close}>{ t(lang, "dismiss") }</button>
+                            <button class="small ghost notice-x" aria-label={name} onclick={close}>{ t(lang, Key::Dismiss) }</button>
                         </div>
                     }
                 }) }
@@ -225,11 +225,11 @@ pub fn app() -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="app">
                 <header class="topbar">
-                    <div class="brand"><span class="logo">{ "회고" }</span><span class="name">{ "Hoego" }</span><span class="tagline">{ t(lang, "app.tagline") }</span></div>
+                    <div class="brand"><span class="logo">{ "회고" }</span><span class="name">{ "Hoego" }</span><span class="tagline">{ t(lang, Key::AppTagline) }</span></div>
                     <div class="top-actions">
                         <SaveStatus />
-                        <button class="ghost" data-testid="toggle-lang" onclick={toggle_lang} title={t(lang, "lang")}>{ if lang == Lang::Ko { "English" } else { "한국어" } }</button>
-                        <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, "theme")}>{ if ctx.dark { "☀" } else { "☾" } }</button>
+                        <button class="ghost" data-testid="toggle-lang" onclick={toggle_lang} title={t(lang, Key::Lang)}>{ if lang == Lang::Ko { "English" } else { "한국어" } }</button>
+                        <button class="ghost" data-testid="toggle-theme" onclick={toggle_theme} title={t(lang, Key::Theme)}>{ if ctx.dark { "☀" } else { "☾" } }</button>
                     </div>
                 </header>
                 if *update_ready {

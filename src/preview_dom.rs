@@ -14,7 +14,7 @@ use hoego_core::templates::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlInputElement};
 
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/preview_chunks.js")]
 extern "C" {
@@ -197,7 +197,7 @@ pub fn name_task_boxes(block: &Element, lang: Lang) -> Result<(), JsValue> {
     let boxes = block.query_selector_all("input[type=checkbox]")?;
     for i in 0..boxes.length() {
         if let Some(input) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-            let key = if input.checked() { "task.done" } else { "task.open" };
+            let key = if input.checked() { Key::TaskDone } else { Key::TaskOpen };
             input.set_attribute("aria-label", t(lang, key))?;
         }
     }

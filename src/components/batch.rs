@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::export_panel::IMAGES;
 use super::Ctx;
 use crate::browser::{download, now_date};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 use hoego_core::export::bundle::zip_files;
 use hoego_core::export::{export_batch, image_refs, is_image, BatchPost, ExportOptions, Flavor, SiteConfig, Target};
@@ -73,11 +73,11 @@ pub fn download_site(ctx: &Ctx, ids: &[String]) {
     let (zip, skipped) = site_zip(&drafts, &ctx.export);
     let result = zip.and_then(|bytes| download("site.zip", &bytes, "application/zip").map_err(|e| format!("{e:?}")));
     if let Err(e) = result {
-        let text = format!("{}: site.zip ({e})", t(ctx.lang, "download.failed"));
+        let text = format!("{}: site.zip ({e})", t(ctx.lang, Key::DownloadFailed));
         ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
     }
     if skipped > 0 {
-        let text = format!("{}: {skipped}", t(ctx.lang, "batch.skipped"));
+        let text = format!("{}: {skipped}", t(ctx.lang, Key::BatchSkipped));
         ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
     }
 }

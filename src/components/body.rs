@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::i18n::{grouped, t};
+use crate::i18n::{grouped, t, Key};
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
 use hoego_core::line_endings;
@@ -725,19 +725,19 @@ pub fn body_editor(p: &BodyProps) -> Html {
     };
     let lang = p.lang;
     let page_bar = bar.state.as_ref().map(|v| {
-        let pos = t(lang, "pages.pos")
+        let pos = t(lang, Key::PagesPos)
             .replace("{first}", &grouped(v.first))
             .replace("{last}", &grouped(v.last))
             .replace("{total}", &grouped(v.total));
         html! {
             <>
             // Fixed places: the buttons never move under the pointer as the numbers change.
-            <div class="page-bar" role="group" aria-label={t(lang, "pages.group")} data-testid="body-pages">
-                <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ t(lang, "pages.prev") }</button>
+            <div class="page-bar" role="group" aria-label={t(lang, Key::PagesGroup)} data-testid="body-pages">
+                <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ t(lang, Key::PagesPrev) }</button>
                 <span class="page-pos" data-testid="page-pos">{ pos }</span>
-                <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ t(lang, "pages.next") }</button>
+                <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ t(lang, Key::PagesNext) }</button>
             </div>
-            <p class="hint">{ t(lang, "pages.why") }</p>
+            <p class="hint">{ t(lang, Key::PagesWhy) }</p>
             </>
         }
     });

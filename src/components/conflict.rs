@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::Ctx;
 use crate::browser::{clock, new_id};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::Action;
 use crate::sync::Choice;
 
@@ -75,32 +75,32 @@ pub fn conflict_dialog(ctx: &Ctx, node: &NodeRef) -> Html {
     let lang = ctx.lang;
     let body = ctx.conflicts.first().map(|c| {
         let mine = ctx.drafts.iter().find(|d| d.id == c.id);
-        let title = mine.and_then(|d| d.title()).unwrap_or_else(|| t(lang, "untitled").into());
+        let title = mine.and_then(|d| d.title()).unwrap_or_else(|| t(lang, Key::Untitled).into());
         let chars = |s: &str| s.chars().count();
         html! {
             <>
                 <p class="conflict-draft"><strong>{ title }</strong></p>
                 <dl class="conflict-sides">
-                    <dt>{ t(lang, "conflict.mine") }</dt>
-                    <dd data-testid="conflict-mine">{ mine.map_or(0, |d| chars(&d.text)) }{ " " }{ t(lang, "chars") }</dd>
-                    <dt>{ t(lang, "conflict.theirs") }</dt>
-                    <dd data-testid="conflict-theirs">{ chars(&c.theirs.text) }{ " " }{ t(lang, "chars") }{ " · " }{ clock(c.theirs.updated) }</dd>
+                    <dt>{ t(lang, Key::ConflictMine) }</dt>
+                    <dd data-testid="conflict-mine">{ mine.map_or(0, |d| chars(&d.text)) }{ " " }{ t(lang, Key::Chars) }</dd>
+                    <dt>{ t(lang, Key::ConflictTheirs) }</dt>
+                    <dd data-testid="conflict-theirs">{ chars(&c.theirs.text) }{ " " }{ t(lang, Key::Chars) }{ " · " }{ clock(c.theirs.updated) }</dd>
                 </dl>
-                if ctx.conflicts.len() > 1 { <p class="hint">{ ctx.conflicts.len() - 1 }{ " " }{ t(lang, "conflict.more") }</p> }
+                if ctx.conflicts.len() > 1 { <p class="hint">{ ctx.conflicts.len() - 1 }{ " " }{ t(lang, Key::ConflictMore) }</p> }
             </>
         }
     });
     html! {
         <dialog ref={node.clone()} class="conflict-dialog" data-testid="conflict-dialog" aria-labelledby="conflict-title" aria-describedby="conflict-desc" {oncancel}>
-            <h2 id="conflict-title">{ t(lang, "conflict.title") }</h2>
-            <p id="conflict-desc">{ t(lang, "conflict.body") }</p>
+            <h2 id="conflict-title">{ t(lang, Key::ConflictTitle) }</h2>
+            <p id="conflict-desc">{ t(lang, Key::ConflictBody) }</p>
             { body.unwrap_or_default() }
             <div class="dialog-actions">
-                <button class="primary" data-testid="conflict-keep-both" onclick={choose(Choice::KeepBoth)}>{ t(lang, "conflict.keep_both") }</button>
-                <button data-testid="conflict-keep-mine" onclick={choose(Choice::KeepMine)}>{ t(lang, "conflict.keep_mine") }</button>
-                <button class="danger" data-testid="conflict-take-theirs" onclick={choose(Choice::TakeTheirs)}>{ t(lang, "conflict.take_theirs") }</button>
+                <button class="primary" data-testid="conflict-keep-both" onclick={choose(Choice::KeepBoth)}>{ t(lang, Key::ConflictKeepBoth) }</button>
+                <button data-testid="conflict-keep-mine" onclick={choose(Choice::KeepMine)}>{ t(lang, Key::ConflictKeepMine) }</button>
+                <button class="danger" data-testid="conflict-take-theirs" onclick={choose(Choice::TakeTheirs)}>{ t(lang, Key::ConflictTakeTheirs) }</button>
             </div>
-            <p class="hint">{ t(lang, "conflict.escape") }</p>
+            <p class="hint">{ t(lang, Key::ConflictEscape) }</p>
         </dialog>
     }
 }

@@ -17,7 +17,7 @@ use super::target::target_meter;
 use super::text_input::TextInput;
 use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, TYPED_KEYS};
 
 /// Props.
@@ -43,7 +43,8 @@ pub fn editor(p: &EditorProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Library))
     };
-    let body_text = AttrValue::from(d.post.as_ref().map(|p| p.body().to_string()).unwrap_or_default());
+    // From the `&str`: one copy of the body per render, not two (a String, then its Rc).
+    let body_text = d.post.as_ref().map_or_else(|_| AttrValue::default(), |p| AttrValue::from(p.body()));
     let (date, post_lang) =
         d.post.as_ref().map_or((None, lang), |p| (p.view().date.clone(), hoego_core::next::lang_of(p)));
     let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
@@ -72,15 +73,15 @@ pub fn editor(p: &EditorProps) -> Html {
                             edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
                     </section>
                     <section class="pane body-pane">
-                        <label class="pane-title" for="body">{ t(lang, "body") }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, "body.keys")} {lang} ending={body_ending(post, &body_text)} />
+                        <label class="pane-title" for="body">{ t(lang, Key::Body) }</label>
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, Key::BodyKeys)} {lang} ending={body_ending(post, &body_text)} />
                     </section>
                     <section class="pane preview-pane">
-                        <h2 class="pane-title">{ t(lang, "preview") }</h2>
+                        <h2 class="pane-title">{ t(lang, Key::Preview) }</h2>
                         <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
                             date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
-                            tags={post.view().tags.clone()} label={t(lang, "preview")} {lang} />
+                            tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />
@@ -97,9 +98,9 @@ pub fn editor(p: &EditorProps) -> Html {
             };
             html! {
                 <section class="pane raw-pane">
-                    <p class="notice warn">{ t(lang, "raw.mode") }<br/><code>{ e }</code></p>
-                    <label class="pane-title" for="body">{ t(lang, "raw.text") }</label>
-                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.clone())} on_change={on_text} keys_hint={t(lang, "body.keys")} {lang} ending={hoego_core::split::LineEnding::detect(&d.text)} />
+                    <p class="notice warn">{ t(lang, Key::RawMode) }<br/><code>{ e }</code></p>
+                    <label class="pane-title" for="body">{ t(lang, Key::RawText) }</label>
+                    <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.as_str())} on_change={on_text} keys_hint={t(lang, Key::BodyKeys)} {lang} ending={hoego_core::split::LineEnding::detect(&d.text)} />
                 </section>
             }
         }
@@ -115,13 +116,13 @@ pub fn editor(p: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="editor-bar">
-                <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
-                <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
+                <button class="ghost" data-testid="back" onclick={back}>{ t(lang, Key::Back) }</button>
+                <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, Key::Untitled).into()) }</span>
                 { super::templates::save_template_control(&ctx, d) }
                 if d.post.is_ok() {
-                    <div class="seg" role="group" aria-label={t(lang, "mode")}>
-                        <button data-testid="mode-form" aria-pressed={(!ctx.fm_raw).to_string()} class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, "mode.form") }</button>
-                        <button data-testid="mode-raw" aria-pressed={ctx.fm_raw.to_string()} class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, "mode.raw") }</button>
+                    <div class="seg" role="group" aria-label={t(lang, Key::Mode)}>
+                        <button data-testid="mode-form" aria-pressed={(!ctx.fm_raw).to_string()} class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, Key::ModeForm) }</button>
+                        <button data-testid="mode-raw" aria-pressed={ctx.fm_raw.to_string()} class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, Key::ModeRaw) }</button>
                     </div>
                 }
             </div>
@@ -178,7 +179,7 @@ fn text_field(
     post: &Post,
     lang: Lang,
     key: &'static str,
-    label: &'static str,
+    label: Key,
     value: Option<String>,
     testid: Option<&'static str>,
 ) -> Html {
@@ -308,38 +309,38 @@ fn form(p: &FormProps) -> Html {
     let large_other = other.len() > OTHER_INLINE_MAX;
     html! {
         <form class="fm-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { text_field(ctx, post, lang, "title", "title", v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
+            { text_field(ctx, post, lang, "title", Key::Title, v.title.clone().filter(|_| post.field("title").is_some()), Some("field-title")) }
             <div class="field date-row">
-                <label for="f-date">{ t(lang, "date") }</label>
+                <label for="f-date">{ t(lang, Key::Date) }</label>
                 <div class="row">
                     <input id="f-date" type="datetime-local" step="1" data-testid="field-date" value={date_value} onchange={on_date} />
-                    <input class="offset" aria-label={t(lang, "offset")} value={offset.colon()} onchange={on_offset} size="6" />
+                    <input class="offset" aria-label={t(lang, Key::Offset)} value={offset.colon()} onchange={on_offset} size="6" />
                 </div>
                 if post.field("date").is_some() && v.date.is_none() {
                     <p class="hint warn">{ post.field("date").and_then(|d| d.as_text()).unwrap_or_default() }</p>
                 }
             </div>
             <div class="field">
-                <label for="f-tags">{ t(lang, "tags") }</label>
-                <Chips id="f-tags" testid="field-tags" list_label={t(lang, "tags")} remove_label={t(lang, "tag.remove")} items={v.tags.clone()} on_change={list("tags")} placeholder={t(lang, "chip.add")} />
+                <label for="f-tags">{ t(lang, Key::Tags) }</label>
+                <Chips id="f-tags" testid="field-tags" list_label={t(lang, Key::Tags)} remove_label={t(lang, Key::TagRemove)} items={v.tags.clone()} on_change={list("tags")} placeholder={t(lang, Key::ChipAdd)} />
             </div>
             <div class="field">
-                <label for="f-categories">{ t(lang, "categories") }</label>
-                <Chips id="f-categories" testid="field-categories" list_label={t(lang, "categories")} remove_label={t(lang, "category.remove")} items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, "chip.add")} />
+                <label for="f-categories">{ t(lang, Key::Categories) }</label>
+                <Chips id="f-categories" testid="field-categories" list_label={t(lang, Key::Categories)} remove_label={t(lang, Key::CategoryRemove)} items={v.categories.clone()} on_change={list("categories")} placeholder={t(lang, Key::ChipAdd)} />
             </div>
-            { text_field(ctx, post, lang, "description", "description", post.field("description").and_then(|d| d.as_text()), None) }
-            { text_field(ctx, post, lang, "slug", "slug", post.field("slug").and_then(|d| d.as_text()), None) }
-            <p class="hint">{ t(lang, "url") }{ ": /" }{ slug }{ "/" }</p>
-            <label class="check"><input type="checkbox" checked={v.draft} onchange={on_draft} />{ t(lang, "draft") }</label>
-            { text_field(ctx, post, lang, layout_key, "layout", post.field(layout_key).and_then(|d| d.as_text()), None) }
-            { text_field(ctx, post, lang, "cover", "cover", post.field("cover").and_then(|d| d.as_text()), None) }
-            { text_field(ctx, post, lang, "author", "author", post.field("author").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "description", Key::Description, post.field("description").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "slug", Key::Slug, post.field("slug").and_then(|d| d.as_text()), None) }
+            <p class="hint">{ t(lang, Key::Url) }{ ": /" }{ slug }{ "/" }</p>
+            <label class="check"><input type="checkbox" checked={v.draft} onchange={on_draft} />{ t(lang, Key::Draft) }</label>
+            { text_field(ctx, post, lang, layout_key, Key::Layout, post.field(layout_key).and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "cover", Key::Cover, post.field("cover").and_then(|d| d.as_text()), None) }
+            { text_field(ctx, post, lang, "author", Key::Author, post.field("author").and_then(|d| d.as_text()), None) }
             <div class="field">
-                <label for="f-other">{ t(lang, "other") }</label>
+                <label for="f-other">{ t(lang, Key::Other) }</label>
                 if large_other {
                     // No textarea: it would lay out all its text (seconds for a huge front
                     // matter, even folded). The raw front matter mode edits it all.
-                    <p class="hint">{ format!("{} KB → ", other.len() >> 10) }{ t(lang, "mode.raw") }</p>
+                    <p class="hint">{ format!("{} KB → ", other.len() >> 10) }{ t(lang, Key::ModeRaw) }</p>
                 } else {
                     // Keyed on its draft and text and given the text as the default, not
                     // as its value: a value is written back on every render, and each key
@@ -348,8 +349,8 @@ fn form(p: &FormProps) -> Html {
                 }
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
-                if other_unapplied { <p class="hint warn" data-testid="other-unapplied">{ t(lang, "unapplied") }</p> }
-                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, "apply") }</button>
+                if other_unapplied { <p class="hint warn" data-testid="other-unapplied">{ t(lang, Key::Unapplied) }</p> }
+                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, Key::Apply) }</button>
             </div>
         </form>
     }
@@ -408,14 +409,14 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let text = typed_text(&typed, &key).unwrap_or(&shown).to_string();
     html! {
         <div class="field">
-            <label for="f-raw">{ t(ctx.lang, "mode.raw") }</label>
+            <label for="f-raw">{ t(ctx.lang, Key::ModeRaw) }</label>
             // Keyed on its draft and text, with the text as the default: a value is
             // written back whenever the app's state changes (an autosave), undoing
             // what was typed and not yet applied.
             <textarea id="f-raw" key={key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={text} {oninput} spellcheck="false" />
             if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
-            if pending { <p class="hint warn" data-testid="raw-unapplied">{ t(ctx.lang, "unapplied") }</p> }
-            <button type="button" class="small" onclick={apply}>{ t(ctx.lang, "apply") }</button>
+            if pending { <p class="hint warn" data-testid="raw-unapplied">{ t(ctx.lang, Key::Unapplied) }</p> }
+            <button type="button" class="small" onclick={apply}>{ t(ctx.lang, Key::Apply) }</button>
         </div>
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::{target_value, Ctx, Dispatch, LARGE_POST};
 use crate::browser::download;
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
 thread_local! {
@@ -82,7 +82,7 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
 /// Runs a download; a browser that refuses it becomes a notice, not silence.
 fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {
     if let Err(e) = download(name, bytes, mime) {
-        let text = format!("{}: {name} ({e:?})", t(lang, "download.failed"));
+        let text = format!("{}: {name} ({e:?})", t(lang, Key::DownloadFailed));
         ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
     }
 }
@@ -230,7 +230,7 @@ fn export_view(p: &ExportViewProps) -> Html {
                 Ok(bytes) => deliver(&ctx, lang, &c.zip_name(), &bytes, "application/zip"),
                 Err(e) => ctx.dispatch(Action::Notify(Notice {
                     level: Level::Error,
-                    text: format!("{}: {e}", t(lang, "download.failed")),
+                    text: format!("{}: {e}", t(lang, Key::DownloadFailed)),
                 })),
             }
         })
@@ -250,22 +250,22 @@ fn export_view(p: &ExportViewProps) -> Html {
     };
     html! {
         <section class="export">
-            <h2 class="pane-title">{ t(lang, "export") }</h2>
+            <h2 class="pane-title">{ t(lang, Key::Export) }</h2>
             <div class="grid2">
-                <label for="x-target">{ t(lang, "export.target") }</label>
+                <label for="x-target">{ t(lang, Key::ExportTarget) }</label>
                 <select id="x-target" data-testid="export-target" onchange={on_target}>
                     <option value="jekyll" selected={target_value == "jekyll"}>{ "Jekyll" }</option>
                     <option value="gatsby" selected={target_value == "gatsby"}>{ "Gatsby" }</option>
                 </select>
                 // Always present (disabled for Jekyll) so switching target moves nothing below it.
-                <label for="x-flavor">{ t(lang, "export.flavor") }</label>
+                <label for="x-flavor">{ t(lang, Key::ExportFlavor) }</label>
                 <select id="x-flavor" data-testid="export-flavor" onchange={on_flavor} disabled={flavor.is_none()}>
                     <option value="starter-blog" selected={flavor == Some(Flavor::StarterBlog)}>{ "gatsby-starter-blog" }</option>
                     <option value="lumen" selected={flavor == Some(Flavor::Lumen)}>{ "Lumen" }</option>
                 </select>
-                <label for="x-offset">{ t(lang, "offset") }</label>
+                <label for="x-offset">{ t(lang, Key::Offset) }</label>
                 <input id="x-offset" data-testid="export-offset" value={s.offset.colon()} onchange={on_offset} size="6" />
-                <label for="x-slug">{ t(lang, "export.slug_style") }</label>
+                <label for="x-slug">{ t(lang, Key::ExportSlugStyle) }</label>
                 <select id="x-slug" data-testid="export-slug-style" onchange={on_slug}>
                     <option value="romanize" selected={slug_value == "romanize"}>{ "romanize (2023nyeon-hoego)" }</option>
                     <option value="keep" selected={slug_value == "keep"}>{ "keep (2023년-회고)" }</option>
@@ -273,13 +273,13 @@ fn export_view(p: &ExportViewProps) -> Html {
                 </select>
             </div>
             <div class="buttons">
-                <button class="primary" data-testid="export-md" onclick={md}>{ t(lang, "download.md") }</button>
-                <button data-testid="export-zip" onclick={zip}>{ t(lang, "download.zip") }</button>
+                <button class="primary" data-testid="export-md" onclick={md}>{ t(lang, Key::DownloadMd) }</button>
+                <button data-testid="export-zip" onclick={zip}>{ t(lang, Key::DownloadZip) }</button>
             </div>
-            <p class="path"><span>{ t(lang, "export.path") }</span><code data-testid="export-path">{ &out.path }</code></p>
+            <p class="path"><span>{ t(lang, Key::ExportPath) }</span><code data-testid="export-path">{ &out.path }</code></p>
             <super::disclosure::Disclosure id="Hoego-export-diff" open=true
-                summary={format!("{} ({})", t(lang, "export.diff"), out.changes.len())}>
-                if out.changes.is_empty() { <p class="hint">{ t(lang, "export.nochange") }</p> }
+                summary={format!("{} ({})", t(lang, Key::ExportDiff), out.changes.len())}>
+                if out.changes.is_empty() { <p class="hint">{ t(lang, Key::ExportNochange) }</p> }
                 <div class="diff" data-testid="export-diff">
                 { for out.changes.iter().map(|c| html! {
                     <div class="diff-item">
@@ -291,7 +291,7 @@ fn export_view(p: &ExportViewProps) -> Html {
             </super::disclosure::Disclosure>
             if !out.warnings.is_empty() {
                 <super::disclosure::Disclosure id="Hoego-export-warnings"
-                    summary={format!("{} ({})", t(lang, "export.warnings"), out.warnings.len())}>
+                    summary={format!("{} ({})", t(lang, Key::ExportWarnings), out.warnings.len())}>
                     <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
                 </super::disclosure::Disclosure>
             }

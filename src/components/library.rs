@@ -16,16 +16,16 @@ use super::storage_info::storage_info;
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
 use crate::graphemes::IntlGraphemes;
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, ImportMessages, Imported, Level, Notice};
 use hoego_core::export::{Flavor, Target};
 
 fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
     ImportMessages {
-        ok: t(lang, "import.ok").into(),
-        raw: t(lang, "import.raw").into(),
-        bad: t(lang, "import.bad").into(),
-        same: t(lang, "import.same").into(),
+        ok: t(lang, Key::ImportOk).into(),
+        raw: t(lang, Key::ImportRaw).into(),
+        bad: t(lang, Key::ImportBad).into(),
+        same: t(lang, Key::ImportSame).into(),
     }
 }
 
@@ -45,7 +45,7 @@ fn too_big(lang: hoego_core::templates::Lang, bytes: usize) -> Option<String> {
         format!("{}.{}", tenths / 10, tenths % 10)
     };
     (bytes > MAX_POST_BYTES)
-        .then(|| t(lang, "import.too_big").replace("{mb}", &mb(bytes)).replace("{max}", &mb(MAX_POST_BYTES)))
+        .then(|| t(lang, Key::ImportTooBig).replace("{mb}", &mb(bytes)).replace("{max}", &mb(MAX_POST_BYTES)))
 }
 
 /// Read files (picked or dropped) and import them. Images are kept for zip
@@ -82,9 +82,9 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 let notice = match text {
                     Ok(site) => {
                         super::batch::SITE.with(|c| *c.borrow_mut() = site);
-                        Notice { level: Level::Ok, text: format!("{}: {name}", t(lang, "site.imported")) }
+                        Notice { level: Level::Ok, text: format!("{}: {name}", t(lang, Key::SiteImported)) }
                     }
-                    Err(e) => Notice { level: Level::Error, text: format!("{}: {name}: {e}", t(lang, "site.bad")) },
+                    Err(e) => Notice { level: Level::Error, text: format!("{}: {name}: {e}", t(lang, Key::SiteBad)) },
                 };
                 ctx.dispatch(Action::Notify(notice));
                 continue;
@@ -101,15 +101,15 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                     differs
                 });
                 if replaced {
-                    let text = format!("{}: {}", t(lang, "import.image_dup"), super::import_pick::relative_path(&f));
+                    let text = format!("{}: {}", t(lang, Key::ImportImageDup), super::import_pick::relative_path(&f));
                     ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
                 }
                 continue;
             }
             let (text, note) = match decode_post(&bytes) {
-                Ok((s, euc)) => (Ok(s), euc.then(|| t(lang, "import.euckr").to_string())),
-                Err("binary") => (Err(t(lang, "import.binary").to_string()), None),
-                Err(_) => (Err(t(lang, "import.bad").to_string()), None),
+                Ok((s, euc)) => (Ok(s), euc.then(|| t(lang, Key::ImportEuckr).to_string())),
+                Err("binary") => (Err(t(lang, Key::ImportBinary).to_string()), None),
+                Err(_) => (Err(t(lang, Key::ImportBad).to_string()), None),
             };
             items.push(Imported { id: new_id(), name: Some(name), text, note, parsed: None });
         }
@@ -252,23 +252,23 @@ pub fn library() -> Html {
     html! {
         <section class="library">
             <div class="lib-actions">
-                <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, "new") }</button>
+                <button class="primary" data-testid="new-draft" onclick={on_new}>{ "+ " }{ t(lang, Key::New) }</button>
                 { super::templates::template_picker(&ctx) }
                 <label class="button file-button">
-                    { t(lang, "import") }
+                    { t(lang, Key::Import) }
                     <input type="file" data-testid="import-file" multiple=true accept=".md,.markdown,.mdx,.txt,text/markdown,text/plain,image/*" onchange={on_files} />
                 </label>
                 <label class="button file-button">
-                    { t(lang, "import.folder") }
+                    { t(lang, Key::ImportFolder) }
                     <input type="file" data-testid="import-folder" webkitdirectory=true multiple=true onchange={on_folder} />
                 </label>
-                <input class="search" data-testid="search" type="search" aria-label={t(lang, "search")} placeholder={t(lang, "search")} value={ctx.search.clone()} oninput={on_search} />
+                <input class="search" data-testid="search" type="search" aria-label={t(lang, Key::Search)} placeholder={t(lang, Key::Search)} value={ctx.search.clone()} oninput={on_search} />
             </div>
-            <p class="hint">{ t(lang, "import.hint") }</p>
+            <p class="hint">{ t(lang, Key::ImportHint) }</p>
             { super::templates::template_preview(&ctx) }
             if !ctx.broken.is_empty() {
                 <div class="notice error">
-                    <strong>{ t(lang, "recovery") }</strong>
+                    <strong>{ t(lang, Key::Recovery) }</strong>
                     <ul>{ for ctx.broken.iter().enumerate().map(|(i, b)| {
                         let ctx = ctx.clone();
                         html! { <li><a href="#" onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); ctx.dispatch(Action::OpenRecovery(i)) })}>{ &b.key }</a></li> }
@@ -277,21 +277,21 @@ pub fn library() -> Html {
             }
             if let Some((d, _)) = &ctx.undo {
                 <div class="notice">
-                    { t(lang, "deleted") }{ ": " }{ d.title().unwrap_or_default() }{ " " }
-                    <button class="small" data-testid="undo-delete" onclick={{ let ctx = ctx.clone(); move |_| ctx.dispatch(Action::UndoDelete) }}>{ t(lang, "undo") }</button>
+                    { t(lang, Key::Deleted) }{ ": " }{ d.title().unwrap_or_default() }{ " " }
+                    <button class="small" data-testid="undo-delete" onclick={{ let ctx = ctx.clone(); move |_| ctx.dispatch(Action::UndoDelete) }}>{ t(lang, Key::Undo) }</button>
                 </div>
             }
-            if shown.is_empty() { <p class="empty">{ t(lang, "empty") }</p> }
+            if shown.is_empty() { <p class="empty">{ t(lang, Key::Empty) }</p> }
             <div class="batch-bar" data-testid="batch-bar">
-                <button class="small" data-testid="batch-all" onclick={on_all}>{ t(lang, "batch.all") }</button>
+                <button class="small" data-testid="batch-all" onclick={on_all}>{ t(lang, Key::BatchAll) }</button>
                 <span class="batch-count" data-testid="batch-count">{ live.len() }</span>
-                <select aria-label={t(lang, "export.target")} data-testid="batch-target" onchange={on_batch_target}>
+                <select aria-label={t(lang, Key::ExportTarget)} data-testid="batch-target" onchange={on_batch_target}>
                     <option value="jekyll" selected={batch_value == "jekyll"}>{ "Jekyll" }</option>
                     <option value="gatsby" selected={batch_value == "gatsby"}>{ "Gatsby (starter-blog)" }</option>
                     <option value="lumen" selected={batch_value == "lumen"}>{ "Gatsby (Lumen)" }</option>
                 </select>
                 <button class="primary" data-testid="batch-download" disabled={live.is_empty()} onclick={on_batch_download}>
-                    { t(lang, "batch.download") }
+                    { t(lang, Key::BatchDownload) }
                 </button>
             </div>
             <ul class="draft-list" data-testid="draft-list">
@@ -316,21 +316,21 @@ pub fn library() -> Html {
                 html! {
                     <li class={if lit { "draft-item imported" } else { "draft-item" }} data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">
-                            <input type="checkbox" data-testid="draft-select" aria-label={t(lang, "batch.select")} checked={is_selected} onchange={toggle} />
+                            <input type="checkbox" data-testid="draft-select" aria-label={t(lang, Key::BatchSelect)} checked={is_selected} onchange={toggle} />
                         </label>
                         <button class="draft-open" onclick={open}>
-                            <span class="draft-title">{ d.title().unwrap_or_else(|| t(lang, "untitled").into()) }</span>
+                            <span class="draft-title">{ d.title().unwrap_or_else(|| t(lang, Key::Untitled).into()) }</span>
                             <span class="meta">
                                 <span class={classes!("badge", dialect)}>{ dialect }</span>
-                                if lit { <span class="badge imported" data-testid="imported-badge">{ t(lang, "import.new") }</span> }
+                                if lit { <span class="badge imported" data-testid="imported-badge">{ t(lang, Key::ImportNew) }</span> }
                                 if !date.is_empty() { <span>{ date }</span> }
-                                <span>{ crate::i18n::count(lang, chars, "chars") }{ " (" }{ t(lang, "no_spaces") }{ ")" }</span>
+                                <span>{ crate::i18n::count(lang, chars, Key::Chars) }{ " (" }{ t(lang, Key::NoSpaces) }{ ")" }</span>
                                 <span title="last change">{ date_time(d.updated) }</span>
                             </span>
                         </button>
                         <span class="draft-actions">
-                            <button class="small ghost" onclick={dup}>{ t(lang, "duplicate") }</button>
-                            <button class="small ghost danger" data-testid="delete-draft" onclick={del}>{ t(lang, "delete") }</button>
+                            <button class="small ghost" onclick={dup}>{ t(lang, Key::Duplicate) }</button>
+                            <button class="small ghost danger" data-testid="delete-draft" onclick={del}>{ t(lang, Key::Delete) }</button>
                         </span>
                     </li>
                 }
@@ -338,9 +338,9 @@ pub fn library() -> Html {
             </ul>
             { series_section(&ctx, &series) }
             <details class="paste" onkeydown={super::close_details_on_escape}>
-                <summary>{ t(lang, "paste") }</summary>
-                <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, "paste.placeholder")} />
-                <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, "paste.add") }</button>
+                <summary>{ t(lang, Key::Paste) }</summary>
+                <textarea ref={paste_ref} data-testid="paste-text" rows="8" class="mono" placeholder={t(lang, Key::PastePlaceholder)} />
+                <button class="small" data-testid="paste-add" onclick={on_paste_add}>{ t(lang, Key::PasteAdd) }</button>
             </details>
             { storage_info(&ctx) }
         </section>

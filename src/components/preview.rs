@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::LARGE_POST;
 use crate::frames::Deferred;
-use crate::i18n::{grouped, t};
+use crate::i18n::{grouped, t, Key};
 use crate::sanitize::DomPurify;
 
 thread_local! {
@@ -156,7 +156,7 @@ fn follow_end(old: &str, end: usize, new: &str) -> Option<usize> {
 
 /// The note under a preview cut at [`MAX_BREAKS`] blank lines, `rest` bytes before the end.
 fn rest_note(lang: Lang, rest: usize) -> String {
-    t(lang, "preview.rest").replace("{n}", &grouped(MAX_BREAKS)).replace("{kb}", &grouped(rest.div_ceil(1024)))
+    t(lang, Key::PreviewRest).replace("{n}", &grouped(MAX_BREAKS)).replace("{kb}", &grouped(rest.div_ceil(1024)))
 }
 
 /// The note shown instead of a block over [`LIMITS`] (trusted HTML: only our
@@ -174,8 +174,8 @@ fn omitted(o: Omitted) -> String {
 /// An omitted block's note: `n` elements (0: its markdown was too long), `kb` KB.
 fn omitted_text(lang: Lang, n: usize, kb: usize) -> String {
     match n {
-        0 => t(lang, "preview.omitted_long").replace("{kb}", &grouped(kb)),
-        n => t(lang, "preview.omitted").replace("{n}", &grouped(n)).replace("{kb}", &grouped(kb)),
+        0 => t(lang, Key::PreviewOmittedLong).replace("{kb}", &grouped(kb)),
+        n => t(lang, Key::PreviewOmitted).replace("{n}", &grouped(n)).replace("{kb}", &grouped(kb)),
     }
 }
 
@@ -335,7 +335,7 @@ pub fn preview(p: &PreviewProps) -> Html {
         // Described: far chunks are empty boxes (preview_chunks.js), out of the
         // accessibility tree, so a screen reader is told where the whole text is.
         <div id="preview-scroll" class="preview-scroll" tabindex="0" role="region" aria-label={p.label.clone()} aria-describedby="Hoego-preview-note">
-            <p id="Hoego-preview-note" class="sr-only">{ t(p.lang, "preview.note") }</p>
+            <p id="Hoego-preview-note" class="sr-only">{ t(p.lang, Key::PreviewNote) }</p>
             <header class="card">
                 <h1 class="card-title">{ &p.title }</h1>
                 if !p.date.is_empty() { <time class="card-date">{ &p.date }</time> }

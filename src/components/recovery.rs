@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::Ctx;
 use crate::browser::download;
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Level, Notice};
 use crate::storage::Problem;
 
@@ -27,7 +27,7 @@ pub fn recovery(p: &RecoveryProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = download(&name, bytes.as_bytes(), mime) {
-                let text = format!("{}: {e:?}", t(ctx.lang, "download.failed"));
+                let text = format!("{}: {e:?}", t(ctx.lang, Key::DownloadFailed));
                 ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
             }
         })
@@ -37,7 +37,7 @@ pub fn recovery(p: &RecoveryProps) -> Html {
     let dl_text = b.text.clone().map(|text| save(format!("{stem}.md"), text, "text/markdown"));
     let reason = match &b.problem {
         Problem::Unreadable(r) => r.clone(),
-        Problem::Newer(n) => format!("{} (schema {n})", t(lang, "recovery.newer")),
+        Problem::Newer(n) => format!("{} (schema {n})", t(lang, Key::RecoveryNewer)),
     };
     let back = {
         let ctx = ctx.clone();
@@ -45,14 +45,14 @@ pub fn recovery(p: &RecoveryProps) -> Html {
     };
     html! {
         <section class="recovery" data-testid="recovery">
-            <button class="ghost" data-testid="back" onclick={back}>{ t(lang, "back") }</button>
-            <h2>{ t(lang, "recovery") }</h2>
-            <p>{ t(lang, "recovery.hint") }</p>
+            <button class="ghost" data-testid="back" onclick={back}>{ t(lang, Key::Back) }</button>
+            <h2>{ t(lang, Key::Recovery) }</h2>
+            <p>{ t(lang, Key::RecoveryHint) }</p>
             <p><code>{ &b.key }</code>{ " — " }<span data-testid="recovery-reason">{ reason }</span></p>
-            <textarea class="mono" readonly=true rows="16" aria-label={t(lang, "recovery.raw")} value={b.text.clone().unwrap_or_else(|| b.raw.clone())} />
-            <button class="primary" onclick={dl}>{ t(lang, "download") }</button>
+            <textarea class="mono" readonly=true rows="16" aria-label={t(lang, Key::RecoveryRaw)} value={b.text.clone().unwrap_or_else(|| b.raw.clone())} />
+            <button class="primary" onclick={dl}>{ t(lang, Key::Download) }</button>
             if let Some(cb) = dl_text {
-                { " " }<button onclick={cb}>{ t(lang, "download.md") }</button>
+                { " " }<button onclick={cb}>{ t(lang, Key::DownloadMd) }</button>
             }
         </section>
     }

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::series_html::groups_html;
 use super::{target_value, Ctx};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Draft};
 
 /// The groups and the tags to choose from.
@@ -77,10 +77,10 @@ pub fn series_section(ctx: &Ctx, st: &SeriesState) -> Html {
     };
     html! {
         <details class="series" data-testid="series" open={*st.open}>
-            <summary onclick={toggle}>{ t(lang, "series") }</summary>
+            <summary onclick={toggle}>{ t(lang, Key::Series) }</summary>
             if let Some((groups, tags)) = st.computed.as_ref() {
                 { grouping_select(ctx, &st.by, tags) }
-                if groups.is_empty() { <p class="hint">{ t(lang, "series.empty") }</p> }
+                if groups.is_empty() { <p class="hint">{ t(lang, Key::SeriesEmpty) }</p> }
                 <div class="series-groups" onclick={on_open}>
                     { Html::from_html_unchecked(groups_html(lang, groups, &ctx.imported).into()) }
                 </div>
@@ -100,9 +100,9 @@ fn grouping_select(ctx: &Ctx, by: &UseStateHandle<GroupBy>, tags: &[(String, usi
     };
     html! {
         <label class="series-by">
-            { t(lang, "series.by") }
+            { t(lang, Key::SeriesBy) }
             <select data-testid="series-by" {onchange}>
-                <option value="" selected={**by == GroupBy::Series}>{ t(lang, "series.key") }</option>
+                <option value="" selected={**by == GroupBy::Series}>{ t(lang, Key::SeriesKey) }</option>
                 // The most used tags (a post with 30,000 tags must not put them all in a menu).
                 { for shown_tags(tags, by).into_iter().map(|(tag, n)| html! {
                     <option value={format!("tag:{tag}")} selected={**by == GroupBy::Tag(tag.clone())}>{ format!("#{tag} ({n})") }</option>

@@ -11,7 +11,7 @@ use hoego_core::goals::summary::percent;
 use hoego_core::series::{chart, Group, Member};
 use hoego_core::templates::Lang;
 
-use crate::i18n::{count, t};
+use crate::i18n::{count, t, Key};
 
 /// The canvas (the markup below writes these numbers out: viewBox
 /// `0 0 320 100`, guides at y 14 and 86, axis labels at y 98).
@@ -47,7 +47,7 @@ pub fn groups_html(lang: Lang, groups: &[Group], imported: &[String]) -> String 
         out.push_str("\"><h3>");
         esc(&mut out, &g.name);
         out.push_str(" <span class=\"meta\">");
-        out.push_str(&count(lang, g.members.len(), "series.posts"));
+        out.push_str(&count(lang, g.members.len(), Key::SeriesPosts));
         out.push_str("</span></h3>");
         chart_svg(&mut out, lang, g);
         out.push_str("<ol class=\"series-members\">");
@@ -66,9 +66,9 @@ fn member(out: &mut String, lang: Lang, m: &Member, lit: bool) {
     out.push_str("\"><button type=\"button\" data-open=\"");
     esc(out, &m.id);
     out.push_str("\"><span class=\"period\">");
-    esc(out, m.period.as_deref().unwrap_or(t(lang, "series.undated")));
+    esc(out, m.period.as_deref().unwrap_or(t(lang, Key::SeriesUndated)));
     out.push_str("</span><span class=\"title\">");
-    esc(out, m.title.as_deref().unwrap_or(t(lang, "untitled")));
+    esc(out, m.title.as_deref().unwrap_or(t(lang, Key::Untitled)));
     out.push_str("</span><span class=\"rate\" data-rate=\"");
     if let Some(r) = m.rate {
         num(out, r);
@@ -76,7 +76,7 @@ fn member(out: &mut String, lang: Lang, m: &Member, lit: bool) {
         out.push_str(&percent(r));
     } else {
         out.push_str("\">");
-        out.push_str(t(lang, "series.no_goals"));
+        out.push_str(t(lang, Key::SeriesNoGoals));
     }
     out.push_str("</span></button></li>");
 }
@@ -85,7 +85,7 @@ fn chart_svg(out: &mut String, lang: Lang, g: &Group) {
     let points = chart(&g.members, W, H, PAD);
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         out.push_str("<p class=\"hint\">");
-        out.push_str(t(lang, "series.no_goals"));
+        out.push_str(t(lang, Key::SeriesNoGoals));
         out.push_str("</p>");
         return;
     };
@@ -95,7 +95,7 @@ fn chart_svg(out: &mut String, lang: Lang, g: &Group) {
     let mut label = String::new();
     esc(&mut label, &g.name);
     label.push_str(" — ");
-    label.push_str(t(lang, "series.chart"));
+    label.push_str(t(lang, Key::SeriesChart));
     for (i, p) in points.iter().enumerate() {
         label.push_str(if i == 0 { ": " } else { ", " });
         esc(&mut label, &p.label);

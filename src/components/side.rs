@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::LARGE_POST;
 use crate::frames::Deferred;
 use crate::graphemes::IntlGraphemes;
-use crate::i18n::{count, t};
+use crate::i18n::{count, t, Key};
 
 /// Stats, outline, goal scoreboard and "has a summary block" of a body,
 /// computed together.
@@ -90,8 +90,8 @@ const OUTLINE_SHOWN: usize = 500;
 pub fn outline(p: &AnalysisProps) -> Html {
     let headings = &p.analysis.1;
     html! {
-        <nav class="outline" aria-label={t(p.lang, "outline")}>
-            <h2 class="pane-title">{ t(p.lang, "outline") }</h2>
+        <nav class="outline" aria-label={t(p.lang, Key::Outline)}>
+            <h2 class="pane-title">{ t(p.lang, Key::Outline) }</h2>
             <ol>
             { for headings.iter().take(OUTLINE_SHOWN).zip(nth_of_id(headings)).map(|(h, (id, nth))| {
                 let (text, offset) = (h.text.clone(), h.offset);
@@ -160,11 +160,11 @@ pub fn stats_bar(p: &AnalysisProps) -> Html {
     let pct = hoego_core::goals::summary::percent(u32::try_from(per_mille).unwrap_or(1000));
     html! {
         <footer class="stats" data-testid="stats">
-            <span>{ count(lang, stats.chars, "chars") }</span>
-            <span>{ t(lang, "no_spaces") }{ " " }{ count(lang, stats.chars_no_spaces, "chars") }</span>
-            <span>{ stats.words }{ " " }{ t(lang, "words") }</span>
-            <span>{ stats.reading_minutes }{ " " }{ t(lang, "minutes") }</span>
-            <span>{ t(lang, "tasks") }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct})") }</span>
+            <span>{ count(lang, stats.chars, Key::Chars) }</span>
+            <span>{ t(lang, Key::NoSpaces) }{ " " }{ count(lang, stats.chars_no_spaces, Key::Chars) }</span>
+            <span>{ stats.words }{ " " }{ t(lang, Key::Words) }</span>
+            <span>{ stats.reading_minutes }{ " " }{ t(lang, Key::Minutes) }</span>
+            <span>{ t(lang, Key::Tasks) }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct})") }</span>
         </footer>
     }
 }

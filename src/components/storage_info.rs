@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::backup::{backup_zip, read_backup};
 use crate::browser::{date_time, download, file_bytes, new_id, now_ms};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Level, Notice};
 use crate::storage::Access;
 use crate::sync::{Persist, RestoreReport};
@@ -47,7 +47,7 @@ fn export_all(ctx: &Ctx) {
     let done = backup_zip(&ctx.drafts, &ctx.templates, at)
         .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| format!("{e:?}")));
     if let Err(e) = done {
-        notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, "download.failed")));
+        notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, Key::DownloadFailed)));
     }
 }
 
@@ -61,21 +61,21 @@ fn restore(ctx: Ctx, file: web_sys::File) {
                 super::templates::restore_templates(&ctx, backup.templates);
                 ctx.dispatch(Action::Restore { items: backup.drafts, new_ids });
             }
-            Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, "backup.bad"), file.name())),
+            Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, Key::BackupBad), file.name())),
         }
     });
 }
 
 fn report_line(lang: hoego_core::templates::Lang, r: &RestoreReport) -> String {
     let parts = [
-        (r.added, "backup.added"),
-        (r.replaced, "backup.replaced"),
-        (r.copied, "backup.copied"),
-        (r.kept_newer, "backup.kept"),
-        (r.unchanged, "backup.unchanged"),
+        (r.added, Key::BackupAdded),
+        (r.replaced, Key::BackupReplaced),
+        (r.copied, Key::BackupCopied),
+        (r.kept_newer, Key::BackupKept),
+        (r.unchanged, Key::BackupUnchanged),
     ];
-    let said: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, k)| format!("{} {n}", t(lang, k))).collect();
-    format!("{}: {}", t(lang, "backup.done"), if said.is_empty() { "0".into() } else { said.join(" · ") })
+    let said: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, k)| format!("{} {n}", t(lang, *k))).collect();
+    format!("{}: {}", t(lang, Key::BackupDone), if said.is_empty() { "0".into() } else { said.join(" · ") })
 }
 
 /// The library's storage area. (Functions, not components: each Yew
@@ -97,30 +97,30 @@ pub fn storage_info(ctx: &Ctx) -> Html {
         })
     };
     let persist = match ctx.persist {
-        Persist::Granted => ("granted", "persist.granted"),
-        Persist::Denied => ("denied", "persist.denied"),
-        Persist::Unsupported => ("unsupported", "persist.unsupported"),
-        Persist::NotAsked => ("not-asked", "persist.notasked"),
+        Persist::Granted => ("granted", Key::PersistGranted),
+        Persist::Denied => ("denied", Key::PersistDenied),
+        Persist::Unsupported => ("unsupported", Key::PersistUnsupported),
+        Persist::NotAsked => ("not-asked", Key::PersistNotasked),
     };
     let used = match ctx.usage {
         Some((u, q)) if q > 0.0 => {
-            format!("{} {} / {} ({}%)", t(lang, "storage.usage"), bytes(u), bytes(q), tenths(u * 100.0, q))
+            format!("{} {} / {} ({}%)", t(lang, Key::StorageUsage), bytes(u), bytes(q), tenths(u * 100.0, q))
         }
-        _ => t(lang, "storage.unknown").to_string(),
+        _ => t(lang, Key::StorageUnknown).to_string(),
     };
     html! {
         <section class="storage-info" data-testid="storage-info" aria-labelledby="storage-title">
-            <h2 id="storage-title">{ t(lang, "storage") }</h2>
+            <h2 id="storage-title">{ t(lang, Key::Storage) }</h2>
             <p data-testid="storage-usage">{ used }</p>
             <p data-testid="storage-persist" data-state={persist.0}>{ t(lang, persist.1) }</p>
             <div class="lib-actions">
-                <button data-testid="export-all" onclick={on_export}>{ t(lang, "backup.export") }</button>
+                <button data-testid="export-all" onclick={on_export}>{ t(lang, Key::BackupExport) }</button>
                 <label class="button file-button">
-                    { t(lang, "backup.restore") }
+                    { t(lang, Key::BackupRestore) }
                     <input type="file" data-testid="restore-file" accept=".zip,application/zip" onchange={on_restore} />
                 </label>
             </div>
-            <p class="hint">{ t(lang, "backup.rules") }</p>
+            <p class="hint">{ t(lang, Key::BackupRules) }</p>
             if let Some(r) = &ctx.restored {
                 <p class="notice ok" data-testid="restore-report" role="status">{ report_line(lang, r) }</p>
             }
@@ -133,8 +133,8 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let (why, detail) = match &ctx.access {
         Access::Writable => return html! {},
-        Access::Unavailable(m) => (t(lang, "storage.unavailable"), m.clone()),
-        Access::Newer(n) => (t(lang, "storage.newer"), format!("schema {n}")),
+        Access::Unavailable(m) => (t(lang, Key::StorageUnavailable), m.clone()),
+        Access::Newer(n) => (t(lang, Key::StorageNewer), format!("schema {n}")),
     };
     let on_all = {
         let ctx = ctx.clone();
@@ -145,7 +145,7 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {
-                notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, "download.failed")));
+                notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, Key::DownloadFailed)));
             }
         })
     });
@@ -153,9 +153,9 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         <div class="notice error storage-banner" role="alert" data-testid="storage-banner">
             <p>{ why }</p>
             <p class="hint"><code>{ detail }</code></p>
-            <button class="primary" data-testid="banner-download-all" onclick={on_all}>{ t(lang, "download.all") }</button>
+            <button class="primary" data-testid="banner-download-all" onclick={on_all}>{ t(lang, Key::DownloadAll) }</button>
             if let Some(cb) = this {
-                { " " }<button data-testid="banner-download-md" onclick={cb}>{ t(lang, "download.this") }</button>
+                { " " }<button data-testid="banner-download-md" onclick={cb}>{ t(lang, Key::DownloadThis) }</button>
             }
         </div>
     }

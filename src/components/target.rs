@@ -12,16 +12,16 @@ use hoego_core::target::{LengthTarget, LengthUnit, UNITS};
 use hoego_core::templates::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{length_label, t};
+use crate::i18n::{length_label, t, Key};
 
 /// The goal a unit starts with when none was typed.
 const DEFAULT_GOAL: u32 = 3000;
 
-fn unit_key(u: LengthUnit) -> &'static str {
+fn unit_key(u: LengthUnit) -> Key {
     match u {
-        LengthUnit::CharsNoSpaces => "target.unit.chars-no-spaces",
-        LengthUnit::CharsWithSpaces => "target.unit.chars",
-        LengthUnit::Words => "target.unit.words",
+        LengthUnit::CharsNoSpaces => Key::TargetUnitCharsNoSpaces,
+        LengthUnit::CharsWithSpaces => Key::TargetUnitChars,
+        LengthUnit::Words => Key::TargetUnitWords,
     }
 }
 
@@ -58,19 +58,19 @@ pub fn target_meter(
             <span class="target" data-testid="target" data-reached={pr.reached.to_string()}>
                 <progress data-testid="target-progress" max={pr.goal.to_string()} value={pr.current.min(pr.goal).to_string()} aria-label={label.clone()}></progress>
                 <span data-testid="target-label">{ label }</span>
-                if pr.reached { <strong data-testid="target-reached">{ t(lang, "target.reached") }</strong> }
+                if pr.reached { <strong data-testid="target-reached">{ t(lang, Key::TargetReached) }</strong> }
             </span>
         }
     });
     let unit = target.map(|t| t.unit);
     html! {
         <div class="target-bar">
-            <select id="target-unit" data-testid="target-unit" aria-label={t(lang, "target")} onchange={on_change.clone()}>
-                <option value="" selected={unit.is_none()}>{ t(lang, "target.none") }</option>
+            <select id="target-unit" data-testid="target-unit" aria-label={t(lang, Key::Target)} onchange={on_change.clone()}>
+                <option value="" selected={unit.is_none()}>{ t(lang, Key::TargetNone) }</option>
                 { for UNITS.iter().map(|u| html! { <option value={u.as_str()} selected={unit == Some(*u)}>{ t(lang, unit_key(*u)) }</option> }) }
             </select>
             if let Some(target) = target {
-                <input id="target-goal" data-testid="target-goal" type="number" min="1" aria-label={t(lang, "target.goal")} value={target.goal.to_string()} onchange={on_change} />
+                <input id="target-goal" data-testid="target-goal" type="number" min="1" aria-label={t(lang, Key::TargetGoal)} value={target.goal.to_string()} onchange={on_change} />
             }
             { for meter }
         </div>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::{target_value, Ctx};
 use crate::browser::{browser_offset, new_id, now_date, now_ms};
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, Level, Notice};
 use crate::storage::{merge_templates, update_templates, UserTemplate};
 
@@ -24,7 +24,7 @@ const USER: &str = "user:";
 /// storage refuses, nothing changes and the user is told so: a change kept in
 /// this tab only would be dropped, unannounced, by the next successful write
 /// or another tab's (both replace the list with what storage holds).
-fn change(ctx: &Ctx, done: &'static str, change: &dyn Fn(&mut Vec<UserTemplate>)) {
+fn change(ctx: &Ctx, done: Key, change: &dyn Fn(&mut Vec<UserTemplate>)) {
     let lang = ctx.lang;
     match update_templates(change) {
         Ok(list) => {
@@ -32,7 +32,7 @@ fn change(ctx: &Ctx, done: &'static str, change: &dyn Fn(&mut Vec<UserTemplate>)
             ctx.dispatch(Action::Notify(Notice { level: Level::Ok, text: t(lang, done).into() }));
         }
         Err(e) => {
-            let text = format!("{}: {}", t(lang, "tpl.failed"), e.message());
+            let text = format!("{}: {}", t(lang, Key::TplFailed), e.message());
             ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
         }
     }
@@ -44,7 +44,7 @@ pub fn restore_templates(ctx: &Ctx, incoming: Vec<UserTemplate>) {
         return;
     }
     let new_ids: Vec<String> = incoming.iter().map(|_| new_id()).collect();
-    change(ctx, "tpl.restored", &|list| {
+    change(ctx, Key::TplRestored, &|list| {
         merge_templates(list, incoming.clone(), new_ids.clone());
     });
 }
@@ -57,13 +57,13 @@ pub fn save_template_control(ctx: &Ctx, d: &std::rc::Rc<Draft>) -> Html {
         // The draft is shared, not copied: this runs on every render of the editor.
         let (ctx, d) = (ctx.clone(), d.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, "tpl.default").into());
+            let name = d.title().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| t(lang, Key::TplDefault).into());
             let tpl = UserTemplate { id: new_id(), name, text: template_from_post(&d.text), created: now_ms() };
-            change(&ctx, "tpl.saved", &|list| list.push(tpl.clone()));
+            change(&ctx, Key::TplSaved, &|list| list.push(tpl.clone()));
         })
     };
     html! {
-        <button class="ghost small" data-testid="tpl-save" title={t(lang, "tpl.hint")} onclick={on_save}>{ t(lang, "tpl.save") }</button>
+        <button class="ghost small" data-testid="tpl-save" title={t(lang, Key::TplHint)} onclick={on_save}>{ t(lang, Key::TplSave) }</button>
     }
 }
 
@@ -91,11 +91,11 @@ pub fn template_picker(ctx: &Ctx) -> Html {
         })
     };
     html! {
-            <select class="template-select" data-testid="template-select" aria-label={t(lang, "new.template")} onchange={on_pick}>
-                <option value="" selected=true>{ t(lang, "new.template") }{ "…" }</option>
+            <select class="template-select" data-testid="template-select" aria-label={t(lang, Key::NewTemplate)} onchange={on_pick}>
+                <option value="" selected=true>{ t(lang, Key::NewTemplate) }{ "…" }</option>
                 { for TEMPLATES.iter().filter(|t| t.name != "blank").map(|tp| html! { <option value={tp.name}>{ tp.label(lang) }</option> }) }
                 if !ctx.templates.is_empty() {
-                    <optgroup label={t(lang, "tpl.mine")}>
+                    <optgroup label={t(lang, Key::TplMine)}>
                         { for ctx.templates.iter().map(|tp| html! { <option value={format!("{USER}{}", tp.id)}>{ &tp.name }</option> }) }
                     </optgroup>
                 }
@@ -122,7 +122,7 @@ pub fn template_preview(ctx: &Ctx) -> Html {
         Callback::from(move |e: Event| {
             let name = target_value(&e).trim().to_string();
             if !name.is_empty() {
-                change(&ctx, "tpl.saved", &|list| {
+                change(&ctx, Key::TplSaved, &|list| {
                     list.iter_mut().filter(|t| t.id == id).for_each(|t| t.name = name.clone())
                 });
             }
@@ -130,7 +130,7 @@ pub fn template_preview(ctx: &Ctx) -> Html {
     };
     let delete = {
         let (ctx, id) = (ctx.clone(), tpl.id.clone());
-        Callback::from(move |_: MouseEvent| change(&ctx, "tpl.deleted", &|list| list.retain(|t| t.id != id)))
+        Callback::from(move |_: MouseEvent| change(&ctx, Key::TplDeleted, &|list| list.retain(|t| t.id != id)))
     };
     let close = {
         let ctx = ctx.clone();
@@ -138,13 +138,13 @@ pub fn template_preview(ctx: &Ctx) -> Html {
     };
     html! {
         <section class="tpl-preview" data-testid="tpl-preview" aria-labelledby="tpl-preview-title">
-            <h2 id="tpl-preview-title">{ t(lang, "tpl.preview") }{ ": " }{ &tpl.name }</h2>
+            <h2 id="tpl-preview-title">{ t(lang, Key::TplPreview) }{ ": " }{ &tpl.name }</h2>
             <pre class="mono" data-testid="tpl-preview-text">{ text }</pre>
             <div class="lib-actions">
-                <button class="primary" data-testid="tpl-create" onclick={create}>{ t(lang, "tpl.create") }</button>
-                <input data-testid="tpl-rename" aria-label={t(lang, "tpl.name")} value={tpl.name.clone()} onchange={rename} />
-                <button class="small ghost danger" data-testid="tpl-delete" onclick={delete}>{ t(lang, "tpl.delete") }</button>
-                <button class="small ghost" data-testid="tpl-close" onclick={close}>{ t(lang, "tpl.cancel") }</button>
+                <button class="primary" data-testid="tpl-create" onclick={create}>{ t(lang, Key::TplCreate) }</button>
+                <input data-testid="tpl-rename" aria-label={t(lang, Key::TplName)} value={tpl.name.clone()} onchange={rename} />
+                <button class="small ghost danger" data-testid="tpl-delete" onclick={delete}>{ t(lang, Key::TplDelete) }</button>
+                <button class="small ghost" data-testid="tpl-close" onclick={close}>{ t(lang, Key::TplCancel) }</button>
             </div>
         </section>
     }

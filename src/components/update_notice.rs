@@ -8,16 +8,16 @@
 use hoego_core::templates::Lang;
 use yew::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::pwa;
 
 /// The notice with its reload button.
 pub fn update_notice(lang: Lang) -> Html {
     html! {
         <div class="update-notice" data-testid="update-notice" role="status">
-            <span>{ t(lang, "update.ready") }</span>
+            <span>{ t(lang, Key::UpdateReady) }</span>
             <button class="small primary" data-testid="update-reload" onclick={Callback::from(|_| pwa::update_now())}>
-                { t(lang, "update.reload") }
+                { t(lang, Key::UpdateReload) }
             </button>
         </div>
     }
