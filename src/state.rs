@@ -117,6 +117,24 @@ impl Draft {
         self.post.as_ref().ok().and_then(|p| p.view().title.clone())
     }
 
+    /// This draft with another parsed post; its text is made by
+    /// [`Self::touched`], which every edit calls.
+    fn with_post(&self, post: Post) -> Draft {
+        Draft {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            text: String::new(),
+            post: Ok(post),
+            created: self.created,
+            updated: self.updated,
+            rev: self.rev,
+            saved_rev: self.saved_rev,
+            base: self.base,
+            carry: self.carry,
+            target: self.target,
+        }
+    }
+
     fn touched(&mut self, at: f64) {
         if let Ok(p) = &self.post {
             self.text = p.to_text();
@@ -473,6 +491,26 @@ impl AppState {
         }
     }
 
+    /// [`Self::edit_current`] for an edit that makes a new draft from the
+    /// current one. Why: the editor holds the current draft too, so editing it
+    /// in place first copies all of it (`Rc::make_mut`), text and body
+    /// included, on every key typed.
+    fn replace_current(&mut self, at: f64, f: impl FnOnce(&Draft) -> Result<Draft, String>) {
+        let View::Editor(id) = &self.view else { return };
+        let Some(slot) = self.drafts.iter_mut().find(|d| &d.id == id) else { return };
+        match f(slot) {
+            Ok(mut d) => {
+                d.touched(at);
+                *slot = Rc::new(d);
+                self.edit_error = None;
+                if !matches!(self.save, SaveState::Quota) {
+                    self.save = SaveState::Pending;
+                }
+            }
+            Err(e) => self.edit_error = Some(e),
+        }
+    }
+
     /// One imported file opens in the editor; several stay (or land) in the
     /// library, highlighted. A single paste stays in the library too.
     fn after_import(&mut self, new_ids: Vec<String>, from_file: bool) {
@@ -622,11 +660,8 @@ impl AppState {
                 Ok(p) => p.unset(&key).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
-            Action::SetBody { body, at } => self.edit_current(at, |d| match &mut d.post {
-                Ok(p) => {
-                    p.set_body(&body);
-                    Ok(())
-                }
+            Action::SetBody { body, at } => self.replace_current(at, |d| match &d.post {
+                Ok(p) => Ok(d.with_post(p.with_body(body))),
                 Err(_) => Err("raw mode".into()),
             }),
             Action::SetTarget { target, at } => self.edit_current(at, |d| {

@@ -48,6 +48,8 @@ pub fn editor(p: &EditorProps) -> Html {
     let (date, post_lang) =
         d.post.as_ref().map_or((None, lang), |p| (p.view().date.clone(), hoego_core::next::lang_of(p)));
     let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
+    // Formatted when the date changes, not on every key typed in the body.
+    let date_iso = use_memo(date.clone(), |d| AttrValue::from(d.as_ref().map(|d| d.to_iso()).unwrap_or_default()));
     // Held here, not in the raw box: switching to the form and back (which
     // unmounts the box) must not drop what was typed and not applied.
     let raw_typed = use_state_eq(|| None::<(AttrValue, String)>);
@@ -80,7 +82,7 @@ pub fn editor(p: &EditorProps) -> Html {
                         <h2 class="pane-title">{ t(lang, Key::Preview) }</h2>
                         <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
-                            date={post.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default()}
+                            date={(*date_iso).clone()}
                             tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} />
                     </section>
                     <aside class="pane side-pane">

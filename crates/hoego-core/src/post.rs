@@ -249,6 +249,27 @@ impl Post {
         &self.warnings
     }
 
+    /// This post with another body, the old one not copied: what each key
+    /// typed in the body makes (the app keeps the old post until the new one
+    /// replaces it, so editing it in place would copy the whole of it first).
+    pub fn with_body(&self, body: String) -> Post {
+        let mut post = Post {
+            head: self.head.clone(),
+            body,
+            kind: self.kind,
+            content: self.content.clone(),
+            line_ending: self.line_ending,
+            fm: self.fm.clone(),
+            fields: self.fields.clone(),
+            view: self.view.clone(),
+            warnings: self.warnings.clone(),
+        };
+        if post.body != self.body && field_title(&post.fields).is_none() {
+            post.view.title = first_h1(&post.body);
+        }
+        post
+    }
+
     /// Replace the body.
     pub fn set_body(&mut self, body: &str) {
         if self.body != body {

@@ -209,9 +209,12 @@ fn title_after_a_body_edit_is_the_title_of_the_edited_post() {
     for head in heads {
         for (before, after) in bodies.iter().zip(bodies.iter().rev()) {
             let mut p = Post::parse(&format!("{head}{before}")).unwrap();
+            let with = p.with_body(after.to_string());
             p.set_body(after);
             let fresh = Post::parse(&format!("{head}{after}")).unwrap();
             assert_eq!(p.view().title, fresh.view().title, "{head:?}: {before:?} → {after:?}");
+            assert_eq!(with.view().title, fresh.view().title, "with_body {head:?}: {before:?} → {after:?}");
+            assert_eq!(with.to_text(), fresh.to_text());
         }
     }
 }
