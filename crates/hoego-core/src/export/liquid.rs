@@ -65,7 +65,8 @@ fn has_endraw(body: &str) -> bool {
         rest = &rest[i + 2..];
         let t = rest.strip_prefix('-').unwrap_or(rest).trim_start();
         let Some(t) = t.strip_prefix("endraw") else { continue };
-        if t.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        // Ruby's `\w` (Liquid's tag name) is ASCII: `{% endraw한 %}` closes it too.
+        if t.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
             continue;
         }
         // No `%}` after this one: none after a later one either.
@@ -220,7 +221,11 @@ mod tests {
             ("{{ a }} {%- endraw %}", false),
             ("{{ a }} {%\tendraw\n%}", false),
             ("{{ a }} {% endraw x %}", false),
+            ("{{ a }} {% endraw한 %}", false),
+            ("{{ a }} {% endrawé %}", false),
             ("{{ a }} {% endrawx %}", true),
+            ("{{ a }} {% endraw_ %}", true),
+            ("{{ a }} {% endraw9 %}", true),
             ("{{ a }} {% endraw", true),
             ("{{ a }} {% raw %}", true),
             ("{{ a }} endraw %}", true),
