@@ -345,6 +345,52 @@ export default async function (h) {
     await context.close();
   });
 
+  // What is typed into a front matter box lives in the editor, not the box: a mode
+  // switch removes the form (and its other-keys box), a form field or another tab
+  // changes the front matter under the raw box, and the library button leaves the
+  // editor. None of them may drop it without asking.
+  await test('front matter typed and not applied: kept across mode switches and changes underneath; the library asks first', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('#f-other');
+    await page.focus('#f-other');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n추가_키: 1');
+    await page.waitForSelector('[data-testid=other-unapplied]');
+    await page.click('[data-testid=mode-raw]');
+    const raw = page.locator('[data-testid=raw-front-matter]');
+    await raw.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('subtitle: 부제목\n');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    // Back in the form: the other-keys box holds its text again.
+    await page.click('[data-testid=mode-form]');
+    await page.waitForSelector('[data-testid=other-unapplied]');
+    assert((await page.inputValue('#f-other')).endsWith('추가_키: 1'), 'other-keys text kept across a mode switch');
+    // A title change (the front matter changes under the raw box's text).
+    await page.fill('[data-testid=field-title]', '바뀐 제목');
+    await page.locator('[data-testid=field-title]').blur();
+    await page.waitForFunction(() => document.querySelector('[data-testid=field-title]').value === '바뀐 제목');
+    await page.click('[data-testid=mode-raw]');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    await page.waitForSelector('[data-testid=unapplied-stale]');
+    assert((await raw.inputValue()).includes('subtitle: 부제목'), 'raw text kept after the front matter changed under it');
+    // The library button asks; dismissing stays in the editor with the text.
+    const ask = async (answer) => {
+      const dialog = page.waitForEvent('dialog');
+      const click = page.click('[data-testid=back]');
+      const d = await dialog;
+      assert(d.type() === 'confirm', `asked before leaving: ${d.type()}`);
+      await (answer ? d.accept() : d.dismiss());
+      await click;
+    };
+    await ask(false);
+    assert((await raw.inputValue()).includes('subtitle: 부제목'), 'still in the editor, text kept');
+    // Accepting leaves.
+    await ask(true);
+    await page.waitForSelector('[data-testid=draft-list]');
+    await context.close();
+  });
+
   // The raw front matter and other-keys boxes apply on a button (a half-typed key
   // must not reach the post): what is typed and not applied is in no draft.
   await test('front matter typed and not applied: the box says so, and leaving the page asks first', async () => {

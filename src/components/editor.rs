@@ -15,6 +15,7 @@ use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
 use super::target::target_meter;
 use super::text_input::TextInput;
+use super::unapplied::{box_state, is_pending, typed, BoxState, Held, Typed};
 use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::{t, Key};
@@ -39,10 +40,6 @@ pub fn editor(p: &EditorProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let lang = ctx.lang;
     let d = &p.draft;
-    let back = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Library))
-    };
     // From the `&str`: one copy of the body per render, not two (a String, then its Rc).
     let body_text = d.post.as_ref().map_or_else(|_| AttrValue::default(), |p| AttrValue::from(p.body()));
     let (date, post_lang) =
@@ -50,16 +47,21 @@ pub fn editor(p: &EditorProps) -> Html {
     let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
     // Formatted when the date changes, not on every key typed in the body.
     let date_iso = use_memo(date.clone(), |d| AttrValue::from(d.as_ref().map(|d| d.to_iso()).unwrap_or_default()));
-    // Held here, not in the raw box: switching to the form and back (which
-    // unmounts the box) must not drop what was typed and not applied.
-    let raw_typed = use_state_eq(|| None::<(AttrValue, String)>);
-    // Asked on leaving in either mode: the form shows none of it, but it is held.
-    let raw_pending = raw_typed.is_some()
-        && d.post.as_ref().is_ok_and(|post| {
-            let shown = post.front_matter_text();
-            unapplied(&raw_typed, &box_key(&d.id, shown), shown)
-        });
-    crate::browser::use_leave_guard(raw_pending);
+    // Held here, not in the boxes: switching between the form and the raw mode
+    // removes one of them, and what was typed there must not go with it.
+    let raw_held = use_state_eq(|| None::<Typed>);
+    let other_held = use_state_eq(|| None::<Typed>);
+    let pending = held_unapplied(d, &raw_held, &other_held);
+    // Asked on leaving the page, and on going back to the library.
+    crate::browser::use_leave_guard(pending);
+    let back = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if !pending || confirm(t(lang, Key::UnappliedLeave)) {
+                ctx.dispatch(Action::Library)
+            }
+        })
+    };
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
@@ -71,8 +73,8 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} typed={raw_typed.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
-                            edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} /> }
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} held={raw_held.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                            edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} held={other_held.clone()} /> }
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, Key::Body) }</label>
@@ -149,6 +151,8 @@ struct FormProps {
     slug: String,
     edit_error: Option<String>,
     dispatch: Dispatch,
+    /// What was typed into the other-keys box and not applied.
+    held: Held,
 }
 
 impl PartialEq for FormProps {
@@ -167,6 +171,7 @@ impl PartialEq for FormProps {
             && self.slug == o.slug
             && self.edit_error == o.edit_error
             && self.dispatch == o.dispatch
+            && *self.held == *o.held
     }
 }
 
@@ -227,15 +232,11 @@ fn form(p: &FormProps) -> Html {
     // The other-keys box belongs to one draft and one text: another starts afresh,
     // without what was typed in the old one or its error.
     let other = p.draft.post.as_ref().map(|post| post.other_fields_text(TYPED_KEYS)).unwrap_or_default();
-    let box_key = box_key(&p.draft.id, &other);
+    let other_box = box_state(&p.held, &p.draft.id, &other);
     {
         let err = other_error.clone();
-        use_effect_with(box_key.clone(), move |_| err.set(None));
+        use_effect_with(other_box.key.clone(), move |_| err.set(None));
     }
-    // What was typed into the box, for the box it was typed into.
-    let other_typed = use_state_eq(|| None::<(AttrValue, String)>);
-    let other_unapplied = unapplied(&other_typed, &box_key, &other);
-    crate::browser::use_leave_guard(other_unapplied);
     let (ctx, lang) = (&p.dispatch, p.lang);
     let Ok(post) = &p.draft.post else { return html! {} };
     let v = post.view();
@@ -281,7 +282,7 @@ fn form(p: &FormProps) -> Html {
         let r = other_ref.clone();
         let shown = other.clone();
         let ending = post.line_ending();
-        let typed = other_typed.clone();
+        let held = p.held.clone();
         let draft = p.draft.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
@@ -291,21 +292,19 @@ fn form(p: &FormProps) -> Html {
                 let takes = draft.post.as_ref().is_ok_and(|p| p.clone().set_other_fields(TYPED_KEYS, &text).is_ok());
                 ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
                 if takes {
-                    typed.set(None);
+                    held.set(None);
                 }
             }
         })
     };
-    // Back in a draft whose box had text typed and not applied, the box shows it again.
-    let other_text = typed_text(&other_typed, &box_key).unwrap_or(&other).to_string();
     let on_other_input = {
         let err = other_error.clone();
-        let (typed, key) = (other_typed.clone(), box_key.clone());
+        let (held, draft, shown) = (p.held.clone(), p.draft.id.clone(), other.clone());
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
             let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
             err.set(result.err().map(|e| e.located()));
-            typed.set(Some((key.clone(), text)));
+            held.set(Some(typed(&held, &draft, &shown, text)));
         })
     };
     let large_other = other.len() > OTHER_INLINE_MAX;
@@ -347,12 +346,14 @@ fn form(p: &FormProps) -> Html {
                     // Keyed on its draft and text and given the text as the default, not
                     // as its value: a value is written back on every render, and each key
                     // here could render the form (the error check), undoing what was typed.
-                    <textarea id="f-other" key={box_key.as_str()} class="mono" rows="5" ref={other_ref} defaultvalue={other_text} oninput={on_other_input} spellcheck="false" />
+                    <textarea id="f-other" key={other_box.key.as_str()} class="mono" rows="5" ref={other_ref} defaultvalue={other_box.text.clone()} oninput={on_other_input} spellcheck="false" />
                 }
+                // Apply right below the box, the notes that come and go while typing
+                // after it: a note above would move the button under a pending click.
+                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, Key::Apply) }</button>
                 if let Some(e) = &*other_error { <p class="hint error">{ e }</p> }
                 if let Some(e) = &p.edit_error { <p class="hint error">{ e }</p> }
-                if other_unapplied { <p class="hint warn" data-testid="other-unapplied">{ t(lang, Key::Unapplied) }</p> }
-                <button type="button" class="small" onclick={apply_other} disabled={other_error.is_some() || large_other}>{ t(lang, Key::Apply) }</button>
+                { unapplied_notes(lang, &other_box, "other-unapplied") }
             </div>
         </form>
     }
@@ -364,13 +365,13 @@ struct RawProps {
     rev: u64,
     /// The draft's id (the box is keyed on it).
     id: AttrValue,
-    /// What was typed into the box and not applied: its key and text.
-    typed: UseStateHandle<Option<(AttrValue, String)>>,
+    /// What was typed into the box and not applied.
+    held: Held,
 }
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        self.rev == o.rev && self.id == o.id && *self.typed == *o.typed
+        self.rev == o.rev && self.id == o.id && *self.held == *o.held
     }
 }
 
@@ -379,20 +380,20 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let r = use_node_ref();
     let shown = p.post.front_matter_text().to_string();
-    let key = box_key(&p.id, &shown);
-    let typed = p.typed.clone();
-    // (The Editor holding `typed` asks on leaving.)
-    let pending = unapplied(&typed, &key, &shown);
+    // (The Editor holding the typed text asks on leaving.)
+    let raw_box = box_state(&p.held, &p.id, &shown);
     let oninput = {
-        let (typed, key) = (typed.clone(), key.clone());
-        Callback::from(move |e: InputEvent| typed.set(Some((key.clone(), super::target_value(&e.into())))))
+        let (held, draft, shown) = (p.held.clone(), p.id.clone(), shown.clone());
+        Callback::from(move |e: InputEvent| {
+            held.set(Some(typed(&held, &draft, &shown, super::target_value(&e.into()))))
+        })
     };
     let apply = {
         let ctx = ctx.clone();
         let r = r.clone();
         let shown = shown.clone();
         let ending = p.post.line_ending();
-        let typed = typed.clone();
+        let held = p.held.clone();
         let post = p.post.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
@@ -403,41 +404,51 @@ fn raw_front_matter(p: &RawProps) -> Html {
                 let takes = (*post).clone().set_front_matter_text(&text).is_ok();
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
                 if takes {
-                    typed.set(None);
+                    held.set(None);
                 }
             }
         })
     };
-    let text = typed_text(&typed, &key).unwrap_or(&shown).to_string();
     html! {
         <div class="field">
             <label for="f-raw">{ t(ctx.lang, Key::ModeRaw) }</label>
-            // Keyed on its draft and text, with the text as the default: a value is
-            // written back whenever the app's state changes (an autosave), undoing
-            // what was typed and not yet applied.
-            <textarea id="f-raw" key={key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={text} {oninput} spellcheck="false" />
-            if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
-            if pending { <p class="hint warn" data-testid="raw-unapplied">{ t(ctx.lang, Key::Unapplied) }</p> }
+            // Keyed on its draft and the text it started from, with the text as the
+            // default: a value is written back whenever the app's state changes (an
+            // autosave), undoing what was typed and not yet applied.
+            <textarea id="f-raw" key={raw_box.key.as_str()} data-testid="raw-front-matter" class="mono raw-fm" rows="16" ref={r} defaultvalue={raw_box.text.clone()} {oninput} spellcheck="false" />
+            // Notes after Apply, not above it (see the form's other-keys box).
             <button type="button" class="small" onclick={apply}>{ t(ctx.lang, Key::Apply) }</button>
+            if let Some(e) = &ctx.edit_error { <p class="hint error">{ e }</p> }
+            { unapplied_notes(ctx.lang, &raw_box, "raw-unapplied") }
         </div>
     }
 }
 
-/// The key of a front matter box: its draft and the text it shows, so that
-/// after Apply (new text) or in another draft it is a new box.
-fn box_key(draft_id: &str, shown: &str) -> AttrValue {
-    AttrValue::from(format!("{draft_id}\u{1}{shown}"))
+/// A box's notes on what it holds: typed and not applied, and typed before
+/// the front matter changed underneath (Apply puts this text in its place).
+fn unapplied_notes(lang: Lang, b: &BoxState, testid: &'static str) -> Html {
+    html! {
+        <>
+            if b.pending { <p class="hint warn" data-testid={testid}>{ t(lang, Key::Unapplied) }</p> }
+            if b.pending && b.stale { <p class="hint warn" data-testid="unapplied-stale">{ t(lang, Key::UnappliedStale) }</p> }
+        </>
+    }
 }
 
-/// Whether the text typed into a box (`typed`: the box's key and its text)
-/// differs from what it shows (`shown`, applied): typed into this box (`key`,
-/// its draft and text: after Apply or in another draft it is a new box), and
-/// not applied, so not saved. A textarea has `\n` lines only.
-fn unapplied(typed: &Option<(AttrValue, String)>, key: &AttrValue, shown: &str) -> bool {
-    typed_text(typed, key).is_some_and(|text| *text != hoego_core::line_endings::to_lf(shown))
+/// Whether either front matter box holds text typed and not applied, in this
+/// draft, or in another one the editor showed before (the box shows it again
+/// there).
+fn held_unapplied(d: &Draft, raw: &Option<Typed>, other: &Option<Typed>) -> bool {
+    let elsewhere = |h: &Option<Typed>| h.as_ref().is_some_and(|t| t.draft != d.id.as_str());
+    elsewhere(raw)
+        || elsewhere(other)
+        || d.post.as_ref().is_ok_and(|post| {
+            is_pending(raw, &d.id, || post.front_matter_text().to_string())
+                || is_pending(other, &d.id, || post.other_fields_text(TYPED_KEYS))
+        })
 }
 
-/// The text typed into the box `key` names, if any was.
-fn typed_text<'a>(typed: &'a Option<(AttrValue, String)>, key: &AttrValue) -> Option<&'a String> {
-    typed.as_ref().filter(|(k, _)| k == key).map(|(_, text)| text)
+/// Ask the user (a `confirm` dialog); `false` when no dialog could be shown.
+fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
 }
