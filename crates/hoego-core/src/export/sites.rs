@@ -46,17 +46,23 @@ pub(crate) struct Site {
 pub(crate) struct BodyImages {
     /// Each image's reference in document order (repeats included).
     pub references: Vec<String>,
-    /// Where they are written (a definition used by two images: once).
+    /// Where they are written (a definition used by two images: once), and
+    /// where a link names one of them (`[![a](a.png)](a.png)`, a "full size"
+    /// link): rewritten with the image, the link follows it to where it is
+    /// exported, rather than to a file that is not.
     pub sites: Vec<Site>,
 }
 
-/// An image whose end has not been seen yet.
+/// An image or link whose end has not been seen yet.
 struct Open {
-    /// Where its alt text's last event ends: the `]` follows.
+    /// Where its text's last event ends: the `]` follows.
     inner_end: usize,
     inline: bool,
     dest: String,
     id: String,
+    /// A link, not an image: its destination is a site only when an image of
+    /// the body has the same reference.
+    link: bool,
 }
 
 /// Every image reference of `body`: markdown images (inline and by
@@ -65,12 +71,13 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
     let mut out = BodyImages::default();
     let mut open: Vec<Open> = Vec::new();
     // Reference images' definitions, looked up once the events are read.
-    let mut by_label: Vec<(String, String)> = Vec::new();
+    let mut by_label: Vec<(String, String, bool)> = Vec::new();
+    let mut links: Vec<Site> = Vec::new();
     let mut in_html_block = false;
     let mut events = parser(body).into_offset_iter();
     for (event, range) in events.by_ref() {
-        // An image's own end event spans all of it: only its contents count.
-        if let (Some(top), false) = (open.last_mut(), matches!(event, Event::End(TagEnd::Image))) {
+        // An image's or link's own end event spans all of it: only its contents count.
+        if let (Some(top), false) = (open.last_mut(), matches!(event, Event::End(TagEnd::Image | TagEnd::Link))) {
             top.inner_end = top.inner_end.max(range.end);
         }
         match event {
@@ -78,17 +85,32 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
                 out.references.push(dest_url.to_string());
                 let inline = link_type == LinkType::Inline;
                 let (dest, id) = (dest_url.to_string(), id.to_string());
-                open.push(Open { inner_end: range.start + 2, inline, dest, id });
+                open.push(Open { inner_end: range.start + 2, inline, dest, id, link: false });
             }
-            Event::End(TagEnd::Image) => {
+            Event::Start(Tag::Link { link_type, dest_url, id, .. }) => {
+                // Autolinks and e-mail links have no destination to rewrite; an
+                // unknown reference ("broken link") has no definition.
+                let inline = match link_type {
+                    LinkType::Inline => true,
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => false,
+                    _ => continue,
+                };
+                let (dest, id) = (dest_url.to_string(), id.to_string());
+                open.push(Open { inner_end: range.start + 1, inline, dest, id, link: true });
+            }
+            Event::End(TagEnd::Image | TagEnd::Link) => {
                 let Some(img) = open.pop() else { continue };
                 if let Some(parent) = open.last_mut() {
                     parent.inner_end = parent.inner_end.max(range.end);
                 }
                 if !img.inline {
-                    by_label.push((img.id, img.dest));
+                    by_label.push((img.id, img.dest, img.link));
                 } else if let Some(site) = inline_site(body, &img, range.end) {
-                    out.sites.push(site);
+                    if img.link {
+                        links.push(site)
+                    } else {
+                        out.sites.push(site)
+                    }
                 }
             }
             Event::Start(Tag::HtmlBlock) => {
@@ -101,7 +123,11 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
             _ => {}
         }
     }
-    definition_sites(body, events.reference_definitions(), by_label, &mut out);
+    definition_sites(body, events.reference_definitions(), by_label, &mut out, &mut links);
+    // Only links to an image of this body: other links are not the export's.
+    let images: std::collections::HashSet<&str> = out.references.iter().map(String::as_str).collect();
+    links.retain(|l| images.contains(l.reference.as_str()));
+    out.sites.extend(links);
     out
 }
 
@@ -115,15 +141,19 @@ fn inline_site(body: &str, img: &Open, end: usize) -> Option<Site> {
     Some(Site { range, reference: img.dest.clone(), form: Form::Markdown { angle } })
 }
 
-/// The destinations of the definitions reference images use (each once).
+/// The destinations of the definitions reference images and links use (each
+/// once: a definition an image uses is the image's site).
 fn definition_sites(
     body: &str,
     defs: &pulldown_cmark::RefDefs<'_>,
-    by_label: Vec<(String, String)>,
+    mut by_label: Vec<(String, String, bool)>,
     out: &mut BodyImages,
+    links: &mut Vec<Site>,
 ) {
     let mut seen = std::collections::HashSet::new();
-    for (label, dest) in by_label {
+    // Images first (a stable sort: `false` < `true`).
+    by_label.sort_by_key(|(_, _, link)| *link);
+    for (label, dest, link) in by_label {
         let Some(def) = defs.get(&label) else { continue };
         if !seen.insert(def.span.start) {
             continue;
@@ -132,7 +162,12 @@ fn definition_sites(
         let span = def.span.clone();
         let Some(colon) = label_end(body, span.start, span.end) else { continue };
         if let Some((range, angle)) = markdown_dest(body, colon + 1, span.end, &dest) {
-            out.sites.push(Site { range, reference: dest, form: Form::Markdown { angle } });
+            let site = Site { range, reference: dest, form: Form::Markdown { angle } };
+            if link {
+                links.push(site)
+            } else {
+                out.sites.push(site)
+            }
         }
     }
 }
@@ -349,6 +384,13 @@ mod tests {
             ("<div>\n<img\n  src=\"d.png\">\n</div>\n", &[("d.png", "d.png")]),
             ("<img src=e.png/> <imgx src=f.png>", &[("e.png", "e.png")]),
             ("`![x](pic.png)` [d](pic.png.zip)\n\n```\n<img src=\"pic.png\">\n```\n", &[]),
+            // A link to an image of the body goes with it; other links are not sites.
+            (
+                "[![a](./a.png)](./a.png) [full](<./a.png>) [post](./b.md)",
+                &[("./a.png", "./a.png"), ("./a.png", "./a.png"), ("<./a.png>", "./a.png")],
+            ),
+            ("![r][i] [big][i] [t][l]\n\n[i]: r.png\n[l]: r.png\n", &[("r.png", "r.png"), ("r.png", "r.png")]),
+            ("[x](only-linked.png) <a href=\"r.png\">", &[]),
         ];
         for (body, want) in cases {
             let found = body_images(body);

@@ -459,3 +459,25 @@ fn batched_fixes_equal_one_at_a_time() {
         assert!(batched.to_text().contains("layout: post"), "{src:?}: a refused fix stops nothing after it");
     }
 }
+
+/// A clickable thumbnail and a "full size" link follow their image to where it
+/// is exported (they pointed at a file the export does not write, silently);
+/// a link to anything else is left as written. Both targets.
+#[test]
+fn links_to_an_exported_image_follow_it() {
+    let src = "---\ntitle: t\ndate: 2023-01-01\n---\n[![a](./a.png)](./a.png) [원본](<./a.png>) [글](./b.md)\n";
+    for target in [Target::Jekyll, Target::Gatsby(Flavor::StarterBlog)] {
+        let e = export(&Post::parse(src).unwrap(), &opts(target), &["./a.png".to_string()]);
+        let body = e.text.rsplit("---\n").next().unwrap();
+        // Where the image now points (Jekyll: the assets folder; Gatsby: beside the post).
+        let dest = body.split("![a](").nth(1).and_then(|r| r.split(')').next()).unwrap();
+        let want = format!("[![a]({dest})]({dest}) [원본](<{dest}>) [글](./b.md)\n");
+        assert_eq!(body, want, "{target:?}");
+        assert_eq!(e.assets.len(), 1, "{target:?}");
+        assert!(
+            e.assets[0].site_path.ends_with(dest.trim_start_matches(['.', '/'])),
+            "{target:?}: {dest} is {}",
+            e.assets[0].site_path
+        );
+    }
+}
