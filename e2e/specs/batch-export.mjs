@@ -87,4 +87,42 @@ export default async function (h) {
     }
     await context.close();
   });
+
+  // Images travel with the post: imported beside it, they go into the post's .zip and
+  // the site zip at their site paths, and a link to one (a clickable thumbnail) follows
+  // it there. The same bytes as the CLI's zip of the same folder.
+  await test('export with images: the .zip and the site zip carry them, byte-identical to `hoego export --zip`', async () => {
+    const { context, page } = await fresh();
+    const dir = fs.mkdtempSync(path.join(tmp, 'img-'));
+    const png = (n) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, n)]);
+    fs.writeFileSync(path.join(dir, 'a.png'), png(1));
+    fs.writeFileSync(path.join(dir, 'b b.png'), png(2));
+    const post = path.join(dir, 'photos.md');
+    fs.writeFileSync(post, '---\ntitle: "사진 회고"\ndate: 2026-11-20 10:00:00 +0900\n---\n[![a](./a.png)](./a.png)\n\n![b](<./b b.png>) [원본][b]\n\n[b]: <./b b.png>\n');
+    await page.click('[data-testid=back]');
+    await page.setInputFiles('[data-testid=import-file]', [path.join(dir, 'a.png'), path.join(dir, 'b b.png')]);
+    await page.setInputFiles('[data-testid=import-file]', [post]);
+    await page.waitForSelector('[data-testid=body]');
+    for (const [target, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']]]) {
+      await page.selectOption('[data-testid=export-target]', target);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=export-zip]')]);
+      const got = fs.readFileSync(await dl.path());
+      const zip = path.join(dir, `${target}.zip`);
+      cli(['export', ...args, '--offset', '+09:00', '--zip', zip, post]);
+      const names = zipNames(got);
+      assert(Buffer.compare(got, fs.readFileSync(zip)) === 0, `${target}: app zip differs from CLI zip\n app: ${names.join(' ')}\n cli: ${zipNames(fs.readFileSync(zip)).join(' ')}`);
+      assert(names.length === 3 && names.some((n) => n.endsWith('/a.png')), `${target}: post and both images: ${names.join(' ')}`);
+      if (target === 'jekyll') assert(!got.includes('(./a.png)') && !got.includes('./b b.png'), `${target}: every link follows its image`);
+    }
+    // The site zip of the library selection: the same images at the same paths.
+    await page.click('[data-testid=back]');
+    const item = page.locator('[data-testid=draft-item]', { hasText: '사진 회고' });
+    await item.locator('[data-testid=draft-select]').check();
+    await page.selectOption('[data-testid=batch-target]', 'jekyll');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
+    const site = zipNames(fs.readFileSync(await dl.path()));
+    const one = zipNames(fs.readFileSync(path.join(dir, 'jekyll.zip')));
+    assert(JSON.stringify(site) === JSON.stringify(one), `site zip ${site.join(' ')} vs ${one.join(' ')}`);
+    await context.close();
+  });
 }

@@ -7,9 +7,10 @@
 //! count sits in a fixed-width badge, the button is only disabled when
 //! nothing is selected), so nothing moves under a pending click.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::export_panel::IMAGES;
+use super::export_panel::{Images, IMAGES};
 use super::Ctx;
 use crate::browser::{download, now_date};
 use crate::i18n::{t, Key};
@@ -34,12 +35,29 @@ pub fn options(s: &ExportSettings, source_name: Option<String>) -> ExportOptions
 
 /// The references of `post` that have an imported image by that file name
 /// (and that really is an image: the CLI's rule).
-pub fn available_images(post: &hoego_core::Post, images: &[(String, Rc<[u8]>)]) -> Vec<String> {
+pub fn available_images(post: &hoego_core::Post, images: &Images) -> Vec<String> {
     image_refs(post)
         .into_iter()
-        .filter(|r| images.iter().any(|(n, b)| *n == r.file_name && is_image(n, b)))
+        .filter(|r| images.get(&r.file_name).is_some_and(|b| is_image(&r.file_name, b)))
         .map(|r| r.reference)
         .collect()
+}
+
+/// The image files of an exported post (`refs`: its image references): each
+/// placed asset's bytes at its site path. Looked up by maps, not by scanning
+/// every reference and image per asset.
+pub fn asset_files<'a>(
+    out: &'a hoego_core::export::Exported,
+    refs: &[hoego_core::export::ImageRef],
+    images: &'a Images,
+) -> impl Iterator<Item = (String, Vec<u8>)> + 'a {
+    let by_ref: HashMap<&str, &str> = refs.iter().map(|r| (r.reference.as_str(), r.file_name.as_str())).collect();
+    let found: Vec<(&String, &Rc<[u8]>)> = out
+        .assets
+        .iter()
+        .filter_map(|a| Some((&a.site_path, images.get(*by_ref.get(a.reference.as_str())?)?)))
+        .collect();
+    found.into_iter().map(|(path, bytes)| (path.clone(), bytes.to_vec()))
 }
 
 /// The zip of `drafts` as one site; also how many drafts were skipped (raw mode).
@@ -55,13 +73,7 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (e, (_, post)) in exported.iter().zip(&parsed) {
         files.push((e.path.clone(), e.text.clone().into_bytes()));
-        let refs = image_refs(post);
-        for a in &e.assets {
-            let name = refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
-            if let Some((_, bytes)) = images.iter().find(|(n, _)| Some(n.as_str()) == name) {
-                files.push((a.site_path.clone(), bytes.to_vec()));
-            }
-        }
+        files.extend(asset_files(e, &image_refs(post), &images));
     }
     (zip_files(&files).map_err(|e| e.to_string()), drafts.len() - parsed.len())
 }

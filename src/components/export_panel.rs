@@ -15,10 +15,13 @@ use crate::browser::download;
 use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
+/// Images imported alongside posts this session, by file name.
+pub type Images = std::collections::HashMap<String, Rc<[u8]>>;
+
 thread_local! {
-    /// Images imported alongside posts this session, by file name. Shared, not
-    /// copied: each export (one per pause in typing) takes them all.
-    pub static IMAGES: std::cell::RefCell<Vec<(String, Rc<[u8]>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The session's [`Images`]. Shared, not copied: each export (one per pause
+    /// in typing) takes them all.
+    pub static IMAGES: std::cell::RefCell<Rc<Images>> = std::cell::RefCell::new(Rc::default());
 }
 
 /// Applies a control's new value to the settings.
@@ -39,7 +42,7 @@ struct Computed {
     rev: u64,
     out: Exported,
     refs: Vec<ImageRef>,
-    images: Vec<(String, Rc<[u8]>)>,
+    images: Rc<Images>,
 }
 
 impl Computed {
@@ -57,12 +60,7 @@ impl Computed {
     /// The post, then its images, at their site paths (the order `hoego export --zip` uses).
     fn zip_entries(&self) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(self.out.path.clone(), self.out.text.clone().into_bytes())];
-        for a in &self.out.assets {
-            let name = self.refs.iter().find(|r| r.reference == a.reference).map(|r| r.file_name.as_str());
-            if let Some((_, bytes)) = self.images.iter().find(|(n, _)| Some(n.as_str()) == name) {
-                files.push((a.site_path.clone(), bytes.to_vec()));
-            }
-        }
+        files.extend(super::batch::asset_files(&self.out, &self.refs, &self.images));
         files
     }
 }
@@ -70,7 +68,7 @@ impl Computed {
 fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let key = (draft.id.clone(), s.clone());
     let Ok(post) = &draft.post else {
-        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Vec::new() };
+        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Rc::default() };
     };
     let opts = super::batch::options(s, draft.name.clone());
     let refs = image_refs(post);

@@ -94,11 +94,9 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
                 // so say which one is used rather than swap one in silently.
                 let replaced = super::export_panel::IMAGES.with(|i| {
-                    let mut i = i.borrow_mut();
-                    let old = i.iter().position(|(n, _)| *n == name).map(|k| i.remove(k));
-                    let differs = old.is_some_and(|(_, b)| *b != *bytes);
-                    i.push((name.clone(), bytes.into()));
-                    differs
+                    let new: std::rc::Rc<[u8]> = bytes.into();
+                    let old = std::rc::Rc::make_mut(&mut i.borrow_mut()).insert(name.clone(), new.clone());
+                    old.is_some_and(|b| b != new)
                 });
                 if replaced {
                     let text = format!("{}: {}", t(lang, Key::ImportImageDup), super::import_pick::relative_path(&f));
