@@ -22,7 +22,7 @@ const browser = await chromium.launch(CHROMIUM);
 // E2E_CPU_SLOWDOWN=4 runs every page's CPU that many times slower (Chromium's
 // throttling), second tabs and contexts the specs make themselves included: a test
 // that only passes with this machine's timing fails here first.
-const slowdown = Number(process.env.E2E_CPU_SLOWDOWN || 1);
+import { slowdown } from './slowdown.mjs';
 const throttle = async (context, page) => (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 if (slowdown > 1) {
   const newContext = browser.newContext.bind(browser);

@@ -11,6 +11,7 @@
 // runs only these at 1 MB and prints the table.
 import fs from 'node:fs';
 import path from 'node:path';
+import { bound } from '../slowdown.mjs';
 
 const FM = '---\ntitle: "adversarial"\ndate: 2026-11-22 10:00:00 +0900\n---\n';
 /** MAX_NESTING in crates/hoego-core/src/markdown/nesting.rs. */
@@ -119,7 +120,7 @@ export async function previewDepth(page) {
 
 // Polled state checks are kept cheap (the last preview block, a class): a
 // check that reads megabytes would itself be the long task being measured.
-const SLOW = { timeout: 180000, polling: 100 };
+const SLOW = { timeout: bound(180000), polling: 100 };
 
 /** Wait until the preview's last block shows `mark` (or, for a block too
  * large to draw, the note that stands for it) and the export panel has run. */

@@ -4,6 +4,7 @@
 // from an imported `_config.yml`), for Jekyll, Gatsby and Lumen.
 import fs from 'node:fs';
 import path from 'node:path';
+import { bound } from '../slowdown.mjs';
 
 // YAML posts the browser build reads (TOML posts open in raw mode there). Two pairs collide,
 // two link each other with `post_url`, one uses `{{ site.url }}` (the kramdown-jekyll blog's `_config.yml`).
@@ -73,7 +74,7 @@ export default async function (h) {
     const place = await box();
     for (const [value, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']], ['lumen', ['--to', 'gatsby', '--flavor', 'lumen']]]) {
       await page.selectOption('[data-testid=batch-target]', value);
-      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
       const got = fs.readFileSync(await dl.path());
       const zip = path.join(dir, `${value}.zip`);
       cli(['export', ...args, '--offset', '+09:00', '--site-config', config, '--zip', zip, ...files]);
@@ -105,7 +106,7 @@ export default async function (h) {
     await page.waitForSelector('[data-testid=body]');
     for (const [target, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']]]) {
       await page.selectOption('[data-testid=export-target]', target);
-      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=export-zip]')]);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);
       const got = fs.readFileSync(await dl.path());
       const zip = path.join(dir, `${target}.zip`);
       cli(['export', ...args, '--offset', '+09:00', '--zip', zip, post]);
@@ -119,7 +120,7 @@ export default async function (h) {
     const item = page.locator('[data-testid=draft-item]', { hasText: '사진 회고' });
     await item.locator('[data-testid=draft-select]').check();
     await page.selectOption('[data-testid=batch-target]', 'jekyll');
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=batch-download]', { noWaitAfter: true })]);
     const site = zipNames(fs.readFileSync(await dl.path()));
     const one = zipNames(fs.readFileSync(path.join(dir, 'jekyll.zip')));
     assert(JSON.stringify(site) === JSON.stringify(one), `site zip ${site.join(' ')} vs ${one.join(' ')}`);

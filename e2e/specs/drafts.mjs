@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { axeScan } from './a11y.mjs';
+import { bound } from '../slowdown.mjs';
 
 const INDEX = 'hoego/v2/index';
 
@@ -72,7 +73,7 @@ export default async function (h) {
     await b.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
     await b.waitForSelector('[data-testid=field-title]');
     await b.fill('[data-testid=field-title]', 'B 탭의 제목');
-    await b.waitForFunction(() => window.__held !== null, null, { timeout: 5000 }).catch(() => {
+    await b.waitForFunction(() => window.__held !== null, null, { timeout: bound(5000) }).catch(() => {
       throw new Error('the hold caught no autosave timer: is AUTOSAVE_MS in src/app.rs still 400?');
     });
     await a.fill('[data-testid=field-title]', 'A 탭의 제목');

@@ -3,6 +3,7 @@
 // and a click straight after a settings change downloads those settings.
 import fs from 'node:fs';
 import path from 'node:path';
+import { bound } from '../slowdown.mjs';
 
 export default async function (h) {
   const { test, fresh, assert, cli, importFiles, openDraft, fixturesDir, titles, tmp } = h;
@@ -24,7 +25,7 @@ export default async function (h) {
       // No waiting between the change and the click: the click must see the new settings.
       await page.selectOption('[data-testid=export-target]', target);
       if (flavor) await page.selectOption('[data-testid=export-flavor]', flavor);
-      const [md] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=export-md]', { noWaitAfter: true })]);
+      const [md] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-md]', { noWaitAfter: true })]);
       const dir = fs.mkdtempSync(path.join(tmp, 'stable-'));
       const args = ['export', '--to', target, ...(flavor ? ['--flavor', flavor] : []), '--offset', '+09:00', '--out', dir, path.join(fixturesDir, f)];
       const rel = cli(args).toString().trim();

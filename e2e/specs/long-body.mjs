@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { editorText, turnPage } from './adversarial.mjs';
+import { bound } from '../slowdown.mjs';
 
 /** PAGED_OVER and PAGE_LINES in src/paging.rs. */
 const PAGED_OVER = 4000;
@@ -205,9 +206,9 @@ export default async function (h) {
     const file = path.join(tmp, 'many-blocks.md');
     fs.writeFileSync(file, '---\ntitle: "블록 많은 글"\n---\n' + many);
     await page.setInputFiles('[data-testid=import-file]', file);
-    const note = await page.waitForSelector('[data-testid=preview-rest]', { timeout: 120000 });
+    const note = await page.waitForSelector('[data-testid=preview-rest]', { timeout: bound(120000) });
     // The preview is drawn in slices: wait until its last block is there.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length >= 40000, null, { timeout: 120000, polling: 200 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length >= 40000, null, { timeout: bound(120000), polling: 200 });
     const shown = await page.evaluate(() => {
       const p = document.querySelector('[data-testid=preview]');
       return { blocks: p.querySelectorAll('.blk').length, last: p.textContent.includes('LAST-SHOWN'), cut: p.textContent.includes('NOT-SHOWN') };
@@ -241,7 +242,7 @@ export default async function (h) {
     const fits = path.join(tmp, 'just-fits.md');
     fs.writeFileSync(fits, head + 'y\n'.repeat(560_000)); // 1.07 MiB
     await page.setInputFiles('[data-testid=import-file]', fits);
-    await page.waitForSelector('[data-testid=body-pages]', { timeout: 120000 });
+    await page.waitForSelector('[data-testid=body-pages]', { timeout: bound(120000) });
     await context.close();
   });
 }

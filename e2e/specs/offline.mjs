@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { axeScan } from './a11y.mjs';
+import { bound } from '../slowdown.mjs';
 
 const MARK = 'meta[name=hoego-deployment]';
 
@@ -39,7 +40,7 @@ function deployments(root, tmp) {
 /** Every hoego/ localStorage entry: drafts, index, prefs. */
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('hoego/')).sort().map((k) => [k, localStorage.getItem(k)])));
 const cacheKeys = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hoego-')).sort());
-const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30000 });
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: bound(30000) });
 /** Poll an async page condition (waitForFunction would take the Promise for true). */
 async function until(page, what, fn, arg) {
   const end = Date.now() + 30000;
@@ -105,7 +106,7 @@ export default async function (h) {
       assert(Object.keys(before).some((k) => k.startsWith('hoego/v2/draft/')), 'drafts stored');
       site.setDir(deploy.b);
       await page.reload();
-      await page.waitForSelector('[data-testid=update-notice]', { timeout: 30000 });
+      await page.waitForSelector('[data-testid=update-notice]', { timeout: bound(30000) });
       assert((await page.textContent('[data-testid=update-notice]')).includes('새 버전'), 'notice in Korean');
       const axe = await axeScan(page);
       console.log(`  axe (serious+critical) update notice: ${axe.length}`);

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { bound } from '../slowdown.mjs';
 
 /** Waits until a stored draft's current revision holds `text` (its JSON: the autosave has run). */
 const storedHolds = (page, text) => page.waitForFunction((t) => {
@@ -62,7 +63,7 @@ export default async function (h) {
       const reached = await page.waitForFunction((want) => {
         const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
         return index.drafts.some((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').text === want);
-      }, head + value, { timeout: 15000 }).then(() => true, () => false);
+      }, head + value, { timeout: bound(15000) }).then(() => true, () => false);
       const text = await stored();
       assert(text === head + value, `${name}: ${reached ? '' : 'not stored within 15 s: '}stored body ${JSON.stringify(text.slice(head.length).slice(-60))} ≠ textarea ${JSON.stringify(value.slice(-60))}`);
       before = value;

@@ -5,6 +5,7 @@
 // back, equal to what `hoego new --from` makes of the same post.
 import fs from 'node:fs';
 import path from 'node:path';
+import { bound } from '../slowdown.mjs';
 
 // Replace `from` with `to` in the body textarea the way typing does: an
 // edit of the element's text followed by an input event.
@@ -24,12 +25,12 @@ async function editBody(page, from, to) {
 const total = (page, text) => page.waitForFunction((text) => {
   const t = document.querySelector('[data-testid=goals-total]');
   return t && t.textContent.includes(text);
-}, text, { timeout: 10000 });
+}, text, { timeout: bound(10000) });
 
 const bodyHas = (page, text) => page.waitForFunction((text) => {
   const ta = document.querySelector('[data-testid=body]');
   return ta && ta.value.includes(text);
-}, text, { timeout: 10000 });
+}, text, { timeout: bound(10000) });
 
 // Screenshots from the top of the page and of the body.
 const top = (page) => page.evaluate(() => {
