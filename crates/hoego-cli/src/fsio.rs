@@ -113,13 +113,19 @@ fn copy_new(tmp: &Path, dest: &Path, mode: Option<u32>) -> io::Result<()> {
 }
 
 /// Remove the temporary file `tmp` after `result`, saying so if it could not be.
+/// A file that was written stays a success (with a warning): reported as a
+/// failure, the caller would take it for not written, and neither undo it nor
+/// count it, leaving it behind a post said to have failed.
 fn remove_temp(tmp: &Path, result: io::Result<()>) -> io::Result<()> {
     let Err(cleanup) = fs::remove_file(tmp) else { return result };
     let left = format!("the temporary file {} could not be removed: {cleanup}", tmp.display());
-    Err(match result {
-        Err(e) => io::Error::new(e.kind(), format!("{e} (and {left})")),
-        Ok(()) => io::Error::new(cleanup.kind(), format!("written, but {left}")),
-    })
+    match result {
+        Err(e) => Err(io::Error::new(e.kind(), format!("{e} (and {left})"))),
+        Ok(()) => {
+            crate::console::warn(format_args!("hoego: written, but {left}"));
+            Ok(())
+        }
+    }
 }
 
 #[cfg(unix)]
