@@ -114,11 +114,13 @@ fn with_definitions(
     defs: &[Range<usize>],
     defined: &dyn Fn(&str) -> bool,
 ) -> Vec<Range<usize>> {
-    let counts = |at: usize| {
-        let i = defs.partition_point(|d| d.start <= at);
-        i > 0 && at < defs[i - 1].end
+    // A line with part of a definition that counts: the definition may start
+    // after the line does (indented) and span lines (a label over two).
+    let counts = |line: &Range<usize>| {
+        let i = defs.partition_point(|d| d.start < line.end);
+        i > 0 && line.start < defs[i - 1].end
     };
-    let opens = |line: &Range<usize>| counts(line.start) || label_of(&body[line.clone()]).is_some_and(defined);
+    let opens = |line: &Range<usize>| counts(line) || label_of(&body[line.clone()]).is_some_and(defined);
     let mut joined: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     let mut prev_content = base;
     for (mut r, content_end) in ranges {
@@ -650,6 +652,8 @@ mod tests {
             "[r]: /u\n\n[r]: /v\n    not code\n",
             // A line after a lone CR that the parse leaves out stays out.
             "    code\n\r# h\n- a\n",
+            // An indented definition whose label spans two lines: both lines are its.
+            "  [\n r ]: /w\n[r]: /u\n<br/>\n",
             "",
             "\n\n\n",
         ];
