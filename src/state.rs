@@ -41,6 +41,10 @@ pub struct Draft {
     pub carry: u64,
     /// Its length target (stored with it, never in the text).
     pub target: Option<LengthTarget>,
+    /// The revision the body editor's last key made: while [`Self::rev`] is
+    /// still it, the body is exactly the text that editor sent, and the editor
+    /// need not compare it with its own (a scan of the whole body per key).
+    pub typed_rev: u64,
 }
 
 impl PartialEq for Draft {
@@ -58,7 +62,20 @@ impl Draft {
     /// A draft from text.
     pub fn new(id: String, name: Option<String>, text: String, at: f64) -> Draft {
         let post = Post::parse(&text).map_err(|e| e.located());
-        Draft { id, name, text, post, created: at, updated: at, rev: 1, saved_rev: 0, base: 0, carry: 0, target: None }
+        Draft {
+            id,
+            name,
+            text,
+            post,
+            created: at,
+            updated: at,
+            rev: 1,
+            saved_rev: 0,
+            base: 0,
+            carry: 0,
+            target: None,
+            typed_rev: 0,
+        }
     }
 
     /// From storage. Revision 0 means read from an older layout but not yet
@@ -132,6 +149,7 @@ impl Draft {
             base: self.base,
             carry: self.carry,
             target: self.target,
+            typed_rev: self.typed_rev,
         }
     }
 
@@ -368,8 +386,10 @@ pub enum Action {
     SetField { key: String, value: FieldValue, at: f64 },
     /// Remove a key of the current draft.
     UnsetField { key: String, at: f64 },
-    /// Replace the current draft's body.
-    SetBody { body: String, at: f64 },
+    /// Replace the current draft's body. `typed`: sent by the body editor,
+    /// whose textarea already holds it (see `Draft::typed_rev`); any other
+    /// sender's body must be written into the textarea.
+    SetBody { body: String, typed: bool, at: f64 },
     /// Set or clear the current draft's length target.
     SetTarget { target: Option<LengthTarget>, at: f64 },
     /// The user's templates as storage now holds them.
@@ -491,16 +511,23 @@ impl AppState {
         }
     }
 
-    /// [`Self::edit_current`] for an edit that makes a new draft from the
-    /// current one. Why: the editor holds the current draft too, so editing it
-    /// in place first copies all of it (`Rc::make_mut`), text and body
-    /// included, on every key typed.
-    fn replace_current(&mut self, at: f64, f: impl FnOnce(&Draft) -> Result<Draft, String>) {
+    /// A key typed in the body: [`Self::edit_current`], but the new draft is
+    /// made from the current one's parts. Why: the editor holds the current
+    /// draft too, so editing it in place first copies all of it
+    /// (`Rc::make_mut`), text and body included, on every key typed.
+    fn set_body(&mut self, body: String, typed: bool, at: f64) {
         let View::Editor(id) = &self.view else { return };
         let Some(slot) = self.drafts.iter_mut().find(|d| &d.id == id) else { return };
-        match f(slot) {
+        let made = match &slot.post {
+            Ok(p) => Ok(slot.with_post(p.with_body(body))),
+            Err(_) => Err("raw mode".to_string()),
+        };
+        match made {
             Ok(mut d) => {
                 d.touched(at);
+                if typed {
+                    d.typed_rev = d.rev;
+                }
                 *slot = Rc::new(d);
                 self.edit_error = None;
                 if !matches!(self.save, SaveState::Quota) {
@@ -660,10 +687,7 @@ impl AppState {
                 Ok(p) => p.unset(&key).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
-            Action::SetBody { body, at } => self.replace_current(at, |d| match &d.post {
-                Ok(p) => Ok(d.with_post(p.with_body(body))),
-                Err(_) => Err("raw mode".into()),
-            }),
+            Action::SetBody { body, typed, at } => self.set_body(body, typed, at),
             Action::SetTarget { target, at } => self.edit_current(at, |d| {
                 d.target = target;
                 Ok(())
@@ -758,6 +782,30 @@ mod tests {
         s.apply(Action::Saved { revs: vec![("d1".into(), d.rev, 1)], removed: Vec::new(), at: 3.0 });
         assert!(s.dirty().is_empty());
         assert_eq!(s.save, SaveState::Saved(3.0));
+    }
+
+    /// Only the body editor's own keys mark the body as its echo: after any
+    /// other change (the goal summary's insert sends a body too, a field, a
+    /// raw text) the editor must write the state's body into its textarea.
+    #[test]
+    fn only_the_body_editors_keys_are_its_echo() {
+        let mut s = state();
+        s.apply(Action::Create { id: "d1".into(), text: "---\ntitle: t\n---\nbody\n".into(), at: 1.0 });
+        let echo = |s: &AppState| s.current().is_some_and(|d| d.typed_rev == d.rev);
+        // (action, echo after it)
+        let steps = [
+            (Action::SetBody { body: "body 1\n".into(), typed: true, at: 2.0 }, true),
+            (Action::SetBody { body: "body 2\n".into(), typed: false, at: 3.0 }, false),
+            (Action::SetBody { body: "body 3\n".into(), typed: true, at: 4.0 }, true),
+            (Action::SetField { key: "title".into(), value: FieldValue::Str("u".into()), at: 5.0 }, false),
+            (Action::SetBody { body: "body 4\n".into(), typed: true, at: 6.0 }, true),
+            (Action::SetText { text: "---\ntitle: v\n---\nbody 5\n".into(), at: 7.0 }, false),
+        ];
+        for (i, (action, want)) in steps.into_iter().enumerate() {
+            s.apply(action);
+            assert_eq!(echo(&s), want, "step {i}");
+        }
+        assert_eq!(s.current().unwrap().text, "---\ntitle: v\n---\nbody 5\n");
     }
 
     #[test]

@@ -245,17 +245,21 @@ struct PostText {
 /// `edited`, the textarea's text made whole, as the post's text
 /// (`line_endings::from_textarea`: the post's line endings, a NUL as U+FFFD),
 /// which the post's text then is. `None`: a post of `\n` lines only, whose
-/// text is the textarea's.
-fn with_endings(post: &RefCell<Option<PostText>>, edited: String) -> String {
-    match post.borrow_mut().as_mut() {
+/// text is the textarea's. Also whether a NUL was replaced: then the text sent
+/// differs from the textarea's by more than line endings, and the textarea
+/// must be given it back.
+fn with_endings(post: &RefCell<Option<PostText>>, edited: String) -> (String, bool) {
+    let nul = edited.contains('\0');
+    let text = match post.borrow_mut().as_mut() {
         Some(post) => {
             let text = line_endings::from_textarea(&post.text, &edited, post.ending);
             post.text.clone_from(&text);
             text
         }
-        None if edited.contains('\0') => line_endings::from_textarea("", &edited, LineEnding::Lf),
+        None if nul => line_endings::from_textarea("", &edited, LineEnding::Lf),
         None => edited,
-    }
+    };
+    (text, nul)
 }
 
 /// Put `page` of `body` in the textarea, with the parts around it kept and the
@@ -326,6 +330,10 @@ pub struct BodyProps {
     pub lang: Lang,
     /// The post's line ending (the textarea has `\n` only; edits go back in this).
     pub ending: LineEnding,
+    /// `body` is the text this editor last sent, unchanged since (see
+    /// `Draft::typed_rev`): the echo of a key, with nothing to compare or write.
+    #[prop_or_default]
+    pub echo: bool,
 }
 
 /// Replace UTF-16 units `s..e` of the textarea with `text` as if typed: through
@@ -464,6 +472,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let composing = use_mut_ref(|| false);
     // The last text we sent up: when the state echoes it back, do not write.
     let mirror: Rc<RefCell<Mirror>> = use_mut_ref(Mirror::default);
+    // The last text sent had a NUL replaced: its echo differs from the textarea.
+    let rewrote = use_mut_ref(|| false);
     // The body as the post has it, when that is not the textarea's text (which
     // has `\n` endings only): edits go back to it through `with_endings`.
     let source: Rc<RefCell<Option<PostText>>> = use_mut_ref(|| None);
@@ -480,7 +490,14 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let bar = bar.clone();
         let body = p.body.clone();
         let source = source.clone();
+        let (echo, rewrote) = (p.echo, rewrote.clone());
         use_effect_with((p.draft_id.clone(), body, p.ending), move |(id, body, ending)| {
+            // The echo of this editor's own key, which the textarea already holds:
+            // no scan of the whole body for `\r`, nor a compare with it (at 1 MB,
+            // ~0.8 ms a key).
+            if echo && !*rewrote.borrow() && *shown.borrow() == id.as_str() {
+                return;
+            }
             {
                 let mut post = source.borrow_mut();
                 if *ending == LineEnding::Lf && !body.contains('\r') {
@@ -561,6 +578,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let mirror = mirror.clone();
         let around = around.clone();
         let bar = bar.clone();
+        let rewrote = rewrote.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let js = js_value(&el);
@@ -570,7 +588,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let pv = a.view(&v, a.is_paged());
                 *mirror.borrow_mut() = Mirror { text: v, js };
                 bar.show(pv);
-                cb.emit(with_endings(&source, whole));
+                let (text, nul) = with_endings(&source, whole);
+                *rewrote.borrow_mut() = nul;
+                cb.emit(text);
             }
         })
     };
@@ -582,6 +602,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let mirror = mirror.clone();
         let source = source.clone();
         let cb = p.on_change.clone();
+        let rewrote = rewrote.clone();
         Callback::from(move |e: InputEvent| {
             // Mid-composition text is provisional; the final text comes with compositionend.
             if *composing.borrow() || e.is_composing() {
@@ -592,7 +613,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 // A long body's page bar counts lines: a paged edit goes the whole way.
                 Some((text, js)) if !around.borrow().is_paged() => {
                     *mirror.borrow_mut() = Mirror { text: text.clone(), js: Some(js) };
-                    cb.emit(with_endings(&source, text));
+                    let (text, nul) = with_endings(&source, text);
+                    *rewrote.borrow_mut() = nul;
+                    cb.emit(text);
                 }
                 _ => send(),
             }
@@ -779,16 +802,16 @@ mod tests {
         use super::{with_endings, LineEnding, PostText};
         use std::cell::RefCell;
         let crlf = RefCell::new(Some(PostText { text: "a\r\nb\r\n".into(), ending: LineEnding::CrLf }));
-        assert_eq!(with_endings(&crlf, "a\nbc\n".into()), "a\r\nbc\r\n");
+        assert_eq!(with_endings(&crlf, "a\nbc\n".into()), ("a\r\nbc\r\n".into(), false));
         // The post is now the edited text: the next edit is taken from it.
-        assert_eq!(with_endings(&crlf, "a\nbc\nd\n".into()), "a\r\nbc\r\nd\r\n");
-        assert_eq!(with_endings(&crlf, "a\0\nbc\nd\n".into()), "a\u{FFFD}\r\nbc\r\nd\r\n");
+        assert_eq!(with_endings(&crlf, "a\nbc\nd\n".into()), ("a\r\nbc\r\nd\r\n".into(), false));
+        assert_eq!(with_endings(&crlf, "a\0\nbc\nd\n".into()), ("a\u{FFFD}\r\nbc\r\nd\r\n".into(), true));
         // Emptied, then typed again: still the post's CRLF.
-        assert_eq!(with_endings(&crlf, String::new()), "");
-        assert_eq!(with_endings(&crlf, "x\ny".into()), "x\r\ny");
+        assert_eq!(with_endings(&crlf, String::new()), (String::new(), false));
+        assert_eq!(with_endings(&crlf, "x\ny".into()), ("x\r\ny".into(), false));
         let lf = RefCell::new(None);
-        assert_eq!(with_endings(&lf, "a\0b\n".into()), "a\u{FFFD}b\n");
-        assert_eq!(with_endings(&lf, "a\n".into()), "a\n");
+        assert_eq!(with_endings(&lf, "a\0b\n".into()), ("a\u{FFFD}b\n".into(), true));
+        assert_eq!(with_endings(&lf, "a\n".into()), ("a\n".into(), false));
     }
 
     #[test]

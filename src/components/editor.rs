@@ -68,7 +68,7 @@ pub fn editor(p: &EditorProps) -> Html {
         Ok(post) => {
             let on_body = {
                 let ctx = ctx.clone();
-                Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, at: now_ms() }))
+                Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, typed: true, at: now_ms() }))
             };
             html! {
                 <>
@@ -78,7 +78,7 @@ pub fn editor(p: &EditorProps) -> Html {
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, Key::Body) }</label>
-                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, Key::BodyKeys)} {lang} ending={body_ending(post, &body_text)} />
+                        <BodyEditor draft_id={d.id.clone()} body={body_text.clone()} on_change={on_body} keys_hint={t(lang, Key::BodyKeys)} {lang} ending={body_ending(post, &body_text)} echo={d.typed_rev == d.rev} />
                     </section>
                     <section class="pane preview-pane">
                         <h2 class="pane-title">{ t(lang, Key::Preview) }</h2>

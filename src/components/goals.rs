@@ -38,7 +38,7 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
             let body = post.body();
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
             if with != body {
-                ctx.dispatch(Action::SetBody { body: with, at: now_ms() });
+                ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
         GoalAction::Next => {
@@ -73,7 +73,7 @@ pub fn use_summary_refresh(ctx: Ctx, analysis: Analysis, body: AttrValue, date: 
         // Scored again from the body this render has: the analysis may be of an older one.
         let fresh = a.3.then(|| summary::refresh(&body, &scoreboard(&body, date.as_ref()), lang)).flatten();
         if let Some(body) = fresh {
-            ctx.dispatch(Action::SetBody { body, at: now_ms() });
+            ctx.dispatch(Action::SetBody { body, typed: false, at: now_ms() });
         }
     });
 }
