@@ -233,13 +233,48 @@ fn img_sites(body: &str, range: Range<usize>, out: &mut BodyImages) {
     while let Some(i) = find_img(b, at) {
         let (src, end) = img_src(b, i + 4);
         if let Some((r, quote)) = src {
-            let reference = html[r.clone()].to_string();
+            // The name the browser loads: `a&amp;b.png` (how an export writes `a&b.png`) is `a&b.png`.
+            let reference = attr_text(&html[r.clone()]);
             out.references.push(reference.clone());
             let range = range.start + r.start..range.start + r.end;
             out.sites.push(Site { range, reference, form: Form::Html { quote } });
         }
         at = end.max(i + 4);
     }
+}
+
+/// An attribute value as the browser reads it: `&amp;`, `&quot;`, `&#39;`
+/// (what [`write_link`] writes), `&lt;`, `&gt;`, `&apos;` and numeric
+/// references decoded; any other `&` is kept as written.
+fn attr_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        let name = rest.split_once(';').map_or("", |(n, _)| n);
+        let c = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name.strip_prefix('#').and_then(|n| {
+                let (digits, radix) = n.strip_prefix(['x', 'X']).map_or((n, 10), |h| (h, 16));
+                let ok = !digits.is_empty() && digits.len() <= 6 && digits.chars().all(|c| c.is_digit(radix));
+                ok.then(|| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32)).flatten()
+            }),
+        };
+        match c.filter(|&c| c != '\0') {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[name.len() + 1..];
+            }
+            None => out.push('&'),
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The next `<img` (any case) that is the whole tag name, from `at`.
@@ -383,6 +418,11 @@ mod tests {
             ("<img alt=\"a>b\" data-src=\"no.png\" src = \"c.png\">", &[("c.png", "c.png")]),
             ("<div>\n<img\n  src=\"d.png\">\n</div>\n", &[("d.png", "d.png")]),
             ("<img src=e.png/> <imgx src=f.png>", &[("e.png", "e.png")]),
+            // Character references are read as the browser reads them; an unknown one stays.
+            (
+                "<img src=\"a&amp;b.png\"> <img src='&#x41;&#66;.png'> <img src=c&copy;&d.png>",
+                &[("a&amp;b.png", "a&b.png"), ("&#x41;&#66;.png", "AB.png"), ("c&copy;&d.png", "c&copy;&d.png")],
+            ),
             ("`![x](pic.png)` [d](pic.png.zip)\n\n```\n<img src=\"pic.png\">\n```\n", &[]),
             // A link to an image of the body goes with it; other links are not sites.
             (

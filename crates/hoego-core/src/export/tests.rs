@@ -93,6 +93,23 @@ fn an_image_with_an_unsafe_name_is_warned_about() {
     }
 }
 
+/// `<img src="a&amp;b.png">` names `a&b.png` (as the browser reads it, and as
+/// an export writes `a&b.png` into an attribute): found, placed and
+/// rewritten, so a post exported once exports again with its image.
+#[test]
+fn an_img_src_with_a_character_reference_is_the_file_it_names() {
+    let p = Post::parse("---\ntitle: x\n---\n<img src=\"a&b.png\">\n").unwrap();
+    let first = export(&p, &opts(Target::Jekyll), &["a&b.png".to_string()]);
+    assert!(first.text.contains("<img src=\"/assets/images/x/a&amp;b.png\">"), "{}", first.text);
+    let again = Post::parse(&first.text).unwrap();
+    let refs: Vec<ImageRef> = image_refs(&again);
+    assert_eq!(refs.iter().map(|r| r.file_name.as_str()).collect::<Vec<_>>(), ["a&b.png"]);
+    let e = export(&again, &opts(GATSBY), &[refs[0].reference.clone()]);
+    assert!(e.text.contains("<img src=\"./a&amp;b.png\">"), "{}", e.text);
+    assert_eq!(e.assets.iter().map(|a| a.site_path.as_str()).collect::<Vec<_>>(), ["content/blog/x/a&b.png"]);
+    assert!(!e.warnings.iter().any(|w| w.message.contains("a&")), "{:?}", e.warnings);
+}
+
 /// Every image reference is rewritten where it is, once, from the original
 /// text: never an earlier rewrite's output, a longer name, or code.
 #[test]
