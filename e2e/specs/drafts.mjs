@@ -353,6 +353,8 @@ export default async function (h) {
   await test('front matter typed and not applied: kept across mode switches and changes underneath; the library asks first', async () => {
     const { context, page } = await fresh();
     await page.waitForSelector('#f-other');
+    // Saved first: no save's redraw may show a note the key itself did not.
+    await saved(page);
     await page.focus('#f-other');
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n추가_키: 1');
@@ -394,6 +396,20 @@ export default async function (h) {
 
   // The raw front matter and other-keys boxes apply on a button (a half-typed key
   // must not reach the post): what is typed and not applied is in no draft.
+  // The sample draft above is typed into before its first save, whose redraw showed the
+  // note; a draft already saved has no redraw coming, so the key itself must show it.
+  await test('front matter typed into a saved draft\'s raw box: the note appears at the key', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=body]');
+    await saved(page);
+    await page.click('[data-testid=mode-raw]');
+    await page.locator('[data-testid=raw-front-matter]').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('subtitle: 부제목\n');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    await context.close();
+  });
+
   await test('front matter typed and not applied: the box says so, and leaving the page asks first', async () => {
     const { context, page } = await fresh();
     await page.waitForSelector('[data-testid=body]');

@@ -171,7 +171,9 @@ impl PartialEq for FormProps {
             && self.slug == o.slug
             && self.edit_error == o.edit_error
             && self.dispatch == o.dispatch
-            && *self.held == *o.held
+            // The handles, not their values: reading a handle gives the state's
+            // current value, so the two values would always be equal.
+            && self.held == o.held
     }
 }
 
@@ -371,7 +373,8 @@ struct RawProps {
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        self.rev == o.rev && self.id == o.id && *self.held == *o.held
+        // The handles, not their values (see `FormProps`).
+        self.rev == o.rev && self.id == o.id && self.held == o.held
     }
 }
 
