@@ -166,6 +166,9 @@ pub enum WarningCode {
     SlugShortened,
     /// The slug is a name Windows reserves (`con`, `nul`…); it was suffixed.
     SlugReserved,
+    /// A date without a time, today where the post is written, is still to come
+    /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
+    DateOnlyLater,
 }
 
 impl WarningCode {
@@ -203,6 +206,7 @@ impl WarningCode {
             SlugUnsafe => "slug-unsafe",
             SlugShortened => "slug-shortened",
             SlugReserved => "slug-reserved",
+            DateOnlyLater => "date-only-later",
         }
     }
 }

@@ -4,7 +4,7 @@
 //! names Windows reserves.
 
 use super::{parse_source_name, ExportOptions, Target};
-use crate::date::PostDate;
+use crate::date::{Offset, PostDate};
 use crate::error::{Warning, WarningCode};
 use crate::post::Post;
 use crate::slug::{cap_bytes, is_safe_component, is_windows_reserved, slugify, MAX_SLUG_BYTES};
@@ -73,6 +73,9 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
     if let Some(d) = &post.view().date {
         // (A date-only value stays as written for Jekyll: see `plan::date_fixes`.)
         let kept = opts.target == Target::Jekyll && super::plan::written_date_only(post);
+        if kept {
+            warn_if_later_in_utc(d, opts, warnings);
+        }
         if d.offset.is_none() && !kept {
             warnings.push(Warning::new(
                 WarningCode::DateOffsetAdded,
@@ -85,11 +88,45 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
     if let Some(d) = opts.source_name.as_deref().and_then(|n| parse_source_name(n).0) {
         let msg = format!("no `date`: using {} from the file name", d.ymd());
         warnings.push(Warning::new(WarningCode::DateFromFilename, msg, None));
+        // Jekyll reads the file name's date as written, without a time.
+        if opts.target == Target::Jekyll {
+            warn_if_later_in_utc(&d, opts, warnings);
+        }
         return d.with_default_offset(opts.offset);
     }
     let now = opts.now.with_default_offset(opts.offset);
     warnings.push(Warning::new(WarningCode::DateNow, format!("no valid `date`: using now ({})", now.to_iso()), None));
     now
+}
+
+/// Jekyll reads a date without a time as midnight in the site's `timezone`,
+/// UTC where `_config.yml` sets none (GitHub Pages' servers), and builds a post
+/// only once its date has passed. A post dated today where it is written (`now`
+/// at the export offset: a Korean morning) is then left out of every build until
+/// 09:00 there, which looks like a lost post. Said when that is so; a date still
+/// to come where it is written is the writer's choice, and a site with its own
+/// `timezone` reads the date there.
+fn warn_if_later_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
+    if opts.site.get("timezone").is_some() || d.time.as_ref().is_some_and(|t| !t.is_midnight()) {
+        return;
+    }
+    let midnight = crate::date::Time { hour: 0, minute: 0, second: 0, frac: None };
+    let utc = PostDate { time: Some(midnight), offset: Some(Offset::UTC), ..d.clone() };
+    let now = opts.now.with_default_offset(opts.offset);
+    let (Some(at), Some(now_unix)) = (utc.unix(), now.unix()) else { return };
+    let today = now.at_offset(opts.offset).is_some_and(|n| n.ymd() == d.ymd());
+    if today && at > now_unix {
+        let local = PostDate::from_unix(at, opts.offset);
+        let msg = format!(
+            "`date` {} has no time: Jekyll with no `timezone` in _config.yml (as on GitHub Pages) reads it as \
+             00:00 UTC, {} at {}, and leaves the post out of every build until then; add `timezone:` (your \
+             zone, e.g. Asia/Seoul) to _config.yml, or a time to the date",
+            d.ymd(),
+            local.to_jekyll(),
+            opts.offset.colon()
+        );
+        warnings.push(Warning::new(WarningCode::DateOnlyLater, msg, None));
+    }
 }
 
 /// The file path of a post in the target site.

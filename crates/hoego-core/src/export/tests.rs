@@ -498,3 +498,35 @@ fn links_to_an_exported_image_follow_it() {
         );
     }
 }
+
+/// A Jekyll date without a time that is today where the post is written, but
+/// still to come at midnight UTC (a Korean morning), is said to be left out of
+/// builds on a server with no `timezone`; no other case is.
+#[test]
+fn a_date_only_post_of_today_before_midnight_utc_is_warned_about() {
+    // (front matter date line, file name, target, now, site timezone, warned)
+    let morning = "2026-11-22T08:00:00+09:00";
+    let later = "2026-11-22T10:00:00+09:00";
+    let cases = [
+        ("date: 2026-11-22\n", None, Target::Jekyll, morning, false, true),
+        ("date: 2026-11-22\n", None, Target::Jekyll, later, false, false),
+        ("date: 2026-11-23\n", None, Target::Jekyll, morning, false, false),
+        ("date: 2026-11-22\n", None, Target::Jekyll, morning, true, false),
+        ("date: 2026-11-22 07:00:00 +0900\n", None, Target::Jekyll, morning, false, false),
+        ("date: 2026-11-22\n", None, Target::Gatsby(Flavor::StarterBlog), morning, false, false),
+        ("", Some("2026-11-22-retro.md"), Target::Jekyll, morning, false, true),
+        ("", Some("2026-11-21-retro.md"), Target::Jekyll, morning, false, false),
+    ];
+    for (date, name, target, now, tz, warned) in cases {
+        let mut o = opts(target);
+        o.now = PostDate::parse(now).unwrap();
+        o.source_name = name.map(str::to_string);
+        if tz {
+            o.site = SiteConfig::parse("timezone: Asia/Seoul\n").unwrap();
+        }
+        let post = Post::parse(&format!("---\ntitle: t\n{date}---\nbody\n")).unwrap();
+        let e = export(&post, &o, &[]);
+        let got = e.warnings.iter().any(|w| w.code == WarningCode::DateOnlyLater);
+        assert_eq!(got, warned, "{date:?} {name:?} {target:?} {now} tz={tz}: {:?}", e.warnings);
+    }
+}
