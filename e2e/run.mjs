@@ -382,7 +382,7 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
   assert((await body.inputValue()).endsWith('**굵게**'), await body.inputValue());
   await page.keyboard.press('End');
   await page.keyboard.press('Control+k');
-  assert((await body.inputValue()).includes('[link](https://)'), await body.inputValue());
+  assert((await body.inputValue()).includes('[링크 텍스트](https://)'), await body.inputValue());
   await body.evaluate((el) => el.setSelectionRange(2, 2));
   await page.keyboard.press('Tab');
   assert((await body.inputValue()).startsWith('  - item'), await body.inputValue());
@@ -417,18 +417,27 @@ await test('editor shortcuts are undone with Ctrl+Z, and the undo history before
     await page.keyboard.press('Control+z');
     assert(await body.inputValue() === want, `${what}: ${JSON.stringify(await body.inputValue())}`);
   };
-  await undo('first second**bold**', 'typing over the placeholder undone');
+  await undo('first second**굵게**', 'typing over the placeholder undone');
   await undo('first second', 'Ctrl+B undone');
   // The app follows the undo (its preview has no bold left).
   await page.waitForFunction(() => document.querySelector('[data-testid=preview]')?.textContent.includes('first second')
     && !document.querySelector('[data-testid=preview] strong'));
   await page.keyboard.press('Control+Shift+z');
-  assert(await body.inputValue() === 'first second**bold**', 'Ctrl+B redone');
+  assert(await body.inputValue() === 'first second**굵게**', 'Ctrl+B redone');
   await body.fill('- a\n- b');
   await body.evaluate((el) => el.setSelectionRange(6, 6));
   await page.keyboard.press('Tab');
   assert(await body.inputValue() === '- a\n  - b', await body.inputValue());
   await undo('- a\n- b', 'Tab undone');
+  // A selection ending at the next line's start (Shift+Down) indents its own line only;
+  // an outdent with nothing to outdent is no edit, so Ctrl+Z undoes the one before it.
+  await body.evaluate((el) => el.setSelectionRange(0, 4));
+  await page.keyboard.press('Tab');
+  assert(await body.inputValue() === '  - a\n- b', `whole first line selected: ${JSON.stringify(await body.inputValue())}`);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert(await body.inputValue() === '- a\n- b', await body.inputValue());
+  await undo('  - a\n- b', 'the empty outdent left no undo step');
   await context.close();
 });
 

@@ -88,6 +88,9 @@ texts! {
     ModeForm => ("폼", "Form"),
     ModeRaw => ("원본 front matter", "Raw front matter"),
     Apply => ("적용", "Apply"),
+    PlaceholderBold => ("굵게", "bold"),
+    PlaceholderItalic => ("기울임", "italic"),
+    PlaceholderLink => ("링크 텍스트", "link text"),
     UnappliedStale => (
         "입력한 뒤 front matter가 바뀌었습니다 (폼이나 다른 탭에서). 적용하면 이 칸의 내용으로 바뀝니다.",
         "The front matter changed after you typed here (in the form or another tab): Apply replaces it with this text.",

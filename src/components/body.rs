@@ -353,17 +353,39 @@ fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: 
 }
 
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
-fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str) {
+/// Afterwards the text to type over is selected: the placeholder, or for a
+/// link around selected text, `url` in `right`.
+fn wrap(el: &HtmlTextAreaElement, left: &str, right: &str, placeholder: &str, url: Option<&str>) {
     let (Ok(Some(s)), Ok(Some(e))) = (el.selection_start(), el.selection_end()) else { return };
     let value = el.value();
     let utf16: Vec<u16> = value.encode_utf16().collect();
     let selected = String::from_utf16_lossy(&utf16[s as usize..e as usize]);
-    let inner = if selected.is_empty() { placeholder.to_string() } else { selected };
-    let text = format!("{left}{inner}{right}");
+    let (text, select) = wrapped(&selected, left, right, placeholder, url);
     replace_as_typed(el, &text, s, e, "wrapping the selection");
-    let start = s + left.encode_utf16().count() as u32;
-    let end = start + inner.encode_utf16().count() as u32;
+    let units = |t: &str| t.encode_utf16().count() as u32;
+    let start = s + units(&text[..select.start]);
+    let end = start + units(&text[select]);
     crate::browser::warn_on_err(el.set_selection_range(start, end), "selecting the wrapped text");
+}
+
+/// `selected` wrapped, and the byte range of it to select after. Spaces and
+/// line breaks at the selection's ends stay outside the markers: `**a\n**` is
+/// no bold, and `[a\n](…)` ends the paragraph inside the link.
+fn wrapped(selected: &str, left: &str, right: &str, placeholder: &str, url: Option<&str>) -> (String, Range<usize>) {
+    let core = selected.trim();
+    let (lead, trail) = match core.is_empty() {
+        true => (selected, ""),
+        false => (&selected[..selected.len() - selected.trim_start().len()], &selected[selected.trim_end().len()..]),
+    };
+    let inner = if core.is_empty() { placeholder } else { core };
+    let text = format!("{lead}{left}{inner}{right}{trail}");
+    let inner_at = lead.len() + left.len();
+    let in_right = url.filter(|_| !core.is_empty()).and_then(|u| right.find(u).map(|i| i..i + u.len()));
+    let select = match in_right {
+        Some(r) => inner_at + inner.len() + r.start..inner_at + inner.len() + r.end,
+        None => inner_at..inner_at + inner.len(),
+    };
+    (text, select)
 }
 
 /// Indent (or outdent) the list items on the selected lines.
@@ -371,8 +393,12 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
     let (Ok(Some(s)), Ok(Some(e))) = (el.selection_start(), el.selection_end()) else { return };
     let value = el.value();
     let utf16: Vec<u16> = value.encode_utf16().collect();
+    // A selection ending at a line's start (a whole line selected by Shift+Down)
+    // does not take that line.
+    let e_line = if e > s && utf16[e as usize - 1] == b'\n' as u16 { e - 1 } else { e };
     let line_start = utf16[..s as usize].iter().rposition(|&c| c == b'\n' as u16).map_or(0, |i| i + 1);
-    let line_end = utf16[e as usize..].iter().position(|&c| c == b'\n' as u16).map_or(utf16.len(), |i| e as usize + i);
+    let line_end =
+        utf16[e_line as usize..].iter().position(|&c| c == b'\n' as u16).map_or(utf16.len(), |i| e_line as usize + i);
     let block = String::from_utf16_lossy(&utf16[line_start..line_end]);
     let mut delta_first: i64 = 0;
     let mut total: i64 = 0;
@@ -394,6 +420,10 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
             new
         })
         .collect();
+    // Nothing to outdent: no edit, so no empty step in the undo history.
+    if total == 0 && delta_first == 0 && outdent {
+        return;
+    }
     replace_as_typed(el, &lines.join("\n"), line_start as u32, line_end as u32, "indenting the lines");
     let ns = (i64::from(s) + delta_first).max(line_start as i64) as u32;
     let ne = (i64::from(e) + total).max(i64::from(ns)) as u32;
@@ -662,6 +692,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let composing = composing.clone();
         let send = send.clone();
         let escaped = escaped.clone();
+        let lang = p.lang;
         Callback::from(move |e: KeyboardEvent| {
             if *composing.borrow() || e.is_composing() {
                 return;
@@ -680,15 +711,15 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let ctrl = e.ctrl_key() || e.meta_key();
             let handled = match (ctrl, e.key().as_str()) {
                 (true, "b" | "B") => {
-                    wrap(&el, "**", "**", "bold");
+                    wrap(&el, "**", "**", t(lang, Key::PlaceholderBold), None);
                     true
                 }
                 (true, "i" | "I") => {
-                    wrap(&el, "*", "*", "italic");
+                    wrap(&el, "*", "*", t(lang, Key::PlaceholderItalic), None);
                     true
                 }
                 (true, "k" | "K") => {
-                    wrap(&el, "[", "](https://)", "link");
+                    wrap(&el, "[", "](https://)", t(lang, Key::PlaceholderLink), Some("https://"));
                     true
                 }
                 (false, "Tab") if on_list_line(&el) => {
@@ -794,6 +825,25 @@ mod tests {
                     None => break,
                 }
             }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_spaces_and_line_breaks_outside_and_selects_what_to_type() {
+        use super::wrapped;
+        // (selected, left, right, url) → (text, selected after)
+        let table = [
+            ("", "**", "**", None, "**굵게**", "굵게"),
+            ("a b", "**", "**", None, "**a b**", "a b"),
+            ("첫 줄\n", "**", "**", None, "**첫 줄**\n", "첫 줄"),
+            (" x \r\n", "*", "*", None, " *x* \r\n", "x"),
+            ("  ", "**", "**", None, "  **굵게**", "굵게"),
+            ("첫 줄\n", "[", "](https://)", Some("https://"), "[첫 줄](https://)\n", "https://"),
+            ("", "[", "](https://)", Some("https://"), "[굵게](https://)", "굵게"),
+        ];
+        for (selected, left, right, url, text, select) in table {
+            let (got, r) = wrapped(selected, left, right, "굵게", url);
+            assert_eq!((got.as_str(), &got[r]), (text, select), "{selected:?}");
         }
     }
 
