@@ -389,6 +389,9 @@ await test('editor shortcuts: Ctrl+B, Ctrl+K, Tab indents list items; outline ju
   await page.keyboard.press('Shift+Tab');
   assert((await body.inputValue()).startsWith('- item'), await body.inputValue());
   await page.waitForFunction(() => document.querySelector('[data-testid=preview] strong'));
+  // No task list in this body: the status bar shows no task count (it said "할 일 0/0 (0.0%)").
+  await page.waitForFunction(() => /\d자/.test(document.querySelector('[data-testid=stats]').textContent)
+    && !document.querySelector('[data-testid=stats]').textContent.includes('할 일'));
   await context.close();
 });
 

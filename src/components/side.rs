@@ -164,7 +164,10 @@ pub fn stats_bar(p: &AnalysisProps) -> Html {
             <span>{ t(lang, Key::NoSpaces) }{ " " }{ count(lang, stats.chars_no_spaces, Key::Chars) }</span>
             <span>{ stats.words }{ " " }{ t(lang, Key::Words) }</span>
             <span>{ stats.reading_minutes }{ " " }{ t(lang, Key::Minutes) }</span>
-            <span>{ t(lang, Key::Tasks) }{ " " }{ stats.tasks_done }{ "/" }{ stats.tasks_total }{ format!(" ({pct})") }</span>
+            // A post with no task list has no tasks to count: "0/0 (0.0%)" said nothing.
+            if total > 0 {
+                <span data-testid="stats-tasks">{ t(lang, Key::Tasks) }{ " " }{ done }{ "/" }{ total }{ format!(" ({pct})") }</span>
+            }
         </footer>
     }
 }
