@@ -110,10 +110,15 @@ pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
 /// Decode a post file: UTF-8, else EUC-KR/CP949 through the browser's own
 /// `TextDecoder` (no bundle cost). NUL bytes mean binary.
 pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), &'static str> {
-    if bytes.contains(&0) {
+    let utf8 = std::str::from_utf8(bytes);
+    // A few NULs in UTF-8 text (a damaged file) import as text, which opens in
+    // raw mode as a paste of it does ("bad files never lose data"); a binary
+    // file (an image named .md, UTF-16) is not UTF-8, or is NULs in large part.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && (utf8.is_err() || nuls * 100 > bytes.len()) {
         return Err("binary");
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = utf8 {
         return Ok((s.to_string(), false));
     }
     let opts = web_sys::TextDecoderOptions::new();

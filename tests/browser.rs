@@ -338,3 +338,26 @@ fn dompurify_keeps_only_table_alignment_styles() {
         assert!(!out.contains("style"), "{html} -> {out}");
     }
 }
+
+/// A text file with a stray NUL imports (and opens in raw mode, as a paste of
+/// it does); binary files, UTF-16 and NUL-heavy ones, stay refused; EUC-KR
+/// text is decoded.
+#[wasm_bindgen_test]
+fn import_decoding_takes_damaged_text_and_refuses_binary() {
+    use hoego_app::browser::decode_post;
+    let long = format!("---\ntitle: t\n---\n{}\0끝\n", "본문 ".repeat(40));
+    let utf16: Vec<u8> = "---\ntitle: t\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+    // (bytes, decoded text or the refusal)
+    let cases: Vec<(Vec<u8>, Result<(String, bool), &str>)> = vec![
+        (long.clone().into_bytes(), Ok((long.clone(), false))),
+        (b"plain\n".to_vec(), Ok(("plain\n".into(), false))),
+        (vec![0xC7, 0xD1, 0xB1, 0xDB], Ok(("한글".into(), true))),
+        (utf16, Err("binary")),
+        (png.to_vec(), Err("binary")),
+        (b"a\0b".to_vec(), Err("binary")),
+    ];
+    for (bytes, want) in cases {
+        assert_eq!(decode_post(&bytes), want, "{bytes:?}");
+    }
+}
