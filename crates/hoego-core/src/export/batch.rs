@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::changes::{change_warning, changes};
 use super::links::{stem_of, LinkTarget, Links};
 use super::placement::{self, post_path};
-use super::plan::{apply, plan, PlanContext};
+use super::plan::{apply, plan, PlanContext, SlugRewrite};
 use super::{gatsby, jekyll, source_reader, to_yaml_post};
 use super::{ExportOptions, Exported, Target};
 use crate::date::PostDate;
@@ -34,7 +34,7 @@ struct Prepared {
     slug: String,
     date: PostDate,
     draft: bool,
-    slug_renamed: bool,
+    slug_rewrite: Option<SlugRewrite>,
     warnings: Vec<Warning>,
     source: super::Reader,
 }
@@ -52,7 +52,8 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let date = placement::resolve_date(&post, &opts, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
     let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
-    Prepared { post, opts, slug, date, draft, slug_renamed: false, warnings, source }
+    let slug_rewrite = placement::slug_key_escapes(&post).then_some(SlugRewrite::Unsafe);
+    Prepared { post, opts, slug, date, draft, slug_rewrite, warnings, source }
 }
 
 fn label(b: &BatchPost, i: usize) -> String {
@@ -90,7 +91,7 @@ fn make_unique(prepared: &mut [Prepared], posts: &[BatchPost], target: Target) {
                     label(&posts[i], i)
                 );
                 prepared[i].warnings.push(Warning::new(WarningCode::PathCollision, msg, None));
-                prepared[i].slug_renamed = true;
+                prepared[i].slug_rewrite = Some(SlugRewrite::Collision);
                 (slug, path)
             }
         };
@@ -129,7 +130,7 @@ fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut HashSet<Str
     let cx = PlanContext {
         target: p.opts.target,
         slug: &p.slug,
-        slug_renamed: p.slug_renamed,
+        slug_rewrite: p.slug_rewrite,
         date: &p.date,
         source: p.source,
     };

@@ -33,6 +33,13 @@ fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, String, S
     })
 }
 
+/// Whether the post's `slug:` key walks out of its folder (a `.` or `..`
+/// segment): the file is named after its last part, and the key itself is
+/// rewritten (see `plan::SlugRewrite::Unsafe`).
+pub(crate) fn slug_key_escapes(post: &Post) -> bool {
+    post.view().slug.as_deref().is_some_and(|s| s.split(['/', '\\']).any(|seg| matches!(seg.trim(), "." | "..")))
+}
+
 /// The slug before collisions: an existing slug kept byte-for-byte (unless
 /// `reslug`, or it is not a safe file name), else one made from the title
 /// in `opts.slug_style`; then capped and kept off Windows' reserved names.

@@ -65,6 +65,16 @@ impl Fix {
     }
 }
 
+/// Why the export writes its slug into a post's `slug:` key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlugRewrite {
+    /// Another post of the export has the same slug: this one was renamed.
+    Collision,
+    /// The key walks out of its folder (`../../etc`): Jekyll would build a URL
+    /// of it, and Lumen a page path.
+    Unsafe,
+}
+
 /// What the planner needs besides the post.
 #[derive(Debug, Clone)]
 pub struct PlanContext<'a> {
@@ -72,8 +82,8 @@ pub struct PlanContext<'a> {
     pub target: Target,
     /// The post's slug in the export (after collisions).
     pub slug: &'a str,
-    /// Write `slug` into a `slug:` key the post already has (it was renamed).
-    pub slug_renamed: bool,
+    /// Write `slug` into a `slug:` key the post already has, and why.
+    pub slug_rewrite: Option<SlugRewrite>,
     /// The post's instant.
     pub date: &'a PostDate,
     /// The YAML reader the post was written for.
@@ -267,9 +277,17 @@ fn added_fixes(post: &Post, cx: &PlanContext, categories: &[String]) -> Vec<Fix>
     let mut out = Vec::new();
     let has = |k: &str| post.field(k).is_some();
     let added = |k: &str, v: &str| Fix::new(k, FixValue::Text(v.into()), WarningCode::FieldAdded, "");
-    if cx.slug_renamed && has("slug") {
-        let note = format!("`slug` set to `{}`: another post in this export has the same one", cx.slug);
-        out.push(Fix::new("slug", FixValue::Text(cx.slug.into()), WarningCode::PathCollision, note));
+    if let (Some(why), true) = (cx.slug_rewrite, has("slug")) {
+        let (code, note) = match why {
+            SlugRewrite::Collision => (
+                WarningCode::PathCollision,
+                format!("`slug` set to `{}`: another post in this export has the same one", cx.slug),
+            ),
+            SlugRewrite::Unsafe => {
+                (WarningCode::SlugUnsafe, format!("`slug` set to `{}`: it named a path out of its folder", cx.slug))
+            }
+        };
+        out.push(Fix::new("slug", FixValue::Text(cx.slug.into()), code, note));
     }
     match cx.target {
         Target::Jekyll if !has("layout") => out.push(added("layout", "post")),

@@ -354,7 +354,7 @@ fn taxonomies_and_fields_are_carried_to_target_names() {
 fn plan_is_data_and_apply_turns_refused_edits_into_warnings() {
     let post = Post::parse("---\ntitle: t\ndate: 2023-01-02\ntags: a b\ndraft: no\n---\nbody\n").unwrap();
     let date = PostDate::parse("2023-01-02T00:00:00+09:00").unwrap();
-    let cx = plan::PlanContext { target: GATSBY, slug: "t", slug_renamed: false, date: &date, source: Reader::Psych };
+    let cx = plan::PlanContext { target: GATSBY, slug: "t", slug_rewrite: None, date: &date, source: Reader::Psych };
     let fixes = plan::plan(&post, &cx);
     let keys: Vec<(&str, &plan::FixValue)> = fixes.iter().map(|f| (f.key.as_str(), &f.value)).collect();
     assert_eq!(
@@ -528,5 +528,30 @@ fn a_date_only_post_of_today_before_midnight_utc_is_warned_about() {
         let e = export(&post, &o, &[]);
         let got = e.warnings.iter().any(|w| w.code == WarningCode::DateOnlyLater);
         assert_eq!(got, warned, "{date:?} {name:?} {target:?} {now} tz={tz}: {:?}", e.warnings);
+    }
+}
+
+/// A `slug:` key that walks out of its folder is written as the slug the file
+/// is named after, for every target (Jekyll builds the URL from the key, Lumen
+/// the page path); a slug that is a path inside the site (Lumen's `/posts/x`)
+/// is kept as written.
+#[test]
+fn a_slug_key_out_of_its_folder_is_rewritten_and_a_path_slug_kept() {
+    // (slug line, slug line written)
+    let cases = [
+        ("slug: ../../etc", "slug: etc"),
+        ("slug: \"/posts/../../x\"", "slug: \"x\""),
+        ("slug: ./here", "slug: here"),
+        ("slug: \"/posts/2023-review\"", "slug: \"/posts/2023-review\""),
+        ("slug: my-post", "slug: my-post"),
+    ];
+    for target in [Target::Jekyll, GATSBY, Target::Gatsby(Flavor::Lumen)] {
+        for (line, want) in cases {
+            let e = exp(&format!("---\ntitle: t\ndate: 2023-01-02\n{line}\n---\nbody\n"), target);
+            assert!(e.text.lines().any(|l| l == want), "{target:?} {line}: {}", e.text);
+            let said =
+                e.warnings.iter().any(|w| w.code == WarningCode::SlugUnsafe && w.message.starts_with("`slug` set"));
+            assert_eq!(said, line != want, "{target:?} {line}: {:?}", e.warnings);
+        }
     }
 }
