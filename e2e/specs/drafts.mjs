@@ -57,6 +57,12 @@ export default async function (h) {
   const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/') && !k.endsWith('/prefs')).sort());
   const index = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), INDEX);
   const title = (page) => page.inputValue('[data-testid=field-title]');
+  // Type at the end of a front matter box (the raw box's locator, or a selector).
+  const typeAtEnd = async (page, box, text) => {
+    await (typeof box === 'string' ? page.locator(box) : box).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+  };
 
   // Tab A (first visit: the sample draft, saved) and tab B on the same draft
   // with an unsaved title; A saves a new revision of it.
@@ -355,15 +361,11 @@ export default async function (h) {
     await page.waitForSelector('#f-other');
     // Saved first: no save's redraw may show a note the key itself did not.
     await saved(page);
-    await page.focus('#f-other');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n추가_키: 1');
+    await typeAtEnd(page, '#f-other', '\n추가_키: 1');
     await page.waitForSelector('[data-testid=other-unapplied]');
     await page.click('[data-testid=mode-raw]');
     const raw = page.locator('[data-testid=raw-front-matter]');
-    await raw.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('subtitle: 부제목\n');
+    await typeAtEnd(page, raw, 'subtitle: 부제목\n');
     await page.waitForSelector('[data-testid=raw-unapplied]');
     // Back in the form: the other-keys box holds its text again.
     await page.click('[data-testid=mode-form]');
@@ -403,9 +405,7 @@ export default async function (h) {
     await page.waitForSelector('[data-testid=body]');
     await saved(page);
     await page.click('[data-testid=mode-raw]');
-    await page.locator('[data-testid=raw-front-matter]').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('subtitle: 부제목\n');
+    await typeAtEnd(page, '[data-testid=raw-front-matter]', 'subtitle: 부제목\n');
     await page.waitForSelector('[data-testid=raw-unapplied]');
     await context.close();
   });
@@ -415,9 +415,7 @@ export default async function (h) {
     await page.waitForSelector('[data-testid=body]');
     await page.click('[data-testid=mode-raw]');
     const raw = page.locator('[data-testid=raw-front-matter]');
-    await raw.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('subtitle: 부제목\n');
+    await typeAtEnd(page, raw, 'subtitle: 부제목\n');
     await page.waitForSelector('[data-testid=raw-unapplied]');
     // To the form and back: the box (drawn afresh) still holds it, and still says so.
     await page.click('[data-testid=mode-form]');
@@ -443,9 +441,7 @@ export default async function (h) {
     await asked.dismiss();
     assert(!page.isClosed() && (await raw.inputValue()).includes('subtitle: 부제목'), 'the page and the typed text stay');
     // Apply of text the post refuses (an unclosed flow list) leaves it unapplied.
-    await raw.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('bad: [');
+    await typeAtEnd(page, raw, 'bad: [');
     await page.locator('[data-testid=raw-front-matter] ~ button').click();
     await page.waitForSelector('.raw-fm ~ .hint.error');
     assert(await page.locator('[data-testid=raw-unapplied]').count() === 1, 'refused text is still unapplied');
