@@ -348,8 +348,9 @@ fn import_decoding_takes_damaged_text_and_refuses_binary() {
     let long = format!("---\ntitle: t\n---\n{}\0끝\n", "본문 ".repeat(40));
     let utf16: Vec<u8> = "---\ntitle: t\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
-    // (bytes, decoded text or the refusal)
-    let cases: Vec<(Vec<u8>, Result<(String, bool), &str>)> = vec![
+    // (bytes, decoded text and whether it was EUC-KR, or the refusal)
+    type Decoded = Result<(String, bool), &'static str>;
+    let cases: Vec<(Vec<u8>, Decoded)> = vec![
         (long.clone().into_bytes(), Ok((long.clone(), false))),
         (b"plain\n".to_vec(), Ok(("plain\n".into(), false))),
         (vec![0xC7, 0xD1, 0xB1, 0xDB], Ok(("한글".into(), true))),
