@@ -34,10 +34,14 @@ fn existing_slug(post: &Post, opts: &ExportOptions) -> Option<(String, String, S
 }
 
 /// Whether the post's `slug:` key walks out of its folder (a `.` or `..`
-/// segment): the file is named after its last part, and the key itself is
-/// rewritten (see `plan::SlugRewrite::Unsafe`).
+/// segment, also written `%2e`, as a URL reads it): the file is named after
+/// its last part, and the key itself is rewritten (see `plan::SlugRewrite::Unsafe`).
 pub(crate) fn slug_key_escapes(post: &Post) -> bool {
-    post.view().slug.as_deref().is_some_and(|s| s.split(['/', '\\']).any(|seg| matches!(seg.trim(), "." | "..")))
+    let dots = |seg: &str| seg.trim().to_ascii_lowercase().replace("%2e", ".");
+    post.view()
+        .slug
+        .as_deref()
+        .is_some_and(|s| s.split(['/', '\\']).any(|seg| matches!(dots(seg).as_str(), "." | "..")))
 }
 
 /// The slug before collisions: an existing slug kept byte-for-byte (unless

@@ -63,6 +63,8 @@ struct Open {
     /// A link, not an image: its destination is a site only when an image of
     /// the body has the same reference.
     link: bool,
+    /// An autolink or e-mail link: no destination to rewrite.
+    skip: bool,
 }
 
 /// Every image reference of `body`: markdown images (inline and by
@@ -85,23 +87,28 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
                 out.references.push(dest_url.to_string());
                 let inline = link_type == LinkType::Inline;
                 let (dest, id) = (dest_url.to_string(), id.to_string());
-                open.push(Open { inner_end: range.start + 2, inline, dest, id, link: false });
+                open.push(Open { inner_end: range.start + 2, inline, dest, id, link: false, skip: false });
             }
             Event::Start(Tag::Link { link_type, dest_url, id, .. }) => {
                 // Autolinks and e-mail links have no destination to rewrite; an
                 // unknown reference ("broken link") has no definition.
-                let inline = match link_type {
-                    LinkType::Inline => true,
-                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => false,
-                    _ => continue,
+                // Still pushed (`skip`), so that its end pops it and not the image
+                // around it (`![see <https://x.y>](a.png)`).
+                let (inline, skip) = match link_type {
+                    LinkType::Inline => (true, false),
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => (false, false),
+                    _ => (false, true),
                 };
                 let (dest, id) = (dest_url.to_string(), id.to_string());
-                open.push(Open { inner_end: range.start + 1, inline, dest, id, link: true });
+                open.push(Open { inner_end: range.start + 1, inline, dest, id, link: true, skip });
             }
             Event::End(TagEnd::Image | TagEnd::Link) => {
                 let Some(img) = open.pop() else { continue };
                 if let Some(parent) = open.last_mut() {
                     parent.inner_end = parent.inner_end.max(range.end);
+                }
+                if img.skip {
+                    continue;
                 }
                 if !img.inline {
                     by_label.push((img.id, img.dest, img.link));
@@ -254,7 +261,9 @@ fn attr_text(raw: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i + 1..];
-        let name = rest.split_once(';').map_or("", |(n, _)| n);
+        // The longest reference read here (`&#x10FFFF;`) is short: looking
+        // further for its `;` made `&&&…` quadratic.
+        let name = rest.bytes().take(10).position(|b| b == b';').map_or("", |i| &rest[..i]);
         let c = match name {
             "amp" => Some('&'),
             "lt" => Some('<'),
@@ -433,6 +442,9 @@ mod tests {
             ),
             ("![r][i] [big][i] [t][l]\n\n[i]: r.png\n[l]: r.png\n", &[("r.png", "r.png"), ("r.png", "r.png")]),
             ("[x](only-linked.png) <a href=\"r.png\">", &[]),
+            // An autolink or e-mail link inside an image's text ends itself, not the image.
+            ("![see <https://x.y> here](shot.png)", &[("shot.png", "shot.png")]),
+            ("[![a <a@b.co>](a.png)](a.png)", &[("a.png", "a.png"), ("a.png", "a.png")]),
         ];
         for (body, want) in cases {
             let found = body_images(body);
@@ -440,6 +452,23 @@ mod tests {
             sites.sort_by_key(|s| s.range.start);
             let got: Vec<(&str, &str)> = sites.iter().map(|s| (&body[s.range.clone()], s.reference.as_str())).collect();
             assert_eq!(got, *want, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn attribute_text_decodes_references_as_a_browser_does() {
+        let table = [
+            ("a&amp;b.png", "a&b.png"),
+            ("&amp;한.png", "&한.png"),
+            ("&#x41;&#66;.png", "AB.png"),
+            ("a&b.png", "a&b.png"),
+            ("&copy;.png", "&copy;.png"),
+            ("&#0;x", "&#0;x"),
+            ("&&&;", "&&&;"),
+            ("&verylongname;", "&verylongname;"),
+        ];
+        for (raw, want) in table {
+            assert_eq!(attr_text(raw), want, "{raw:?}");
         }
     }
 

@@ -542,6 +542,7 @@ fn a_slug_key_out_of_its_folder_is_rewritten_and_a_path_slug_kept() {
         ("slug: ../../etc", "slug: etc"),
         ("slug: \"/posts/../../x\"", "slug: \"x\""),
         ("slug: ./here", "slug: here"),
+        ("slug: \"/posts/%2e%2E/x\"", "slug: \"x\""),
         ("slug: \"/posts/2023-review\"", "slug: \"/posts/2023-review\""),
         ("slug: my-post", "slug: my-post"),
     ];
