@@ -22,7 +22,7 @@ const browser = await chromium.launch(CHROMIUM);
 // E2E_CPU_SLOWDOWN=4 runs every page's CPU that many times slower (Chromium's
 // throttling), second tabs and contexts the specs make themselves included: a test
 // that only passes with this machine's timing fails here first.
-import { slowdown } from './slowdown.mjs';
+import { bound, slowdown } from './slowdown.mjs';
 const throttle = async (context, page) => (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 if (slowdown > 1) {
   const newContext = browser.newContext.bind(browser);
@@ -41,6 +41,8 @@ function cli(args) { return execFileSync(hoego, args, { stdio: ['ignore', 'pipe'
 async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, ...opts });
   await watchCsp(context, cspViolations);
+  // Playwright's own 30 s default bounds every wait given no timeout: scaled too.
+  context.setDefaultTimeout(bound(30000));
   const page = await context.newPage();
   // Throttled before it loads (the `page` handler above does not wait).
   if (slowdown > 1) await throttle(context, page);
@@ -234,7 +236,7 @@ await test('autosave: saved with no further action after a change, and at once w
     const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
     const e = index.drafts[0];
     return e && JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`)).text.includes(needle);
-  }, '자동 저장 확인', { timeout: 10000 });
+  }, '자동 저장 확인', { timeout: bound(10000) });
   // (The debounce is 500 ms; how soon it fires is not asserted here: a timed test
   // fails on a busy machine. The state is: saved, with nothing else done.)
   // visibilitychange flushes synchronously, before the debounce would fire.
@@ -311,7 +313,7 @@ await test('storage full: error shown, last good draft survives reload', async (
   assert(filled.startsWith('QuotaExceededError'), filled);
   // A big edit that cannot fit.
   await page.fill('[data-testid=field-title]', '저장되지 못할 제목 ' + 'z'.repeat(300 * 1024));
-  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').classList.contains('error'), null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').classList.contains('error'), null, { timeout: bound(5000) });
   const msg = await page.textContent('[data-testid=save-status]');
   assert(msg.includes('가득'), `quota message: ${msg}`);
   assert((await page.inputValue('[data-testid=field-title]')).startsWith('저장되지 못할'), 'editing goes on in memory');

@@ -194,6 +194,7 @@ export default async function (h) {
 
   await test('localStorage refused (private mode): edits in memory, says so, downloads work', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 } });
+    context.setDefaultTimeout(bound(30000));
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
     });
@@ -374,7 +375,8 @@ export default async function (h) {
     // A title change (the front matter changes under the raw box's text).
     await page.fill('[data-testid=field-title]', '바뀐 제목');
     await page.locator('[data-testid=field-title]').blur();
-    await page.waitForFunction(() => document.querySelector('[data-testid=field-title]').value === '바뀐 제목');
+    // In the post (the editor's name is its title), not only in the field.
+    await page.waitForFunction(() => document.querySelector('.editor-name').textContent === '바뀐 제목');
     await page.click('[data-testid=mode-raw]');
     await page.waitForSelector('[data-testid=raw-unapplied]');
     await page.waitForSelector('[data-testid=unapplied-stale]');

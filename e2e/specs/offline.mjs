@@ -43,7 +43,7 @@ const cacheKeys = (page) => page.evaluate(async () => (await caches.keys()).filt
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: bound(30000) });
 /** Poll an async page condition (waitForFunction would take the Promise for true). */
 async function until(page, what, fn, arg) {
-  const end = Date.now() + 30000;
+  const end = Date.now() + bound(30000);
   while (!(await page.evaluate(fn, arg))) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
@@ -58,6 +58,7 @@ export default async function (h) {
   async function visit(prefix) {
     const site = await serve(deploy.a, { prefix });
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(bound(30000));
     await watchCsp(context, cspViolations);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
@@ -206,6 +207,7 @@ export default async function (h) {
   await test('files the OS opens with the installed app (launchQueue) become drafts', async () => {
     const site = await serve(deploy.a, { prefix: '/hoego/' });
     const context = await browser.newContext({ locale: 'ko-KR' });
+    context.setDefaultTimeout(bound(30000));
     await watchCsp(context, cspViolations);
     // Stand in for the browser's launch: capture the consumer the app sets.
     await context.addInitScript(() => {
@@ -239,6 +241,7 @@ export default async function (h) {
   await test('CSP: an inline script the build did not hash and a remote image are blocked, and the check sees both', async () => {
     const site = await serve(deploy.a);
     const context = await browser.newContext({ locale: 'ko-KR' });
+    context.setDefaultTimeout(bound(30000));
     const seen = [];
     await watchCsp(context, seen);
     const page = await context.newPage();
