@@ -92,6 +92,9 @@ pub fn app() -> Html {
     // A newer deployment is installed and waiting (the service worker says so).
     let update_ready = use_state(|| false);
     let dialog = use_conflict_modal(&ctx);
+    // Front matter text typed and not applied (any draft's) is in no draft and
+    // no storage: leaving the page asks first.
+    crate::browser::use_leave_guard(ctx.holds_unapplied());
 
     // Load once.
     {

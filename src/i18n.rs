@@ -95,10 +95,6 @@ texts! {
         "입력한 뒤 front matter가 바뀌었습니다 (폼이나 다른 탭에서). 적용하면 이 칸의 내용으로 바뀝니다.",
         "The front matter changed after you typed here (in the form or another tab): Apply replaces it with this text.",
     ),
-    UnappliedLeave => (
-        "front matter 칸에 적용하지 않은 입력이 있습니다. 버리고 보관함으로 갈까요?",
-        "A front matter box holds text you have not applied. Discard it and go to the library?",
-    ),
     Unapplied => ("적용하지 않은 변경입니다: 적용을 눌러야 저장됩니다.", "Not applied yet: press Apply to keep these changes."),
     Body => ("본문", "Body"),
     Preview => ("미리보기", "Preview"),

@@ -228,6 +228,40 @@ pub struct ExportSettings {
     pub slug_style: SlugStyle,
 }
 
+/// A front matter box that applies on a button (a half-typed key never
+/// reaches the post).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FmBox {
+    /// The raw front matter mode's box.
+    Raw,
+    /// The form's box of the keys it has no field for.
+    Other,
+}
+
+impl FmBox {
+    /// What the box shows of `post` when nothing is held.
+    pub fn shown(self, post: &Post) -> String {
+        match self {
+            FmBox::Raw => post.front_matter_text().to_string(),
+            FmBox::Other => post.other_fields_text(TYPED_KEYS),
+        }
+    }
+}
+
+/// Text typed into a front matter box and not applied. Memory only: until
+/// Apply it is in no draft and no storage (a reload asks first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    /// The draft it was typed in.
+    pub draft: String,
+    /// The box.
+    pub kind: FmBox,
+    /// What the box showed when typing began.
+    pub base: String,
+    /// The box's text (a textarea's: `\n` lines only).
+    pub text: String,
+}
+
 /// The whole app state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -276,6 +310,10 @@ pub struct AppState {
     pub templates: Vec<UserTemplate>,
     /// The user template previewed in the library (its id).
     pub tpl_preview: Option<String>,
+    /// Front matter text typed and not applied, per draft and box: held here,
+    /// not in the box, so that a mode switch, the library or another draft in
+    /// between does not drop it.
+    pub held: Vec<Typed>,
 }
 
 impl AppState {
@@ -303,7 +341,22 @@ impl AppState {
             removed: Vec::new(),
             templates: Vec::new(),
             tpl_preview: None,
+            held: Vec::new(),
         }
+    }
+
+    /// What is held for `kind` of draft `id`.
+    pub fn held(&self, id: &str, kind: FmBox) -> Option<&Typed> {
+        self.held.iter().find(|t| t.draft == id && t.kind == kind)
+    }
+
+    /// Whether any draft's box holds text that differs from what its post shows:
+    /// leaving the page would lose it.
+    pub fn holds_unapplied(&self) -> bool {
+        self.held.iter().any(|t| {
+            let post = self.drafts.iter().find(|d| d.id == t.draft).and_then(|d| d.post.as_ref().ok());
+            post.is_some_and(|p| t.text != hoego_core::line_endings::to_lf(&t.kind.shown(p)))
+        })
     }
 
     /// The draft being edited.
@@ -398,6 +451,11 @@ pub enum Action {
     PreviewTemplate(Option<String>),
     /// Replace the current draft's whole text (raw mode).
     SetText { text: String, at: f64 },
+    /// Hold what was typed into a front matter box (replacing what that box
+    /// of that draft held).
+    Hold(Typed),
+    /// Drop what a box of a draft held (its text was applied).
+    Release { draft: String, kind: FmBox },
     /// Replace the front matter text (raw front matter mode).
     SetFrontMatter { text: String, at: f64 },
     /// Replace the "other fields" entries.
@@ -658,7 +716,13 @@ impl AppState {
                     self.save = SaveState::Pending;
                 }
             }
+            Action::Hold(typed) => {
+                self.held.retain(|t| !(t.draft == typed.draft && t.kind == typed.kind));
+                self.held.push(typed);
+            }
+            Action::Release { draft, kind } => self.held.retain(|t| !(t.draft == draft && t.kind == kind)),
             Action::Delete(id) => {
+                self.held.retain(|t| t.draft != id);
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
                     let d = self.drafts.remove(pos);
                     if d.base > 0 {
@@ -806,6 +870,40 @@ mod tests {
             assert_eq!(echo(&s), want, "step {i}");
         }
         assert_eq!(s.current().unwrap().text, "---\ntitle: v\n---\nbody 5\n");
+    }
+
+    /// Text held for a front matter box outlives the editor: another draft,
+    /// the library and back keep it; Apply (Release) and deleting the draft
+    /// drop it; it counts as unapplied only while it differs from the post.
+    #[test]
+    fn held_box_text_is_kept_per_draft_until_applied() {
+        let mut s = state();
+        s.apply(Action::Create { id: "a".into(), text: "---\ntitle: t\n---\nbody\n".into(), at: 1.0 });
+        s.apply(Action::Create { id: "b".into(), text: "---\ntitle: u\n---\nbody\n".into(), at: 2.0 });
+        let typed = |draft: &str, text: &str| Typed {
+            draft: draft.into(),
+            kind: FmBox::Raw,
+            base: "title: t\n".into(),
+            text: text.into(),
+        };
+        s.apply(Action::Hold(typed("a", "title: t\nx: 1\n")));
+        s.apply(Action::Open("b".into()));
+        s.apply(Action::Library);
+        s.apply(Action::Open("a".into()));
+        assert_eq!(s.held("a", FmBox::Raw).map(|t| t.text.as_str()), Some("title: t\nx: 1\n"));
+        assert!(s.holds_unapplied());
+        // Typed again: replaces, one entry per draft and box.
+        s.apply(Action::Hold(typed("a", "title: t\n")));
+        assert_eq!(s.held.len(), 1);
+        assert!(!s.holds_unapplied(), "the same text as the post's is nothing to lose");
+        s.apply(Action::Hold(typed("a", "title: t\ny: 2\n")));
+        s.apply(Action::Release { draft: "a".into(), kind: FmBox::Other });
+        assert!(s.holds_unapplied(), "another box's release keeps it");
+        s.apply(Action::Release { draft: "a".into(), kind: FmBox::Raw });
+        assert!(s.held.is_empty());
+        s.apply(Action::Hold(typed("b", "title: u\nz: 3\n")));
+        s.apply(Action::Delete("b".into()));
+        assert!(s.held.is_empty() && !s.holds_unapplied());
     }
 
     #[test]

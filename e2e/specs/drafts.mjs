@@ -357,7 +357,7 @@ export default async function (h) {
   // switch removes the form (and its other-keys box), a form field or another tab
   // changes the front matter under the raw box, and the library button leaves the
   // editor. None of them may drop it without asking.
-  await test('front matter typed and not applied: kept across mode switches and changes underneath; the library asks first', async () => {
+  await test('front matter typed and not applied: kept across mode switches, changes underneath, the library and another draft', async () => {
     const { context, page } = await fresh();
     await page.waitForSelector('#f-other');
     // Saved first: no save's redraw may show a note the key itself did not.
@@ -381,19 +381,19 @@ export default async function (h) {
     await page.waitForSelector('[data-testid=raw-unapplied]');
     await page.waitForSelector('[data-testid=unapplied-stale]');
     assert((await raw.inputValue()).includes('subtitle: 부제목'), 'raw text kept after the front matter changed under it');
-    // The library button asks; dismissing stays in the editor with the text.
-    const ask = async (answer) => {
-      const dialog = page.waitForEvent('dialog');
-      const click = page.click('[data-testid=back]');
-      const d = await dialog;
-      assert(d.type() === 'confirm', `asked before leaving: ${d.type()}`);
-      await (answer ? d.accept() : d.dismiss());
-      await click;
-    };
-    await ask(false);
-    assert((await raw.inputValue()).includes('subtitle: 부제목'), 'still in the editor, text kept');
-    // Accepting leaves.
-    await ask(true);
+    // To the library, another draft and back: both boxes still hold their text.
+    await page.click('[data-testid=back]');
+    await page.waitForSelector('[data-testid=draft-list]');
+    await page.click('[data-testid=new-draft]');
+    await page.waitForSelector('[data-testid=body]');
+    await page.click('[data-testid=back]');
+    await page.locator('[data-testid=draft-item]', { hasText: '바뀐 제목' }).locator('.draft-open').click();
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    assert((await raw.inputValue()).includes('subtitle: 부제목'), 'raw text kept across the library and another draft');
+    await page.click('[data-testid=mode-form]');
+    await page.waitForSelector('[data-testid=other-unapplied]');
+    assert((await page.inputValue('#f-other')).endsWith('추가_키: 1'), 'other-keys text kept too');
+    await page.click('[data-testid=back]');
     await page.waitForSelector('[data-testid=draft-list]');
     await context.close();
   });

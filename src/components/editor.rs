@@ -15,11 +15,11 @@ use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
 use super::target::target_meter;
 use super::text_input::TextInput;
-use super::unapplied::{box_state, is_pending, typed, BoxState, Held, Typed};
+use super::unapplied::{box_state, typed, BoxState};
 use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::{t, Key};
-use crate::state::{Action, Draft, TYPED_KEYS};
+use crate::state::{Action, Draft, FmBox, Typed, TYPED_KEYS};
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -47,20 +47,12 @@ pub fn editor(p: &EditorProps) -> Html {
     let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
     // Formatted when the date changes, not on every key typed in the body.
     let date_iso = use_memo(date.clone(), |d| AttrValue::from(d.as_ref().map(|d| d.to_iso()).unwrap_or_default()));
-    // Held here, not in the boxes: switching between the form and the raw mode
-    // removes one of them, and what was typed there must not go with it.
-    let raw_held = use_state_eq(|| None::<Typed>);
-    let other_held = use_state_eq(|| None::<Typed>);
-    let pending = held_unapplied(d, &raw_held, &other_held);
-    // Asked on leaving the page, and on going back to the library.
-    crate::browser::use_leave_guard(pending);
+    // Held by the app state, not the boxes (see `components/unapplied.rs`).
+    let raw_held = ctx.held(&d.id, FmBox::Raw).cloned();
+    let other_held = ctx.held(&d.id, FmBox::Other).cloned();
     let back = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
-            if !pending || confirm(t(lang, Key::UnappliedLeave)) {
-                ctx.dispatch(Action::Library)
-            }
-        })
+        Callback::from(move |_| ctx.dispatch(Action::Library))
     };
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
@@ -73,8 +65,8 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} held={raw_held.clone()} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
-                            edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} held={other_held.clone()} /> }
+                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} held={raw_held} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                            edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} held={other_held} /> }
                     </section>
                     <section class="pane body-pane">
                         <label class="pane-title" for="body">{ t(lang, Key::Body) }</label>
@@ -152,7 +144,7 @@ struct FormProps {
     edit_error: Option<String>,
     dispatch: Dispatch,
     /// What was typed into the other-keys box and not applied.
-    held: Held,
+    held: Option<Typed>,
 }
 
 impl PartialEq for FormProps {
@@ -171,8 +163,6 @@ impl PartialEq for FormProps {
             && self.slug == o.slug
             && self.edit_error == o.edit_error
             && self.dispatch == o.dispatch
-            // The handles, not their values: reading a handle gives the state's
-            // current value, so the two values would always be equal.
             && self.held == o.held
     }
 }
@@ -234,7 +224,7 @@ fn form(p: &FormProps) -> Html {
     // The other-keys box belongs to one draft and one text: another starts afresh,
     // without what was typed in the old one or its error.
     let other = p.draft.post.as_ref().map(|post| post.other_fields_text(TYPED_KEYS)).unwrap_or_default();
-    let other_box = box_state(&p.held, &p.draft.id, &other);
+    let other_box = box_state(p.held.as_ref(), &p.draft.id, &other);
     {
         let err = other_error.clone();
         use_effect_with(other_box.key.clone(), move |_| err.set(None));
@@ -284,7 +274,6 @@ fn form(p: &FormProps) -> Html {
         let r = other_ref.clone();
         let shown = other.clone();
         let ending = post.line_ending();
-        let held = p.held.clone();
         let draft = p.draft.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
@@ -294,19 +283,19 @@ fn form(p: &FormProps) -> Html {
                 let takes = draft.post.as_ref().is_ok_and(|p| p.clone().set_other_fields(TYPED_KEYS, &text).is_ok());
                 ctx.dispatch(Action::SetOtherFields { text, at: now_ms() });
                 if takes {
-                    held.set(None);
+                    ctx.dispatch(Action::Release { draft: draft.id.clone(), kind: FmBox::Other });
                 }
             }
         })
     };
     let on_other_input = {
-        let err = other_error.clone();
+        let (ctx, err) = (ctx.clone(), other_error.clone());
         let (held, draft, shown) = (p.held.clone(), p.draft.id.clone(), other.clone());
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
             let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
             err.set(result.err().map(|e| e.located()));
-            held.set(Some(typed(&held, &draft, &shown, text)));
+            ctx.dispatch(Action::Hold(typed(held.as_ref(), FmBox::Other, &draft, &shown, text)));
         })
     };
     let large_other = other.len() > OTHER_INLINE_MAX;
@@ -368,12 +357,11 @@ struct RawProps {
     /// The draft's id (the box is keyed on it).
     id: AttrValue,
     /// What was typed into the box and not applied.
-    held: Held,
+    held: Option<Typed>,
 }
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        // The handles, not their values (see `FormProps`).
         self.rev == o.rev && self.id == o.id && self.held == o.held
     }
 }
@@ -384,11 +372,12 @@ fn raw_front_matter(p: &RawProps) -> Html {
     let r = use_node_ref();
     let shown = p.post.front_matter_text().to_string();
     // (The Editor holding the typed text asks on leaving.)
-    let raw_box = box_state(&p.held, &p.id, &shown);
+    let raw_box = box_state(p.held.as_ref(), &p.id, &shown);
     let oninput = {
-        let (held, draft, shown) = (p.held.clone(), p.id.clone(), shown.clone());
+        let (ctx, held, draft, shown) = (ctx.clone(), p.held.clone(), p.id.clone(), shown.clone());
         Callback::from(move |e: InputEvent| {
-            held.set(Some(typed(&held, &draft, &shown, super::target_value(&e.into()))))
+            let text = super::target_value(&e.into());
+            ctx.dispatch(Action::Hold(typed(held.as_ref(), FmBox::Raw, &draft, &shown, text)))
         })
     };
     let apply = {
@@ -396,7 +385,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let r = r.clone();
         let shown = shown.clone();
         let ending = p.post.line_ending();
-        let held = p.held.clone();
+        let draft = p.id.to_string();
         let post = p.post.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
@@ -407,7 +396,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
                 let takes = (*post).clone().set_front_matter_text(&text).is_ok();
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
                 if takes {
-                    held.set(None);
+                    ctx.dispatch(Action::Release { draft: draft.clone(), kind: FmBox::Raw });
                 }
             }
         })
@@ -436,22 +425,4 @@ fn unapplied_notes(lang: Lang, b: &BoxState, testid: &'static str) -> Html {
             if b.pending && b.stale { <p class="hint warn" data-testid="unapplied-stale">{ t(lang, Key::UnappliedStale) }</p> }
         </>
     }
-}
-
-/// Whether either front matter box holds text typed and not applied, in this
-/// draft, or in another one the editor showed before (the box shows it again
-/// there).
-fn held_unapplied(d: &Draft, raw: &Option<Typed>, other: &Option<Typed>) -> bool {
-    let elsewhere = |h: &Option<Typed>| h.as_ref().is_some_and(|t| t.draft != d.id.as_str());
-    elsewhere(raw)
-        || elsewhere(other)
-        || d.post.as_ref().is_ok_and(|post| {
-            is_pending(raw, &d.id, || post.front_matter_text().to_string())
-                || is_pending(other, &d.id, || post.other_fields_text(TYPED_KEYS))
-        })
-}
-
-/// Ask the user (a `confirm` dialog); `false` when no dialog could be shown.
-fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
 }
