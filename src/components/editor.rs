@@ -65,7 +65,7 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter post={Rc::new(post.clone())} rev={d.rev} id={d.id.clone()} held={raw_held} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                        if ctx.fm_raw { <RawFrontMatter shown={AttrValue::from(post.front_matter_text())} ending={post.line_ending()} id={d.id.clone()} held={raw_held} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
                             edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} held={other_held} /> }
                     </section>
                     <section class="pane body-pane">
@@ -352,8 +352,11 @@ fn form(p: &FormProps) -> Html {
 
 #[derive(Properties)]
 struct RawProps {
-    post: Rc<Post>,
-    rev: u64,
+    /// The post's front matter text (not the post: a copy of it per key typed
+    /// in the body would copy the body too).
+    shown: AttrValue,
+    /// The post's line ending.
+    ending: hoego_core::split::LineEnding,
     /// The draft's id (the box is keyed on it).
     id: AttrValue,
     /// What was typed into the box and not applied.
@@ -362,7 +365,7 @@ struct RawProps {
 
 impl PartialEq for RawProps {
     fn eq(&self, o: &Self) -> bool {
-        self.rev == o.rev && self.id == o.id && self.held == o.held
+        self.shown == o.shown && self.ending == o.ending && self.id == o.id && self.held == o.held
     }
 }
 
@@ -370,8 +373,7 @@ impl PartialEq for RawProps {
 fn raw_front_matter(p: &RawProps) -> Html {
     let ctx = use_context::<Ctx>().expect("state context");
     let r = use_node_ref();
-    let shown = p.post.front_matter_text().to_string();
-    // (The Editor holding the typed text asks on leaving.)
+    let shown = p.shown.to_string();
     let raw_box = box_state(p.held.as_ref(), &p.id, &shown);
     let oninput = {
         let (ctx, held, draft, shown) = (ctx.clone(), p.held.clone(), p.id.clone(), shown.clone());
@@ -384,16 +386,16 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let ctx = ctx.clone();
         let r = r.clone();
         let shown = shown.clone();
-        let ending = p.post.line_ending();
+        let ending = p.ending;
         let draft = p.id.to_string();
-        let post = p.post.clone();
         Callback::from(move |_| {
             if let Some(t) = r.cast::<web_sys::HtmlTextAreaElement>() {
                 // The textarea's `\n` lines back in the post's own endings (a CRLF post).
                 let text = hoego_core::line_endings::from_textarea(&shown, &t.value(), ending);
                 // Text the post refuses stays unapplied (the error says why); text it
                 // takes is applied, whatever the post makes of it.
-                let takes = (*post).clone().set_front_matter_text(&text).is_ok();
+                let post = ctx.current().filter(|d| d.id == draft).and_then(|d| d.post.as_ref().ok());
+                let takes = post.is_some_and(|p| p.clone().set_front_matter_text(&text).is_ok());
                 ctx.dispatch(Action::SetFrontMatter { text, at: now_ms() });
                 if takes {
                     ctx.dispatch(Action::Release { draft: draft.clone(), kind: FmBox::Raw });
