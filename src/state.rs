@@ -345,6 +345,14 @@ impl AppState {
         }
     }
 
+    /// Held front matter text of draft `from` now belongs to `to` (the local
+    /// side of a conflict or restore, kept under a new id).
+    pub(crate) fn move_held(&mut self, from: &str, to: &str) {
+        for t in self.held.iter_mut().filter(|t| t.draft == from) {
+            t.draft = to.to_string();
+        }
+    }
+
     /// What is held for `kind` of draft `id`.
     pub fn held(&self, id: &str, kind: FmBox) -> Option<&Typed> {
         self.held.iter().find(|t| t.draft == id && t.kind == kind)

@@ -176,6 +176,8 @@ impl AppState {
             }
             Choice::KeepBoth => {
                 let mine = self.drafts[p].copy_as(new_id.clone());
+                // Front matter text typed here was typed into "mine": it goes with it.
+                self.move_held(&id, &new_id);
                 self.drafts[p] = Rc::new(Draft::from_stored(theirs));
                 self.drafts.insert(p, Rc::new(mine));
                 if self.view == View::Editor(id) {
@@ -199,9 +201,11 @@ impl AppState {
             if local.text == item.text && local.target == item.target {
                 report.unchanged += 1;
             } else if item.rev > local.backup_rev() {
-                let older = local.copy_as(new_id);
+                let older = local.copy_as(new_id.clone());
                 let mut newer = Draft::restored(item);
                 newer.base = local.base;
+                // Text typed here and not applied belongs to the local copy.
+                self.move_held(&newer.id, &new_id);
                 self.drafts[p] = Rc::new(newer);
                 self.drafts.insert(p + 1, Rc::new(older));
                 report.replaced += 1;
@@ -292,6 +296,21 @@ mod tests {
                 assert_eq!(d1.next_rev(), 6, "mine is saved over theirs, as the next revision");
             }
         }
+    }
+
+    /// Front matter text typed and not applied goes with "mine" when both are
+    /// kept (it was typed into mine, not into the other tab's copy).
+    #[test]
+    fn keep_both_moves_held_text_to_the_copy_of_mine() {
+        use crate::state::{FmBox, Typed};
+        let mut s = state();
+        edit(&mut s, "mine");
+        let typed = Typed { draft: "d1".into(), kind: FmBox::Raw, base: String::new(), text: "k: 1\n".into() };
+        s.apply(Action::Hold(typed));
+        s.apply(Action::External(vec![External::Saved(stored("d1", 5, "theirs"))]));
+        s.apply(Action::Resolve { choice: Choice::KeepBoth, new_id: "copy".into() });
+        assert!(s.held("d1", FmBox::Raw).is_none(), "not on the other tab's version");
+        assert_eq!(s.held("copy", FmBox::Raw).map(|t| t.text.as_str()), Some("k: 1\n"));
     }
 
     #[test]

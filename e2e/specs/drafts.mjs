@@ -398,6 +398,28 @@ export default async function (h) {
     await context.close();
   });
 
+  // Typed and erased is nothing typed: the box follows the post again. (Held, the box
+  // showed the old front matter after a form edit, and Apply undid that edit.)
+  await test('front matter typed and erased again is not held: the box follows a later form edit', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=body]');
+    await saved(page);
+    await page.click('[data-testid=mode-raw]');
+    const raw = page.locator('[data-testid=raw-front-matter]');
+    await typeAtEnd(page, raw, 'x');
+    await page.waitForSelector('[data-testid=raw-unapplied]');
+    await page.keyboard.press('Backspace');
+    await page.waitForSelector('[data-testid=raw-unapplied]', { state: 'detached' });
+    await page.click('[data-testid=mode-form]');
+    await page.fill('[data-testid=field-title]', '새 제목');
+    await page.locator('[data-testid=field-title]').blur();
+    await page.waitForFunction(() => document.querySelector('.editor-name').textContent === '새 제목');
+    await page.click('[data-testid=mode-raw]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=raw-front-matter]').value.includes('새 제목'));
+    assert(await page.locator('[data-testid=raw-unapplied], [data-testid=unapplied-stale]').count() === 0, 'no note: nothing is held');
+    await context.close();
+  });
+
   // The raw front matter and other-keys boxes apply on a button (a half-typed key
   // must not reach the post): what is typed and not applied is in no draft.
   // The sample draft above is typed into before its first save, whose redraw showed the

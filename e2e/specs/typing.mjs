@@ -348,6 +348,13 @@ export default async function (h) {
     await page.keyboard.type('\n새_키: [열림');
     await page.waitForFunction(() => document.querySelector('#f-other').value.endsWith('새_키: [열림'));
     await page.waitForSelector('#f-other ~ .hint.error');
+    // Drawn afresh after a mode switch, the box still says why its text is not valid.
+    await page.click('[data-testid=mode-raw]');
+    await page.click('[data-testid=mode-form]');
+    await page.waitForSelector('#f-other ~ .hint.error');
+    assert(await page.locator('#f-other ~ button').isDisabled(), 'Apply stays off for invalid text');
+    await page.focus('#f-other');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(']');
     await page.waitForFunction(() => !document.querySelector('#f-other ~ .hint.error'));
     const box = await page.inputValue('#f-other');

@@ -15,7 +15,7 @@ use super::preview::Preview;
 use super::side::{use_analysis, Outline, StatsBar};
 use super::target::target_meter;
 use super::text_input::TextInput;
-use super::unapplied::{box_state, typed, BoxState};
+use super::unapplied::{box_state, on_typed, BoxState};
 use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::{t, Key};
@@ -226,8 +226,10 @@ fn form(p: &FormProps) -> Html {
     let other = p.draft.post.as_ref().map(|post| post.other_fields_text(TYPED_KEYS)).unwrap_or_default();
     let other_box = box_state(p.held.as_ref(), &p.draft.id, &other);
     {
+        // A box drawn afresh checks what it holds (text typed before a mode switch).
         let err = other_error.clone();
-        use_effect_with(other_box.key.clone(), move |_| err.set(None));
+        let held = p.held.as_ref().map(|t| t.text.clone());
+        use_effect_with(other_box.key.clone(), move |_| err.set(held.as_deref().and_then(yaml_error)));
     }
     let (ctx, lang) = (&p.dispatch, p.lang);
     let Ok(post) = &p.draft.post else { return html! {} };
@@ -293,9 +295,8 @@ fn form(p: &FormProps) -> Html {
         let (held, draft, shown) = (p.held.clone(), p.draft.id.clone(), other.clone());
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
-            let result = hoego_core::yaml::parse_entries(&text, 0..text.len(), 1);
-            err.set(result.err().map(|e| e.located()));
-            ctx.dispatch(Action::Hold(typed(held.as_ref(), FmBox::Other, &draft, &shown, text)));
+            err.set(yaml_error(&text));
+            ctx.dispatch(on_typed(held.as_ref(), FmBox::Other, &draft, &shown, text));
         })
     };
     let large_other = other.len() > OTHER_INLINE_MAX;
@@ -379,7 +380,7 @@ fn raw_front_matter(p: &RawProps) -> Html {
         let (ctx, held, draft, shown) = (ctx.clone(), p.held.clone(), p.id.clone(), shown.clone());
         Callback::from(move |e: InputEvent| {
             let text = super::target_value(&e.into());
-            ctx.dispatch(Action::Hold(typed(held.as_ref(), FmBox::Raw, &draft, &shown, text)))
+            ctx.dispatch(on_typed(held.as_ref(), FmBox::Raw, &draft, &shown, text))
         })
     };
     let apply = {
@@ -416,6 +417,11 @@ fn raw_front_matter(p: &RawProps) -> Html {
             { unapplied_notes(ctx.lang, &raw_box, "raw-unapplied") }
         </div>
     }
+}
+
+/// Why the other-keys box's text is not front matter YAML, if it is not.
+fn yaml_error(text: &str) -> Option<String> {
+    hoego_core::yaml::parse_entries(text, 0..text.len(), 1).err().map(|e| e.located())
 }
 
 /// A box's notes on what it holds: typed and not applied, and typed before

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::state::{FmBox, Typed};
+use crate::state::{Action, FmBox, Typed};
 use hoego_core::line_endings::to_lf;
 
 /// One box as drawn now, from what it holds and what it would show (`shown`:
@@ -43,9 +43,22 @@ pub fn box_state(held: Option<&Typed>, draft: &str, shown: &str) -> BoxState {
 }
 
 /// What a key typed into the box holds: its text, on the base it was typed on.
-pub fn typed(held: Option<&Typed>, kind: FmBox, draft: &str, shown: &str, text: String) -> Typed {
+fn typed(held: Option<&Typed>, kind: FmBox, draft: &str, shown: &str, text: String) -> Typed {
     let base = held.map_or_else(|| shown.to_string(), |t| t.base.clone());
     Typed { draft: draft.to_string(), kind, base, text }
+}
+
+/// What a key typed into the box does: hold the text, or, when the text is
+/// back to what the post shows or to what the box started from (typed and
+/// erased), release it, so the box follows the post again. A text held after
+/// it was erased would later show a stale front matter, and Apply would undo
+/// whatever changed it.
+pub fn on_typed(held: Option<&Typed>, kind: FmBox, draft: &str, shown: &str, text: String) -> Action {
+    let back = text == to_lf(shown) || held.is_some_and(|t| text == to_lf(&t.base));
+    match back {
+        true => Action::Release { draft: draft.to_string(), kind },
+        false => Action::Hold(typed(held, kind, draft, shown, text)),
+    }
 }
 
 /// The key of a front matter box: its draft and the text it started from.
@@ -78,6 +91,26 @@ mod tests {
             let s = box_state(h.as_ref(), "a", shown);
             assert_eq!((s.text.as_str(), s.pending, s.stale), (text, pending, stale), "{h:?} / {shown:?}");
             assert_eq!(s.key == box_state(None, "a", shown).key, fresh_key, "{h:?} / {shown:?}");
+        }
+    }
+
+    #[test]
+    fn text_typed_back_to_the_post_or_the_start_is_released() {
+        let h = held("t: 1\n", "t: 1\nx\n");
+        // (held, shown, typed) → released?
+        let cases = [
+            (None, "t: 1\n", "t: 1\n", true),
+            (None, "t: 1\r\n", "t: 1\n", true),
+            (None, "t: 1\n", "t: 1\nx", false),
+            (Some(&h), "t: 1\n", "t: 1\n", true),
+            // The front matter changed underneath, and the typing was erased: nothing typed.
+            (Some(&h), "t: 9\n", "t: 1\n", true),
+            (Some(&h), "t: 9\n", "t: 9\n", true),
+            (Some(&h), "t: 9\n", "t: 1\nxy\n", false),
+        ];
+        for (held, shown, text, released) in cases {
+            let a = on_typed(held, FmBox::Raw, "a", shown, text.to_string());
+            assert_eq!(matches!(a, Action::Release { .. }), released, "{held:?} {shown:?} {text:?}");
         }
     }
 

@@ -131,11 +131,31 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
         }
     }
     definition_sites(body, events.reference_definitions(), &by_label, &mut out, &mut links);
-    // Only links to an image of this body: other links are not the export's.
-    let images: std::collections::HashSet<&str> = out.references.iter().map(String::as_str).collect();
-    links.retain(|l| images.contains(l.reference.as_str()));
-    out.sites.extend(links);
+    // Only links to an image of this body (`a.png` and `./a.png` are one file):
+    // other links are not the export's. A link takes the image's reference, which
+    // is what the export's links map is keyed by.
+    let mut images: HashMap<&str, &str> = HashMap::new();
+    for r in &out.references {
+        images.entry(same_file(r)).or_insert(r.as_str());
+    }
+    let linked: Vec<Site> = links
+        .into_iter()
+        .filter_map(|mut l| {
+            l.reference = images.get(same_file(&l.reference))?.to_string();
+            Some(l)
+        })
+        .collect();
+    out.sites.extend(linked);
     out
+}
+
+/// A relative reference without its leading `./`s: the file it names.
+fn same_file(reference: &str) -> &str {
+    let mut r = reference;
+    while let Some(rest) = r.strip_prefix("./") {
+        r = rest;
+    }
+    r
 }
 
 /// The destination of an inline image `![alt](dest "title")`.
@@ -442,6 +462,11 @@ mod tests {
             ),
             ("![r][i] [big][i] [t][l]\n\n[i]: r.png\n[l]: r.png\n", &[("r.png", "r.png"), ("r.png", "r.png")]),
             ("[x](only-linked.png) <a href=\"r.png\">", &[]),
+            // The same file spelled with and without `./`.
+            (
+                "![a](a.png) [원본](./a.png)\n\n[1]: <./a.png>\n\n[x][1]",
+                &[("a.png", "a.png"), ("./a.png", "a.png"), ("<./a.png>", "a.png")],
+            ),
             // An autolink or e-mail link inside an image's text ends itself, not the image.
             ("![see <https://x.y> here](shot.png)", &[("shot.png", "shot.png")]),
             ("[![a <a@b.co>](a.png)](a.png)", &[("a.png", "a.png"), ("a.png", "a.png")]),
