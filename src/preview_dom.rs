@@ -77,6 +77,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
         }
         node.set_inner_html(html);
         name_task_boxes(node, lang)?;
+        crate::images::show_imported(node)?;
     }
     let start = patch.prefix + kept;
     let end = patch.prefix + patch.removed;
@@ -133,6 +134,7 @@ fn insert(
         div.set_class_name("blk");
         div.set_inner_html(html);
         name_task_boxes(&div, lang)?;
+        crate::images::show_imported(&div)?;
         chunk.insert_before(&div, before.map(|b| b.as_ref()))?;
         fresh.push(div);
     }

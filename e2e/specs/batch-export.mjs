@@ -96,7 +96,8 @@ export default async function (h) {
     const { context, page } = await fresh();
     const dir = fs.mkdtempSync(path.join(tmp, 'img-'));
     const png = (n) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, n)]);
-    fs.writeFileSync(path.join(dir, 'a.png'), png(1));
+    // a.png a real 1×1 PNG (the preview must show it), b b.png only PNG-shaped.
+    fs.writeFileSync(path.join(dir, 'a.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
     fs.writeFileSync(path.join(dir, 'b b.png'), png(2));
     const post = path.join(dir, 'photos.md');
     fs.writeFileSync(post, '---\ntitle: "사진 회고"\ndate: 2026-11-20 10:00:00 +0900\n---\n[![a](./a.png)](./a.png)\n\n![b](<./b b.png>) [원본][b]\n\n[b]: <./b b.png>\n');
@@ -104,6 +105,13 @@ export default async function (h) {
     await page.setInputFiles('[data-testid=import-file]', [path.join(dir, 'a.png'), path.join(dir, 'b b.png')]);
     await page.setInputFiles('[data-testid=import-file]', [post]);
     await page.waitForSelector('[data-testid=body]');
+    // The preview shows the imported images (a blob: URL each; `./a.png` means nothing
+    // to the page), the one with a space in its name too.
+    await page.waitForFunction(() => {
+      const a = document.querySelector('[data-testid=preview] img[alt=a]');
+      const b = document.querySelector('[data-testid=preview] img[alt=b]');
+      return a && a.src.startsWith('blob:') && a.complete && a.naturalWidth === 1 && b && b.src.startsWith('blob:');
+    });
     for (const [target, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']]]) {
       await page.selectOption('[data-testid=export-target]', target);
       const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);

@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::export_panel::{Images, IMAGES};
 use super::Ctx;
 use crate::browser::{download, now_date};
 use crate::i18n::{t, Key};
+use crate::images::{Images, IMAGES};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 use hoego_core::export::bundle::zip_files;
 use hoego_core::export::{export_batch, image_refs, is_image, BatchPost, ExportOptions, Flavor, SiteConfig, Target};

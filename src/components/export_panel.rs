@@ -15,14 +15,7 @@ use crate::browser::download;
 use crate::i18n::{t, Key};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
-/// Images imported alongside posts this session, by file name.
-pub type Images = std::collections::HashMap<String, Rc<[u8]>>;
-
-thread_local! {
-    /// The session's [`Images`]. Shared, not copied: each export (one per pause
-    /// in typing) takes them all.
-    pub static IMAGES: std::cell::RefCell<Rc<Images>> = std::cell::RefCell::new(Rc::default());
-}
+use crate::images::{Images, IMAGES};
 
 /// Applies a control's new value to the settings.
 type Update = dyn Fn(&mut ExportSettings, String);

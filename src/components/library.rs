@@ -93,7 +93,7 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 // Images are matched to posts by file name: two different images of
                 // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
                 // so say which one is used rather than swap one in silently.
-                let replaced = super::export_panel::IMAGES.with(|i| {
+                let replaced = crate::images::IMAGES.with(|i| {
                     let new: std::rc::Rc<[u8]> = bytes.into();
                     let old = std::rc::Rc::make_mut(&mut i.borrow_mut()).insert(name.clone(), new.clone());
                     old.is_some_and(|b| b != new)
