@@ -24,23 +24,11 @@ thread_local! {
     static URLS: RefCell<Urls> = RefCell::new(HashMap::new());
 }
 
-/// The last path segment of a reference, without a query or fragment.
-fn last_segment(reference: &str) -> Option<&str> {
-    reference.split(['?', '#']).next()?.rsplit('/').next().filter(|n| !n.is_empty())
-}
-
-/// The file name a reference names: its last path segment, `%XX` decoded
-/// (`./사진%201.png` is `사진 1.png`).
-fn file_name(reference: &str) -> Option<String> {
-    let last = last_segment(reference)?;
-    let decoded = js_sys::decode_uri_component(last).ok().map(String::from);
-    Some(decoded.unwrap_or_else(|| last.to_string()))
-}
-
 /// A URL the page can load for the imported image `reference` names, if one
 /// of that name was imported: a `blob:` URL, made once per image.
 fn preview_url(reference: &str) -> Option<String> {
-    let name = file_name(reference)?;
+    // The export's own rule for what file a reference names.
+    let name = hoego_core::export::image_ref(reference)?.file_name;
     let bytes = IMAGES.with(|i| i.borrow().get(&name).cloned())?;
     URLS.with(|u| {
         let mut u = u.borrow_mut();
@@ -70,32 +58,9 @@ pub fn show_imported(block: &web_sys::Element) -> Result<(), JsValue> {
             continue;
         };
         let Some(src) = img.get_attribute("src") else { continue };
-        // Only references a page cannot load by themselves: relative paths.
-        if src.contains(':') || src.starts_with("//") {
-            continue;
-        }
         if let Some(url) = preview_url(&src) {
             img.set_attribute("src", &url)?;
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn last_segments_of_references() {
-        // (reference, last segment); `%XX` decoding needs the browser: see the e2e test.
-        let table = [
-            ("./a.png", Some("a.png")),
-            ("a.png", Some("a.png")),
-            ("/assets/images/x/b.jpg?v=1", Some("b.jpg")),
-            ("img/c.gif#top", Some("c.gif")),
-            ("dir/", None),
-            ("", None),
-        ];
-        for (reference, want) in table {
-            assert_eq!(super::last_segment(reference), want, "{reference}");
-        }
-    }
 }

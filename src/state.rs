@@ -262,6 +262,14 @@ pub struct Typed {
     pub text: String,
 }
 
+impl Typed {
+    /// Not applied: it differs from what the box shows of the post (`shown`,
+    /// in the post's line endings).
+    pub fn unapplied(&self, shown: &str) -> bool {
+        self.text != hoego_core::line_endings::to_lf(shown)
+    }
+}
+
 /// The whole app state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -363,7 +371,7 @@ impl AppState {
     pub fn holds_unapplied(&self) -> bool {
         self.held.iter().any(|t| {
             let post = self.drafts.iter().find(|d| d.id == t.draft).and_then(|d| d.post.as_ref().ok());
-            post.is_some_and(|p| t.text != hoego_core::line_endings::to_lf(&t.kind.shown(p)))
+            post.is_some_and(|p| t.unapplied(&t.kind.shown(p)))
         })
     }
 

@@ -46,18 +46,14 @@ pub fn available_images(post: &hoego_core::Post, images: &Images) -> Vec<String>
 /// The image files of an exported post (`refs`: its image references): each
 /// placed asset's bytes at its site path. Looked up by maps, not by scanning
 /// every reference and image per asset.
-pub fn asset_files<'a>(
-    out: &'a hoego_core::export::Exported,
+pub fn asset_files(
+    out: &hoego_core::export::Exported,
     refs: &[hoego_core::export::ImageRef],
-    images: &'a Images,
-) -> impl Iterator<Item = (String, Vec<u8>)> + 'a {
+    images: &Images,
+) -> Vec<(String, Vec<u8>)> {
     let by_ref: HashMap<&str, &str> = refs.iter().map(|r| (r.reference.as_str(), r.file_name.as_str())).collect();
-    let found: Vec<(&String, &Rc<[u8]>)> = out
-        .assets
-        .iter()
-        .filter_map(|a| Some((&a.site_path, images.get(*by_ref.get(a.reference.as_str())?)?)))
-        .collect();
-    found.into_iter().map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+    let bytes_of = |reference: &str| images.get(*by_ref.get(reference)?);
+    out.assets.iter().filter_map(|a| Some((a.site_path.clone(), bytes_of(&a.reference)?.to_vec()))).collect()
 }
 
 /// The zip of `drafts` as one site; also how many drafts were skipped (raw mode).

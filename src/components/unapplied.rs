@@ -35,7 +35,7 @@ pub fn box_state(held: Option<&Typed>, draft: &str, shown: &str) -> BoxState {
         Some(t) => BoxState {
             key: box_key(draft, &t.base),
             text: t.text.clone(),
-            pending: t.text != to_lf(shown),
+            pending: t.unapplied(shown),
             stale: t.base != shown,
         },
         None => BoxState { key: box_key(draft, shown), text: shown.to_string(), pending: false, stale: false },

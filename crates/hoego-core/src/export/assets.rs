@@ -32,7 +32,10 @@ fn is_local(url: &str) -> bool {
         || u.starts_with("javascript:"))
 }
 
-fn to_ref(reference: &str) -> Option<ImageRef> {
+/// The local image one reference names, as the export looks it up (Liquid
+/// site prefixes, query and fragment removed, `%XX` decoded); `None` for a
+/// remote or templated one. The app's preview finds imported images by it too.
+pub fn image_ref(reference: &str) -> Option<ImageRef> {
     let path = super::liquid::strip_site_prefixes(reference);
     let path = path.split(['?', '#']).next().unwrap_or("");
     let path = percent_decoded(path).unwrap_or_else(|| path.to_string());
@@ -104,7 +107,7 @@ pub(crate) fn post_images(post: &Post) -> (Vec<ImageRef>, Vec<Site>) {
     // A set of references seen: scanning `out` per image was quadratic.
     let mut seen: HashSet<String> = HashSet::new();
     for r in refs {
-        if let Some(i) = to_ref(&r) {
+        if let Some(i) = image_ref(&r) {
             if seen.insert(i.reference.clone()) {
                 out.push(i);
             }
@@ -283,7 +286,7 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(percent_decoded(path).as_deref(), *want, "{path}");
         }
-        let r = to_ref("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png?v=2").expect("local");
+        let r = image_ref("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png?v=2").expect("local");
         assert_eq!((r.path.as_str(), r.file_name.as_str()), ("스크린샷 1.png", "스크린샷 1.png"));
     }
 

@@ -60,11 +60,18 @@ struct Open {
     inline: bool,
     dest: String,
     id: String,
-    /// A link, not an image: its destination is a site only when an image of
-    /// the body has the same reference.
-    link: bool,
+    what: Opened,
+}
+
+/// What an [`Open`] is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    Image,
+    /// Its destination is a site only when an image of the body has the same
+    /// reference.
+    Link,
     /// An autolink or e-mail link: no destination to rewrite.
-    skip: bool,
+    Autolink,
 }
 
 /// Every image reference of `body`: markdown images (inline and by
@@ -87,33 +94,34 @@ pub(crate) fn body_images(body: &str) -> BodyImages {
                 out.references.push(dest_url.to_string());
                 let inline = link_type == LinkType::Inline;
                 let (dest, id) = (dest_url.to_string(), id.to_string());
-                open.push(Open { inner_end: range.start + 2, inline, dest, id, link: false, skip: false });
+                open.push(Open { inner_end: range.start + 2, inline, dest, id, what: Opened::Image });
             }
             Event::Start(Tag::Link { link_type, dest_url, id, .. }) => {
                 // Autolinks and e-mail links have no destination to rewrite; an
                 // unknown reference ("broken link") has no definition.
-                // Still pushed (`skip`), so that its end pops it and not the image
-                // around it (`![see <https://x.y>](a.png)`).
-                let (inline, skip) = match link_type {
-                    LinkType::Inline => (true, false),
-                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => (false, false),
-                    _ => (false, true),
+                // Still pushed (an autolink), so that its end pops it and not the
+                // image around it (`![see <https://x.y>](a.png)`).
+                let (inline, what) = match link_type {
+                    LinkType::Inline => (true, Opened::Link),
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => (false, Opened::Link),
+                    _ => (false, Opened::Autolink),
                 };
                 let (dest, id) = (dest_url.to_string(), id.to_string());
-                open.push(Open { inner_end: range.start + 1, inline, dest, id, link: true, skip });
+                open.push(Open { inner_end: range.start + 1, inline, dest, id, what });
             }
             Event::End(TagEnd::Image | TagEnd::Link) => {
                 let Some(img) = open.pop() else { continue };
                 if let Some(parent) = open.last_mut() {
                     parent.inner_end = parent.inner_end.max(range.end);
                 }
-                if img.skip {
-                    continue;
-                }
+                let link = match img.what {
+                    Opened::Autolink => continue,
+                    what => what == Opened::Link,
+                };
                 if !img.inline {
-                    by_label.push((img.id, img.dest, img.link));
+                    by_label.push((img.id, img.dest, link));
                 } else if let Some(site) = inline_site(body, &img, range.end) {
-                    if img.link {
+                    if link {
                         links.push(site)
                     } else {
                         out.sites.push(site)
