@@ -260,7 +260,10 @@ await test('a post full of XSS vectors runs no script', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length > 20);
   await page.hover('[data-testid=preview]');
   for (const el of await page.locator('[data-testid=preview] *').all()) await el.hover({ timeout: 200, force: true }).catch(() => {});
-  await page.waitForTimeout(1000);
+  // A vector's handler runs on hover (synchronously) or when its resource settles: wait
+  // until every image in the preview has loaded or failed, and a frame after that.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=preview] img')].every((i) => i.complete));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const bad = await page.evaluate(() => {
     const p = document.querySelector('[data-testid=preview]');
     const found = [...p.querySelectorAll('script,iframe,object,embed,form,base,meta,style,link,svg,math')].map((e) => e.tagName);
@@ -341,7 +344,9 @@ await test('malformed front matter imports in raw mode with nothing lost; broken
   await page.click('text=hoego/v1/draft/corrupt1');
   const rec = await page.inputValue('[data-testid=recovery] textarea');
   assert(rec.includes('반쯤 쓴'), 'raw stored value shown');
-  await page.waitForTimeout(700);
+  // visibilitychange writes whatever save is pending at once (see the autosave test):
+  // after it, the app has written all it was going to.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   assert(await page.evaluate(() => localStorage.getItem('hoego/v1/draft/corrupt1')) === '{"schema":1, "text": "반쯤 쓴', 'never overwritten');
   await context.close();
 });

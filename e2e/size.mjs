@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 435 KB (435,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 410 KB (410,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -39,14 +39,17 @@
 // exported image; `<img src>` character references; the date-only-later warning; the
 // slug key rewrite; the body editor's echo flag and the draft made from parts; the
 // shortcut fixes. Typed i18n keys (-1.8 KB) and a sort replaced by two passes (-1.8 KB)
-// paid for part of it.
+// paid for part of it. Lowered to 410 KB when the release build began rebuilding the
+// standard library for size (scripts/lib.sh `trunk_release`: panic=immediate-abort drops
+// std's panic formatting, which prints nowhere on wasm32-unknown-unknown): 402.9 KB,
+// -31 KB, with the Korean headlines of the export warnings (+0.7 KB) in it.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 435_000;
+const BUDGET = 410_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {

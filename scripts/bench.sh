@@ -8,12 +8,12 @@
 #      the release CLI on them (scripts/adversarial.sh), and the longest
 #      main-thread task when Chromium imports, opens and pastes them (e2e/adversarial.mjs)
 source "$(dirname "$0")/lib.sh"
-ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+ensure_build_tools
 apt_ensure chromium
 cd "$ROOT"
 cargo bench -p hoego-core --bench core 2>&1 | grep -E '^[a-z1-9 +(),.-]+/|time:|thrpt:' || true
 cargo bench -p hoego-core --bench goals 2>&1 | grep -E '^goal scoreboard/|time:|thrpt:' || true
-trunk build --release >/dev/null 2>&1
+trunk_release build >/dev/null 2>&1
 echo; echo "first-load transfer (dist/):"
 node e2e/size.mjs dist || true
 echo

@@ -58,7 +58,38 @@ ensure_node_modules() {
   fi
 }
 
+ensure_rust_src() { # the standard library's source, which trunk_release rebuilds for size
+  rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    || { log "rustup component add rust-src"; rustup component add rust-src; }
+}
+
+ensure_build_tools() { # everything a release trunk build needs
+  ensure_wasm_target; ensure_rust_src; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+}
+
+# trunk_release build|serve [ARGS]: Trunk's release build of the app, with the standard
+# library rebuilt for size. On wasm32-unknown-unknown a panic prints nowhere (there is
+# no stderr) and already aborts (panic = "abort"), yet the prebuilt std still links
+# the code that formats panic messages and their locations. Rebuilding std with
+# panic=immediate-abort drops it: ~31 KB gzip off the first load (BENCHMARKS.md). Both
+# are unstable on the stable toolchain, so RUSTC_BOOTSTRAP=1 is set for this one command
+# only: native builds, clippy and the wasm tests never see it. The flags are scoped to
+# the wasm target (host build scripts and proc macros are built as usual). A toolchain
+# that refuses them (not the pinned machine's 1.95) gets a plain build and a warning.
+trunk_release() {
+  local cmd="$1"; shift
+  if RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort --target wasm32-unknown-unknown \
+       --print cfg >/dev/null 2>&1 && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+      trunk "$cmd" --release "$@"
+  else
+    log "warning: this toolchain cannot rebuild std for size; plain release build (~31 KB gzip more)"
+    trunk "$cmd" --release "$@"
+  fi
+}
+
 build_dist() {
-  ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
-  (cd "$ROOT" && cargo fetch -q && trunk build --release)
+  ensure_build_tools
+  (cd "$ROOT" && cargo fetch -q && trunk_release build)
 }

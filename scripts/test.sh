@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 set +e
 
-ensure_rust_components; ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+ensure_rust_components; ensure_build_tools
 apt_ensure chromium chromium-driver jekyll fonts-noto-cjk
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Property tests run the same cases on every machine, so a green run means the same
@@ -68,7 +68,7 @@ record gatsby "$p" "$f"
 
 log "layer 6/6: e2e (trunk build --release, Playwright + /usr/bin/chromium)"
 built=0
-if trunk build --release > "$LOGS/trunk.log" 2>&1; then
+if trunk_release build > "$LOGS/trunk.log" 2>&1; then
   built=1
   node e2e/run.mjs "$ROOT/target/release/hoego" > "$LOGS/e2e.log" 2>&1; rc=$?
   cat "$LOGS/e2e.log"

@@ -20,6 +20,7 @@ pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod text_delta;
+pub mod warning_titles;
 
 /// Mount the app on the page's body.
 pub fn run() {

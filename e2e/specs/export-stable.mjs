@@ -40,4 +40,25 @@ export default async function (h) {
     }
     await context.close();
   });
+
+  await test('export warnings: the Korean UI leads each English detail with a Korean headline for its code', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const f = 'minimal-mistakes-jekyll-2022-07-28.md';
+    await importFiles(page, [path.join(fixturesDir, f)]);
+    await openDraft(page, titles[f]);
+    // Its `{:.align-center}` lines are kramdown, which Gatsby cannot read: the export removes them.
+    await page.selectOption('[data-testid=export-target]', 'gatsby');
+    await page.waitForSelector('[data-testid=export-warnings] li >> text=kramdown 속성 줄', { state: 'attached' });
+    const items = await page.$$eval('[data-testid=export-warnings] li', (lis) => lis.map((li) => ({
+      title: li.querySelector('strong')?.textContent ?? '',
+      detail: li.querySelector('span[lang=en]')?.textContent ?? '',
+    })));
+    assert(items.length > 0, 'no warnings listed');
+    for (const { title, detail } of items) {
+      assert(/[가-힣]/.test(title), `headline not Korean: ${JSON.stringify(title)}`);
+      assert(detail.trim().length > 0, `no detail under ${title}`);
+    }
+    await context.close();
+  });
 }

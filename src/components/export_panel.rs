@@ -283,9 +283,20 @@ fn export_view(p: &ExportViewProps) -> Html {
             if !out.warnings.is_empty() {
                 <super::disclosure::Disclosure id="Hoego-export-warnings"
                     summary={format!("{} ({})", t(lang, Key::ExportWarnings), out.warnings.len())}>
-                    <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| html! { <li>{ &w.message }</li> }) }</ul>
+                    <ul class="warnings" data-testid="export-warnings">{ for out.warnings.iter().map(|w| warning_item(lang, w)) }</ul>
                 </super::disclosure::Disclosure>
             }
         </section>
+    }
+}
+
+/// One export warning: its detail, which hoego-core writes in English; in the
+/// Korean UI led by the Korean headline of its code.
+fn warning_item(lang: Lang, w: &hoego_core::Warning) -> Html {
+    match lang {
+        Lang::Ko => html! {
+            <li><strong>{ crate::warning_titles::title_ko(w.code) }</strong>{ " " }<span lang="en">{ &w.message }</span></li>
+        },
+        Lang::En => html! { <li>{ &w.message }</li> },
     }
 }
