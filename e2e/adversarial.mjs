@@ -1,7 +1,7 @@
 // The browser half of the adversarial-input benchmark: imports, opens and
 // pastes each shape of e2e/specs/adversarial.mjs in Chromium and prints the
 // longest main-thread task of each step (the issue's limit: 200 ms).
-// usage: node e2e/adversarial.mjs [KB]   (expects dist/ built by `trunk build --release`; default 1024 KB)
+// usage: node e2e/adversarial.mjs [KB]   (expects dist/ built by `bash scripts/build.sh`; default 1024 KB)
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -2,7 +2,7 @@
 // EasyMDE 2.21 (e2e/peer/, served locally from node_modules) on the same text.
 // Prints figures; asserts nothing about time (targets live in BENCHMARKS.md).
 //
-// usage: node e2e/bench.mjs            (expects dist/ from `trunk build --release`)
+// usage: node e2e/bench.mjs            (expects dist/ from `bash scripts/build.sh`)
 //   BENCH_ROUNDS=3   rounds; each round types in every editor × size × place, interleaved
 //   BENCH_KEYS=30    measured keys per place (after 5 unmeasured warm-up keys)
 //   BENCH_SIZES=60,235,1024   body sizes in KB

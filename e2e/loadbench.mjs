@@ -5,7 +5,7 @@
 // controls it. Network profiles use Chromium's own throttling (CDP); a response from
 // the worker's cache never touches the network, so throttling does not slow it.
 // Served gzip-compressed under /hoego/, as GitHub Pages serves a project site.
-// usage: node e2e/loadbench.mjs   (expects dist/ built by `trunk build --release`)
+// usage: node e2e/loadbench.mjs   (expects dist/ built by `bash scripts/build.sh`)
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';

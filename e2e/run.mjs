@@ -257,12 +257,18 @@ await test('a post full of XSS vectors runs no script', async () => {
   await page.click('text=← 보관함');
   await importFiles(page, [file]);
   await openDraft(page, 'XSS');
+  // The preview draws a long change over several frames, marked aria-busy until done.
+  const drawn = () => !document.querySelector('[data-testid=preview][aria-busy], [data-testid=preview] [aria-busy]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] .blk').length > 20);
+  await page.waitForFunction(drawn);
   await page.hover('[data-testid=preview]');
   for (const el of await page.locator('[data-testid=preview] *').all()) await el.hover({ timeout: 200, force: true }).catch(() => {});
   // A vector's handler runs on hover (synchronously) or when its resource settles: wait
-  // until every image in the preview has loaded or failed, and a frame after that.
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=preview] img')].every((i) => i.complete));
+  // until the preview is drawn and every image and media element in it has loaded or
+  // failed, and a frame after that.
+  await page.waitForFunction(drawn);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=preview] img')].every((i) => i.complete)
+    && [...document.querySelectorAll('[data-testid=preview] audio, [data-testid=preview] video')].every((m) => m.networkState !== HTMLMediaElement.NETWORK_LOADING));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const bad = await page.evaluate(() => {
     const p = document.querySelector('[data-testid=preview]');

@@ -67,26 +67,38 @@ ensure_build_tools() { # everything a release trunk build needs
   ensure_wasm_target; ensure_rust_src; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
 }
 
-# trunk_release build|serve [ARGS]: Trunk's release build of the app, with the standard
-# library rebuilt for size. On wasm32-unknown-unknown a panic prints nowhere (there is
-# no stderr) and already aborts (panic = "abort"), yet the prebuilt std still links
-# the code that formats panic messages and their locations. Rebuilding std with
-# panic=immediate-abort drops it: ~31 KB gzip off the first load (BENCHMARKS.md). Both
-# are unstable on the stable toolchain, so RUSTC_BOOTSTRAP=1 is set for this one command
-# only: native builds, clippy and the wasm tests never see it. The flags are scoped to
-# the wasm target (host build scripts and proc macros are built as usual). A toolchain
-# that refuses them (not the pinned machine's 1.95) gets a plain build and a warning.
-trunk_release() {
-  local cmd="$1"; shift
+# The release build rebuilds the standard library for size. On wasm32-unknown-unknown a
+# panic prints nowhere (there is no stderr) and already aborts (panic = "abort"), yet the
+# prebuilt std still links the code that formats panic messages and their locations.
+# Rebuilding std with panic=immediate-abort drops it: ~31 KB gzip off the first load
+# (BENCHMARKS.md). Both are unstable on the stable toolchain, so RUSTC_BOOTSTRAP=1 is set
+# for the release build's commands only; native builds, clippy and the wasm tests never
+# see it. (Under it, a few build scripts, proc-macro2's and thiserror's, detect a
+# "nightly" compiler and take their unstable paths: the e2e layer tests that artifact.)
+# The flags are scoped to the wasm target: host build scripts and proc macros build as
+# usual. RELEASE_ENV is the environment for it, or empty where the toolchain refuses the
+# flags (another rustc than the pinned machine's 1.95): then the build is plain and ~31 KB
+# larger, which the size layer's 410 KB guard reports.
+release_env() {
+  RELEASE_ENV=()
   if RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort --target wasm32-unknown-unknown \
        --print cfg >/dev/null 2>&1 && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
-    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-      trunk "$cmd" --release "$@"
+    RELEASE_ENV=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
+    # Trunk runs cargo --offline (Trunk.toml offline = true), and std's own crates.io
+    # dependencies are in the sysroot's lockfile, not ours: fetch them first (a no-op
+    # once they are in ~/.cargo).
+    (cd "$ROOT" && env "${RELEASE_ENV[@]}" cargo fetch -q --target wasm32-unknown-unknown)
   else
-    log "warning: this toolchain cannot rebuild std for size; plain release build (~31 KB gzip more)"
-    trunk "$cmd" --release "$@"
+    log "WARNING: this toolchain cannot rebuild std for size: plain release build, ~31 KB gzip more (over the size guard)"
   fi
+}
+
+# trunk_release build|serve [ARGS]: Trunk's release build of the app (see release_env).
+trunk_release() {
+  local cmd="$1"; shift
+  release_env
+  env "${RELEASE_ENV[@]}" trunk "$cmd" --release "$@"
 }
 
 build_dist() {

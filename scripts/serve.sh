@@ -7,4 +7,5 @@ log "serving http://127.0.0.1:8080 (Ctrl+C to stop)"
 # HOEGO_SW=off: the post-build hook writes a worker that caches nothing (it also notices
 # Trunk's autoreload script by itself), so dev never serves stale files.
 export HOEGO_SW=off
-trunk_release serve
+release_env
+exec env "${RELEASE_ENV[@]}" trunk serve --release

@@ -69,10 +69,11 @@ p=${p:-0}; f=${f:-0}
 if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$LOGS/gatsby.log"; fi
 record gatsby "$p" "$f"
 
-log "layer 6/6: e2e (trunk build --release, Playwright + /usr/bin/chromium)"
+log "layer 6/6: e2e (release build: trunk_release, Playwright + /usr/bin/chromium)"
 built=0
 if trunk_release build > "$LOGS/trunk.log" 2>&1; then
   built=1
+  grep -m1 "cannot rebuild std" "$LOGS/trunk.log" >&2 || true
   node e2e/run.mjs "$ROOT/target/release/hoego" > "$LOGS/e2e.log" 2>&1; rc=$?
   cat "$LOGS/e2e.log"
   read -r p f < <(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGS/e2e.log" | tail -1)

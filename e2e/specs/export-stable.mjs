@@ -49,12 +49,15 @@ export default async function (h) {
     await openDraft(page, titles[f]);
     // Its `{:.align-center}` lines are kramdown, which Gatsby cannot read: the export removes them.
     await page.selectOption('[data-testid=export-target]', 'gatsby');
-    await page.waitForSelector('[data-testid=export-warnings] li >> text=kramdown 속성 줄', { state: 'attached' });
+    await page.waitForSelector('[data-testid=export-warnings] li >> text=kramdown 속성', { state: 'attached' });
     const items = await page.$$eval('[data-testid=export-warnings] li', (lis) => lis.map((li) => ({
       title: li.querySelector('strong')?.textContent ?? '',
       detail: li.querySelector('span[lang=en]')?.textContent ?? '',
     })));
     assert(items.length > 0, 'no warnings listed');
+    // The headline is the one for the detail's code, not one shown in its place.
+    const kramdown = items.find((i) => i.title.includes('kramdown'));
+    assert(/^4 kramdown attribute list\(s\)/.test(kramdown.detail), `kramdown headline over ${JSON.stringify(kramdown.detail)}`);
     for (const { title, detail } of items) {
       assert(/[가-힣]/.test(title), `headline not Korean: ${JSON.stringify(title)}`);
       assert(detail.trim().length > 0, `no detail under ${title}`);
