@@ -47,47 +47,13 @@ pub fn title_ko(code: WarningCode) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use WarningCode::*;
 
     /// Every code's headline is Korean and says something no other code's does
     /// (a headline copied to a new code without being rewritten).
     #[test]
     fn every_code_has_its_own_korean_headline() {
-        let all = [
-            DuplicateKey,
-            BadDate,
-            DuplicateKeyMerged,
-            DateOffsetAdded,
-            DateFromFilename,
-            DateNow,
-            TomlConverted,
-            ListNormalized,
-            BoolNormalized,
-            BoolQuoted,
-            TaxonomyRenamed,
-            FieldMapped,
-            FieldAdded,
-            EditFailed,
-            FrontMatterChanged,
-            ImageRelative,
-            ImageAbsolute,
-            ImageOutside,
-            ImageNotImage,
-            KramdownRemoved,
-            LiquidLeft,
-            LiquidProtected,
-            LiquidEndraw,
-            SiteVariable,
-            PostUrlOutside,
-            PostUrlRelinked,
-            PathCollision,
-            SlugUnsafe,
-            SlugShortened,
-            SlugReserved,
-            DateOnlyLater,
-        ];
         let mut seen = std::collections::HashMap::new();
-        for code in all {
+        for &code in WarningCode::ALL {
             let title = title_ko(code);
             assert!(title.chars().any(|c| ('가'..='힣').contains(&c)), "{code}: no Hangul in {title}");
             if let Some(other) = seen.insert(title, code) {

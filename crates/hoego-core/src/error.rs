@@ -100,115 +100,98 @@ pub enum EditError {
     Toml(String),
 }
 
-/// Every warning Hoego can give, one variant per stable machine-readable code
-/// (the kebab-case name is what `hoego show`/`export` print in JSON and what
-/// scripts match on: add variants, never rename them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WarningCode {
-    /// A front matter key is set more than once.
-    DuplicateKey,
-    /// `date` is not a date a generator can read.
-    BadDate,
-    /// Export kept the last of duplicated keys.
-    DuplicateKeyMerged,
-    /// Export gave a floating date the export offset.
-    DateOffsetAdded,
-    /// Export took the date from the file name.
-    DateFromFilename,
-    /// Export used "now" as the date.
-    DateNow,
-    /// TOML front matter converted to YAML.
-    TomlConverted,
-    /// A list key rewritten as a real list of strings.
-    ListNormalized,
-    /// A YAML 1.1 boolean (`yes`, `y`, `on`…) written as `true`/`false`.
-    BoolNormalized,
-    /// A string the target's YAML reader would read as a boolean, quoted.
-    BoolQuoted,
-    /// A singular taxonomy key (`tag`, `category`) merged into its plural.
-    TaxonomyRenamed,
-    /// A field renamed to the target generator's name (`lastmod`, `published`, `image` map).
-    FieldMapped,
-    /// A key the target needs was added (`layout`, `template`, `slug`, `category`).
-    FieldAdded,
-    /// An edit the export planned could not be applied; the key was left as it was.
-    EditFailed,
-    /// A front matter entry changed (the diff, entry by entry).
-    FrontMatterChanged,
-    /// A relative image was not exported (Jekyll).
-    ImageRelative,
-    /// An absolute image was not exported (Gatsby).
-    ImageAbsolute,
-    /// An image reference outside the blog root (or `--assets`): not read.
-    ImageOutside,
-    /// A referenced file that is not an image (extension or content): not read.
-    ImageNotImage,
-    /// kramdown attribute lists removed.
-    KramdownRemoved,
-    /// Liquid left as text (Gatsby).
-    LiquidLeft,
-    /// Liquid wrapped in `{% raw %}` (Jekyll).
-    LiquidProtected,
-    /// `{% endraw %}` in the body: cannot protect.
-    LiquidEndraw,
-    /// `{{ site.X }}` resolved from the site configuration.
-    SiteVariable,
-    /// `{% post_url %}` to a post outside the export.
-    PostUrlOutside,
-    /// `{% post_url %}` to a post in the export, relinked to its new place.
-    PostUrlRelinked,
-    /// Two posts map to one output path; this one was renamed.
-    PathCollision,
-    /// The kept slug was not a safe file name (a path is cut to its last part); it was remade from its text.
-    SlugUnsafe,
-    /// The slug was cut to a length every file system accepts.
-    SlugShortened,
-    /// The slug is a name Windows reserves (`con`, `nul`…); it was suffixed.
-    SlugReserved,
-    /// A date without a time, today where the post is written, is still to come
-    /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
-    DateOnlyLater,
+/// Declares [`WarningCode`], its [`WarningCode::as_str`] and [`WarningCode::ALL`]
+/// from one list, so a code and its kebab-case name are written once.
+macro_rules! warning_codes {
+    ($($(#[$doc:meta])* $var:ident => $code:literal,)*) => {
+        /// Every warning Hoego can give, one variant per stable machine-readable code
+        /// (the kebab-case name is what `hoego show`/`export` print in JSON and what
+        /// scripts match on: add variants, never rename them).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum WarningCode {
+            $($(#[$doc])* $var,)*
+        }
+
+        impl WarningCode {
+            /// Every code, in declaration order (for tables of what each one means,
+            /// like the app's Korean headlines).
+            pub const ALL: &'static [WarningCode] = &[$(WarningCode::$var),*];
+
+            /// The stable kebab-case code.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(WarningCode::$var => $code,)*
+                }
+            }
+        }
+    };
 }
 
-impl WarningCode {
-    /// The stable kebab-case code.
-    pub fn as_str(self) -> &'static str {
-        use WarningCode::*;
-        match self {
-            DuplicateKey => "duplicate-key",
-            BadDate => "bad-date",
-            DuplicateKeyMerged => "duplicate-key-merged",
-            DateOffsetAdded => "date-offset-added",
-            DateFromFilename => "date-from-filename",
-            DateNow => "date-now",
-            TomlConverted => "toml-converted",
-            ListNormalized => "list-normalized",
-            BoolNormalized => "bool-normalized",
-            BoolQuoted => "bool-quoted",
-            TaxonomyRenamed => "taxonomy-renamed",
-            FieldMapped => "field-mapped",
-            FieldAdded => "field-added",
-            EditFailed => "edit-failed",
-            FrontMatterChanged => "front-matter-changed",
-            ImageRelative => "image-relative",
-            ImageAbsolute => "image-absolute",
-            ImageOutside => "image-outside",
-            ImageNotImage => "image-not-image",
-            KramdownRemoved => "kramdown-removed",
-            LiquidLeft => "liquid-left",
-            LiquidProtected => "liquid-protected",
-            LiquidEndraw => "liquid-endraw",
-            SiteVariable => "site-variable",
-            PostUrlOutside => "post-url-outside",
-            PostUrlRelinked => "post-url-relinked",
-            PathCollision => "path-collision",
-            SlugUnsafe => "slug-unsafe",
-            SlugShortened => "slug-shortened",
-            SlugReserved => "slug-reserved",
-            DateOnlyLater => "date-only-later",
-        }
-    }
+warning_codes! {
+    /// A front matter key is set more than once.
+    DuplicateKey => "duplicate-key",
+    /// `date` is not a date a generator can read.
+    BadDate => "bad-date",
+    /// Export kept the last of duplicated keys.
+    DuplicateKeyMerged => "duplicate-key-merged",
+    /// Export gave a floating date the export offset.
+    DateOffsetAdded => "date-offset-added",
+    /// Export took the date from the file name.
+    DateFromFilename => "date-from-filename",
+    /// Export used "now" as the date.
+    DateNow => "date-now",
+    /// TOML front matter converted to YAML.
+    TomlConverted => "toml-converted",
+    /// A list key rewritten as a real list of strings.
+    ListNormalized => "list-normalized",
+    /// A YAML 1.1 boolean (`yes`, `y`, `on`…) written as `true`/`false`.
+    BoolNormalized => "bool-normalized",
+    /// A string the target's YAML reader would read as a boolean, quoted.
+    BoolQuoted => "bool-quoted",
+    /// A singular taxonomy key (`tag`, `category`) merged into its plural.
+    TaxonomyRenamed => "taxonomy-renamed",
+    /// A field renamed to the target generator's name (`lastmod`, `published`, `image` map).
+    FieldMapped => "field-mapped",
+    /// A key the target needs was added (`layout`, `template`, `slug`, `category`).
+    FieldAdded => "field-added",
+    /// An edit the export planned could not be applied; the key was left as it was.
+    EditFailed => "edit-failed",
+    /// A front matter entry changed (the diff, entry by entry).
+    FrontMatterChanged => "front-matter-changed",
+    /// A relative image was not exported (Jekyll).
+    ImageRelative => "image-relative",
+    /// An absolute image was not exported (Gatsby).
+    ImageAbsolute => "image-absolute",
+    /// An image reference outside the blog root (or `--assets`): not read.
+    ImageOutside => "image-outside",
+    /// A referenced file that is not an image (extension or content): not read.
+    ImageNotImage => "image-not-image",
+    /// kramdown attribute lists removed.
+    KramdownRemoved => "kramdown-removed",
+    /// Liquid left as text (Gatsby).
+    LiquidLeft => "liquid-left",
+    /// Liquid wrapped in `{% raw %}` (Jekyll).
+    LiquidProtected => "liquid-protected",
+    /// `{% endraw %}` in the body: cannot protect.
+    LiquidEndraw => "liquid-endraw",
+    /// `{{ site.X }}` resolved from the site configuration.
+    SiteVariable => "site-variable",
+    /// `{% post_url %}` to a post outside the export.
+    PostUrlOutside => "post-url-outside",
+    /// `{% post_url %}` to a post in the export, relinked to its new place.
+    PostUrlRelinked => "post-url-relinked",
+    /// Two posts map to one output path; this one was renamed.
+    PathCollision => "path-collision",
+    /// The kept slug was not a safe file name (a path is cut to its last part); it was remade from its text.
+    SlugUnsafe => "slug-unsafe",
+    /// The slug was cut to a length every file system accepts.
+    SlugShortened => "slug-shortened",
+    /// The slug is a name Windows reserves (`con`, `nul`…); it was suffixed.
+    SlugReserved => "slug-reserved",
+    /// A date without a time, today where the post is written, is still to come
+    /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
+    DateOnlyLater => "date-only-later",
 }
 
 impl std::fmt::Display for WarningCode {
@@ -268,13 +251,12 @@ mod tests {
 
     #[test]
     fn warning_codes_serialize_as_their_stable_names() {
-        for code in [
-            WarningCode::DuplicateKey,
-            WarningCode::PathCollision,
-            WarningCode::PostUrlOutside,
-            WarningCode::SlugReserved,
-        ] {
+        // serde's kebab-case of the variant and the listed name must agree for every
+        // code, and no two codes may share a name.
+        let mut seen = std::collections::HashSet::new();
+        for &code in WarningCode::ALL {
             assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
+            assert!(seen.insert(code.as_str()), "{code} twice");
         }
     }
 }
