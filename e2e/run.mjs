@@ -326,6 +326,26 @@ await test('storage full: error shown, last good draft survives reload', async (
   const msg = await page.textContent('[data-testid=save-status]');
   assert(msg.includes('가득'), `quota message: ${msg}`);
   assert((await page.inputValue('[data-testid=field-title]')).startsWith('저장되지 못할'), 'editing goes on in memory');
+  // A post imported now was never stored: the status must not promise a saved copy of it.
+  // Fill what is left, so not even a small post fits.
+  await page.evaluate(() => {
+    for (const size of [16 * 1024, 1024, 64]) {
+      const chunk = 'y'.repeat(size);
+      try { for (let n = 0; ; n++) localStorage.setItem(`filler/${size}/${n}`, chunk); } catch { /* full at this size */ }
+    }
+  });
+  const g = fixtures[1];
+  await page.click('text=← 보관함');
+  await importFiles(page, [path.join(fixturesDir, g)]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.includes('메모리에만'));
+  // Leaving now would lose both: the page asks first, and dismissing keeps it.
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  assert(asked.type() === 'beforeunload', `dialog: ${asked.type()}`);
+  await asked.dismiss();
+  assert(!page.isClosed(), 'the page stays');
+  page.once('dialog', (d) => d.accept());
   await page.reload();
   await page.waitForSelector('[data-testid=draft-list]');
   assert(await storedText(page, f) === good, 'last good copy intact');

@@ -8,4 +8,6 @@ log "serving http://127.0.0.1:8080 (Ctrl+C to stop)"
 # Trunk's autoreload script by itself), so dev never serves stale files.
 export HOEGO_SW=off
 release_env
-exec env "${RELEASE_ENV[@]}" trunk serve --release
+# Into its own folder: dist/ stays the deployable build the test command and
+# scripts/build.sh leave (with the CSP and the caching service worker).
+exec env "${RELEASE_ENV[@]}" trunk serve --release --dist target/serve-dist

@@ -38,6 +38,7 @@ pub fn save_status() -> Html {
         SaveState::Saved(at) if *at > 0.0 => ("saved", format!("{} {}", t(lang, Key::Saved), clock(*at))),
         SaveState::Saved(_) => ("saved", t(lang, Key::Saved).to_string()),
         SaveState::Pending => ("pending", t(lang, Key::Saving).to_string()),
+        SaveState::Quota if ctx.unstored_drafts() => ("error", t(lang, Key::SaveQuotaNew).to_string()),
         SaveState::Quota => ("error", t(lang, Key::SaveQuota).to_string()),
         SaveState::Error(m) => ("error", format!("{}: {m}", t(lang, Key::SaveError))),
     };
@@ -93,8 +94,9 @@ pub fn app() -> Html {
     let update_ready = use_state(|| false);
     let dialog = use_conflict_modal(&ctx);
     // Front matter text typed and not applied (any draft's) is in no draft and
-    // no storage: leaving the page asks first.
-    crate::browser::use_leave_guard(ctx.holds_unapplied());
+    // no storage, nor are edits a failed save could not write: leaving the page
+    // asks first.
+    crate::browser::use_leave_guard(ctx.holds_unapplied() || ctx.unsaved_after_failure());
 
     // Load once.
     {

@@ -70,6 +70,10 @@ texts! {
         "브라우저 저장 공간이 가득 찼습니다. 마지막으로 저장된 사본은 안전합니다. 편집은 메모리에서 계속됩니다. 오래된 초안을 내려받은 뒤 삭제해 공간을 확보하세요.",
         "Browser storage is full. The last saved copy is safe and editing continues in memory. Download and delete old drafts to free space.",
     ),
+    SaveQuotaNew => (
+        "브라우저 저장 공간이 가득 차 새 초안을 저장하지 못했습니다. 새 초안은 이 탭의 메모리에만 있습니다: 탭을 닫기 전에 내려받거나, 오래된 초안을 삭제해 공간을 확보하세요.",
+        "Browser storage is full: a new draft could not be saved and is in this tab's memory only. Download it before you close the tab, or delete old drafts to free space.",
+    ),
     SaveError => ("저장 실패", "Save failed"),
     Title => ("제목", "Title"),
     Date => ("날짜", "Date"),

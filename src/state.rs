@@ -366,6 +366,18 @@ impl AppState {
         self.held.iter().find(|t| t.draft == id && t.kind == kind)
     }
 
+    /// Whether the last save failed (storage full or another error) while a
+    /// draft has changes storage does not have: leaving the page would lose them.
+    pub fn unsaved_after_failure(&self) -> bool {
+        matches!(self.save, SaveState::Quota | SaveState::Error(_)) && self.drafts.iter().any(|d| d.dirty())
+    }
+
+    /// Whether a draft with changes has never been stored at all (`base` 0):
+    /// when storage is full, there is no "last saved copy" of it to fall back on.
+    pub fn unstored_drafts(&self) -> bool {
+        self.drafts.iter().any(|d| d.dirty() && d.base == 0)
+    }
+
     /// Whether any draft's box holds text that differs from what its post shows:
     /// leaving the page would lose it.
     pub fn holds_unapplied(&self) -> bool {
