@@ -120,6 +120,10 @@ texts! {
     ExportNochange => ("변경 없음", "No changes"),
     ExportWarnings => ("확인할 점", "Things to check"),
     DownloadMd => (".md 내려받기", "Download .md"),
+    ExportZipOnly => (
+        "이미지 {n}개는 .zip에만 들어 있습니다. .md만 올리면 그 이미지의 링크가 깨집니다.",
+        "{n} image(s) are in the .zip only: the .md alone links to files it does not carry.",
+    ),
     DownloadZip => (".zip 내려받기", "Download .zip"),
     DownloadFailed => ("브라우저가 내려받기를 거부했습니다", "The browser refused the download"),
     RawMode => (

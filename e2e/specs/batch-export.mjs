@@ -114,6 +114,9 @@ export default async function (h) {
     });
     for (const [target, args] of [['jekyll', ['--to', 'jekyll']], ['gatsby', ['--to', 'gatsby']]]) {
       await page.selectOption('[data-testid=export-target]', target);
+      // The .md links to the bundled images' new places: the panel says they are in the .zip only.
+      const only = await page.textContent('[data-testid=export-md-images]');
+      assert(only.startsWith('이미지 2개는 .zip에만'), `${target}: zip-only hint: ${only}`);
       const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);
       const got = fs.readFileSync(await dl.path());
       const zip = path.join(dir, `${target}.zip`);

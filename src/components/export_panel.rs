@@ -267,6 +267,10 @@ fn export_view(p: &ExportViewProps) -> Html {
                 <button class="primary" data-testid="export-md" onclick={md}>{ t(lang, Key::DownloadMd) }</button>
                 <button data-testid="export-zip" onclick={zip}>{ t(lang, Key::DownloadZip) }</button>
             </div>
+            // Below the buttons, so its coming and going moves neither of them.
+            if !out.assets.is_empty() {
+                <p class="hint" data-testid="export-md-images">{ t(lang, Key::ExportZipOnly).replace("{n}", &out.assets.len().to_string()) }</p>
+            }
             <p class="path"><span>{ t(lang, Key::ExportPath) }</span><code data-testid="export-path">{ &out.path }</code></p>
             <super::disclosure::Disclosure id="Hoego-export-diff" open=true
                 summary={format!("{} ({})", t(lang, Key::ExportDiff), out.changes.len())}>
