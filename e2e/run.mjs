@@ -377,6 +377,25 @@ await test('malformed front matter imports in raw mode with nothing lost; broken
   await context.close();
 });
 
+await test('import: an EUC-KR post is decoded; a file that is no text says why, with the byte', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  const euc = path.join(tmp, 'euc.md');
+  // "---\ntitle: 한글\n---\n본문\n" in EUC-KR.
+  fs.writeFileSync(euc, Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xC7, 0xD1, 0xB1, 0xDB]), Buffer.from('\n---\n'), Buffer.from([0xBA, 0xBB, 0xB9, 0xAE]), Buffer.from('\n')]));
+  const bad = path.join(tmp, 'bad-bytes.md');
+  fs.writeFileSync(bad, Buffer.concat([Buffer.from('abc'), Buffer.from([0xFF, 0xFF, 0xFF])]));
+  // Two files, one refused: the one imported opens, as a single imported file does.
+  await page.setInputFiles('[data-testid=import-file]', [euc, bad]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=notices]')?.textContent.includes('bad-bytes.md'));
+  const notices = await page.textContent('[data-testid=notices]');
+  assert(notices.includes('bad-bytes.md: UTF-8도 EUC-KR(CP949)도 아닌 바이트가 있습니다 (4번째 바이트부터)'), `notice: ${notices}`);
+  await page.waitForSelector('[data-testid=body]');
+  assert(await page.inputValue('[data-testid=field-title]') === '한글', 'EUC-KR title decoded');
+  assert((await page.inputValue('[data-testid=body]')).includes('본문'), 'EUC-KR body decoded');
+  await context.close();
+});
+
 await test('library: search, duplicate, delete with undo; second tab sees drafts; language switch', async () => {
   const { context, page } = await fresh();
   await page.click('text=← 보관함');

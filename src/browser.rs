@@ -107,24 +107,52 @@ pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// Why a file's bytes are not a post's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes where text has none: an image, a UTF-16 file, an archive.
+    Binary,
+    /// Neither UTF-8 nor EUC-KR/CP949; UTF-8 breaks at this byte offset.
+    NotText {
+        /// Offset of the first byte that is not UTF-8.
+        at: usize,
+    },
+    /// The browser has no EUC-KR decoder.
+    NoDecoder,
+}
+
+impl DecodeError {
+    /// What to tell the user, in `lang`.
+    pub fn describe(self, lang: hoego_core::templates::Lang) -> String {
+        use crate::i18n::{t, Key};
+        match self {
+            DecodeError::Binary => t(lang, Key::ImportBinary).to_string(),
+            // Counted from 1, as a person counts bytes.
+            DecodeError::NotText { at } => t(lang, Key::ImportNotText).replace("{at}", &(at + 1).to_string()),
+            DecodeError::NoDecoder => t(lang, Key::ImportBad).to_string(),
+        }
+    }
+}
+
 /// Decode a post file: UTF-8, else EUC-KR/CP949 through the browser's own
 /// `TextDecoder` (no bundle cost). NUL bytes mean binary.
-pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), &'static str> {
+pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), DecodeError> {
     let utf8 = std::str::from_utf8(bytes);
     // A few NULs in UTF-8 text (a damaged file) import as text, which opens in
     // raw mode as a paste of it does ("bad files never lose data"); a binary
     // file (an image named .md, UTF-16) is not UTF-8, or is NULs in large part.
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
     if nuls > 0 && (utf8.is_err() || nuls * 100 > bytes.len()) {
-        return Err("binary");
+        return Err(DecodeError::Binary);
     }
-    if let Ok(s) = utf8 {
-        return Ok((s.to_string(), false));
-    }
+    let at = match utf8 {
+        Ok(s) => return Ok((s.to_string(), false)),
+        Err(e) => e.valid_up_to(),
+    };
     let opts = web_sys::TextDecoderOptions::new();
     opts.set_fatal(true);
-    let dec = web_sys::TextDecoder::new_with_label_and_options("euc-kr", &opts).map_err(|_| "decoder")?;
-    dec.decode_with_u8_array(bytes).map(|s| (s, true)).map_err(|_| "not-text")
+    let dec = web_sys::TextDecoder::new_with_label_and_options("euc-kr", &opts).map_err(|_| DecodeError::NoDecoder)?;
+    dec.decode_with_u8_array(bytes).map(|s| (s, true)).map_err(|_| DecodeError::NotText { at })
 }
 
 /// Is this file name an image we can bundle?

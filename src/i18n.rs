@@ -140,6 +140,10 @@ texts! {
     Lang => ("언어", "Language"),
     Back => ("← 보관함", "← Library"),
     ImportBad => ("읽을 수 없는 파일", "Unreadable file"),
+    ImportNotText => (
+        "UTF-8도 EUC-KR(CP949)도 아닌 바이트가 있습니다 ({at}번째 바이트부터)",
+        "neither UTF-8 nor EUC-KR/CP949 text (from byte {at})",
+    ),
     ImportTooBig => (
         "{mb} MB라 열지 않았습니다. 브라우저에서는 {max} MB까지의 글을 편집합니다(브라우저가 사이트마다 저장하는 양은 몇 MB입니다). 더 큰 파일은 hoego CLI로 다루세요.",
         "Not opened: it is {mb} MB, and the browser edits posts up to {max} MB (a browser keeps a few MB per site). Use the hoego CLI for larger files.",

@@ -344,19 +344,21 @@ fn dompurify_keeps_only_table_alignment_styles() {
 /// text is decoded.
 #[wasm_bindgen_test]
 fn import_decoding_takes_damaged_text_and_refuses_binary() {
-    use hoego_app::browser::decode_post;
+    use hoego_app::browser::{decode_post, DecodeError};
     let long = format!("---\ntitle: t\n---\n{}\0끝\n", "본문 ".repeat(40));
     let utf16: Vec<u8> = "---\ntitle: t\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
     // (bytes, decoded text and whether it was EUC-KR, or the refusal)
-    type Decoded = Result<(String, bool), &'static str>;
+    type Decoded = Result<(String, bool), DecodeError>;
     let cases: Vec<(Vec<u8>, Decoded)> = vec![
         (long.clone().into_bytes(), Ok((long.clone(), false))),
         (b"plain\n".to_vec(), Ok(("plain\n".into(), false))),
         (vec![0xC7, 0xD1, 0xB1, 0xDB], Ok(("한글".into(), true))),
-        (utf16, Err("binary")),
-        (png.to_vec(), Err("binary")),
-        (b"a\0b".to_vec(), Err("binary")),
+        (utf16, Err(DecodeError::Binary)),
+        (png.to_vec(), Err(DecodeError::Binary)),
+        (b"a\0b".to_vec(), Err(DecodeError::Binary)),
+        // Valid UTF-8 up to byte 3, then bytes EUC-KR has no character for.
+        (b"abc\xff\xff\xff".to_vec(), Err(DecodeError::NotText { at: 3 })),
     ];
     for (bytes, want) in cases {
         assert_eq!(decode_post(&bytes), want, "{bytes:?}");

@@ -77,7 +77,7 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
             };
             if name == "_config.yml" {
                 let text = decode_post(&bytes)
-                    .map_err(str::to_string)
+                    .map_err(|e| e.describe(lang))
                     .and_then(|(s, _)| hoego_core::export::SiteConfig::parse(&s).map_err(|e| e.located()));
                 let notice = match text {
                     Ok(site) => {
@@ -106,8 +106,7 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
             }
             let (text, note) = match decode_post(&bytes) {
                 Ok((s, euc)) => (Ok(s), euc.then(|| t(lang, Key::ImportEuckr).to_string())),
-                Err("binary") => (Err(t(lang, Key::ImportBinary).to_string()), None),
-                Err(_) => (Err(t(lang, Key::ImportBad).to_string()), None),
+                Err(e) => (Err(e.describe(lang)), None),
             };
             items.push(Imported { id: new_id(), name: Some(name), text, note, parsed: None });
         }
