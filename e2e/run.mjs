@@ -338,6 +338,13 @@ await test('storage full: error shown, last good draft survives reload', async (
   await page.click('text=← 보관함');
   await importFiles(page, [path.join(fixturesDir, g)]);
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.includes('메모리에만'));
+  // The library's storage area says localStorage is (nearly) full, in the warning colour:
+  // the browser's storage estimate, which does not count it, still reads ~0 %. (importFiles
+  // went back to the library after the post opened.)
+  await page.waitForSelector('[data-testid=storage-local].warn');
+  const local = await page.textContent('[data-testid=storage-local]');
+  const pct = Number(/([\d.]+)%/.exec(local)?.[1]);
+  assert(pct >= 80, `localStorage share: ${local}`);
   // Leaving now would lose both: the page asks first, and dismissing keeps it.
   const dialog = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

@@ -137,16 +137,38 @@ async fn estimate() -> Option<(f64, f64)> {
     Some((field("usage")?, field("quota")?))
 }
 
-/// Read usage vs quota, and whether storage is already persistent (from an
-/// earlier visit), for the library's storage area.
+// What this origin's localStorage holds, in the UTF-16 code units browsers
+// count it in (keys and values). Summed in JS: the values stay JS strings,
+// never copied into wasm memory.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function local_units() {
+  try {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      n += k.length + (localStorage.getItem(k) || '').length;
+    }
+    return n;
+  } catch (e) {
+    return -1;
+  }
+}
+"#)]
+extern "C" {
+    fn local_units() -> f64;
+}
+
+/// Read usage vs quota, what localStorage holds, and whether storage is
+/// already persistent (from an earlier visit), for the library's storage area.
 pub fn refresh_usage(ctx: &Ctx) {
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let usage = estimate().await;
+        let local = Some(local_units()).filter(|&n| n >= 0.0);
         let persisted = match storage_manager() {
             Some(m) => bool_promise(m.persisted()).await,
             None => None,
         };
-        ctx.dispatch(Action::Usage { usage, persisted });
+        ctx.dispatch(Action::Usage { usage, local, persisted });
     });
 }

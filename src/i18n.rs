@@ -204,6 +204,10 @@ texts! {
     Storage => ("저장 공간", "Storage"),
     StorageUsage => ("사용량", "Used"),
     StorageUnknown => ("사용량을 알 수 없습니다", "Usage unknown"),
+    StorageLocal => (
+        "초안이 있는 localStorage: {pct}% 사용 (브라우저는 사이트마다 약 5 MB까지만 둡니다. 가득 차면 새 초안을 저장할 수 없습니다)",
+        "Drafts' localStorage: {pct}% used (browsers keep about 5 MB per site; when it is full, new drafts cannot be saved)",
+    ),
     PersistNotasked => ("영구 저장: 첫 저장 때 요청합니다", "Persistent storage: requested on the first save"),
     PersistGranted => (
         "영구 저장: 허용됨. 저장 공간이 부족해도 브라우저가 초안을 지우지 않습니다.",

@@ -312,6 +312,9 @@ pub struct AppState {
     pub restored: Option<RestoreReport>,
     /// Storage usage and quota in bytes, when the browser says.
     pub usage: Option<(f64, f64)>,
+    /// What localStorage, where drafts live, holds (UTF-16 code units): the
+    /// estimate above does not count it, and it fills long before that quota.
+    pub local: Option<f64>,
     /// Drafts deleted here that storage still has (the next save removes them).
     pub removed: Vec<String>,
     /// The user's templates, as last read from or written to storage.
@@ -346,6 +349,7 @@ impl AppState {
             persist: Persist::NotAsked,
             restored: None,
             usage: None,
+            local: None,
             removed: Vec::new(),
             templates: Vec::new(),
             tpl_preview: None,
@@ -519,7 +523,7 @@ pub enum Action {
     /// The browser answered the persistent storage request.
     Persisted(Persist),
     /// Storage usage and quota, and whether it is already persistent.
-    Usage { usage: Option<(f64, f64)>, persisted: Option<bool> },
+    Usage { usage: Option<(f64, f64)>, local: Option<f64>, persisted: Option<bool> },
 }
 
 impl Action {
@@ -835,8 +839,9 @@ impl AppState {
             Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
             Action::Restore { items, new_ids } => self.restore(items, new_ids),
             Action::Persisted(p) => self.persist = p,
-            Action::Usage { usage, persisted } => {
+            Action::Usage { usage, local, persisted } => {
                 self.usage = usage;
+                self.local = local;
                 if persisted == Some(true) {
                     self.persist = Persist::Granted;
                 }

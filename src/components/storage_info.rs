@@ -78,6 +78,14 @@ fn report_line(lang: hoego_core::templates::Lang, r: &RestoreReport) -> String {
     format!("{}: {}", t(lang, Key::BackupDone), if said.is_empty() { "0".into() } else { said.join(" · ") })
 }
 
+/// What a browser lets one site keep in localStorage, in UTF-16 code units
+/// (keys and values): 5 MiB of them in Firefox and Safari, 10 MiB of bytes (as
+/// many units) in Chromium; the smaller is what a user can count on.
+const LOCAL_CAP: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// From this share of [`LOCAL_CAP`] on, the line says so in the warning colour.
+const LOCAL_WARN: f64 = 0.8;
+
 /// The library's storage area. (Functions, not components: each Yew
 /// component costs the first load a few KB of wasm.)
 pub fn storage_info(ctx: &Ctx) -> Html {
@@ -108,10 +116,19 @@ pub fn storage_info(ctx: &Ctx) -> Html {
         }
         _ => t(lang, Key::StorageUnknown).to_string(),
     };
+    let local = ctx.local.map(|n| {
+        let class = if n >= LOCAL_WARN * LOCAL_CAP { "warn" } else { "" };
+        // Chromium counts Latin-1 text at a byte a character and lets twice as much of
+        // it in: past the cap the line says 100 %, not a share over it.
+        (class, t(lang, Key::StorageLocal).replace("{pct}", &tenths(n.min(LOCAL_CAP) * 100.0, LOCAL_CAP)))
+    });
     html! {
         <section class="storage-info" data-testid="storage-info" aria-labelledby="storage-title">
             <h2 id="storage-title">{ t(lang, Key::Storage) }</h2>
             <p data-testid="storage-usage">{ used }</p>
+            if let Some((class, text)) = local {
+                <p class={classes!("storage-local", class)} data-testid="storage-local">{ text }</p>
+            }
             <p data-testid="storage-persist" data-state={persist.0}>{ t(lang, persist.1) }</p>
             <div class="lib-actions">
                 <button data-testid="export-all" onclick={on_export}>{ t(lang, Key::BackupExport) }</button>
