@@ -71,8 +71,8 @@ texts! {
         "Browser storage is full. The last saved copy is safe and editing continues in memory. Download and delete old drafts to free space.",
     ),
     SaveQuotaNew => (
-        "브라우저 저장 공간이 가득 차 새 초안을 저장하지 못했습니다. 새 초안은 이 탭의 메모리에만 있습니다: 탭을 닫기 전에 내려받거나, 오래된 초안을 삭제해 공간을 확보하세요.",
-        "Browser storage is full: a new draft could not be saved and is in this tab's memory only. Download it before you close the tab, or delete old drafts to free space.",
+        "브라우저 저장 공간이 가득 차 새 초안을 저장하지 못했습니다. 새 초안과 이후의 모든 변경은 이 탭의 메모리에만 있습니다. 탭을 닫기 전에 내려받거나, 오래된 초안을 삭제해 공간을 확보하세요.",
+        "Browser storage is full: a new draft could not be saved, and it and every later change are in this tab's memory only. Download drafts before you close the tab, or delete old ones to free space.",
     ),
     SaveError => ("저장 실패", "Save failed"),
     Title => ("제목", "Title"),
@@ -122,7 +122,7 @@ texts! {
     DownloadMd => (".md 내려받기", "Download .md"),
     ExportZipOnly => (
         "이미지 {n}개는 .zip에만 들어 있습니다. .md만 올리면 그 이미지의 링크가 깨집니다.",
-        "{n} image(s) are in the .zip only: the .md alone links to files it does not carry.",
+        "Images in the .zip only: {n}. The .md alone links to files it does not carry.",
     ),
     DownloadZip => (".zip 내려받기", "Download .zip"),
     DownloadFailed => ("브라우저가 내려받기를 거부했습니다", "The browser refused the download"),
@@ -141,8 +141,8 @@ texts! {
     Back => ("← 보관함", "← Library"),
     ImportBad => ("읽을 수 없는 파일", "Unreadable file"),
     ImportNotText => (
-        "UTF-8도 EUC-KR(CP949)도 아닌 바이트가 있습니다 ({at}번째 바이트부터)",
-        "neither UTF-8 nor EUC-KR/CP949 text (from byte {at})",
+        "UTF-8이 {at}번째 바이트에서 깨지고, EUC-KR(CP949)로도 읽을 수 없습니다",
+        "Not UTF-8 (it breaks at byte {at}), nor EUC-KR/CP949",
     ),
     ImportTooBig => (
         "{mb} MB라 열지 않았습니다. 브라우저에서는 {max} MB까지의 글을 편집합니다(브라우저가 사이트마다 저장하는 양은 몇 MB입니다). 더 큰 파일은 hoego CLI로 다루세요.",
@@ -205,8 +205,8 @@ texts! {
     StorageUsage => ("사용량", "Used"),
     StorageUnknown => ("사용량을 알 수 없습니다", "Usage unknown"),
     StorageLocal => (
-        "초안이 있는 localStorage: {pct}% 사용 (브라우저는 사이트마다 약 5 MB까지만 둡니다. 가득 차면 새 초안을 저장할 수 없습니다)",
-        "Drafts' localStorage: {pct}% used (browsers keep about 5 MB per site; when it is full, new drafts cannot be saved)",
+        "초안 저장소(localStorage): {pct}% 사용 (브라우저는 사이트마다 약 5 MB까지만 둡니다. 가득 차면 어떤 변경도 저장할 수 없습니다)",
+        "Draft storage (localStorage): {pct}% used (browsers keep about 5 MB per site; when it is full, no change can be saved)",
     ),
     PersistNotasked => ("영구 저장: 첫 저장 때 요청합니다", "Persistent storage: requested on the first save"),
     PersistGranted => (

@@ -285,6 +285,10 @@ pub struct AppState {
     pub view: View,
     /// Save indicator.
     pub save: SaveState,
+    /// The last save failed (storage full or another error) and none has
+    /// succeeded since. Unlike `save`, an edit after the failure (`Pending`)
+    /// does not clear it: the edits are still unwritten.
+    pub save_failed: bool,
     /// Last deleted draft and its position, for undo.
     pub undo: Option<(Rc<Draft>, usize)>,
     /// Messages.
@@ -349,6 +353,7 @@ impl AppState {
             persist: Persist::NotAsked,
             restored: None,
             usage: None,
+            save_failed: false,
             local: None,
             removed: Vec::new(),
             templates: Vec::new(),
@@ -373,7 +378,7 @@ impl AppState {
     /// Whether the last save failed (storage full or another error) while a
     /// draft has changes storage does not have: leaving the page would lose them.
     pub fn unsaved_after_failure(&self) -> bool {
-        matches!(self.save, SaveState::Quota | SaveState::Error(_)) && self.drafts.iter().any(|d| d.dirty())
+        self.save_failed && self.drafts.iter().any(|d| d.dirty())
     }
 
     /// Whether a draft with changes has never been stored at all (`base` 0):
@@ -816,10 +821,11 @@ impl AppState {
                     }
                 }
                 self.save = if self.dirty().is_empty() { SaveState::Saved(at) } else { SaveState::Pending };
+                self.save_failed = false;
             }
             Action::SaveFailed(e) => match e {
-                SaveError::Quota => self.save = SaveState::Quota,
-                SaveError::Other(m) => self.save = SaveState::Error(m),
+                SaveError::Quota => (self.save, self.save_failed) = (SaveState::Quota, true),
+                SaveError::Other(m) => (self.save, self.save_failed) = (SaveState::Error(m), true),
                 SaveError::Unavailable(m) => self.access = Access::Unavailable(m),
                 SaveError::Newer(n) => self.access = Access::Newer(n),
             },
@@ -879,6 +885,26 @@ mod tests {
         s.apply(Action::Saved { revs: vec![("d1".into(), d.rev, 1)], removed: Vec::new(), at: 3.0 });
         assert!(s.dirty().is_empty());
         assert_eq!(s.save, SaveState::Saved(3.0));
+    }
+
+    /// A failed save keeps the leave guard on through later edits (`Pending`)
+    /// until a save succeeds; a draft never stored is told apart from one whose
+    /// last copy storage still has.
+    #[test]
+    fn a_failed_save_guards_leaving_until_a_save_succeeds() {
+        let mut s = state();
+        s.apply(Action::Create { id: "d1".into(), text: "---\ntitle: a\n---\nx\n".into(), at: 1.0 });
+        assert!(s.unstored_drafts() && !s.unsaved_after_failure());
+        let rev = s.current().unwrap().rev;
+        s.apply(Action::Saved { revs: vec![("d1".into(), rev, 1)], removed: Vec::new(), at: 2.0 });
+        s.apply(Action::SetField { key: "title".into(), value: FieldValue::Text("b".into()), at: 3.0 });
+        s.apply(Action::SaveFailed(SaveError::Quota));
+        assert!(s.unsaved_after_failure() && !s.unstored_drafts(), "stored once: its last copy is kept");
+        s.apply(Action::SetField { key: "title".into(), value: FieldValue::Text("c".into()), at: 4.0 });
+        assert!(s.unsaved_after_failure(), "an edit after the failure does not lift the guard");
+        let rev = s.current().unwrap().rev;
+        s.apply(Action::Saved { revs: vec![("d1".into(), rev, 2)], removed: Vec::new(), at: 5.0 });
+        assert!(!s.unsaved_after_failure());
     }
 
     /// Only the body editor's own keys mark the body as its echo: after any
