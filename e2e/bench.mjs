@@ -6,7 +6,8 @@
 //   BENCH_ROUNDS=3   rounds; each round types in every editor × size × place, interleaved
 //   BENCH_KEYS=30    measured keys per place (after 5 unmeasured warm-up keys)
 //   BENCH_SIZES=60,235,1024   body sizes in KB
-//   BENCH_TEXT=hangul   type Korean syllables instead of ASCII
+//   BENCH_TEXT=hangul   type Korean syllables instead of ASCII (each one key with its text)
+//   BENCH_TEXT=ime      compose the same syllables through an IME (a jamo at a time)
 //   BENCH_DEFS=1     end the body with link reference definitions
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //   BENCH_CSS='…' / BENCH_JS='…'   (diagnosis) a style sheet added to, or a script run in, each Hoego
@@ -49,7 +50,12 @@ const EDITORS = (process.env.BENCH_EDITORS || 'hoego,easymde,textarea').split(',
 const PLACES = ['end', 'top'];
 // BENCH_TEXT=hangul types Korean syllables (each one key with its text, as an IME commits
 // it) instead: Chromium's cost for them grows with the textarea's lines (src/paging.rs).
-const TYPED = process.env.BENCH_TEXT === 'hangul'
+// BENCH_TEXT=ime sends the same syllables through a real IME composition instead (CDP
+// Input.imeSetComposition for each jamo step, then Input.insertText: what a Korean keyboard
+// does), timed from the first composition update to the preview's painted frame. Its cost
+// grows with the square of the lines before the caret (src/paging.rs).
+const IME = process.env.BENCH_TEXT === 'ime';
+const TYPED = ['hangul', 'ime'].includes(process.env.BENCH_TEXT)
   ? '올해는 작은 습관이 큰 변화를 만든 해였다 매일 아침 글을 쓰고 운동도 했다 '
   : 'a quick brown fox jumps over the lazy dog and types on ';
 
@@ -103,22 +109,27 @@ function installProbe({ preview, maxFrames }) {
   }));
   new MutationObserver(() => {
     if (!cur || cur.input == null || cur.mut != null) return;
+    // A composed syllable: only the preview's change after the composition ends counts.
+    if (cur.ime && cur.ended == null) return;
     cur.mut = performance.now();
     afterFrame(cur, 'paint').then(cur.resolve);
   }).observe(el, { childList: true, subtree: true, characterData: true });
   document.addEventListener('keydown', (e) => { if (cur && cur.t0 == null) { cur.t0 = e.timeStamp; cur.kd = performance.now(); } }, true);
+  document.addEventListener('compositionend', () => { if (cur && cur.ime) cur.ended = performance.now(); }, true);
   document.addEventListener('input', () => {
     if (!cur || cur.input != null) return;
     const c = cur;
     c.input = performance.now();
     // Fallback for a key that changes nothing in the preview: the first frame after the input.
+    if (c.ime) return; // no fallback: every editor changes its preview after the composition
     afterFrame(c, 'first').then(async () => {
       for (let n = 1; c.mut == null && n < maxFrames; n++) await new Promise((r) => requestAnimationFrame(r));
       if (c.mut == null) { c.unchanged = true; c.resolve(); }
     });
   }, true);
   window.__probe = {
-    arm() { cur = {}; cur.done = new Promise((r) => { cur.resolve = r; }); },
+    // `now`: the key has no keydown (an IME composition): time from here.
+    arm(now) { cur = now ? { t0: performance.now(), ime: true } : {}; cur.done = new Promise((r) => { cur.resolve = r; }); },
     async wait() {
       await cur.done;
       const c = cur;
@@ -129,7 +140,23 @@ function installProbe({ preview, maxFrames }) {
 }
 
 const KEYCODES = { ' ': ['Space', 32] };
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+/** The composition steps of a Hangul syllable as a 2-set keyboard shows them: 한 → ㅎ, 하, 한. */
+function compositionSteps(ch) {
+  const s = ch.charCodeAt(0) - 0xac00;
+  const l = Math.floor(s / 588), v = Math.floor((s % 588) / 28), t = s % 28;
+  const lv = String.fromCharCode(0xac00 + l * 588 + v * 28);
+  return t ? [CHOSEONG[l], lv, ch] : [CHOSEONG[l], lv];
+}
 async function typeKey(cdp, page, ch) {
+  if (IME && ch >= '가' && ch <= '힣') {
+    await page.evaluate(() => window.__probe.arm(true));
+    for (const t of compositionSteps(ch)) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    await cdp.send('Input.insertText', { text: ch });
+    const r = await page.evaluate(() => window.__probe.wait());
+    await new Promise((res) => setTimeout(res, 60));
+    return r;
+  }
   // A syllable an IME commits arrives as key 229 ("Process") with its text.
   const [code, vk] = KEYCODES[ch] || (ch.charCodeAt(0) > 127 ? ['', 229] : [`Key${ch.toUpperCase()}`, ch.toUpperCase().charCodeAt(0)]);
   await page.evaluate(() => window.__probe.arm());
@@ -188,7 +215,7 @@ const editors = {
     if (!(await page.$('[data-testid=body]'))) {
       await page.locator('[data-testid=draft-item]', { hasText: title }).first().locator('.draft-open').click();
     }
-    // A body over 4,000 lines is edited a page at a time (src/paging.rs): its first page shows.
+    // A body over PAGED_OVER lines is edited a page at a time (src/paging.rs): its first page shows.
     await page.waitForFunction((n) => {
       const ta = document.querySelector('[data-testid=body]');
       const whole = ta && (ta.value.length === n || document.querySelector('[data-testid=body-pages]'));
@@ -275,7 +302,8 @@ async function measure(browser, editor, kb, post, body, title) {
       if (k === 0 && TRACE) await startTrace(cdp);
       if (k === WARMUP && PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 })).then(() => cdp.send('Profiler.start'));
       const r = await typeKey(cdp, page, keys[k]);
-      if (k >= WARMUP) samples.push(r);
+      // In IME mode the spaces between syllables are typed but not counted.
+      if (k >= WARMUP && !(IME && keys[k] === ' ')) samples.push(r);
     }
     if (TRACE) await endTrace(cdp, `${TRACE}-${name}-${kb}-${place}.json`);
     if (PROFILE) fs.writeFileSync(`${PROFILE}-${name}-${kb}-${place}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));

@@ -2,15 +2,19 @@
 //!
 //! Why: Chromium's textarea costs grow with its number of lines, and nothing
 //! in the page can slice them. Measured on this project's 2-core machine
-//! (BENCHMARKS.md): showing a textarea lays out every line, ~6 µs each, so
-//! 75,000 short lines (256 KB of `<div>` blocks) froze the tab for 0.5 s on
-//! opening; and a Hangul syllable typed at the end of a textarea of prose costs
-//! ~16 ms at 1,000 lines, ~60 ms at 2,000, ~110 ms at 3,000, ~310 ms at 5,000
-//! and over 3 s at 14,000 (an ASCII key ~18 ms throughout). Past
-//! [`PAGED_OVER`] lines (the fixtures' longest post has under 300) the
-//! editor holds [`PAGE_LINES`] lines at a time and the rest of the body waits
-//! beside it, untouched. A page is a byte range from a line start to the end
-//! of its last line; the newline after it belongs to the text after it (in the
+//! (BENCHMARKS.md, "Hangul through a real IME"): a syllable composed with an
+//! input method (each jamo a composition update, as a Korean keyboard sends
+//! them) at the end of a textarea of prose costs ~100 ms after 500 lines,
+//! ~280 ms after 1,000, ~1.1 s after 2,000 and ~2.3 s after 3,000: Blink
+//! recomputes the composition's character bounds and the selection bounds for
+//! the IME window on every update, at a cost that grows with the square of
+//! the lines before the caret (near the top of the same text it is ~30 ms).
+//! An ASCII key grows with the bytes instead (~9 ms at 60 KB, ~20 ms at
+//! 235 KB), and showing 75,000 short lines froze the tab for 0.5 s. Past
+//! [`PAGED_OVER`] lines (the fixtures' longest post has under 300) the editor
+//! holds [`PAGE_LINES`] lines at a time and the rest of the body waits beside
+//! it, untouched. A page is a byte range from a line start to the end of its
+//! last line; the newline after it belongs to the text after it (in the
 //! textarea, the page's last line is its last: nothing typed there can run
 //! into the next page's first line). The editor pages the textarea's text,
 //! which has `\n` endings only (a CRLF post's edits go back in CRLF through
@@ -19,18 +23,34 @@
 use std::ops::Range;
 
 /// Bodies with more line breaks than this are edited a page at a time.
-pub const PAGED_OVER: usize = 4_000;
-/// Lines in a page.
-pub const PAGE_LINES: usize = 2_000;
+pub const PAGED_OVER: usize = 1_000;
+/// Lines in a page (the last page also takes a tail of under a quarter page).
+pub const PAGE_LINES: usize = 500;
+/// A page that typing or a paste has grown past this many line breaks is cut
+/// into pages again (where the caret is), as is a whole body past [`PAGED_OVER`].
+const PAGE_GROWN_OVER: usize = 2 * PAGE_LINES;
 
 /// How many `\n` a text holds.
 pub fn newlines(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
 }
 
+/// Does `text` hold at least `n` line breaks? (Stops counting at `n`.)
+fn has_lines(text: &str, n: usize) -> bool {
+    n == 0 || text.bytes().filter(|&b| b == b'\n').nth(n - 1).is_some()
+}
+
 /// Should `body` be edited a page at a time?
 pub fn is_long(body: &str) -> bool {
-    newlines(body) > PAGED_OVER && !body.contains('\r')
+    has_lines(body, PAGED_OVER + 1) && !body.contains('\r')
+}
+
+/// Has the text the textarea holds (`paged`: a page; else the whole body)
+/// grown past what it may hold, by typing or a paste? Then it is paged anew.
+/// Most keys cost a length check; long texts a count of their line breaks.
+pub fn overgrown(text: &str, paged: bool) -> bool {
+    let limit = if paged { PAGE_GROWN_OVER } else { PAGED_OVER };
+    text.len() > limit && has_lines(text, limit + 1)
 }
 
 /// The start of the line holding byte `at` (`at` past the end means the end).
@@ -65,6 +85,9 @@ fn lines_before(body: &str, to: usize, n: usize) -> usize {
 pub fn page_at(body: &str, at: usize) -> Range<usize> {
     let start = line_start(body, at);
     let next_line = lines_after(body, start, PAGE_LINES);
+    // A tail of under a quarter page joins this page: typing at the end of a
+    // body just past a page boundary would otherwise happen on a page of a line.
+    let next_line = if has_lines(&body[next_line..], PAGE_LINES / 4) { next_line } else { body.len() };
     // Up to the newline that ends its last line, unless the body ends there.
     start..if next_line < body.len() { next_line - 1 } else { body.len() }
 }
@@ -72,6 +95,20 @@ pub fn page_at(body: &str, at: usize) -> Range<usize> {
 /// The page after `page`, if the body goes on past it.
 pub fn next(body: &str, page: &Range<usize>) -> Option<Range<usize>> {
     (page.end < body.len()).then(|| page_at(body, page.end + 1))
+}
+
+/// The page holding byte `at`, turning pages forward from the one that starts
+/// at the line holding `from` (`from` at or before `at`): the pages a reader
+/// turning from there would see.
+pub fn holding(body: &str, from: usize, at: usize) -> Range<usize> {
+    let mut page = page_at(body, from.min(at));
+    while page.end < at {
+        match next(body, &page) {
+            Some(p) => page = p,
+            None => break,
+        }
+    }
+    page
 }
 
 /// The page before `page`: the [`PAGE_LINES`] lines that end where it starts,
@@ -228,5 +265,60 @@ mod tests {
         assert!(!is_long(&body(PAGED_OVER)));
         assert!(is_long(&body(PAGED_OVER + 1)));
         assert!(!is_long(&body(PAGED_OVER + 1).replace('\n', "\r\n")));
+    }
+
+    #[test]
+    fn a_short_tail_joins_the_last_page() {
+        // (lines in the body, lines of each page forward from the first)
+        let quarter = PAGE_LINES / 4;
+        let table = [
+            (PAGE_LINES + 1, vec![PAGE_LINES + 1]),
+            (PAGE_LINES + quarter - 1, vec![PAGE_LINES + quarter - 1]),
+            (PAGE_LINES + quarter, vec![PAGE_LINES, quarter]),
+            (2 * PAGE_LINES + 3, vec![PAGE_LINES, PAGE_LINES + 3]),
+        ];
+        for (n, want) in table {
+            let text = body(n);
+            let mut pages = vec![page_at(&text, 0)];
+            while let Some(p) = next(&text, pages.last().unwrap()) {
+                pages.push(p);
+            }
+            let got: Vec<usize> = pages.iter().map(|p| line_numbers(&text, p)).map(|(a, b, _)| b + 1 - a).collect();
+            assert_eq!(got, want, "{n} lines");
+        }
+    }
+
+    #[test]
+    fn holding_turns_to_the_page_of_a_byte() {
+        let text = body(3 * PAGE_LINES);
+        let pages: Vec<_> = std::iter::successors(Some(page_at(&text, 0)), |p| next(&text, p)).collect();
+        assert_eq!(pages.len(), 3);
+        for (i, p) in pages.iter().enumerate() {
+            // A page's first byte, its last line's end, and a byte in between.
+            for at in [p.start, p.end, (p.start + p.end) / 2] {
+                assert_eq!(holding(&text, 0, at), *p, "page {i}, byte {at}");
+            }
+        }
+        // From a later line: pages counted from there.
+        let from = pages[1].start + 10 * "line 500\n".len();
+        assert_eq!(holding(&text, from, from).start, from);
+        assert_eq!(holding(&text, 0, text.len()), pages[2]);
+    }
+
+    #[test]
+    fn a_text_is_overgrown_past_its_limit() {
+        // (lines, paged, overgrown)
+        let table = [
+            (PAGED_OVER, false, false),
+            (PAGED_OVER + 1, false, true),
+            (PAGE_LINES + 1, true, false),
+            (2 * PAGE_LINES, true, false),
+            (2 * PAGE_LINES + 1, true, true),
+        ];
+        for (n, paged, want) in table {
+            assert_eq!(overgrown(&body(n), paged), want, "{n} lines, paged {paged}");
+        }
+        // Long lines without line breaks are not.
+        assert!(!overgrown(&"x".repeat(100_000), false));
     }
 }

@@ -11,8 +11,8 @@ import { editorText, turnPage } from './adversarial.mjs';
 import { bound } from '../slowdown.mjs';
 
 /** PAGED_OVER and PAGE_LINES in src/paging.rs. */
-const PAGED_OVER = 4000;
-const PAGE_LINES = 2000;
+const PAGED_OVER = 1000;
+const PAGE_LINES = 500;
 const LINES = 5_456;
 const head = '---\ntitle: "긴 글"\n---\n';
 const HEADING_AT = 4321;
@@ -81,7 +81,7 @@ export default async function (h) {
     await page.waitForFunction((w) => document.querySelector('[data-testid=body]').value.endsWith(w), `${lines[PAGE_LINES - 1]} 끝`);
     await page.waitForSelector('[data-testid=save-status].saved');
     const want2 = head + [...lines.slice(0, PAGE_LINES - 1), `${lines[PAGE_LINES - 1]} 끝`, '새 줄', ...lines.slice(PAGE_LINES)].join('\n');
-    sameLines(await storedText(page, 'long-body.md'), want2, 'text typed at the end of page 1 stays on line 2,000');
+    sameLines(await storedText(page, 'long-body.md'), want2, `text typed at the end of page 1 stays on line ${PAGE_LINES}`);
     // Hangul through a real IME composition at the end of page 2 lands on that page's last line.
     await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
@@ -150,13 +150,14 @@ export default async function (h) {
     await a.setInputFiles('[data-testid=import-file]', file);
     await a.waitForSelector('[data-testid=save-status].saved');
     assert(await a.locator('[data-testid=body-pages]').count() === 0, 'not paged yet');
-    // A: caret at the end of line 3,001 ("줄 3000").
-    const at = short.indexOf('줄 3000\n') + '줄 3000'.length;
+    // A: caret at the end of line CARET + 1 ("줄 CARET"), past the first page.
+    const CARET = Math.round(PAGED_OVER * 0.75);
+    const at = short.indexOf(`줄 ${CARET}\n`) + `줄 ${CARET}`.length;
     await a.focus('[data-testid=body]');
     await a.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), at);
     await a.waitForSelector('[data-testid=stats]');
     const statsBefore = await a.textContent('[data-testid=stats]');
-    // B adds ten lines at the top: the body now has more than 4,000 line breaks.
+    // B adds ten lines at the top: the body now has more than PAGED_OVER line breaks.
     await otherTabTypesAtTop(context, url, 'B\n'.repeat(10));
     await a.waitForFunction((s) => document.querySelector('[data-testid=stats]').textContent !== s, statsBefore);
     await a.waitForSelector('[data-testid=body-pages]');
@@ -164,16 +165,16 @@ export default async function (h) {
     await a.keyboard.type(' A');
     await a.waitForSelector('[data-testid=save-status].saved');
     const lines = short.split('\n');
-    lines[3000] += ' A';
+    lines[CARET] += ' A';
     const want = head + 'B\n'.repeat(10) + lines.join('\n');
     sameLines(await storedText(a, 'crossing.md'), want, 'stored');
     await context.close();
   });
 
-  await test('long body: a real post, and a body of exactly 4,000 lines, are edited whole (no page bar)', async () => {
+  await test('long body: a real post, and a body of exactly PAGED_OVER lines, are edited whole (no page bar)', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
-    // Exactly 4,000 lines, the limit: edited whole.
+    // Exactly PAGED_OVER lines, the limit: edited whole.
     const file = path.join(tmp, 'under-limit.md');
     fs.writeFileSync(file, head + '줄\n'.repeat(PAGED_OVER));
     await page.setInputFiles('[data-testid=import-file]', file);
@@ -181,7 +182,7 @@ export default async function (h) {
     // The bar would come with the editor's next render; the saved state and the preview come after it.
     await page.waitForSelector('[data-testid=save-status].saved');
     await page.waitForSelector('[data-testid=preview] .blk');
-    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'a body of 4,000 lines shows no page bar');
+    assert(await page.locator('[data-testid=body-pages]').count() === 0, `a body of ${PAGED_OVER} lines shows no page bar`);
     await page.click('[data-testid=back]');
     await page.setInputFiles('[data-testid=import-file]', path.join(fixturesDir, 'zoomkoding-gatsby-2022-06-29.md'));
     await page.waitForSelector('[data-testid=body]');
@@ -218,6 +219,47 @@ export default async function (h) {
     assert(text.includes('40,000') && text.includes('1 KB'), `note: ${text}`);
     await page.waitForSelector('[data-testid=save-status].saved');
     assert(await storedText(page, 'many-blocks.md') === '---\ntitle: "블록 많은 글"\n---\n' + many, 'the post keeps every block');
+    await context.close();
+  });
+
+  await test('long body: a paste that takes the body, then its page, past the limit pages it anew where the caret is; typing lands in place', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'grows.md');
+    const short = Array.from({ length: PAGED_OVER - 100 }, (_, i) => `줄 ${i}`).join('\n');
+    fs.writeFileSync(file, head + short);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=save-status].saved');
+    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'not paged yet');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    // A paste of 600 lines at the end (one insertText, as a paste or an IME commit arrives).
+    const pasted = (tag, n) => Array.from({ length: n }, (_, i) => `\n${tag} ${i}`).join('');
+    await page.keyboard.insertText(pasted('붙임', 600));
+    await page.waitForSelector('[data-testid=body-pages]');
+    const caret = () => page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      return { at: ta.selectionStart, len: ta.value.length, focused: document.activeElement === ta, inView: ta.scrollTop + ta.clientHeight >= ta.scrollHeight - 40, last: ta.value.split('\n').pop() };
+    });
+    let c = await caret();
+    assert(c.at === c.len && c.focused && c.last === '붙임 599', `caret stays at the end of the paste, on its page: ${JSON.stringify(c)}`);
+    assert(c.inView, `the caret's line is scrolled into view: ${JSON.stringify(c)}`);
+    await page.keyboard.type(' 끝');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    let want = head + short + pasted('붙임', 600) + ' 끝';
+    assert(await storedText(page, 'grows.md') === want, 'the paste and the typing are saved in place');
+    // The last page grows past two pages' lines: it is cut again, the caret still at its end.
+    const posBefore = await page.textContent('[data-testid=page-pos]');
+    await page.keyboard.insertText(pasted('더', 2 * PAGE_LINES));
+    await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, posBefore);
+    const lines = await page.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n').length);
+    assert(lines <= PAGE_LINES + PAGE_LINES / 4, `the page was cut again: it holds ${lines} lines`);
+    c = await caret();
+    assert(c.at === c.len && c.focused && c.last === `더 ${2 * PAGE_LINES - 1}` && c.inView, `caret at the end: ${JSON.stringify(c)}`);
+    await page.keyboard.type('!');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    want += pasted('더', 2 * PAGE_LINES) + '!';
+    assert(await storedText(page, 'grows.md') === want, 'the second paste and the typing are saved in place');
     await context.close();
   });
 

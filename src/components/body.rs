@@ -308,6 +308,22 @@ fn go_to_heading(
     Some(el.scroll_top())
 }
 
+/// Put the caret after `before` (the textarea's text up to it) and, if the
+/// editor has focus, scroll it into view: the textarea was given other lines
+/// under the writer's caret (paging began, or a page grew and was cut anew).
+fn put_caret_in_view(el: &HtmlTextAreaElement, before: &str) {
+    let at = before.encode_utf16().count() as u32;
+    // As in `go_to_heading`: focusing scrolls the caret into view, and only
+    // moving focus does, so a focused editor is let go first.
+    let focused = is_focused(el);
+    if focused {
+        crate::browser::warn_on_err(el.blur(), "refocusing the editor");
+    }
+    if el.set_selection_range(at, at).is_err() || (focused && el.focus().is_err()) {
+        web_sys::console::warn_1(&"hoego: could not keep the caret".into());
+    }
+}
+
 fn is_focused(el: &HtmlTextAreaElement) -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -524,8 +540,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
         use_effect_with((p.draft_id.clone(), body, p.ending), move |(id, body, ending)| {
             // The echo of this editor's own key, which the textarea already holds:
             // no scan of the whole body for `\r`, nor a compare with it (at 1 MB,
-            // ~0.8 ms a key).
-            if echo && !*rewrote.borrow() && *shown.borrow() == id.as_str() {
+            // ~0.8 ms a key); only a count of the textarea's lines, in case the key
+            // (a paste) took it past what a page may hold.
+            let grown = || paging::overgrown(&mirror.borrow().text, around.borrow().is_paged());
+            if echo && !*rewrote.borrow() && *shown.borrow() == id.as_str() && !grown() {
                 return;
             }
             {
@@ -551,7 +569,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let Some(el) = node.cast::<HtmlTextAreaElement>() else { return };
             let mut m = mirror.borrow_mut();
             let mut a = around.borrow_mut();
-            if !switched && a.holds(&m.text, body) {
+            // Our own edit coming back: nothing to write, unless typing or a paste
+            // grew the textarea's text past what it may hold (then it is paged anew).
+            let echo = !switched && a.holds(&m.text, body);
+            if echo && !paging::overgrown(&m.text, a.is_paged()) {
                 return;
             }
             if *composing.borrow() {
@@ -568,27 +589,25 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 0..body.len()
             } else if switched {
                 paging::page_at(body, 0)
-            } else if was_paged {
+            } else if echo || !was_paged {
+                // The page grew too long, or the body did: the page the caret is
+                // on, counted from the old page's start (the body's, when it was whole).
+                paging::holding(body, a.before.len(), caret.unwrap_or(a.before.len()))
+            } else {
                 // The same page, moved by any change before it.
                 paging::page_at(body, paging::follow(&old_whole, body, a.before.len()))
-            } else {
-                // The body just grew long: the page the caret is on.
-                paging::page_at(body, caret.unwrap_or(0))
             };
             *a = Around::of(body, &page);
             let text = &body[page.clone()];
             if el.value() != text {
                 set_wrap(&el, text);
-                if switched || was_paged == paged {
+                if switched || (was_paged == paged && !echo) {
                     replace_keeping_caret(&el, text);
                 } else {
-                    // Paging began or ended: the textarea holds other lines now.
+                    // Paging began, ended or moved under the caret: the textarea holds other lines now.
                     el.set_value(text);
                     let at = caret.filter(|c| (page.start..=page.end).contains(c)).map_or(0, |c| c - page.start);
-                    let at16 = text[..at].encode_utf16().count() as u32;
-                    if el.set_selection_range(at16, at16).is_err() {
-                        web_sys::console::warn_1(&"hoego: could not keep the caret".into());
-                    }
+                    put_caret_in_view(&el, &text[..at]);
                 }
             }
             *m = Mirror { text: text.to_string(), js: None };
@@ -783,15 +802,17 @@ pub fn body_editor(p: &BodyProps) -> Html {
             .replace("{first}", &grouped(v.first))
             .replace("{last}", &grouped(v.last))
             .replace("{total}", &grouped(v.total));
+        let n = grouped(paging::PAGE_LINES);
+        let lines = |k: Key| t(lang, k).replace("{n}", &n).replace("{over}", &grouped(paging::PAGED_OVER));
         html! {
             <>
             // Fixed places: the buttons never move under the pointer as the numbers change.
             <div class="page-bar" role="group" aria-label={t(lang, Key::PagesGroup)} data-testid="body-pages">
-                <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ t(lang, Key::PagesPrev) }</button>
+                <button type="button" class="small" data-testid="page-prev" disabled={!v.has_prev} onclick={turn(false)}>{ lines(Key::PagesPrev) }</button>
                 <span class="page-pos" data-testid="page-pos">{ pos }</span>
-                <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ t(lang, Key::PagesNext) }</button>
+                <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ lines(Key::PagesNext) }</button>
             </div>
-            <p class="hint">{ t(lang, Key::PagesWhy) }</p>
+            <p class="hint">{ lines(Key::PagesWhy) }</p>
             </>
         }
     });
