@@ -45,12 +45,11 @@ pub fn is_long(body: &str) -> bool {
     has_lines(body, PAGED_OVER + 1) && !body.contains('\r')
 }
 
-/// Has the text the textarea holds (`paged`: a page; else the whole body)
-/// grown past what it may hold, by typing or a paste? Then it is paged anew.
-/// Most keys cost a length check; long texts a count of their line breaks.
-pub fn overgrown(text: &str, paged: bool) -> bool {
-    let limit = if paged { PAGE_GROWN_OVER } else { PAGED_OVER };
-    text.len() > limit && has_lines(text, limit + 1)
+/// Has the text the textarea holds (`paged`: a page; else the whole body),
+/// with `lines` line breaks, grown past what it may hold, by typing or a
+/// paste? Then it is paged anew.
+pub fn overgrown(lines: usize, paged: bool) -> bool {
+    lines > if paged { PAGE_GROWN_OVER } else { PAGED_OVER }
 }
 
 /// The start of the line holding byte `at` (`at` past the end means the end).
@@ -316,9 +315,11 @@ mod tests {
             (2 * PAGE_LINES + 1, true, true),
         ];
         for (n, paged, want) in table {
-            assert_eq!(overgrown(&body(n), paged), want, "{n} lines, paged {paged}");
+            assert_eq!(overgrown(newlines(&body(n)), paged), want, "{n} lines, paged {paged}");
+            // The whole body's limit is `is_long`'s.
+            if !paged {
+                assert_eq!(overgrown(n, false), is_long(&body(n)), "{n} lines");
+            }
         }
-        // Long lines without line breaks are not.
-        assert!(!overgrown(&"x".repeat(100_000), false));
     }
 }

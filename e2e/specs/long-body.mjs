@@ -233,9 +233,14 @@ export default async function (h) {
     assert(await page.locator('[data-testid=body-pages]').count() === 0, 'not paged yet');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');
-    // A paste of 600 lines at the end (one insertText, as a paste or an IME commit arrives).
+    // A real paste (Control+V from the clipboard: one input event, insertFromPaste) of 600 lines at the end.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const pasted = (tag, n) => Array.from({ length: n }, (_, i) => `\n${tag} ${i}`).join('');
-    await page.keyboard.insertText(pasted('붙임', 600));
+    const paste = async (text) => {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('Control+v');
+    };
+    await paste(pasted('붙임', 600));
     await page.waitForSelector('[data-testid=body-pages]');
     const caret = () => page.evaluate(() => {
       const ta = document.querySelector('[data-testid=body]');
@@ -244,14 +249,23 @@ export default async function (h) {
     let c = await caret();
     assert(c.at === c.len && c.focused && c.last === '붙임 599', `caret stays at the end of the paste, on its page: ${JSON.stringify(c)}`);
     assert(c.inView, `the caret's line is scrolled into view: ${JSON.stringify(c)}`);
+    // Writing the new page emptied the browser's undo: Ctrl+Z still takes the paste back.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=body-pages]'));
+    await page.waitForSelector('[data-testid=save-status].saved');
+    assert(await storedText(page, 'grows.md') === head + short, 'Ctrl+Z after the new page restores the body from before the paste');
+    c = await caret();
+    assert(c.at === c.len && c.focused && c.last === `줄 ${PAGED_OVER - 101}`, `caret back where the paste began: ${JSON.stringify(c)}`);
+    await paste(pasted('붙임', 600));
+    await page.waitForSelector('[data-testid=body-pages]');
     await page.keyboard.type(' 끝');
     await page.waitForSelector('[data-testid=save-status].saved');
     let want = head + short + pasted('붙임', 600) + ' 끝';
     assert(await storedText(page, 'grows.md') === want, 'the paste and the typing are saved in place');
     // The last page grows past two pages' lines: it is cut again, the caret still at its end.
-    const posBefore = await page.textContent('[data-testid=page-pos]');
-    await page.keyboard.insertText(pasted('더', 2 * PAGE_LINES));
-    await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, posBefore);
+    // Pages of 500 lines from the old page's start (line 1,001): the caret is on the one from line 2,001.
+    await paste(pasted('더', 2 * PAGE_LINES));
+    await page.waitForFunction((s) => document.querySelector('[data-testid=page-pos]').textContent.startsWith(s), `${(2 * PAGED_OVER + 1).toLocaleString('en')}–`);
     const lines = await page.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n').length);
     assert(lines <= PAGE_LINES + PAGE_LINES / 4, `the page was cut again: it holds ${lines} lines`);
     c = await caret();

@@ -28,6 +28,34 @@ use hoego_core::templates::Lang;
 struct Mirror {
     text: String,
     js: Option<JsString>,
+    /// Line breaks in `text`, once counted; the per-key delta keeps the count.
+    lines: Option<usize>,
+    /// `text` before the writer's last edit (moved, not copied): when that edit
+    /// grows the textarea past what it may hold, the body from before it goes
+    /// to `undo_repage`.
+    before_edit: Option<String>,
+    /// The body from before the edit after which the textarea was paged anew:
+    /// writing the new page emptied the browser's own undo, so Ctrl+Z (before
+    /// any other edit) puts this back.
+    undo_repage: Option<String>,
+}
+
+impl Mirror {
+    /// The textarea was given `text` (an outside change, a page turn): nothing to undo.
+    fn shown(text: String) -> Self {
+        Mirror { text, ..Mirror::default() }
+    }
+
+    /// The writer edited the textarea to `text`.
+    fn edited(&mut self, text: String, js: Option<JsString>, lines: Option<usize>) {
+        self.before_edit = Some(std::mem::replace(&mut self.text, text));
+        (self.js, self.lines, self.undo_repage) = (js, lines, None);
+    }
+
+    /// Line breaks in `text` (counted once after a whole-value read).
+    fn lines(&mut self) -> usize {
+        *self.lines.get_or_insert_with(|| paging::newlines(&self.text))
+    }
 }
 
 /// The body around the page the textarea holds, when a very long body is
@@ -135,7 +163,7 @@ fn js_value(el: &HtmlTextAreaElement) -> Option<JsString> {
 /// The new text after one edit, from the mirror and only the inserted part of the
 /// value, when the edit was a plain insertion or deletion at the caret and the
 /// browser confirms both values are equal outside it; `None` otherwise.
-fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsString)> {
+fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsString, Option<usize>)> {
     let old = mirror.js.as_ref()?;
     let new = js_value(el)?;
     let (old_len, new_len) = (old.length(), new.length());
@@ -154,7 +182,8 @@ fn apply_delta(el: &HtmlTextAreaElement, mirror: &Mirror) -> Option<(String, JsS
     text.push_str(&mirror.text[..start]);
     text.push_str(&inserted);
     text.push_str(&mirror.text[end..]);
-    Some((text, new))
+    let lines = mirror.lines.map(|n| n + paging::newlines(&inserted) - paging::newlines(&mirror.text[start..end]));
+    Some((text, new, lines))
 }
 
 /// Asks the body editor to put its caret on a heading: the outline sets
@@ -267,9 +296,22 @@ fn with_endings(post: &RefCell<Option<PostText>>, edited: String) -> (String, bo
 fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str, page: Range<usize>) {
     *a = Around::of(body, &page);
     let text = &body[page];
+    set_wrap(el, text);
     el.set_value(text);
-    *m = Mirror { text: text.to_string(), js: None };
-    bar.show(a.view(text, true));
+    *m = Mirror::shown(text.to_string());
+    bar.show(a.view(text, a.is_paged()));
+}
+
+/// Ctrl+Z right after the textarea was paged anew: put `body` (from before
+/// the edit that grew it) back, on the page holding that edit, with the caret
+/// where the edit began. The caller sends the body up.
+fn restore_before_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str) {
+    let now = a.join(&m.text);
+    let caret = caret_byte(el, &m.text).map_or(a.before.len(), |c| a.before.len() + c);
+    let at = paging::follow(&now, body, caret);
+    let page = if paging::is_long(body) { paging::holding(body, 0, at) } else { 0..body.len() };
+    show_page(el, m, a, bar, body, page.clone());
+    put_caret_in_view(el, &body[page.start..at.clamp(page.start, page.end)]);
 }
 
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
@@ -542,7 +584,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // no scan of the whole body for `\r`, nor a compare with it (at 1 MB,
             // ~0.8 ms a key); only a count of the textarea's lines, in case the key
             // (a paste) took it past what a page may hold.
-            let grown = || paging::overgrown(&mirror.borrow().text, around.borrow().is_paged());
+            let grown = || paging::overgrown(mirror.borrow_mut().lines(), around.borrow().is_paged());
             if echo && !*rewrote.borrow() && *shown.borrow() == id.as_str() && !grown() {
                 return;
             }
@@ -572,7 +614,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // Our own edit coming back: nothing to write, unless typing or a paste
             // grew the textarea's text past what it may hold (then it is paged anew).
             let echo = !switched && a.holds(&m.text, body);
-            if echo && !paging::overgrown(&m.text, a.is_paged()) {
+            if echo && !paging::overgrown(m.lines(), a.is_paged()) {
                 return;
             }
             if *composing.borrow() {
@@ -585,23 +627,26 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // Where the caret was in the whole body, carried across the change.
             let old_whole = a.join(&m.text);
             let caret = caret_byte(&el, &m.text).map(|c| paging::follow(&old_whole, body, a.before.len() + c));
+            // Where the old page starts now (the body's start, when it was whole).
+            let from = if was_paged { paging::follow(&old_whole, body, a.before.len()) } else { 0 };
             let page = if !paged {
                 0..body.len()
             } else if switched {
                 paging::page_at(body, 0)
-            } else if echo || !was_paged {
-                // The page grew too long, or the body did: the page the caret is
-                // on, counted from the old page's start (the body's, when it was whole).
-                paging::holding(body, a.before.len(), caret.unwrap_or(a.before.len()))
             } else {
-                // The same page, moved by any change before it.
-                paging::page_at(body, paging::follow(&old_whole, body, a.before.len()))
+                // The page the caret is on, counting pages from the old one: the same
+                // page moved by a change before it, or, when the page (or the whole
+                // body) grew too long, the part of it the caret is in.
+                paging::holding(body, from, caret.unwrap_or(from).max(from))
             };
+            // The writer's own edit grew the textarea: keep the body from before it
+            // for Ctrl+Z, since writing the new page empties the browser's undo.
+            let undo = if echo { m.before_edit.take().map(|t| a.join(&t)) } else { None };
             *a = Around::of(body, &page);
             let text = &body[page.clone()];
             if el.value() != text {
                 set_wrap(&el, text);
-                if switched || (was_paged == paged && !echo) {
+                if switched || (was_paged == paged && page.start == from) {
                     replace_keeping_caret(&el, text);
                 } else {
                     // Paging began, ended or moved under the caret: the textarea holds other lines now.
@@ -610,7 +655,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     put_caret_in_view(&el, &text[..at]);
                 }
             }
-            *m = Mirror { text: text.to_string(), js: None };
+            *m = Mirror::shown(text.to_string());
+            m.undo_repage = undo;
             bar.show(a.view(text, paged));
         });
     }
@@ -635,7 +681,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let a = around.borrow();
                 let whole = a.join(&v);
                 let pv = a.view(&v, a.is_paged());
-                *mirror.borrow_mut() = Mirror { text: v, js };
+                mirror.borrow_mut().edited(v, js, None);
                 bar.show(pv);
                 let (text, nul) = with_endings(&source, whole);
                 *rewrote.borrow_mut() = nul;
@@ -660,8 +706,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let delta = node.cast::<HtmlTextAreaElement>().and_then(|el| apply_delta(&el, &mirror.borrow()));
             match delta {
                 // A long body's page bar counts lines: a paged edit goes the whole way.
-                Some((text, js)) if !around.borrow().is_paged() => {
-                    *mirror.borrow_mut() = Mirror { text: text.clone(), js: Some(js) };
+                Some((text, js, lines)) if !around.borrow().is_paged() => {
+                    mirror.borrow_mut().edited(text.clone(), Some(js), lines);
                     let (text, nul) = with_endings(&source, text);
                     *rewrote.borrow_mut() = nul;
                     cb.emit(text);
@@ -711,6 +757,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let composing = composing.clone();
         let send = send.clone();
         let escaped = escaped.clone();
+        let (mirror, around, bar) = (mirror.clone(), around.clone(), bar.clone());
         let lang = p.lang;
         Callback::from(move |e: KeyboardEvent| {
             if *composing.borrow() || e.is_composing() {
@@ -743,6 +790,13 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 }
                 (false, "Tab") if on_list_line(&el) => {
                     indent(&el, e.shift_key());
+                    true
+                }
+                (true, "z" | "Z") if !e.shift_key() && mirror.borrow().undo_repage.is_some() => {
+                    let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
+                    if let Some(body) = m.undo_repage.take() {
+                        restore_before_repage(&el, &mut m, &mut a, &bar, &body);
+                    }
                     true
                 }
                 _ => false,
