@@ -46,8 +46,14 @@ impl Mirror {
         Mirror { text, ..Mirror::default() }
     }
 
-    /// The writer edited the textarea to `text`.
+    /// The writer edited the textarea to `text` (a `send` may find it unchanged:
+    /// a cancelled composition, an outdent with nothing to outdent; the undo of
+    /// a new page then stays).
     fn edited(&mut self, text: String, js: Option<JsString>, lines: Option<usize>) {
+        if text == self.text {
+            self.js = js;
+            return;
+        }
         self.before_edit = Some(std::mem::replace(&mut self.text, text));
         (self.js, self.lines, self.undo_repage) = (js, lines, None);
     }
@@ -792,7 +798,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     indent(&el, e.shift_key());
                     true
                 }
-                (true, "z" | "Z") if !e.shift_key() && mirror.borrow().undo_repage.is_some() => {
+                (true, "z" | "Z") if !e.shift_key() && !e.alt_key() && mirror.borrow().undo_repage.is_some() => {
                     let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
                     if let Some(body) = m.undo_repage.take() {
                         restore_before_repage(&el, &mut m, &mut a, &bar, &body);
