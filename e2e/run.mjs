@@ -384,6 +384,35 @@ await test('malformed front matter imports in raw mode with nothing lost; broken
   await context.close();
 });
 
+await test('raw mode: the key that fixes the front matter keeps the one-text editor and its focus; the keys after it land; the form comes when asked', async () => {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  const text = '---\ntitle: "닫히지 않은\ndate: 2024-12-31\n---\n본문 한 줄\n';
+  const file = path.join(tmp, 'unclosed.md');
+  fs.writeFileSync(file, text);
+  await page.setInputFiles('[data-testid=import-file]', file);
+  await page.waitForSelector('[data-testid=raw-notice]');
+  await page.focus('[data-testid=body]');
+  const after = text.indexOf('않은') + '않은'.length;
+  await page.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), after);
+  // `"` closes the title: the front matter reads. The keys right after it stay in the same editor.
+  await page.keyboard.type('"');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('둘째 줄');
+  const want = '---\ntitle: "닫히지 않은"\ndate: 2024-12-31\n---\n본문 한 줄\n둘째 줄';
+  await page.waitForSelector('[data-testid=whole-text-ok]');
+  assert(await page.inputValue('[data-testid=body]') === want, `one-text editor: ${JSON.stringify(await page.inputValue('[data-testid=body]'))}`);
+  assert(await page.evaluate(() => document.activeElement?.id === 'body'), 'the editor kept its focus');
+  await saved(page);
+  assert((await storedDrafts(page)).some((d) => d.text === want), 'stored with every key');
+  // Asked for: the form, with the title read from the fixed front matter and the body.
+  await page.click('[data-testid=edit-as-form]');
+  await page.waitForSelector('[data-testid=field-title]');
+  assert(await page.inputValue('[data-testid=field-title]') === '닫히지 않은', 'title in the form');
+  assert(await page.inputValue('[data-testid=body]') === '본문 한 줄\n둘째 줄', 'body editor holds the body');
+  await context.close();
+});
+
 await test('import: an EUC-KR post is decoded; a file that is no text says why, with the byte', async () => {
   const { context, page } = await fresh();
   await page.click('text=← 보관함');

@@ -127,9 +127,14 @@ texts! {
     DownloadZip => (".zip 내려받기", "Download .zip"),
     DownloadFailed => ("브라우저가 내려받기를 거부했습니다", "The browser refused the download"),
     RawMode => (
-        "front matter를 읽을 수 없어 원본 모드로 엽니다. 아무것도 잃지 않았습니다. 고치면 폼이 다시 나타납니다.",
-        "The front matter could not be read, so this draft is in raw mode. Nothing was lost; fix it and the form comes back.",
+        "front matter를 읽을 수 없어 원본 모드로 엽니다. 아무것도 잃지 않았습니다. 고치면 폼으로 돌아갈 수 있습니다.",
+        "The front matter could not be read, so this draft is in raw mode. Nothing was lost; fix it and you can go back to the form.",
     ),
+    WholeTextReads => (
+        "이제 front matter를 읽을 수 있습니다. 계속 여기서 써도 되고, 폼으로 돌아가도 됩니다.",
+        "The front matter reads now. Keep writing here, or go back to the form.",
+    ),
+    EditAsForm => ("폼으로 편집", "Edit with the form"),
     Recovery => ("복구가 필요한 저장 데이터", "Stored data that needs recovery"),
     RecoveryHint => (
         "이 저장 값은 읽을 수 없어 덮어쓰지 않고 그대로 두었습니다. 내려받아 보관하세요.",

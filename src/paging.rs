@@ -158,7 +158,9 @@ pub(crate) fn line_numbers(body: &str, page: &Range<usize>) -> (usize, usize, us
 /// line break (an empty body counts as one open line).
 pub fn numbers(before: usize, page: &str, after: usize, open_end: bool) -> (usize, usize, usize) {
     let first = before + 1;
-    let lines = newlines(page) + usize::from(!page.is_empty() && !page.ends_with('\n'));
+    // A page with text after it ends in a line, an empty one included (a page
+    // ending in `\n` has an empty last line); the body's end has none after `\n`.
+    let lines = newlines(page) + usize::from(after > 0 || (!page.is_empty() && !page.ends_with('\n')));
     let total = before + newlines(page) + after + usize::from(open_end);
     (first, (first + lines).saturating_sub(1).max(first), total)
 }
@@ -256,6 +258,18 @@ mod tests {
         assert!(next(&text, &third).is_none());
         let t = "a\nb";
         assert_eq!(line_numbers(t, &(0..t.len())), (1, 2, 2));
+        // A page whose last line is empty: "a", "b", "" on it, "c" after it.
+        let t = "a\nb\n\nc";
+        assert_eq!(line_numbers(t, &(0..4)), (1, 3, 4));
+        assert_eq!(line_numbers(t, &(5..6)), (4, 4, 4));
+        // Pages of a body with an empty line at a page's end tile the line numbers.
+        let lines: Vec<String> =
+            (0..2 * PAGE_LINES).map(|i| if i == PAGE_LINES - 1 { String::new() } else { format!("l{i}") }).collect();
+        let text = lines.join("\n");
+        let first = page_at(&text, 0);
+        let second = next(&text, &first).unwrap();
+        assert_eq!(line_numbers(&text, &first), (1, PAGE_LINES, 2 * PAGE_LINES));
+        assert_eq!(line_numbers(&text, &second), (PAGE_LINES + 1, 2 * PAGE_LINES, 2 * PAGE_LINES));
         assert_eq!(line_numbers("", &(0..0)), (1, 1, 1));
     }
 

@@ -303,6 +303,12 @@ pub struct AppState {
     pub export: ExportSettings,
     /// Show raw front matter instead of the form.
     pub fm_raw: bool,
+    /// The draft being edited as one text (it opened in raw mode: its front
+    /// matter did not read) after a key there: it stays one text until the
+    /// writer asks for the form, even once the front matter reads, so the key
+    /// that fixes it does not swap the editor (and its focus) under the keys
+    /// that follow.
+    pub whole_text: Option<String>,
     /// An error from the last form/other-fields edit.
     pub edit_error: Option<String>,
     /// Whether drafts can be saved in this browser.
@@ -347,6 +353,7 @@ impl AppState {
             imported: Vec::new(),
             export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize },
             fm_raw: false,
+            whole_text: None,
             edit_error: None,
             access: Access::Writable,
             conflicts: Vec::new(),
@@ -488,6 +495,8 @@ pub enum Action {
     PreviewTemplate(Option<String>),
     /// Replace the current draft's whole text (raw mode).
     SetText { text: String, at: f64 },
+    /// Leave the one-text editor of [`AppState::whole_text`] for the form.
+    EditAsForm,
     /// Hold what was typed into a front matter box (replacing what that box
     /// of that draft held).
     Hold(Typed),
@@ -741,9 +750,14 @@ impl AppState {
             Action::Open(id) => {
                 self.view = View::Editor(id);
                 self.edit_error = None;
+                self.whole_text = None;
             }
             Action::OpenRecovery(i) => self.view = View::Recovery(i),
-            Action::Library => self.view = View::Library,
+            Action::Library => {
+                self.view = View::Library;
+                self.whole_text = None;
+            }
+            Action::EditAsForm => self.whole_text = None,
             Action::Duplicate { id, new_id, at } => {
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
                     let src = &self.drafts[pos];
@@ -798,12 +812,17 @@ impl AppState {
                 self.templates = list;
             }
             Action::PreviewTemplate(id) => self.tpl_preview = id,
-            Action::SetText { text, at } => self.edit_current(at, |d| {
-                let fresh = Draft::new(d.id.clone(), d.name.clone(), text.clone(), at);
-                d.post = fresh.post;
-                d.text = text;
-                Ok(())
-            }),
+            Action::SetText { text, at } => {
+                if let View::Editor(id) = &self.view {
+                    self.whole_text = Some(id.clone());
+                }
+                self.edit_current(at, |d| {
+                    let fresh = Draft::new(d.id.clone(), d.name.clone(), text.clone(), at);
+                    d.post = fresh.post;
+                    d.text = text;
+                    Ok(())
+                });
+            }
             Action::SetFrontMatter { text, at } => self.edit_current(at, |d| match &mut d.post {
                 Ok(p) => p.set_front_matter_text(&text).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
@@ -833,7 +852,11 @@ impl AppState {
             Action::SetDark(d) => self.dark = d,
             Action::SetSearch(s) => self.search = s,
             Action::SetExport(e) => self.export = e,
-            Action::SetFmRaw(r) => self.fm_raw = r,
+            Action::SetFmRaw(r) => {
+                // Either mode button leaves the one-text editor too.
+                self.fm_raw = r;
+                self.whole_text = None;
+            }
             Action::Notify(n) => self.notices.push(n),
             Action::DismissNotices => self.notices.clear(),
             Action::DismissNotice(i) => {
@@ -974,6 +997,33 @@ mod tests {
         assert_eq!(s.current().unwrap().text, text);
         s.apply(Action::SetText { text: "---\ntitle: fixed\n---\nbody\n".into(), at: 2.0 });
         assert!(s.current().unwrap().post.is_ok());
+    }
+
+    #[test]
+    fn a_draft_typed_as_one_text_stays_one_text_until_the_form_is_asked_for() {
+        let text = "---\ntitle: \"open\n---\nbody\n";
+        let fixed = "---\ntitle: \"open\"\n---\nbody\n";
+        // (what happens after the key that fixes the front matter, still one text after it)
+        let table: [(Option<Action>, bool); 6] = [
+            (None, true),
+            (Some(Action::EditAsForm), false),
+            (Some(Action::SetFmRaw(true)), false),
+            (Some(Action::SetFmRaw(false)), false),
+            (Some(Action::Library), false),
+            (Some(Action::Open("d1".into())), false),
+        ];
+        for (then, whole) in table {
+            let mut s = state();
+            s.apply(Action::Create { id: "d1".into(), text: text.into(), at: 1.0 });
+            assert_eq!(s.whole_text, None, "opened in raw mode: not yet typed in");
+            s.apply(Action::SetText { text: fixed.into(), at: 2.0 });
+            assert!(s.current().unwrap().post.is_ok());
+            let label = format!("{then:?}");
+            if let Some(a) = then {
+                s.apply(a);
+            }
+            assert_eq!(s.whole_text.is_some(), whole, "{label}");
+        }
     }
 
     #[test]

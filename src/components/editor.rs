@@ -56,8 +56,10 @@ pub fn editor(p: &EditorProps) -> Html {
     };
     use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
+    // Edited as one text (see `AppState::whole_text`) even once the front matter reads.
+    let whole = ctx.whole_text.as_deref() == Some(d.id.as_str());
     let main = match &d.post {
-        Ok(post) => {
+        Ok(post) if !whole => {
             let on_body = {
                 let ctx = ctx.clone();
                 Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, typed: true, at: now_ms() }))
@@ -87,14 +89,27 @@ pub fn editor(p: &EditorProps) -> Html {
                 </>
             }
         }
-        Err(e) => {
+        read => {
             let on_text = {
                 let ctx = ctx.clone();
                 Callback::from(move |text: String| ctx.dispatch(Action::SetText { text, at: now_ms() }))
             };
+            let notice = match read {
+                Err(e) => {
+                    html! { <p class="notice warn" data-testid="raw-notice">{ t(lang, Key::RawMode) }<br/><code>{ e }</code></p> }
+                }
+                Ok(_) => {
+                    let ctx = ctx.clone();
+                    html! {
+                        <p class="notice" data-testid="whole-text-ok">{ t(lang, Key::WholeTextReads) }{ " " }
+                            <button type="button" class="small" data-testid="edit-as-form" onclick={move |_| ctx.dispatch(Action::EditAsForm)}>{ t(lang, Key::EditAsForm) }</button>
+                        </p>
+                    }
+                }
+            };
             html! {
                 <section class="pane raw-pane">
-                    <p class="notice warn">{ t(lang, Key::RawMode) }<br/><code>{ e }</code></p>
+                    { notice }
                     <label class="pane-title" for="body">{ t(lang, Key::RawText) }</label>
                     <BodyEditor draft_id={d.id.clone()} body={AttrValue::from(d.text.as_str())} on_change={on_text} keys_hint={t(lang, Key::BodyKeys)} {lang} ending={hoego_core::split::LineEnding::detect(&d.text)} />
                 </section>
@@ -106,8 +121,8 @@ pub fn editor(p: &EditorProps) -> Html {
         Callback::from(move |target| ctx.dispatch(Action::SetTarget { target, at: now_ms() }))
     };
     let stats = match &d.post {
-        Ok(_) => html! { <StatsBar analysis={analysis.clone()} {lang} /> },
-        Err(_) => html! { <div class="stats" data-testid="stats"></div> },
+        Ok(_) if !whole => html! { <StatsBar analysis={analysis.clone()} {lang} /> },
+        _ => html! { <div class="stats" data-testid="stats"></div> },
     };
     html! {
         <div class="editor">
