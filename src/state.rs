@@ -753,10 +753,7 @@ impl AppState {
                 self.whole_text = None;
             }
             Action::OpenRecovery(i) => self.view = View::Recovery(i),
-            Action::Library => {
-                self.view = View::Library;
-                self.whole_text = None;
-            }
+            Action::Library => self.view = View::Library,
             Action::EditAsForm => self.whole_text = None,
             Action::Duplicate { id, new_id, at } => {
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {
@@ -875,6 +872,11 @@ impl AppState {
                     self.persist = Persist::Granted;
                 }
             }
+        }
+        // The one-text editor belongs to the draft on screen: any other view
+        // (another draft opened by an import, a drop, the library) ends it.
+        if !matches!(&self.view, View::Editor(id) if self.whole_text.as_ref() == Some(id)) {
+            self.whole_text = None;
         }
     }
 }
@@ -1004,13 +1006,14 @@ mod tests {
         let text = "---\ntitle: \"open\n---\nbody\n";
         let fixed = "---\ntitle: \"open\"\n---\nbody\n";
         // (what happens after the key that fixes the front matter, still one text after it)
-        let table: [(Option<Action>, bool); 6] = [
+        let table: [(Option<Action>, bool); 7] = [
             (None, true),
             (Some(Action::EditAsForm), false),
             (Some(Action::SetFmRaw(true)), false),
             (Some(Action::SetFmRaw(false)), false),
             (Some(Action::Library), false),
             (Some(Action::Open("d1".into())), false),
+            (Some(Action::Create { id: "d2".into(), text: "x".into(), at: 3.0 }), false),
         ];
         for (then, whole) in table {
             let mut s = state();

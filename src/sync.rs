@@ -178,6 +178,10 @@ impl AppState {
                 let mine = self.drafts[p].copy_as(new_id.clone());
                 // Front matter text typed here was typed into "mine": it goes with it.
                 self.move_held(&id, &new_id);
+                // So does the one-text editor it was typed in (see `AppState::whole_text`).
+                if self.whole_text.as_ref() == Some(&id) {
+                    self.whole_text = Some(new_id.clone());
+                }
                 self.drafts[p] = Rc::new(Draft::from_stored(theirs));
                 self.drafts.insert(p, Rc::new(mine));
                 if self.view == View::Editor(id) {
@@ -311,6 +315,8 @@ mod tests {
         s.apply(Action::Resolve { choice: Choice::KeepBoth, new_id: "copy".into() });
         assert!(s.held("d1", FmBox::Raw).is_none(), "not on the other tab's version");
         assert_eq!(s.held("copy", FmBox::Raw).map(|t| t.text.as_str()), Some("k: 1\n"));
+        // "mine" was typed as one text (`edit` is raw mode's SetText): the copy stays one text.
+        assert_eq!(s.whole_text.as_deref(), Some("copy"));
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub fn editor(p: &EditorProps) -> Html {
     let body_text = d.post.as_ref().map_or_else(|_| AttrValue::default(), |p| AttrValue::from(p.body()));
     let (date, post_lang) =
         d.post.as_ref().map_or((None, lang), |p| (p.view().date.clone(), hoego_core::next::lang_of(p)));
-    let analysis = use_analysis(AttrValue::from(d.id.clone()), body_text.clone(), date.clone());
+    // Edited as one text (see `AppState::whole_text`) even once the front matter reads:
+    // no analysis and no summary refresh for panels that are not shown.
+    let whole = ctx.whole_text.as_deref() == Some(d.id.as_str());
+    let analysed = if whole { AttrValue::default() } else { body_text.clone() };
+    let analysis = use_analysis(AttrValue::from(d.id.clone()), analysed.clone(), date.clone());
     // Formatted when the date changes, not on every key typed in the body.
     let date_iso = use_memo(date.clone(), |d| AttrValue::from(d.as_ref().map(|d| d.to_iso()).unwrap_or_default()));
     // Held by the app state, not the boxes (see `components/unapplied.rs`).
@@ -54,10 +58,8 @@ pub fn editor(p: &EditorProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Library))
     };
-    use_summary_refresh(ctx.clone(), analysis.clone(), body_text.clone(), date, post_lang);
+    use_summary_refresh(ctx.clone(), analysis.clone(), analysed, date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
-    // Edited as one text (see `AppState::whole_text`) even once the front matter reads.
-    let whole = ctx.whole_text.as_deref() == Some(d.id.as_str());
     let main = match &d.post {
         Ok(post) if !whole => {
             let on_body = {
@@ -130,7 +132,7 @@ pub fn editor(p: &EditorProps) -> Html {
                 <button class="ghost" data-testid="back" onclick={back}>{ t(lang, Key::Back) }</button>
                 <span class="editor-name">{ d.title().unwrap_or_else(|| t(lang, Key::Untitled).into()) }</span>
                 { super::templates::save_template_control(&ctx, d) }
-                if d.post.is_ok() {
+                if d.post.is_ok() && !whole {
                     <div class="seg" role="group" aria-label={t(lang, Key::Mode)}>
                         <button data-testid="mode-form" aria-pressed={(!ctx.fm_raw).to_string()} class={classes!(if ctx.fm_raw { "" } else { "on" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(false)) }}>{ t(lang, Key::ModeForm) }</button>
                         <button data-testid="mode-raw" aria-pressed={ctx.fm_raw.to_string()} class={classes!(if ctx.fm_raw { "on" } else { "" })} onclick={{ let c = ctx.clone(); move |_| c.dispatch(Action::SetFmRaw(true)) }}>{ t(lang, Key::ModeRaw) }</button>
