@@ -6,7 +6,8 @@
 // - install: precache FILES into cache `hoego-VERSION`. The worker then waits; the
 //   page shows "new version — reload" and sends 'skip-waiting' when the user agrees.
 // - activate: delete every other `hoego-*` cache. Drafts live in localStorage, which
-//   a worker cannot even reach: an update never touches them.
+//   a worker cannot even reach: an update never touches them. Imported images live
+//   in the cache `hoego.images.v1` (src/storage/images.rs), which is not `hoego-*`.
 // - fetch: the app's own files from the cache, falling back to the network; a
 //   navigation to the app's address gets the cached index.html, so a reload works
 //   with the network gone. Anything else goes to the network untouched.

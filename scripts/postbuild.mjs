@@ -72,12 +72,16 @@ function writeCsp(html) {
 /**
  * wasm-bindgen's glue (`hoego-app-HASH.js`) ships unminified because Trunk's
  * minifier rejects it; terser takes it from ~52 KB to ~24 KB (2 KB of gzip of
- * the first load). Its `integrity` in index.html must then be the new file's.
+ * the first load). The JS snippets beside it (`snippets/**.js`: `src/*.js` and
+ * the `inline_js` blocks) keep their comments in the repository and lose them
+ * here. Each file's `integrity` in index.html must then be the new file's.
  * Idempotent: minifying minified code gives the same code.
  */
 async function minifyGlue(base, indexFile) {
   let html = readFileSync(indexFile, 'utf8');
-  for (const name of readdirSync(base).filter((f) => /^hoego-app-[0-9a-f]+\.js$/.test(f))) {
+  const glue = readdirSync(base).filter((f) => /^hoego-app-[0-9a-f]+\.js$/.test(f));
+  const snippets = listFiles(base).filter((f) => f.startsWith('snippets/') && f.endsWith('.js'));
+  for (const name of [...glue, ...snippets]) {
     const file = join(base, name);
     const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
     if (!code) throw new Error(`terser returned nothing for ${name}`);

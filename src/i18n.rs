@@ -264,6 +264,20 @@ texts! {
         "Another image has the same name; the later one is used",
     ),
     ImportFolder => ("폴더 가져오기", "Import folder"),
+    ImagesKept => (
+        "가져온 이미지 {n}개({size})를 이 브라우저에 보관합니다. 미리보기와 .zip 내보내기에 쓰이며, 새로고침해도 남습니다.",
+        "{n} imported image(s) ({size}) are kept in this browser for the preview and .zip exports, across reloads.",
+    ),
+    ImagesSession => (
+        "가져온 이미지 {n}개({size})는 이 브라우저가 보관을 거부해 탭을 닫거나 새로고침하면 사라집니다",
+        "{n} imported image(s) ({size}) will be gone after a reload or when the tab closes: this browser refused to keep them",
+    ),
+    ImagesForget => ("가져온 이미지 지우기", "Forget imported images"),
+    ImagesForgetAsk => (
+        "가져온 이미지를 이 브라우저에서 모두 지울까요? 초안은 그대로이며, 이미지가 필요하면 다시 가져오면 됩니다.",
+        "Forget every imported image in this browser? Drafts are kept; import the images again when you need them.",
+    ),
+    ImagesStoreFailed => ("이미지 보관 실패", "Storing images failed"),
     ImportNew => ("방금 가져옴", "just imported"),
     Series => ("시리즈와 기록", "Series and history"),
     SeriesBy => ("묶는 기준", "Group by"),

@@ -10,6 +10,7 @@ use hoego_core::templates::Lang;
 use hoego_core::{FieldValue, Offset, Post};
 use yew::Reducible;
 
+use crate::images::Shelf;
 use crate::storage::{Access, Broken, Loaded, Pending, SaveError, StoredDraft, UserTemplate};
 use crate::sync::{Choice, Conflict, External, Persist, RestoreReport};
 use hoego_core::target::LengthTarget;
@@ -327,6 +328,8 @@ pub struct AppState {
     pub local: Option<f64>,
     /// Drafts deleted here that storage still has (the next save removes them).
     pub removed: Vec<String>,
+    /// The images imported with posts: how many, and whether a reload keeps them.
+    pub images: Shelf,
     /// The user's templates, as last read from or written to storage.
     pub templates: Vec<UserTemplate>,
     /// The user template previewed in the library (its id).
@@ -363,6 +366,7 @@ impl AppState {
             save_failed: false,
             local: None,
             removed: Vec::new(),
+            images: Shelf::default(),
             templates: Vec::new(),
             tpl_preview: None,
             held: Vec::new(),
@@ -538,6 +542,8 @@ pub enum Action {
     Persisted(Persist),
     /// Storage usage and quota, and whether it is already persistent.
     Usage { usage: Option<(f64, f64)>, local: Option<f64>, persisted: Option<bool> },
+    /// The imported images changed, or their store answered.
+    Images(Shelf),
 }
 
 impl Action {
@@ -553,6 +559,7 @@ impl Action {
                 | Action::External(_)
                 | Action::Persisted(_)
                 | Action::Usage { .. }
+                | Action::Images(_)
                 // Storage telling us the templates (ours written, or another tab's).
                 | Action::Templates(_)
         )
@@ -865,6 +872,7 @@ impl AppState {
             Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
             Action::Restore { items, new_ids } => self.restore(items, new_ids),
             Action::Persisted(p) => self.persist = p,
+            Action::Images(shelf) => self.images = shelf,
             Action::Usage { usage, local, persisted } => {
                 self.usage = usage;
                 self.local = local;
@@ -1220,6 +1228,10 @@ mod tests {
         assert_eq!(s.view, View::Library);
         s.apply(Action::Saved { revs: vec![("a".into(), 1, 1)], removed: Vec::new(), at: 2.0 });
         assert_eq!(s.imported.len(), 2, "an autosave keeps the highlight");
+        // The images imported with them, stored a moment later: still no user action.
+        let shelf = crate::images::Shelf { count: 1, bytes: 68, kept: crate::images::Kept::Stored, generation: 3 };
+        s.apply(Action::Images(shelf.clone()));
+        assert_eq!((s.imported.len(), &s.images), (2, &shelf), "the images' store keeps the highlight");
         s.apply(Action::SetSearch("q".into()));
         assert!(s.imported.is_empty(), "a user action ends it");
     }

@@ -364,3 +364,40 @@ fn import_decoding_takes_damaged_text_and_refuses_binary() {
         assert_eq!(decode_post(&bytes), want, "{bytes:?}");
     }
 }
+
+/// Imported images in Cache Storage: what is put reads back byte for byte under
+/// its name (Hangul, spaces, `%`, `#`, `?`), a second put replaces, other
+/// entries of the cache are not taken for images, and clear empties it.
+#[wasm_bindgen_test]
+async fn stored_images_read_back_by_name_and_clear() {
+    use hoego_app::storage::images::{clear, put, read_all, CACHE};
+    clear().await.expect("start empty");
+    let names = ["a.png", "사진 100%.png", "x#y?.jpg"];
+    for (i, name) in names.iter().enumerate() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().skip(i).take(3000 + i).collect();
+        put(&[(name, &bytes[..])]).await.expect("put");
+    }
+    put(&[("a.png", b"new bytes")]).await.expect("replace");
+    // An entry that is not under the images' prefix is not an image.
+    let cache: web_sys::Cache =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().caches().unwrap().open(CACHE))
+            .await
+            .unwrap()
+            .unchecked_into();
+    let other = web_sys::Response::new_with_opt_str(Some("not an image")).unwrap();
+    wasm_bindgen_futures::JsFuture::from(cache.put_with_str("elsewhere/a.png", &other)).await.unwrap();
+
+    let mut got = read_all().await.expect("read");
+    got.sort();
+    let mut want: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.to_string(), (0..=255u8).cycle().skip(i).take(3000 + i).collect()))
+        .collect();
+    want[0].1 = b"new bytes".to_vec();
+    want.sort();
+    assert_eq!(got, want);
+
+    clear().await.expect("clear");
+    assert_eq!(read_all().await.expect("read after clear"), Vec::new());
+}

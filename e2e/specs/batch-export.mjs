@@ -137,4 +137,54 @@ export default async function (h) {
     assert(JSON.stringify(site) === JSON.stringify(one), `site zip ${site.join(' ')} vs ${one.join(' ')}`);
     await context.close();
   });
+
+  await test('imported images are kept across a reload (Cache Storage) until forgotten', async () => {
+    const { context, page } = await fresh();
+    const dir = fs.mkdtempSync(path.join(tmp, 'keep-'));
+    // A real 1×1 PNG, named in Hangul with a space (the cache key is percent-encoded).
+    const name = '사진 1.png';
+    const pngBytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    fs.writeFileSync(path.join(dir, name), pngBytes);
+    const post = path.join(dir, 'kept.md');
+    fs.writeFileSync(post, '---\ntitle: "남는 사진"\ndate: 2026-11-20 10:00:00 +0900\n---\n![p](<./사진 1.png>)\n');
+    await page.click('[data-testid=back]');
+    await page.setInputFiles('[data-testid=import-file]', [path.join(dir, name), post]);
+    await page.waitForSelector('[data-testid=body]');
+    await saved(page);
+    await page.click('[data-testid=back]');
+    await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
+    assert((await page.textContent('[data-testid=storage-images]')).includes('1개'), 'count said in Korean');
+    await page.locator('[data-testid=draft-item]', { hasText: '남는 사진' }).locator('.draft-open').click();
+    // The preview shows the stored image (its bytes, as a blob: URL), not a request for ./사진 1.png.
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid=preview] img[alt=p]');
+      return img && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 1;
+    });
+    await page.selectOption('[data-testid=export-target]', 'jekyll');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-md-images]')?.textContent.startsWith('이미지 1개'));
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);
+    const zip = fs.readFileSync(await dl.path());
+    const names = zipNames(zip);
+    assert(names.length === 2 && names.some((n) => n.endsWith('.png')), `post and the kept image after a reload: ${names.join(' ')}`);
+    assert(zip.includes(pngBytes), 'the image bytes are the imported ones');
+
+    // Forgetting asks first; a "no" keeps them.
+    await page.click('[data-testid=back]');
+    page.once('dialog', (d) => d.dismiss());
+    await page.click('[data-testid=images-forget]');
+    await page.waitForSelector('[data-testid=storage-images][data-count="1"]');
+    page.once('dialog', (d) => d.accept());
+    await page.click('[data-testid=images-forget]');
+    await page.waitForSelector('[data-testid=storage-images]', { state: 'detached' });
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-list]');
+    assert(await page.evaluate(async () => (await (await caches.open('hoego.images.v1')).keys()).length) === 0, 'cache emptied');
+    await page.locator('[data-testid=draft-item]', { hasText: '남는 사진' }).locator('.draft-open').click();
+    await page.waitForSelector('[data-testid=export-path]');
+    assert(await page.locator('[data-testid=export-md-images]').count() === 0, 'no image to bundle once forgotten');
+    await context.close();
+  });
 }

@@ -82,6 +82,12 @@ export default async function (h) {
       // The first visit opened the sample retrospective: give it a title of its own.
       await page.fill('[data-testid=field-title]', '오프라인 회고');
       await saved(page);
+      // An imported image is kept in its own cache, which no update deletes.
+      const png = path.join(fs.mkdtempSync(path.join(tmp, 'offline-img-')), 'cover.png');
+      fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+      await page.click('[data-testid=back]');
+      await page.setInputFiles('[data-testid=import-file]', png);
+      await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
 
       await offline(site, context, true);
       // Reload with the draft open in the editor: the app and the draft come back.
@@ -120,6 +126,7 @@ export default async function (h) {
       assert(await page.locator('[data-testid=update-notice]').count() === 0, 'no notice once updated');
       const after = await stored(page);
       assert(JSON.stringify(after) === JSON.stringify(before), `drafts changed by the update:\n${JSON.stringify(before).slice(0, 300)}\n${JSON.stringify(after).slice(0, 300)}`);
+      await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
 
       // Deployment B works offline too, with the edit.
       await offline(site, context, true);

@@ -50,6 +50,12 @@ impl Computed {
         format!("{stem}.zip")
     }
 
+    /// Was it exported with the images imported now? (Each change of them
+    /// makes a new map: `Rc::make_mut` copies the one this export holds.)
+    fn has_current_images(&self) -> bool {
+        IMAGES.with(|i| Rc::ptr_eq(&i.borrow(), &self.images))
+    }
+
     /// The post, then its images, at their site paths (the order `hoego export --zip` uses).
     fn zip_entries(&self) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(self.out.path.clone(), self.out.text.clone().into_bytes())];
@@ -60,12 +66,12 @@ impl Computed {
 
 fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let key = (draft.id.clone(), s.clone());
+    let images = IMAGES.with(|i| i.borrow().clone());
     let Ok(post) = &draft.post else {
-        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images: Rc::default() };
+        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images };
     };
     let opts = super::batch::options(s, draft.name.clone());
     let refs = image_refs(post);
-    let images = IMAGES.with(|i| i.borrow().clone());
     let available = super::batch::available_images(post, &images);
     Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
 }
@@ -119,9 +125,9 @@ pub fn export_panel(p: &ExportProps) -> Html {
                 }
             }));
         }
-    } else if shown.borrow().as_ref().is_none_or(|c| c.key != key) {
-        // New draft or settings: export now, and drop a pending typing update,
-        // which would otherwise show the old settings' result 300 ms later.
+    } else if shown.borrow().as_ref().is_none_or(|c| c.key != key || !c.has_current_images()) {
+        // New draft, settings or images: export now, and drop a pending typing
+        // update, which would otherwise show the old result 300 ms later.
         timer.borrow_mut().take();
         deferred.borrow_mut().take();
         *pending.borrow_mut() = None;

@@ -54,6 +54,7 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
     wasm_bindgen_futures::spawn_local(async move {
         let lang = ctx.lang;
         let mut items = Vec::new();
+        let mut images = Vec::new();
         for f in files {
             let name = f.name();
             // Judged by its size before reading it: nothing of a huge file is read.
@@ -93,15 +94,11 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 // Images are matched to posts by file name: two different images of
                 // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
                 // so say which one is used rather than swap one in silently.
-                let replaced = crate::images::IMAGES.with(|i| {
-                    let new: std::rc::Rc<[u8]> = bytes.into();
-                    let old = std::rc::Rc::make_mut(&mut i.borrow_mut()).insert(name.clone(), new.clone());
-                    old.is_some_and(|b| b != new)
-                });
-                if replaced {
+                if crate::images::add(&name, bytes) {
                     let text = format!("{}: {}", t(lang, Key::ImportImageDup), super::import_pick::relative_path(&f));
                     ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
                 }
+                images.push(name);
                 continue;
             }
             let (text, note) = match decode_post(&bytes) {
@@ -109,6 +106,9 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 Err(e) => (Err(e.describe(lang)), None),
             };
             items.push(Imported { id: new_id(), name: Some(name), text, note, parsed: None });
+        }
+        if !images.is_empty() {
+            crate::images::keep(&ctx, images);
         }
         if !items.is_empty() {
             // Parse here, in the task that read the files, and draw the editor in a

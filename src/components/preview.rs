@@ -45,6 +45,10 @@ pub struct PreviewProps {
     pub label: AttrValue,
     /// UI language (the note under a preview cut short).
     pub lang: Lang,
+    /// The imported images' [`crate::images::Shelf::generation`]: when it
+    /// moves, `<img>`s drawn before (a reload's stored images read after the
+    /// first frame, an image imported later) are pointed at them.
+    pub images: u32,
 }
 
 /// Changed markdown rendered in the first slice of a change. A larger change
@@ -319,6 +323,14 @@ pub fn preview(p: &PreviewProps) -> Html {
         use_effect_with(p.lang, move |lang| {
             if let Some(el) = container.cast::<Element>() {
                 crate::browser::warn_on_err(relabel(&el, *lang), "writing the preview in the new language");
+            }
+        });
+    }
+    {
+        let container = container.clone();
+        use_effect_with(p.images, move |_| {
+            if let Some(el) = container.cast::<Element>() {
+                crate::browser::warn_on_err(crate::images::show_imported(&el), "showing the imported images");
             }
         });
     }

@@ -86,6 +86,44 @@ const LOCAL_CAP: f64 = 5.0 * 1024.0 * 1024.0;
 /// From this share of [`LOCAL_CAP`] on, the line says so in the warning colour.
 const LOCAL_WARN: f64 = 0.8;
 
+/// The imported images' line: how many, their size, whether a reload keeps
+/// them, and the button that forgets them (after asking).
+fn images_line(ctx: &Ctx) -> Html {
+    use crate::images::Kept;
+    let lang = ctx.lang;
+    let shelf = &ctx.images;
+    if shelf.count == 0 {
+        return html! {};
+    }
+    let (key, state) = match &shelf.kept {
+        Kept::SessionOnly(_) => (Key::ImagesSession, "session"),
+        Kept::Stored | Kept::Unknown => (Key::ImagesKept, "stored"),
+    };
+    let text = t(lang, key).replace("{n}", &shelf.count.to_string()).replace("{size}", &bytes(shelf.bytes as f64));
+    let why = match &shelf.kept {
+        Kept::SessionOnly(why) => Some(why.clone()),
+        _ => None,
+    };
+    let on_forget = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let asked = web_sys::window().map(|w| w.confirm_with_message(t(ctx.lang, Key::ImagesForgetAsk)));
+            if let Some(Ok(true)) = asked {
+                crate::images::forget(&ctx);
+            }
+        })
+    };
+    html! {
+        <p class="storage-images" data-testid="storage-images" data-state={state} data-count={shelf.count.to_string()}>
+            { text }
+            if let Some(why) = why {
+                { " " }<code>{ why }</code>
+            }
+            { " " }<button data-testid="images-forget" onclick={on_forget}>{ t(lang, Key::ImagesForget) }</button>
+        </p>
+    }
+}
+
 /// The library's storage area. (Functions, not components: each Yew
 /// component costs the first load a few KB of wasm.)
 pub fn storage_info(ctx: &Ctx) -> Html {
@@ -130,6 +168,7 @@ pub fn storage_info(ctx: &Ctx) -> Html {
                 <p class={classes!("storage-local", class)} data-testid="storage-local">{ text }</p>
             }
             <p data-testid="storage-persist" data-state={persist.0}>{ t(lang, persist.1) }</p>
+            { images_line(ctx) }
             <div class="lib-actions">
                 <button data-testid="export-all" onclick={on_export}>{ t(lang, Key::BackupExport) }</button>
                 <label class="button file-button">

@@ -22,6 +22,7 @@
 //!
 //! Values are JSON through the browser's `JSON` (see [`json`]).
 
+pub mod images;
 mod json;
 mod load;
 mod migrate;

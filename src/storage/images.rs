@@ -1,0 +1,88 @@
+//! Imported images kept in the browser's Cache Storage, so that a reload does
+//! not forget them. Not localStorage: it holds ~5 MB of text per site, which a
+//! few photos would fill, and then no draft could be saved.
+//!
+//! Layout (schema 1): one cache, [`CACHE`]; one entry per image, keyed by the
+//! URL `hoego-images/<file name, percent-encoded>` relative to the page (so any
+//! sub-path works), whose body is the image's bytes. Nothing fetches these
+//! URLs: they are keys. The cache is the images' only copy besides memory, so
+//! nothing deletes an entry but [`put`] (same name, new bytes) and [`clear`]
+//! (the user's "forget images"). Its name must not start with `hoego-`: the
+//! service worker deletes every `hoego-*` cache but its own build's on each
+//! update (pwa/sw.js).
+//!
+//! The calls themselves are `src/image_store.js`; this is their typed face.
+
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The cache's name, with its schema version (also in `src/image_store.js`).
+pub const CACHE: &str = "hoego.images.v1";
+
+#[wasm_bindgen(module = "/src/image_store.js")]
+extern "C" {
+    fn put_images(names: Array, bodies: Array) -> Promise;
+    fn read_images() -> Promise;
+    fn clear_images() -> Promise;
+}
+
+/// The browser refused a step (no Cache Storage here, quota, a storage error).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{step}: {js}")]
+pub struct ShelfError {
+    /// What was being done.
+    pub step: Step,
+    /// The browser's error, as text.
+    pub js: String,
+}
+
+/// A step of [`put`], [`read_all`] or [`clear`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Writing images.
+    Put,
+    /// Reading the stored images.
+    Read,
+    /// Deleting the stored images.
+    Clear,
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Step::Put => "storing",
+            Step::Read => "reading",
+            Step::Clear => "deleting",
+        })
+    }
+}
+
+async fn wait(step: Step, p: Promise) -> Result<JsValue, ShelfError> {
+    JsFuture::from(p).await.map_err(|e| ShelfError {
+        step,
+        js: e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}")),
+    })
+}
+
+/// Store each `(name, bytes)`, replacing an image of that name.
+pub async fn put(images: &[(&str, &[u8])]) -> Result<(), ShelfError> {
+    let names: Array = images.iter().map(|(n, _)| JsValue::from_str(n)).collect();
+    let bodies: Array = images.iter().map(|(_, b)| JsValue::from(Uint8Array::from(*b))).collect();
+    wait(Step::Put, put_images(names, bodies)).await.map(|_| ())
+}
+
+/// Every stored image, by name.
+pub async fn read_all() -> Result<Vec<(String, Vec<u8>)>, ShelfError> {
+    let pairs: Array = wait(Step::Read, read_images()).await?.unchecked_into();
+    let pair = |p: JsValue| {
+        let p: Array = p.unchecked_into();
+        (p.get(0).as_string().unwrap_or_default(), p.get(1).unchecked_into::<Uint8Array>().to_vec())
+    };
+    Ok(pairs.iter().map(pair).collect())
+}
+
+/// Delete every stored image.
+pub async fn clear() -> Result<(), ShelfError> {
+    wait(Step::Clear, clear_images()).await.map(|_| ())
+}
