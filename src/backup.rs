@@ -6,13 +6,15 @@
 //! {"schema":1,"format":"hoego-backup","exported":1767139200000,
 //!  "drafts":[{"id":"…","file":"drafts/….md","name":null,"rev":3,"created":…,"updated":…,
 //!             "target":{"unit":"words","goal":500}}],
-//!  "templates":[{"id":"…","file":"templates/1.md","name":"…","created":…}]}
+//!  "templates":[{"id":"…","file":"templates/1.md","name":"…","created":…}],
+//!  "images":[{"name":"사진 1.png","file":"images/1.png"}]}
 //! ```
 //!
-//! `target` (a draft's length target) and `templates` (the user's
-//! templates, each text as `templates/<n>.md`) are optional: backups from
-//! before them read as having none, and an older Hoego reading a newer
-//! backup ignores them, so the manifest schema stays 1.
+//! `target` (a draft's length target), `templates` (the user's templates,
+//! each text as `templates/<n>.md`) and `images` (the images imported with
+//! posts, by file name) are optional: backups from before them read as
+//! having none, and an older Hoego reading a newer backup ignores them, so
+//! the manifest schema stays 1.
 //!
 //! Reading one back trusts nothing: entries are found by the manifest's
 //! names inside the zip only (nothing touches a file system), texts must be
@@ -24,6 +26,7 @@ use std::rc::Rc;
 use hoego_core::export::bundle::zip_files;
 use hoego_core::export::unzip::{unzip_files, UnzipError};
 
+use crate::images::Images;
 use crate::state::Draft;
 use crate::storage::{array, target, In, Lookup, Out, StoredDraft, UserTemplate};
 
@@ -74,11 +77,34 @@ pub struct Backup {
     pub drafts: Vec<StoredDraft>,
     /// The user's templates.
     pub templates: Vec<UserTemplate>,
+    /// Imported images: file name and bytes.
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
-/// The backup zip of `drafts` (their current text, saved or not) and the
-/// user's `templates`.
-pub fn backup_zip(drafts: &[Rc<Draft>], templates: &[UserTemplate], exported: f64) -> Result<Vec<u8>, String> {
+/// An image's name must be a file name, as an import gives it.
+fn usable_image_name(name: &str) -> bool {
+    (1..=255).contains(&name.len()) && !name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
+}
+
+/// `images/<n>.<ext>`: the zip's own name for an image (its name, which may be
+/// anything a file system allows, is in the manifest).
+fn image_file(name: &str, n: usize) -> String {
+    match name.rsplit_once('.') {
+        Some((_, ext)) if (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            format!("images/{n}.{ext}")
+        }
+        _ => format!("images/{n}"),
+    }
+}
+
+/// The backup zip of `drafts` (their current text, saved or not), the user's
+/// `templates` and the imported `images`.
+pub fn backup_zip(
+    drafts: &[Rc<Draft>],
+    templates: &[UserTemplate],
+    images: &Images,
+    exported: f64,
+) -> Result<Vec<u8>, String> {
     let mut files = Vec::with_capacity(drafts.len() + 1);
     let mut entries = Vec::with_capacity(drafts.len());
     for (n, d) in drafts.iter().enumerate() {
@@ -104,11 +130,20 @@ pub fn backup_zip(drafts: &[Rc<Draft>], templates: &[UserTemplate], exported: f6
         tpl_entries.push(entry.value());
         files.push((file, t.text.as_bytes().to_vec()));
     }
+    // In the map's order: a sort would be one more sort in the wasm (~1 KB), and
+    // nothing reads the entries in order.
+    let mut image_entries = Vec::with_capacity(images.len());
+    for (n, (name, bytes)) in images.iter().enumerate() {
+        let file = image_file(name, n + 1);
+        image_entries.push(Out::empty().set("name", name.as_str().into()).set("file", file.as_str().into()).value());
+        files.push((file, bytes.to_vec()));
+    }
     let manifest = Out::new(SCHEMA)
         .set("format", FORMAT.into())
         .set("exported", exported.into())
         .set("drafts", array(entries))
         .set("templates", array(tpl_entries))
+        .set("images", array(image_entries))
         .stringify()?;
     files.insert(0, (MANIFEST.to_string(), manifest.into_bytes()));
     zip_files(&files).map_err(|e| e.to_string())
@@ -137,7 +172,13 @@ pub fn read_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
     } else {
         Vec::new()
     };
-    Ok(Backup { drafts, templates })
+    let images = if m.has("images") {
+        let list = m.obj_list("images").map_err(BackupError::Manifest)?;
+        list.iter().map(|e| image_entry(e, &files)).collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(Backup { drafts, templates, images })
 }
 
 /// A zip's entries by name.
@@ -169,6 +210,17 @@ fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
         return Err(bad(format!("draft id '{}' is not usable", d.id)));
     }
     Ok(d)
+}
+
+fn image_entry(e: &In, files: &Files) -> Result<(String, Vec<u8>), BackupError> {
+    let bad = BackupError::Manifest;
+    let file = e.str("file").map_err(bad)?;
+    let name = e.str("name").map_err(bad)?;
+    if !usable_image_name(&name) {
+        return Err(bad(format!("image name '{name}' is not a file name")));
+    }
+    let bytes = files.get(&file).ok_or(BackupError::Entry(file))?;
+    Ok((name, bytes.to_vec()))
 }
 
 fn template_entry(e: &In, files: &Files) -> Result<UserTemplate, BackupError> {

@@ -226,8 +226,8 @@ texts! {
     BackupExport => ("모든 초안 백업 (.zip)", "Export all drafts (.zip)"),
     BackupRestore => ("백업에서 복원", "Restore from backup"),
     BackupRules => (
-        "복원은 초안을 더하기만 하고 지우지 않습니다. 이 브라우저에 더 새 판이 있으면 그대로 두고, 백업이 더 새 판이면 백업이 그 자리를 차지하며 이 브라우저의 옛 글은 별도 초안으로 남깁니다. 판이 같고 내용이 다르면 둘 다 남깁니다.",
-        "Restoring only adds, never deletes. If this browser has a newer revision of a draft, it stays; if the backup's is newer, it takes the draft's place and this browser's older text is kept as a separate draft. Same revision, different text: both are kept.",
+        "복원은 초안을 더하기만 하고 지우지 않습니다. 이 브라우저에 더 새 판이 있으면 그대로 두고, 백업이 더 새 판이면 백업이 그 자리를 차지하며 이 브라우저의 옛 글은 별도 초안으로 남깁니다. 판이 같고 내용이 다르면 둘 다 남깁니다. 가져온 이미지도 담기며, 같은 이름의 이미지가 이미 있으면 이 브라우저의 것을 둡니다.",
+        "Restoring only adds, never deletes. If this browser has a newer revision of a draft, it stays; if the backup's is newer, it takes the draft's place and this browser's older text is kept as a separate draft. Same revision, different text: both are kept. Imported images come along; an image of the same name already here stays.",
     ),
     BackupDone => ("복원 결과", "Restored"),
     BackupAdded => ("추가", "added"),

@@ -139,6 +139,27 @@ pub fn restore(ctx: &Ctx) {
     });
 }
 
+/// Add the images of a restored backup that this browser does not have (one
+/// of the same name here stays: a restore only adds), and store them.
+pub fn restore_from_backup(ctx: &Ctx, images: Vec<(String, Vec<u8>)>) {
+    let added: Vec<String> = IMAGES.with(|i| {
+        let mut i = i.borrow_mut();
+        let map = Rc::make_mut(&mut i);
+        let mut added = Vec::new();
+        for (name, bytes) in images {
+            if !map.contains_key(&name) {
+                map.insert(name.clone(), bytes.into());
+                added.push(name);
+            }
+        }
+        added
+    });
+    if !added.is_empty() {
+        changed();
+        keep(ctx, added);
+    }
+}
+
 /// Forget every imported image, in memory and in the browser.
 pub fn forget(ctx: &Ctx) {
     IMAGES.with(|i| *i.borrow_mut() = Rc::default());

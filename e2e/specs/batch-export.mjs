@@ -138,7 +138,7 @@ export default async function (h) {
     await context.close();
   });
 
-  await test('imported images are kept across a reload (Cache Storage) until forgotten', async () => {
+  await test('imported images are kept across a reload (Cache Storage) and in backups until forgotten', async () => {
     const { context, page } = await fresh();
     const dir = fs.mkdtempSync(path.join(tmp, 'keep-'));
     // A real 1×1 PNG, named in Hangul with a space (the cache key is percent-encoded).
@@ -171,8 +171,24 @@ export default async function (h) {
     assert(names.length === 2 && names.some((n) => n.endsWith('.png')), `post and the kept image after a reload: ${names.join(' ')}`);
     assert(zip.includes(pngBytes), 'the image bytes are the imported ones');
 
-    // Forgetting asks first; a "no" keeps them.
+    // A backup carries the image: restored in another browser profile, it is kept there.
     await page.click('[data-testid=back]');
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-all]')]);
+    const backupPath = path.join(dir, 'backup.zip');
+    fs.copyFileSync(await backup.path(), backupPath);
+    const other = await fresh();
+    await saved(other.page);
+    await other.page.click('[data-testid=back]');
+    await other.page.setInputFiles('[data-testid=restore-file]', backupPath);
+    await other.page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
+    const there = await other.page.evaluate(async (n) => {
+      const hit = await (await caches.open('hoego.images.v1')).match(`hoego-images/${encodeURIComponent(n)}`);
+      return hit ? [...new Uint8Array(await hit.arrayBuffer())] : null;
+    }, name);
+    assert(there && Buffer.from(there).equals(pngBytes), 'the restored image is stored byte for byte');
+    await other.context.close();
+
+    // Forgetting asks first; a "no" keeps them.
     page.once('dialog', (d) => d.dismiss());
     await page.click('[data-testid=images-forget]');
     await page.waitForSelector('[data-testid=storage-images][data-count="1"]');

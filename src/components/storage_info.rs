@@ -44,7 +44,8 @@ fn notify(ctx: &Ctx, level: Level, text: String) {
 fn export_all(ctx: &Ctx) {
     let at = now_ms();
     let name = format!("hoego-drafts-{}.zip", date_time(at).replace([' ', ':'], "-"));
-    let done = backup_zip(&ctx.drafts, &ctx.templates, at)
+    let images = crate::images::IMAGES.with(|i| i.borrow().clone());
+    let done = backup_zip(&ctx.drafts, &ctx.templates, &images, at)
         .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| format!("{e:?}")));
     if let Err(e) = done {
         notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, Key::DownloadFailed)));
@@ -59,6 +60,7 @@ fn restore(ctx: Ctx, file: web_sys::File) {
             Ok(backup) => {
                 let new_ids = backup.drafts.iter().map(|_| new_id()).collect();
                 super::templates::restore_templates(&ctx, backup.templates);
+                crate::images::restore_from_backup(&ctx, backup.images);
                 ctx.dispatch(Action::Restore { items: backup.drafts, new_ids });
             }
             Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, Key::BackupBad), file.name())),

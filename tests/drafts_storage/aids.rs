@@ -80,7 +80,7 @@ fn templates_are_stored_under_their_key_and_a_bad_value_is_never_overwritten() {
 }
 
 #[wasm_bindgen_test]
-fn a_backup_carries_targets_and_templates_and_old_backups_have_neither() {
+fn a_backup_carries_targets_templates_and_images_and_old_backups_have_none() {
     let mut d = Draft::new("a1".into(), None, "---\ntitle: 회고\n---\n본문".into(), 10.0);
     d.target = words(1200);
     let tpl = UserTemplate {
@@ -89,12 +89,29 @@ fn a_backup_carries_targets_and_templates_and_old_backups_have_neither() {
         text: "---\ntitle: \"\"\n---\n## 들어가며\n".into(),
         created: 5.0,
     };
-    let zip = backup_zip(&[Rc::new(d)], std::slice::from_ref(&tpl), 99.0).unwrap();
+    // Imported images by name: any name a file system allows, bytes exact.
+    let images: hoego_app::images::Images =
+        [("사진 1.png", &b"\x89PNG one"[..]), ("a", b"no extension"), ("b.jpeg", b"")]
+            .into_iter()
+            .map(|(n, b)| (n.to_string(), b.into()))
+            .collect();
+    let zip = backup_zip(&[Rc::new(d)], std::slice::from_ref(&tpl), &images, 99.0).unwrap();
     let back = read_backup(&zip).unwrap();
     assert_eq!(back.drafts[0].target, words(1200));
     assert_eq!(back.templates, [tpl]);
+    let want: Vec<(String, Vec<u8>)> = [("a", &b"no extension"[..]), ("b.jpeg", b""), ("사진 1.png", b"\x89PNG one")]
+        .map(|(n, b)| (n.into(), b.to_vec()))
+        .into();
+    let mut got = back.images.clone();
+    got.sort();
+    assert_eq!(got, want);
+    // A name that is a path is refused, not written somewhere.
+    let bad =
+        r#"{"schema":1,"format":"hoego-backup","drafts":[],"images":[{"name":"../x.png","file":"images/1.png"}]}"#;
+    let files = vec![("manifest.json".to_string(), bad.as_bytes().to_vec()), ("images/1.png".into(), b"x".to_vec())];
+    assert!(read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).is_err());
     let old = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}]}"#;
     let files = vec![("manifest.json".to_string(), old.as_bytes().to_vec()), ("d/x.md".into(), b"t".to_vec())];
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();
-    assert_eq!((back.drafts[0].target, back.templates.len()), (None, 0));
+    assert_eq!((back.drafts[0].target, back.templates.len(), back.images.len()), (None, 0, 0));
 }

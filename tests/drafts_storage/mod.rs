@@ -271,7 +271,7 @@ fn a_backup_zip_reads_back_exactly_and_bad_ones_are_refused() {
     a.base = 4;
     a.saved_rev = a.rev;
     let b = Draft::new("we/ird id".into(), None, String::new(), 20.0);
-    let zip = backup_zip(&[Rc::new(a), Rc::new(b)], &[], 99.0).unwrap();
+    let zip = backup_zip(&[Rc::new(a), Rc::new(b)], &[], &Default::default(), 99.0).unwrap();
     let back = read_backup(&zip).unwrap();
     assert!(back.templates.is_empty());
     assert_eq!(
