@@ -106,7 +106,7 @@ pub fn app() -> Html {
             let first_run = loaded.first_run && loaded.drafts.is_empty() && loaded.broken.is_empty();
             ctx.dispatch(Action::Loaded(loaded));
             autosave::refresh_usage(&ctx);
-            crate::images::restore(&ctx);
+            crate::image_keeper::restore(&ctx);
             if first_run {
                 let sample = if ctx.lang == Lang::Ko { SAMPLE_KO } else { SAMPLE_EN };
                 ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });

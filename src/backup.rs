@@ -79,11 +79,9 @@ pub struct Backup {
     pub templates: Vec<UserTemplate>,
     /// Imported images: file name and bytes.
     pub images: Vec<(String, Vec<u8>)>,
-}
-
-/// An image's name must be a file name, as an import gives it.
-fn usable_image_name(name: &str) -> bool {
-    (1..=255).contains(&name.len()) && !name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
+    /// Image entries left out, as the manifest names them: a name that is not
+    /// a file name, a file missing from the zip, or one another entry took.
+    pub skipped_images: Vec<String>,
 }
 
 /// `images/<n>.<ext>`: the zip's own name for an image (its name, which may be
@@ -172,13 +170,13 @@ pub fn read_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
     } else {
         Vec::new()
     };
-    let images = if m.has("images") {
+    let (images, skipped_images) = if m.has("images") {
         let list = m.obj_list("images").map_err(BackupError::Manifest)?;
-        list.iter().map(|e| image_entry(e, &files)).collect::<Result<_, _>>()?
+        image_entries(&list, &files)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    Ok(Backup { drafts, templates, images })
+    Ok(Backup { drafts, templates, images, skipped_images })
 }
 
 /// A zip's entries by name.
@@ -212,15 +210,25 @@ fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
     Ok(d)
 }
 
-fn image_entry(e: &In, files: &Files) -> Result<(String, Vec<u8>), BackupError> {
-    let bad = BackupError::Manifest;
-    let file = e.str("file").map_err(bad)?;
-    let name = e.str("name").map_err(bad)?;
-    if !usable_image_name(&name) {
-        return Err(bad(format!("image name '{name}' is not a file name")));
+/// The images a manifest lists, and those left out (by name): images are
+/// the big files, so one bad entry does not cost the drafts their restore,
+/// and a file is read for one entry only (a manifest naming one 1 MB file
+/// 30,000 times would otherwise ask for 30 GB).
+fn image_entries(list: &[In], files: &Files) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let (mut images, mut skipped) = (Vec::new(), Vec::new());
+    let mut taken = std::collections::HashSet::new();
+    for e in list {
+        let (name, file) = (e.str("name"), e.str("file"));
+        let bytes = match (&name, &file) {
+            (Ok(n), Ok(f)) if crate::images::usable_name(n) && taken.insert(f.clone()) => files.get(f),
+            _ => None,
+        };
+        match (name, bytes) {
+            (Ok(n), Some(b)) => images.push((n, b.to_vec())),
+            (name, _) => skipped.push(name.or(file).unwrap_or_default()),
+        }
     }
-    let bytes = files.get(&file).ok_or(BackupError::Entry(file))?;
-    Ok((name, bytes.to_vec()))
+    (images, skipped)
 }
 
 fn template_entry(e: &In, files: &Files) -> Result<UserTemplate, BackupError> {

@@ -17,16 +17,24 @@ export async function put_images(names, bodies) {
   }
 }
 
-// [[name, Uint8Array], …] of every entry under PREFIX.
+// [[name, Uint8Array], …] of every entry under PREFIX of this page's address
+// (the same app at another path keeps its own). An entry whose name does not
+// decode is not one this file wrote: it is passed over, not a failed read.
 export async function read_images() {
   const cache = await open();
+  const base = new URL(PREFIX, document.baseURI).href;
   const out = [];
   for (const request of await cache.keys()) {
-    const at = request.url.lastIndexOf(PREFIX);
-    if (at < 0) continue;
+    if (!request.url.startsWith(base)) continue;
+    let name;
+    try {
+      name = decodeURIComponent(request.url.slice(base.length));
+    } catch {
+      continue;
+    }
     const hit = await cache.match(request);
     // Gone since the listing (another tab forgot the images).
-    if (hit) out.push([decodeURIComponent(request.url.slice(at + PREFIX.length)), new Uint8Array(await hit.arrayBuffer())]);
+    if (hit) out.push([name, new Uint8Array(await hit.arrayBuffer())]);
   }
   return out;
 }

@@ -1,20 +1,16 @@
 //! Images imported alongside posts, by file name: what the export bundles,
 //! and what the preview shows in place of an image the post names by a path
-//! the page cannot load (`./a.png` beside the post). Held in memory and kept
-//! in the browser's Cache Storage (`storage::images`), so a reload keeps them
-//! until the writer forgets them; where the browser refuses that store, they
-//! last for the session and the library says so.
+//! the page cannot load (`./a.png` beside the post). This is the copy in
+//! memory; `image_keeper.rs` keeps it in the browser's Cache Storage, so a
+//! reload keeps the images until the writer forgets them.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use crate::components::Ctx;
-use crate::i18n::{t, Key};
-use crate::state::{Action, Level, Notice};
-use crate::storage::images::{self as store, ShelfError};
+use crate::storage::images::ShelfError;
 
 /// Images by file name.
 pub type Images = HashMap<String, Rc<[u8]>>;
@@ -22,28 +18,33 @@ pub type Images = HashMap<String, Rc<[u8]>>;
 /// Each image's `blob:` URL, by file name, with the bytes it was made of.
 type Urls = HashMap<String, (Rc<[u8]>, String)>;
 
+/// The attribute a preview `<img>` keeps its own reference in once its `src`
+/// is a `blob:` URL, so the image can be looked up again when the images change.
+const OWN_SRC: &str = "data-hoego-src";
+
 thread_local! {
     /// The session's [`Images`]. Shared, not copied: each export (one per pause
-    /// in typing) takes them all.
+    /// in typing) takes them all. Every change makes a new map when an export
+    /// holds the old one (`Rc::make_mut`), which is how the export sees it.
     pub static IMAGES: RefCell<Rc<Images>> = RefCell::new(Rc::default());
     /// A `blob:` URL per image shown in the preview, with the bytes it was made
     /// of (an image imported again under the same name gets a new one).
     static URLS: RefCell<Urls> = RefCell::new(HashMap::new());
-    /// Whether the images are kept beyond the session, as last heard.
-    static KEPT: RefCell<Kept> = const { RefCell::new(Kept::Unknown) };
     /// Counts changes of [`IMAGES`], for [`Shelf::generation`].
-    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Where the imported images are kept.
+/// Whether a reload keeps the imported images.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kept {
-    /// Not known yet (the store is being read).
+    /// Not known yet: the stored images are being read.
     Unknown,
-    /// In this browser's storage: a reload keeps them.
+    /// Every one is in this browser's storage.
     Stored,
-    /// In memory only: the browser refused to store them (why).
-    SessionOnly(String),
+    /// Some are being stored.
+    Pending,
+    /// The browser refused the last step; those not stored last for the session.
+    Refused(ShelfError),
 }
 
 /// What the library says about the imported images.
@@ -55,8 +56,8 @@ pub struct Shelf {
     pub bytes: usize,
     /// Whether a reload keeps them.
     pub kept: Kept,
-    /// Changes with every change of the images: views that show them (the
-    /// preview's `<img>`s, the export's list) redo their work when it moves.
+    /// Moves with every change of the images: the preview's `<img>`s are
+    /// pointed at them again when it does.
     pub generation: u32,
 }
 
@@ -66,113 +67,40 @@ impl Default for Shelf {
     }
 }
 
-/// The shelf as it is now.
-fn shelf() -> Shelf {
+/// The images as they are now, with `kept` from the store.
+pub(crate) fn shelf(kept: Kept) -> Shelf {
     let (count, bytes) = IMAGES.with(|i| {
         let i = i.borrow();
         (i.len(), i.values().map(|b| b.len()).sum())
     });
-    Shelf { count, bytes, kept: KEPT.with(|k| k.borrow().clone()), generation: GENERATION.with(|g| g.get()) }
+    Shelf { count, bytes, kept, generation: GENERATION.with(Cell::get) }
 }
 
-fn changed() {
+/// Whether `name` can be an image's name: a file name, as an import gives it
+/// (not a path, not `.` or `..`, no control character, at most 255 bytes). A
+/// backup's names are held to it; so are imports, so backups always read back.
+pub(crate) fn usable_name(name: &str) -> bool {
+    (1..=255).contains(&name.len())
+        && name != "."
+        && name != ".."
+        && !name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
+}
+
+/// Change the map (a new one if an export holds the current one) and note
+/// that the images changed.
+pub(crate) fn change<R>(f: impl FnOnce(&mut Images) -> R) -> R {
+    let r = IMAGES.with(|i| f(Rc::make_mut(&mut i.borrow_mut())));
     GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    r
 }
 
-/// Hold `bytes` as the image `name` (replacing one of that name); true when it
-/// replaced different bytes. [`keep`] stores what was added.
-pub fn add(name: &str, bytes: Vec<u8>) -> bool {
-    let new: Rc<[u8]> = bytes.into();
-    let old = IMAGES.with(|i| Rc::make_mut(&mut i.borrow_mut()).insert(name.to_string(), new.clone()));
-    changed();
-    old.is_some_and(|b| b != new)
-}
-
-/// Store the images `names` (just added) in the browser, then tell the app.
-/// A refusal keeps them in memory and says so.
-pub fn keep(ctx: &Ctx, names: Vec<String>) {
-    let held: Vec<(String, Rc<[u8]>)> =
-        IMAGES.with(|i| names.into_iter().filter_map(|n| i.borrow().get(&n).cloned().map(|b| (n, b))).collect());
-    let ctx = ctx.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let pairs: Vec<(&str, &[u8])> = held.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
-        let done = store::put(&pairs).await;
-        settle(&ctx, done, true);
-    });
-}
-
-/// Record how the store answered and tell the app; a failure is a notice when
-/// `say` (a store that is simply absent is not news at every start: the
-/// library's storage area says it).
-fn settle(ctx: &Ctx, done: Result<(), ShelfError>, say: bool) {
-    let kept = match &done {
-        Ok(()) => Some(Kept::Stored),
-        // The images are still stored; only forgetting them failed.
-        Err(e) if e.step == store::Step::Clear => None,
-        Err(e) => Some(Kept::SessionOnly(e.to_string())),
-    };
-    if let Some(kept) = kept {
-        KEPT.with(|k| *k.borrow_mut() = kept);
-    }
-    if let (Err(e), true) = (&done, say) {
-        let text = format!("{}: {e}", t(ctx.lang, Key::ImagesStoreFailed));
-        ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
-    }
-    ctx.dispatch(Action::Images(shelf()));
-}
-
-/// Read the stored images into memory (at start; one imported meanwhile wins).
-pub fn restore(ctx: &Ctx) {
-    let ctx = ctx.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = store::read_all().await.map(|stored| {
-            IMAGES.with(|i| {
-                let mut i = i.borrow_mut();
-                let map = Rc::make_mut(&mut i);
-                for (name, bytes) in stored {
-                    map.entry(name).or_insert_with(|| bytes.into());
-                }
-            });
-            changed();
-        });
-        settle(&ctx, done, false);
-    });
-}
-
-/// Add the images of a restored backup that this browser does not have (one
-/// of the same name here stays: a restore only adds), and store them.
-pub fn restore_from_backup(ctx: &Ctx, images: Vec<(String, Vec<u8>)>) {
-    let added: Vec<String> = IMAGES.with(|i| {
-        let mut i = i.borrow_mut();
-        let map = Rc::make_mut(&mut i);
-        let mut added = Vec::new();
-        for (name, bytes) in images {
-            if !map.contains_key(&name) {
-                map.insert(name.clone(), bytes.into());
-                added.push(name);
-            }
-        }
-        added
-    });
-    if !added.is_empty() {
-        changed();
-        keep(ctx, added);
-    }
-}
-
-/// Forget every imported image, in memory and in the browser.
-pub fn forget(ctx: &Ctx) {
-    IMAGES.with(|i| *i.borrow_mut() = Rc::default());
+/// Forget every image held in memory and free their preview URLs.
+pub(crate) fn drop_all() {
+    change(|map| map.clear());
     URLS.with(|u| {
         for (_, (_, url)) in u.borrow_mut().drain() {
             crate::browser::warn_on_err(web_sys::Url::revoke_object_url(&url), "freeing an image URL");
         }
-    });
-    changed();
-    let ctx = ctx.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let done = store::clear().await;
-        settle(&ctx, done, true);
     });
 }
 
@@ -201,17 +129,29 @@ fn blob_url(bytes: &[u8]) -> Result<String, JsValue> {
     web_sys::Url::create_object_url_with_blob(&blob)
 }
 
-/// Point the `<img>`s of a preview block that name an imported image at it.
-/// A reference to anything else is left to the browser, as written.
-pub fn show_imported(block: &web_sys::Element) -> Result<(), JsValue> {
-    let imgs = block.query_selector_all("img[src]")?;
+/// Point the `<img>`s under `root` that name an imported image at it, and
+/// those that named one no longer held back at their own reference. A
+/// reference to anything else is left to the browser, as written.
+pub(crate) fn show_imported(root: &web_sys::Element) -> Result<(), JsValue> {
+    let imgs = root.query_selector_all("img[src]")?;
     for i in 0..imgs.length() {
         let Some(img) = imgs.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else {
             continue;
         };
-        let Some(src) = img.get_attribute("src") else { continue };
-        if let Some(url) = preview_url(&src) {
-            img.set_attribute("src", &url)?;
+        let own = img.get_attribute(OWN_SRC);
+        let Some(reference) = own.clone().or_else(|| img.get_attribute("src")) else { continue };
+        match (preview_url(&reference), own) {
+            (Some(url), own) => {
+                if own.is_none() {
+                    img.set_attribute(OWN_SRC, &reference)?;
+                }
+                img.set_attribute("src", &url)?;
+            }
+            (None, Some(_)) => {
+                img.set_attribute("src", &reference)?;
+                img.remove_attribute(OWN_SRC)?;
+            }
+            (None, None) => {}
         }
     }
     Ok(())

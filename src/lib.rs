@@ -11,6 +11,7 @@ pub mod components;
 pub mod frames;
 pub mod graphemes;
 pub mod i18n;
+pub mod image_keeper;
 pub mod images;
 pub mod paging;
 pub mod preview_dom;

@@ -144,25 +144,34 @@ export default async function (h) {
     // A real 1×1 PNG, named in Hangul with a space (the cache key is percent-encoded).
     const name = '사진 1.png';
     const pngBytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-    fs.writeFileSync(path.join(dir, name), pngBytes);
     const post = path.join(dir, 'kept.md');
     fs.writeFileSync(post, '---\ntitle: "남는 사진"\ndate: 2026-11-20 10:00:00 +0900\n---\n![p](<./사진 1.png>)\n');
-    await page.click('[data-testid=back]');
-    await page.setInputFiles('[data-testid=import-file]', [path.join(dir, name), post]);
-    await page.waitForSelector('[data-testid=body]');
-    await saved(page);
-    await page.click('[data-testid=back]');
-    await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
-
-    await page.reload();
-    await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
-    assert((await page.textContent('[data-testid=storage-images]')).includes('1개'), 'count said in Korean');
-    await page.locator('[data-testid=draft-item]', { hasText: '남는 사진' }).locator('.draft-open').click();
-    // The preview shows the stored image (its bytes, as a blob: URL), not a request for ./사진 1.png.
-    await page.waitForFunction(() => {
+    const stored = (state, n) => page.waitForSelector(`[data-testid=storage-images][data-state=${state}][data-count="${n}"]`, { state: 'attached' });
+    const shown = () => page.waitForFunction(() => {
       const img = document.querySelector('[data-testid=preview] img[alt=p]');
       return img && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 1;
     });
+    await page.click('[data-testid=back]');
+    await page.setInputFiles('[data-testid=import-file]', [post]);
+    await page.waitForSelector('[data-testid=body]');
+    assert(await page.getAttribute('[data-testid=preview] img[alt=p]', 'src') === './%EC%82%AC%EC%A7%84%201.png', 'not imported yet: the reference as written');
+    // The image dropped while the draft is open: the preview follows without an edit.
+    await page.evaluate(([n, bytes]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], n, { type: 'image/png' }));
+      dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, [name, [...pngBytes]]);
+    await shown();
+    await saved(page);
+    await page.click('[data-testid=back]');
+    await stored('stored', 1);
+
+    await page.reload();
+    await stored('stored', 1);
+    assert((await page.textContent('[data-testid=storage-images]')).includes('1개'), 'count said in Korean');
+    await page.locator('[data-testid=draft-item]', { hasText: '남는 사진' }).locator('.draft-open').click();
+    // The preview shows the stored image (its bytes, as a blob: URL), not a request for ./사진 1.png.
+    await shown();
     await page.selectOption('[data-testid=export-target]', 'jekyll');
     await page.waitForFunction(() => document.querySelector('[data-testid=export-md-images]')?.textContent.startsWith('이미지 1개'));
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);
@@ -188,15 +197,17 @@ export default async function (h) {
     assert(there && Buffer.from(there).equals(pngBytes), 'the restored image is stored byte for byte');
     await other.context.close();
 
-    // Forgetting asks first; a "no" keeps them.
+    // Forgetting asks first; a "no" keeps them (still stored after a reload).
     page.once('dialog', (d) => d.dismiss());
     await page.click('[data-testid=images-forget]');
-    await page.waitForSelector('[data-testid=storage-images][data-count="1"]');
+    await page.reload();
+    await stored('stored', 1);
     page.once('dialog', (d) => d.accept());
     await page.click('[data-testid=images-forget]');
-    await page.waitForSelector('[data-testid=storage-images]', { state: 'detached' });
+    await stored('stored', 0);
     await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    // Read back at start (the state leaves `unknown`): nothing there.
+    await stored('stored', 0);
     assert(await page.evaluate(async () => (await (await caches.open('hoego.images.v1')).keys()).length) === 0, 'cache emptied');
     await page.locator('[data-testid=draft-item]', { hasText: '남는 사진' }).locator('.draft-open').click();
     await page.waitForSelector('[data-testid=export-path]');

@@ -54,7 +54,6 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
     wasm_bindgen_futures::spawn_local(async move {
         let lang = ctx.lang;
         let mut items = Vec::new();
-        let mut images = Vec::new();
         for f in files {
             let name = f.name();
             // Judged by its size before reading it: nothing of a huge file is read.
@@ -91,14 +90,18 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 continue;
             }
             if is_image_name(&name) {
+                if !crate::images::usable_name(&name) {
+                    let why = t(lang, Key::ImageNameBad).to_string();
+                    items.push(Imported { id: new_id(), name: Some(name), text: Err(why), note: None, parsed: None });
+                    continue;
+                }
                 // Images are matched to posts by file name: two different images of
                 // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
                 // so say which one is used rather than swap one in silently.
-                if crate::images::add(&name, bytes) {
+                if crate::image_keeper::add(&ctx, name, bytes) {
                     let text = format!("{}: {}", t(lang, Key::ImportImageDup), super::import_pick::relative_path(&f));
                     ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
                 }
-                images.push(name);
                 continue;
             }
             let (text, note) = match decode_post(&bytes) {
@@ -106,9 +109,6 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 Err(e) => (Err(e.describe(lang)), None),
             };
             items.push(Imported { id: new_id(), name: Some(name), text, note, parsed: None });
-        }
-        if !images.is_empty() {
-            crate::images::keep(&ctx, images);
         }
         if !items.is_empty() {
             // Parse here, in the task that read the files, and draw the editor in a

@@ -60,7 +60,12 @@ fn restore(ctx: Ctx, file: web_sys::File) {
             Ok(backup) => {
                 let new_ids = backup.drafts.iter().map(|_| new_id()).collect();
                 super::templates::restore_templates(&ctx, backup.templates);
-                crate::images::restore_from_backup(&ctx, backup.images);
+                crate::image_keeper::add_from_backup(&ctx, backup.images);
+                if !backup.skipped_images.is_empty() {
+                    let text =
+                        format!("{}: {}", t(ctx.lang, Key::BackupImagesSkipped), backup.skipped_images.join(", "));
+                    notify(&ctx, Level::Warn, text);
+                }
                 ctx.dispatch(Action::Restore { items: backup.drafts, new_ids });
             }
             Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, Key::BackupBad), file.name())),
@@ -89,40 +94,51 @@ const LOCAL_CAP: f64 = 5.0 * 1024.0 * 1024.0;
 const LOCAL_WARN: f64 = 0.8;
 
 /// The imported images' line: how many, their size, whether a reload keeps
-/// them, and the button that forgets them (after asking).
+/// them, and the button that forgets them (after asking). Its `data-state`
+/// is always there: `unknown` until the stored images are read.
 fn images_line(ctx: &Ctx) -> Html {
     use crate::images::Kept;
     let lang = ctx.lang;
     let shelf = &ctx.images;
-    if shelf.count == 0 {
-        return html! {};
-    }
-    let (key, state) = match &shelf.kept {
-        Kept::SessionOnly(_) => (Key::ImagesSession, "session"),
-        Kept::Stored | Kept::Unknown => (Key::ImagesKept, "stored"),
+    let (state, refused) = match &shelf.kept {
+        Kept::Unknown => ("unknown", None),
+        Kept::Stored => ("stored", None),
+        Kept::Pending => ("pending", None),
+        Kept::Refused(e) => ("refused", Some(e.to_string())),
     };
-    let text = t(lang, key).replace("{n}", &shelf.count.to_string()).replace("{size}", &bytes(shelf.bytes as f64));
-    let why = match &shelf.kept {
-        Kept::SessionOnly(why) => Some(why.clone()),
-        _ => None,
+    let key = match (shelf.count, &refused) {
+        (0, None) => None,
+        (0, Some(_)) => Some(Key::ImagesUnavailable),
+        (_, None) => Some(Key::ImagesKept),
+        (_, Some(_)) => Some(Key::ImagesSession),
     };
+    let text =
+        key.map(|k| t(lang, k).replace("{n}", &shelf.count.to_string()).replace("{size}", &bytes(shelf.bytes as f64)));
     let on_forget = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
-            let asked = web_sys::window().map(|w| w.confirm_with_message(t(ctx.lang, Key::ImagesForgetAsk)));
-            if let Some(Ok(true)) = asked {
-                crate::images::forget(&ctx);
+            let Some(w) = web_sys::window() else { return };
+            match w.confirm_with_message(t(ctx.lang, Key::ImagesForgetAsk)) {
+                Ok(true) => crate::image_keeper::forget(&ctx),
+                Ok(false) => {}
+                Err(e) => notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, Key::ImagesForgetFailed))),
             }
         })
     };
     html! {
-        <p class="storage-images" data-testid="storage-images" data-state={state} data-count={shelf.count.to_string()}>
-            { text }
-            if let Some(why) = why {
-                { " " }<code>{ why }</code>
+        <div class="storage-images" data-testid="storage-images" data-state={state} data-count={shelf.count.to_string()}>
+            if let Some(text) = text {
+                <p>
+                    { text }
+                    if let Some(why) = refused {
+                        { " " }<code>{ why }</code>
+                    }
+                    if shelf.count > 0 {
+                        { " " }<button data-testid="images-forget" onclick={on_forget}>{ t(lang, Key::ImagesForget) }</button>
+                    }
+                </p>
             }
-            { " " }<button data-testid="images-forget" onclick={on_forget}>{ t(lang, Key::ImagesForget) }</button>
-        </p>
+        </div>
     }
 }
 

@@ -58,6 +58,7 @@ impl std::fmt::Display for Step {
     }
 }
 
+/// The promise's value, or its rejection as the step's error.
 async fn wait(step: Step, p: Promise) -> Result<JsValue, ShelfError> {
     JsFuture::from(p).await.map_err(|e| ShelfError {
         step,
@@ -77,9 +78,9 @@ pub async fn read_all() -> Result<Vec<(String, Vec<u8>)>, ShelfError> {
     let pairs: Array = wait(Step::Read, read_images()).await?.unchecked_into();
     let pair = |p: JsValue| {
         let p: Array = p.unchecked_into();
-        (p.get(0).as_string().unwrap_or_default(), p.get(1).unchecked_into::<Uint8Array>().to_vec())
+        Some((p.get(0).as_string()?, p.get(1).dyn_into::<Uint8Array>().ok()?.to_vec()))
     };
-    Ok(pairs.iter().map(pair).collect())
+    Ok(pairs.iter().filter_map(pair).collect())
 }
 
 /// Delete every stored image.

@@ -105,11 +105,20 @@ fn a_backup_carries_targets_templates_and_images_and_old_backups_have_none() {
     let mut got = back.images.clone();
     got.sort();
     assert_eq!(got, want);
-    // A name that is a path is refused, not written somewhere.
-    let bad =
-        r#"{"schema":1,"format":"hoego-backup","drafts":[],"images":[{"name":"../x.png","file":"images/1.png"}]}"#;
-    let files = vec![("manifest.json".to_string(), bad.as_bytes().to_vec()), ("images/1.png".into(), b"x".to_vec())];
-    assert!(read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).is_err());
+    // Bad image entries are left out and named, and the drafts still restore: a name
+    // that is a path or a dot, a missing file, a file a second entry names again.
+    let bad = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}],
+        "images":[{"name":"../x.png","file":"images/1.png"},{"name":"..","file":"images/1.png"},{"name":"ok.png","file":"images/1.png"},
+                  {"name":"again.png","file":"images/1.png"},{"name":"gone.png","file":"images/9.png"},{"file":"images/1.png"}]}"#;
+    let files = vec![
+        ("manifest.json".to_string(), bad.as_bytes().to_vec()),
+        ("d/x.md".into(), b"t".to_vec()),
+        ("images/1.png".into(), b"x".to_vec()),
+    ];
+    let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();
+    assert_eq!(back.drafts.len(), 1);
+    assert_eq!(back.images, [("ok.png".to_string(), b"x".to_vec())]);
+    assert_eq!(back.skipped_images, ["../x.png", "..", "again.png", "gone.png", "images/1.png"]);
     let old = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}]}"#;
     let files = vec![("manifest.json".to_string(), old.as_bytes().to_vec()), ("d/x.md".into(), b"t".to_vec())];
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();

@@ -1,0 +1,198 @@
+//! Keeps the imported images (`images.rs`) in the browser's Cache Storage
+//! (`storage::images`): read back at start, stored after an import or a
+//! backup restore, and cleared when the writer forgets them.
+//!
+//! Every step runs in one queue, in the order asked: the start's read ends
+//! before a backup's images are compared with this browser's, a forget ends
+//! before the next import is stored, and two stores of one name land in the
+//! order they were asked. A store writes the bytes held *when it runs*, so
+//! the last import of a name is the one kept. Memory is the truth while the
+//! tab lives; the store follows it, and which images it has not taken yet is
+//! tracked by name, so a refusal (quota) marks those alone and the next
+//! import tries them again.
+
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
+use std::rc::Rc;
+
+use crate::components::Ctx;
+use crate::i18n::{t, Key};
+use crate::images::{change, drop_all, shelf, usable_name, Kept, IMAGES};
+use crate::state::{Action, Level, Notice};
+use crate::storage::images::{self as store, ShelfError};
+
+/// A step of the queue.
+enum Op {
+    /// Read the stored images into memory (at start).
+    Restore,
+    /// Store every image not stored yet.
+    Store,
+    /// Add a backup's images this browser does not have, then store them.
+    FromBackup(Vec<(String, Vec<u8>)>),
+    /// Clear the store, then memory.
+    Forget,
+}
+
+/// The queue and what the store has.
+#[derive(Default)]
+struct Keeper {
+    ops: VecDeque<Op>,
+    /// A task is working through `ops`.
+    running: bool,
+    /// The start's read has ended.
+    restored: bool,
+    /// Images in memory the store does not have (or has older bytes of).
+    unstored: HashSet<String>,
+    /// The last step's refusal, until a step succeeds.
+    refused: Option<ShelfError>,
+}
+
+thread_local! {
+    static KEEPER: RefCell<Keeper> = RefCell::new(Keeper::default());
+}
+
+/// Whether a reload keeps the images, from what the store has said.
+fn kept(k: &Keeper) -> Kept {
+    match (&k.refused, k.restored, k.unstored.is_empty()) {
+        (Some(e), _, _) => Kept::Refused(e.clone()),
+        (None, false, _) => Kept::Unknown,
+        (None, true, true) => Kept::Stored,
+        (None, true, false) => Kept::Pending,
+    }
+}
+
+fn tell(ctx: &Ctx) {
+    let kept = KEEPER.with(|k| kept(&k.borrow()));
+    ctx.dispatch(Action::Images(shelf(kept)));
+}
+
+fn enqueue(ctx: &Ctx, op: Op) {
+    let start = KEEPER.with(|k| {
+        let mut k = k.borrow_mut();
+        k.ops.push_back(op);
+        !std::mem::replace(&mut k.running, true)
+    });
+    if start {
+        let ctx = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            while let Some(op) = KEEPER.with(|k| k.borrow_mut().ops.pop_front()) {
+                run(&ctx, op).await;
+                tell(&ctx);
+            }
+            KEEPER.with(|k| k.borrow_mut().running = false);
+        });
+    }
+}
+
+/// Read the stored images at start (one imported meanwhile wins).
+pub(crate) fn restore(ctx: &Ctx) {
+    enqueue(ctx, Op::Restore);
+}
+
+/// Hold `bytes` as the image `name` (replacing one of that name) and store
+/// it; true when it replaced different bytes held in memory.
+pub(crate) fn add(ctx: &Ctx, name: String, bytes: Vec<u8>) -> bool {
+    let new: Rc<[u8]> = bytes.into();
+    let old = change(|map| map.insert(name.clone(), new.clone()));
+    KEEPER.with(|k| k.borrow_mut().unstored.insert(name));
+    enqueue(ctx, Op::Store);
+    old.is_some_and(|b| b != new)
+}
+
+/// Add the images of a restored backup that this browser does not have (one
+/// of the same name here stays: a restore only adds), and store them.
+pub(crate) fn add_from_backup(ctx: &Ctx, images: Vec<(String, Vec<u8>)>) {
+    if !images.is_empty() {
+        enqueue(ctx, Op::FromBackup(images));
+    }
+}
+
+/// Forget every imported image, in the browser's store and then in memory.
+pub(crate) fn forget(ctx: &Ctx) {
+    enqueue(ctx, Op::Forget);
+}
+
+async fn run(ctx: &Ctx, op: Op) {
+    match op {
+        Op::Restore => {
+            let read = store::read_all().await;
+            let done = read.map(take_absent);
+            KEEPER.with(|k| k.borrow_mut().restored = true);
+            // A store that is simply absent (plain http:) is not news at every
+            // start: the library's storage area says it.
+            settle(done.map(|_| ()), None);
+        }
+        Op::Store => store_unstored(ctx).await,
+        Op::FromBackup(images) => {
+            let added = take_absent(images);
+            KEEPER.with(|k| k.borrow_mut().unstored.extend(added));
+            store_unstored(ctx).await;
+        }
+        Op::Forget => match store::clear().await {
+            Ok(()) => {
+                drop_all();
+                KEEPER.with(|k| k.borrow_mut().unstored.clear());
+                settle(Ok(()), None);
+            }
+            // Nothing was dropped: the images are still stored and still shown.
+            Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
+        },
+    }
+}
+
+/// Put the images that are not `IMAGES` yet into it (and nothing else: an
+/// unchanged map is not a change). The names added.
+fn take_absent(images: Vec<(String, Vec<u8>)>) -> Vec<String> {
+    let absent: Vec<(String, Vec<u8>)> =
+        IMAGES.with(|i| images.into_iter().filter(|(n, _)| usable_name(n) && !i.borrow().contains_key(n)).collect());
+    if absent.is_empty() {
+        return Vec::new();
+    }
+    change(|map| {
+        absent
+            .into_iter()
+            .map(|(name, bytes)| {
+                map.insert(name.clone(), bytes.into());
+                name
+            })
+            .collect()
+    })
+}
+
+/// Store each image not stored yet, with the bytes held now; the first
+/// refusal stops it (the rest stay marked) and is said once.
+async fn store_unstored(ctx: &Ctx) {
+    let names: Vec<String> = KEEPER.with(|k| k.borrow().unstored.iter().cloned().collect());
+    for name in names {
+        let Some(bytes) = IMAGES.with(|i| i.borrow().get(&name).cloned()) else {
+            // Forgotten since: nothing to store.
+            KEEPER.with(|k| k.borrow_mut().unstored.remove(&name));
+            continue;
+        };
+        match store::put(&[(&name, &bytes)]).await {
+            // Newer bytes of that name arrived while this was written: they stay marked.
+            Ok(()) if IMAGES.with(|i| i.borrow().get(&name).is_some_and(|now| Rc::ptr_eq(now, &bytes))) => {
+                KEEPER.with(|k| k.borrow_mut().unstored.remove(&name));
+                settle(Ok(()), None);
+            }
+            Ok(()) => {}
+            Err(e) => {
+                settle(Err(e), Some((ctx, Key::ImagesStoreFailed)));
+                return;
+            }
+        }
+    }
+}
+
+/// Record how the store answered; a refusal is also a notice when `notice`.
+fn settle(done: Result<(), ShelfError>, notice: Option<(&Ctx, Key)>) {
+    if let (Err(e), Some((ctx, key))) = (&done, notice) {
+        say(ctx, key, e);
+    }
+    KEEPER.with(|k| k.borrow_mut().refused = done.err());
+}
+
+fn say(ctx: &Ctx, key: Key, e: &ShelfError) {
+    let text = format!("{}: {e}", t(ctx.lang, key));
+    ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
+}
