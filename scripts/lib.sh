@@ -98,6 +98,9 @@ release_env() {
 trunk_release() {
   local cmd="$1"; shift
   release_env
+  # wasm-bindgen adds its JS snippets to this folder and never removes one the code no
+  # longer has; Trunk then preloads and ships every file in it (and the worker caches them).
+  rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
   env "${RELEASE_ENV[@]}" trunk "$cmd" --release "$@"
 }
 

@@ -72,9 +72,8 @@ function writeCsp(html) {
 /**
  * wasm-bindgen's glue (`hoego-app-HASH.js`) ships unminified because Trunk's
  * minifier rejects it; terser takes it from ~52 KB to ~24 KB (2 KB of gzip of
- * the first load). The JS snippets beside it (`snippets/**.js`: `src/*.js` and
- * the `inline_js` blocks) keep their comments in the repository and lose them
- * here. Each file's `integrity` in index.html must then be the new file's.
+ * the first load). The JS snippets beside it (`snippets/**.js`: the `src/*.js`
+ * modules) keep their comments in the repository and lose them here. Each file's `integrity` in index.html must then be the new file's.
  * Idempotent: minifying minified code gives the same code.
  */
 async function minifyGlue(base, indexFile) {

@@ -140,20 +140,7 @@ async fn estimate() -> Option<(f64, f64)> {
 // What this origin's localStorage holds, in the UTF-16 code units browsers
 // count it in (keys and values). Summed in JS: the values stay JS strings,
 // never copied into wasm memory.
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function local_units() {
-  try {
-    let n = 0;
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      n += k.length + (localStorage.getItem(k) || '').length;
-    }
-    return n;
-  } catch (e) {
-    return -1;
-  }
-}
-"#)]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn local_units() -> f64;
 }

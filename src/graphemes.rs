@@ -11,19 +11,7 @@
 use hoego_core::stats::Graphemes;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-const WS = /^[\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/;
-let seg;
-export function count_graphemes(s) {
-  if (seg === undefined) {
-    try { seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' }); } catch (e) { seg = null; }
-  }
-  const parts = seg ? Array.from(seg.segment(s), (x) => x.segment) : Array.from(s.replace(/\r\n/g, '\n'));
-  let n = 0, m = 0;
-  for (const g of parts) { n++; if (!WS.test(g)) m++; }
-  return [n, m];
-}
-"#)]
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn count_graphemes(s: &str) -> js_sys::Array;
 }

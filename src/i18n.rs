@@ -272,6 +272,10 @@ texts! {
         "가져온 이미지 {n}개({size}) 중 보관되지 못한 것은 새로고침하면 사라집니다",
         "{n} imported image(s) ({size}); those not stored are gone after a reload",
     ),
+    ImagesPending => (
+        "가져온 이미지 {n}개({size})를 이 브라우저에 보관하는 중입니다",
+        "Keeping {n} imported image(s) ({size}) in this browser…",
+    ),
     ImagesForget => ("가져온 이미지 지우기", "Forget imported images"),
     ImagesForgetAsk => (
         "가져온 이미지를 모두 지울까요? 초안은 그대로입니다.",
@@ -284,6 +288,7 @@ texts! {
         "This browser cannot keep imported images (a reload loses them)",
     ),
     ImageNameBad => ("이미지 이름으로 쓸 수 없는 파일 이름입니다", "Not a name an image can be kept under"),
+    BackupImages => ("백업의 이미지", "Images from the backup"),
     BackupImagesSkipped => ("백업에서 읽지 못해 건너뛴 이미지", "Images in the backup that could not be read"),
     ImportNew => ("방금 가져옴", "just imported"),
     Series => ("시리즈와 기록", "Series and history"),

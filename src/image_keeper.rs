@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::components::Ctx;
 use crate::i18n::{t, Key};
-use crate::images::{change, drop_all, shelf, usable_name, Kept, IMAGES};
+use crate::images::{change, drop_held, shelf, usable_name, Images, Kept, IMAGES};
 use crate::state::{Action, Level, Notice};
 use crate::storage::images::{self as store, ShelfError};
 
@@ -29,8 +29,9 @@ enum Op {
     Store,
     /// Add a backup's images this browser does not have, then store them.
     FromBackup(Vec<(String, Vec<u8>)>),
-    /// Clear the store, then memory.
-    Forget,
+    /// Clear the store, then drop from memory the images held when the
+    /// writer asked (one imported since stays, and is stored again).
+    Forget(Rc<Images>),
 }
 
 /// The queue and what the store has.
@@ -69,7 +70,11 @@ fn tell(ctx: &Ctx) {
 fn enqueue(ctx: &Ctx, op: Op) {
     let start = KEEPER.with(|k| {
         let mut k = k.borrow_mut();
-        k.ops.push_back(op);
+        // A store still waiting will store every image then unstored: one is enough
+        // (a folder of 40 images is one store and, on a refusal, one notice).
+        if !(matches!(op, Op::Store) && matches!(k.ops.back(), Some(Op::Store))) {
+            k.ops.push_back(op);
+        }
         !std::mem::replace(&mut k.running, true)
     });
     if start {
@@ -79,6 +84,8 @@ fn enqueue(ctx: &Ctx, op: Op) {
                 run(&ctx, op).await;
                 tell(&ctx);
             }
+            // The storage area's usage line counts the images too.
+            crate::autosave::refresh_usage(&ctx);
             KEEPER.with(|k| k.borrow_mut().running = false);
         });
     }
@@ -95,6 +102,8 @@ pub(crate) fn add(ctx: &Ctx, name: String, bytes: Vec<u8>) -> bool {
     let new: Rc<[u8]> = bytes.into();
     let old = change(|map| map.insert(name.clone(), new.clone()));
     KEEPER.with(|k| k.borrow_mut().unstored.insert(name));
+    // The preview points its `<img>`s at the new bytes now, not after the store.
+    tell(ctx);
     enqueue(ctx, Op::Store);
     old.is_some_and(|b| b != new)
 }
@@ -109,7 +118,7 @@ pub(crate) fn add_from_backup(ctx: &Ctx, images: Vec<(String, Vec<u8>)>) {
 
 /// Forget every imported image, in the browser's store and then in memory.
 pub(crate) fn forget(ctx: &Ctx) {
-    enqueue(ctx, Op::Forget);
+    enqueue(ctx, Op::Forget(IMAGES.with(|i| i.borrow().clone())));
 }
 
 async fn run(ctx: &Ctx, op: Op) {
@@ -124,15 +133,30 @@ async fn run(ctx: &Ctx, op: Op) {
         }
         Op::Store => store_unstored(ctx).await,
         Op::FromBackup(images) => {
+            let offered = images.len();
             let added = take_absent(images);
+            let said = format!(
+                "{}: {} {} · {} {}",
+                t(ctx.lang, Key::BackupImages),
+                t(ctx.lang, Key::BackupAdded),
+                added.len(),
+                t(ctx.lang, Key::BackupUnchanged),
+                offered - added.len()
+            );
+            ctx.dispatch(Action::Notify(Notice { level: Level::Ok, text: said }));
             KEEPER.with(|k| k.borrow_mut().unstored.extend(added));
             store_unstored(ctx).await;
         }
-        Op::Forget => match store::clear().await {
+        Op::Forget(asked) => match store::clear().await {
             Ok(()) => {
-                drop_all();
-                KEEPER.with(|k| k.borrow_mut().unstored.clear());
-                settle(Ok(()), None);
+                let kept = drop_held(&asked);
+                KEEPER.with(|k| {
+                    let mut k = k.borrow_mut();
+                    k.unstored.clear();
+                    k.unstored.extend(kept);
+                    k.refused = None;
+                });
+                store_unstored(ctx).await;
             }
             // Nothing was dropped: the images are still stored and still shown.
             Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
@@ -159,10 +183,12 @@ fn take_absent(images: Vec<(String, Vec<u8>)>) -> Vec<String> {
     })
 }
 
-/// Store each image not stored yet, with the bytes held now; the first
-/// refusal stops it (the rest stay marked) and is said once.
+/// Store each image not stored yet, with the bytes held now. A refusal of
+/// one does not stop the others (a photo over the quota leaves a small one
+/// stored); the first refusal is said, once per kind of refusal.
 async fn store_unstored(ctx: &Ctx) {
     let names: Vec<String> = KEEPER.with(|k| k.borrow().unstored.iter().cloned().collect());
+    let mut done = Ok(());
     for name in names {
         let Some(bytes) = IMAGES.with(|i| i.borrow().get(&name).cloned()) else {
             // Forgotten since: nothing to store.
@@ -173,21 +199,23 @@ async fn store_unstored(ctx: &Ctx) {
             // Newer bytes of that name arrived while this was written: they stay marked.
             Ok(()) if IMAGES.with(|i| i.borrow().get(&name).is_some_and(|now| Rc::ptr_eq(now, &bytes))) => {
                 KEEPER.with(|k| k.borrow_mut().unstored.remove(&name));
-                settle(Ok(()), None);
             }
             Ok(()) => {}
-            Err(e) => {
-                settle(Err(e), Some((ctx, Key::ImagesStoreFailed)));
-                return;
-            }
+            Err(e) => done = done.and(Err(e)),
         }
     }
+    settle(done, Some((ctx, Key::ImagesStoreFailed)));
 }
 
-/// Record how the store answered; a refusal is also a notice when `notice`.
+/// Record how the store answered; a refusal is also a notice when `notice`
+/// and it is not the one already recorded (plain http: refuses every store
+/// alike, and says so in the library, not at every import).
 fn settle(done: Result<(), ShelfError>, notice: Option<(&Ctx, Key)>) {
+    let known = KEEPER.with(|k| k.borrow().refused.clone());
     if let (Err(e), Some((ctx, key))) = (&done, notice) {
-        say(ctx, key, e);
+        if known.as_ref() != Some(e) {
+            say(ctx, key, e);
+        }
     }
     KEEPER.with(|k| k.borrow_mut().refused = done.err());
 }

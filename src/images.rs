@@ -94,14 +94,25 @@ pub(crate) fn change<R>(f: impl FnOnce(&mut Images) -> R) -> R {
     r
 }
 
-/// Forget every image held in memory and free their preview URLs.
-pub(crate) fn drop_all() {
-    change(|map| map.clear());
-    URLS.with(|u| {
-        for (_, (_, url)) in u.borrow_mut().drain() {
-            crate::browser::warn_on_err(web_sys::Url::revoke_object_url(&url), "freeing an image URL");
-        }
+/// Drop from memory the images of `asked` still held as they were, and free
+/// their preview URLs; the names of those held now with other bytes, or
+/// added since, which stay.
+pub(crate) fn drop_held(asked: &Images) -> Vec<String> {
+    let same = |n: &String, b: &Rc<[u8]>| asked.get(n).is_some_and(|a| Rc::ptr_eq(a, b));
+    let kept = change(|map| {
+        map.retain(|n, b| !same(n, b));
+        map.keys().cloned().collect::<Vec<_>>()
     });
+    URLS.with(|u| {
+        u.borrow_mut().retain(|n, (_, url)| {
+            let keep = kept.contains(n);
+            if !keep {
+                crate::browser::warn_on_err(web_sys::Url::revoke_object_url(url), "freeing an image URL");
+            }
+            keep
+        })
+    });
+    kept
 }
 
 /// A URL the page can load for the imported image `reference` names, if one
@@ -115,7 +126,7 @@ fn preview_url(reference: &str) -> Option<String> {
         if let Some((_, url)) = u.get(&name).filter(|(b, _)| Rc::ptr_eq(b, &bytes)) {
             return Some(url.clone());
         }
-        let url = blob_url(&bytes).ok()?;
+        let url = blob_url(&bytes, &name).ok()?;
         if let Some((_, old)) = u.insert(name, (bytes, url.clone())) {
             crate::browser::warn_on_err(web_sys::Url::revoke_object_url(&old), "freeing an old image URL");
         }
@@ -123,9 +134,16 @@ fn preview_url(reference: &str) -> Option<String> {
     })
 }
 
-fn blob_url(bytes: &[u8]) -> Result<String, JsValue> {
+/// A `blob:` URL of the image `name`. Typed: the browser sniffs a PNG or JPEG
+/// without one, but draws an SVG only as `image/svg+xml` (and in an `<img>`,
+/// an SVG's scripts never run).
+fn blob_url(bytes: &[u8], name: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let opts = web_sys::BlobPropertyBag::new();
+    if name.to_ascii_lowercase().ends_with(".svg") {
+        opts.set_type("image/svg+xml");
+    }
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
     web_sys::Url::create_object_url_with_blob(&blob)
 }
 

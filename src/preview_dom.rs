@@ -30,16 +30,7 @@ extern "C" {
     pub fn show_chunk_of(el: &Element);
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function set_text_run(block, index, runs, before, after) {
-  const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let node = null;
-  let n = 0;
-  for (let t = walk.nextNode(); t; t = walk.nextNode(), n++) if (n === index) node = t;
-  if (n !== runs || !node || node.data !== before) return false;
-  node.data = after;
-  return true;
-}"#)]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     /// Set the data of text node `index` of `block` (document order) from
     /// `before` to `after`; `false`, changing nothing, unless the block has

@@ -15,18 +15,7 @@ extern "C" {
 // GFM table alignment arrives as `style="text-align: …"` on th/td. `style` is
 // forbidden in general (it can hide or overlay content), so this hook keeps
 // exactly the three alignments on table cells, as the CLI's ammonia filter does.
-#[wasm_bindgen(inline_js = r#"
-const ALIGN = /^text-align: ?(left|center|right);?$/i;
-export function keep_table_alignment() {
-  if (typeof DOMPurify === 'undefined' || DOMPurify.__hoegoAlign) return;
-  DOMPurify.__hoegoAlign = true;
-  DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
-    if (data.attrName === 'style' && (node.nodeName === 'TH' || node.nodeName === 'TD') && ALIGN.test(data.attrValue.trim())) {
-      data.forceKeepAttr = true;
-    }
-  });
-}
-"#)]
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn keep_table_alignment();
 }

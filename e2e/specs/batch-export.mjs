@@ -214,4 +214,20 @@ export default async function (h) {
     assert(await page.locator('[data-testid=export-md-images]').count() === 0, 'no image to bundle once forgotten');
     await context.close();
   });
+
+  await test('an imported SVG is drawn in the preview (its blob: URL is typed image/svg+xml)', async () => {
+    const { context, page } = await fresh();
+    const dir = fs.mkdtempSync(path.join(tmp, 'svg-'));
+    fs.writeFileSync(path.join(dir, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="7" height="5"><rect width="7" height="5" fill="red"/></svg>');
+    const post = path.join(dir, 'svg.md');
+    fs.writeFileSync(post, '---\ntitle: "그림"\n---\n![s](./dot.svg)\n');
+    await page.click('[data-testid=back]');
+    await page.setInputFiles('[data-testid=import-file]', [path.join(dir, 'dot.svg'), post]);
+    await page.waitForSelector('[data-testid=body]');
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid=preview] img[alt=s]');
+      return img && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 7;
+    });
+    await context.close();
+  });
 }

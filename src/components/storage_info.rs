@@ -62,15 +62,22 @@ fn restore(ctx: Ctx, file: web_sys::File) {
                 super::templates::restore_templates(&ctx, backup.templates);
                 crate::image_keeper::add_from_backup(&ctx, backup.images);
                 if !backup.skipped_images.is_empty() {
-                    let text =
-                        format!("{}: {}", t(ctx.lang, Key::BackupImagesSkipped), backup.skipped_images.join(", "));
-                    notify(&ctx, Level::Warn, text);
+                    notify(&ctx, Level::Warn, skipped_line(ctx.lang, &backup.skipped_images));
                 }
                 ctx.dispatch(Action::Restore { items: backup.drafts, new_ids });
             }
             Err(e) => notify(&ctx, Level::Error, format!("{}: {}: {e}", t(ctx.lang, Key::BackupBad), file.name())),
         }
     });
+}
+
+/// `Images … (3): "a.png", "", "b.png"`: a count and the first few names,
+/// each cut short (a crafted backup can name thousands, or long ones).
+fn skipped_line(lang: hoego_core::templates::Lang, names: &[String]) -> String {
+    let shown: Vec<String> =
+        names.iter().take(5).map(|n| format!("{:?}", n.chars().take(60).collect::<String>())).collect();
+    let more = if names.len() > 5 { " …" } else { "" };
+    format!("{} ({}): {}{more}", t(lang, Key::BackupImagesSkipped), names.len(), shown.join(", "))
 }
 
 fn report_line(lang: hoego_core::templates::Lang, r: &RestoreReport) -> String {
@@ -106,11 +113,12 @@ fn images_line(ctx: &Ctx) -> Html {
         Kept::Pending => ("pending", None),
         Kept::Refused(e) => ("refused", Some(e.to_string())),
     };
-    let key = match (shelf.count, &refused) {
-        (0, None) => None,
-        (0, Some(_)) => Some(Key::ImagesUnavailable),
-        (_, None) => Some(Key::ImagesKept),
-        (_, Some(_)) => Some(Key::ImagesSession),
+    let key = match (shelf.count, &shelf.kept) {
+        (0, Kept::Refused(_)) => Some(Key::ImagesUnavailable),
+        (0, _) => None,
+        (_, Kept::Stored) => Some(Key::ImagesKept),
+        (_, Kept::Unknown | Kept::Pending) => Some(Key::ImagesPending),
+        (_, Kept::Refused(_)) => Some(Key::ImagesSession),
     };
     let text =
         key.map(|k| t(lang, k).replace("{n}", &shelf.count.to_string()).replace("{size}", &bytes(shelf.bytes as f64)));

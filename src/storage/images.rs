@@ -5,22 +5,23 @@
 //! Layout (schema 1): one cache, [`CACHE`]; one entry per image, keyed by the
 //! URL `hoego-images/<file name, percent-encoded>` relative to the page (so any
 //! sub-path works), whose body is the image's bytes. Nothing fetches these
-//! URLs: they are keys. The cache is the images' only copy besides memory, so
+//! URLs: they are keys, under this page's address (the app served at two paths
+//! keeps two sets). The cache is the images' only copy besides memory, so
 //! nothing deletes an entry but [`put`] (same name, new bytes) and [`clear`]
 //! (the user's "forget images"). Its name must not start with `hoego-`: the
 //! service worker deletes every `hoego-*` cache but its own build's on each
 //! update (pwa/sw.js).
 //!
-//! The calls themselves are `src/image_store.js`; this is their typed face.
+//! The calls themselves are JS, in `src/page.js`; this is their typed face.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// The cache's name, with its schema version (also in `src/image_store.js`).
+/// The cache's name, with its schema version (also in `src/page.js`).
 pub const CACHE: &str = "hoego.images.v1";
 
-#[wasm_bindgen(module = "/src/image_store.js")]
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn put_images(names: Array, bodies: Array) -> Promise;
     fn read_images() -> Promise;
@@ -83,7 +84,7 @@ pub async fn read_all() -> Result<Vec<(String, Vec<u8>)>, ShelfError> {
     Ok(pairs.iter().filter_map(pair).collect())
 }
 
-/// Delete every stored image.
+/// Delete every stored image of this page's address.
 pub async fn clear() -> Result<(), ShelfError> {
     wait(Step::Clear, clear_images()).await.map(|_| ())
 }
