@@ -78,7 +78,7 @@ ensure_build_tools() { # everything a release trunk build needs
 # The flags are scoped to the wasm target: host build scripts and proc macros build as
 # usual. RELEASE_ENV is the environment for it, or empty where the toolchain refuses the
 # flags (another rustc than the pinned machine's 1.95): then the build is plain and ~31 KB
-# larger, which the size layer's 412 KB guard reports.
+# larger, which the size layer's 414 KB guard reports.
 release_env() {
   RELEASE_ENV=()
   if RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort --target wasm32-unknown-unknown \
@@ -100,7 +100,7 @@ trunk_release() {
   release_env
   # wasm-bindgen adds its JS snippets to this folder and never removes one the code no
   # longer has; Trunk then preloads and ships every file in it (and the worker caches them).
-  rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
+  rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
   env "${RELEASE_ENV[@]}" trunk "$cmd" --release "$@"
 }
 

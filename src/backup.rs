@@ -80,7 +80,8 @@ pub struct Backup {
     /// Imported images: file name and bytes.
     pub images: Vec<(String, Vec<u8>)>,
     /// Image entries left out, as the manifest names them: a name that is not
-    /// a file name, a file missing from the zip, or one another entry took.
+    /// a file name or that an earlier entry has, a file missing from the zip,
+    /// or one another entry took.
     pub skipped_images: Vec<String>,
 }
 
@@ -216,11 +217,14 @@ fn entry(e: &In, files: &Files) -> Result<StoredDraft, BackupError> {
 /// 30,000 times would otherwise ask for 30 GB).
 fn image_entries(list: &[In], files: &Files) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let (mut images, mut skipped) = (Vec::new(), Vec::new());
-    let mut taken = std::collections::HashSet::new();
+    let (mut taken, mut named) = (std::collections::HashSet::new(), std::collections::HashSet::new());
     for e in list {
         let (name, file) = (e.str("name"), e.str("file"));
         let bytes = match (&name, &file) {
-            (Ok(n), Ok(f)) if crate::images::usable_name(n) && taken.insert(f.clone()) => files.get(f),
+            (Ok(n), Ok(f)) if crate::images::usable_name(n) && !named.contains(n) && taken.insert(f.clone()) => {
+                named.insert(n.clone());
+                files.get(f)
+            }
             _ => None,
         };
         match (name, bytes) {

@@ -125,7 +125,7 @@ async fn run(ctx: &Ctx, op: Op) {
     match op {
         Op::Restore => {
             let read = store::read_all().await;
-            let done = read.map(take_absent);
+            let done = read.map(|stored| if forget_waits() { Vec::new() } else { take_absent(stored) });
             KEEPER.with(|k| k.borrow_mut().restored = true);
             // A store that is simply absent (plain http:) is not news at every
             // start: the library's storage area says it.
@@ -134,7 +134,7 @@ async fn run(ctx: &Ctx, op: Op) {
         Op::Store => store_unstored(ctx).await,
         Op::FromBackup(images) => {
             let offered = images.len();
-            let added = take_absent(images);
+            let added = if forget_waits() { Vec::new() } else { take_absent(images) };
             let said = format!(
                 "{}: {} {} · {} {}",
                 t(ctx.lang, Key::BackupImages),
@@ -162,6 +162,13 @@ async fn run(ctx: &Ctx, op: Op) {
             Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
         },
     }
+}
+
+/// Is a forget queued? Then what a read or a backup would add is what the
+/// writer asked to forget: it is not added (a forget drops only the images
+/// held when it was asked, so one added in between would survive it).
+fn forget_waits() -> bool {
+    KEEPER.with(|k| k.borrow().ops.iter().any(|op| matches!(op, Op::Forget(_))))
 }
 
 /// Put the images that are not `IMAGES` yet into it (and nothing else: an

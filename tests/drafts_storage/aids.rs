@@ -106,19 +106,22 @@ fn a_backup_carries_targets_templates_and_images_and_old_backups_have_none() {
     got.sort();
     assert_eq!(got, want);
     // Bad image entries are left out and named, and the drafts still restore: a name
-    // that is a path or a dot, a missing file, a file a second entry names again.
+    // that is a path or a dot, a missing file, a file a second entry names again, a
+    // name a second entry has again.
     let bad = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}],
         "images":[{"name":"../x.png","file":"images/1.png"},{"name":"..","file":"images/1.png"},{"name":"ok.png","file":"images/1.png"},
-                  {"name":"again.png","file":"images/1.png"},{"name":"gone.png","file":"images/9.png"},{"file":"images/1.png"}]}"#;
+                  {"name":"again.png","file":"images/1.png"},{"name":"gone.png","file":"images/9.png"},{"file":"images/1.png"},
+                  {"name":"ok.png","file":"images/2.png"}]}"#;
     let files = vec![
         ("manifest.json".to_string(), bad.as_bytes().to_vec()),
         ("d/x.md".into(), b"t".to_vec()),
         ("images/1.png".into(), b"x".to_vec()),
+        ("images/2.png".into(), b"y".to_vec()),
     ];
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();
     assert_eq!(back.drafts.len(), 1);
     assert_eq!(back.images, [("ok.png".to_string(), b"x".to_vec())]);
-    assert_eq!(back.skipped_images, ["../x.png", "..", "again.png", "gone.png", "images/1.png"]);
+    assert_eq!(back.skipped_images, ["../x.png", "..", "again.png", "gone.png", "images/1.png", "ok.png"]);
     let old = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}]}"#;
     let files = vec![("manifest.json".to_string(), old.as_bytes().to_vec()), ("d/x.md".into(), b"t".to_vec())];
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();
