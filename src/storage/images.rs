@@ -61,10 +61,7 @@ impl std::fmt::Display for Step {
 
 /// The promise's value, or its rejection as the step's error.
 async fn wait(step: Step, p: Promise) -> Result<JsValue, ShelfError> {
-    JsFuture::from(p).await.map_err(|e| ShelfError {
-        step,
-        js: e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}")),
-    })
+    JsFuture::from(p).await.map_err(|e| ShelfError { step, js: super::js_error(&e) })
 }
 
 /// Store each `(name, bytes)`, replacing an image of that name.
