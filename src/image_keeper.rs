@@ -80,12 +80,17 @@ fn enqueue(ctx: &Ctx, op: Op) {
     if start {
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let mut wrote = false;
             while let Some(op) = KEEPER.with(|k| k.borrow_mut().ops.pop_front()) {
+                wrote |= !matches!(op, Op::Restore);
                 run(&ctx, op).await;
                 tell(&ctx);
             }
-            // The storage area's usage line counts the images too.
-            crate::autosave::refresh_usage(&ctx);
+            // The storage area's usage line counts the images too. A read alone
+            // changes nothing (the start's own estimate is in app.rs).
+            if wrote {
+                crate::autosave::refresh_usage(&ctx);
+            }
             KEEPER.with(|k| k.borrow_mut().running = false);
         });
     }
