@@ -33,12 +33,20 @@ fn is_local(url: &str) -> bool {
 }
 
 /// The local image one reference names, as the export looks it up (Liquid
-/// site prefixes, query and fragment removed, `%XX` decoded); `None` for a
-/// remote or templated one. The app's preview finds imported images by it too.
+/// site prefixes, query and fragment removed, `\` read as `/`, `%XX`
+/// decoded); `None` for a remote or templated one. The app's preview finds
+/// imported images by it too.
 pub fn image_ref(reference: &str) -> Option<ImageRef> {
     let path = super::liquid::strip_site_prefixes(reference);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let path = percent_decoded(path).unwrap_or_else(|| path.to_string());
+    // Posts written on Windows have `![](\assets\images\a.jpg)`. kramdown passes the
+    // backslashes through and browsers read them as `/` in an http(s) URL (the
+    // WHATWG URL parser), so on the old site it was `/assets/images/a.jpg`; read
+    // it so, or the file is never found (remark escapes them as `%5C` instead, so
+    // on Gatsby the reference only works once the export rewrites it). `\\host`
+    // becomes `//host`: remote, like the browser's reading.
+    let path = path.replace('\\', "/");
+    let path = percent_decoded(&path).unwrap_or(path);
     if !is_local(&path) || path.contains("{{") || path.contains("{%") {
         return None;
     }
@@ -288,6 +296,26 @@ mod tests {
         }
         let r = image_ref("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png?v=2").expect("local");
         assert_eq!((r.path.as_str(), r.file_name.as_str()), ("스크린샷 1.png", "스크린샷 1.png"));
+    }
+
+    #[test]
+    fn backslashes_are_read_as_slashes_as_a_browser_does() {
+        // (reference, path and file name looked for; None: not a local image)
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("\\assets\\images\\cake.jpg", Some(("/assets/images/cake.jpg", "cake.jpg"))),
+            ("img\\a.png?v=1", Some(("img/a.png", "a.png"))),
+            ("..\\..\\etc\\passwd.png", Some(("../../etc/passwd.png", "passwd.png"))),
+            ("C:\\Users\\me\\shot.png", Some(("C:/Users/me/shot.png", "shot.png"))),
+            ("\\\\server\\share\\a.png", None),
+            // An escaped backslash is no folder: the name stays as written.
+            ("a%5Cb.png", Some(("a%5Cb.png", "a%5Cb.png"))),
+            ("dir\\", None),
+        ];
+        for (reference, want) in cases {
+            let got = image_ref(reference);
+            let got = got.as_ref().map(|r| (r.path.as_str(), r.file_name.as_str()));
+            assert_eq!(got, *want, "{reference}");
+        }
     }
 
     #[test]

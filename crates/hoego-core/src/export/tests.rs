@@ -160,6 +160,21 @@ fn image_references_are_rewritten_in_place() {
             &["assets/images/x/ok2.png"],
         ),
         (
+            // Written on Windows (the basic-jekyll fixture): one file for the two spellings.
+            Target::Jekyll,
+            "![cake](\\assets\\img\\cake.jpg) <img src=\"/assets/img/cake.jpg\">\n",
+            &["\\assets\\img\\cake.jpg", "/assets/img/cake.jpg"],
+            "![cake](/assets/images/x/cake.jpg) <img src=\"/assets/images/x/cake.jpg\">\n",
+            &["assets/images/x/cake.jpg"],
+        ),
+        (
+            GATSBY,
+            "![river](..\\img\\river.jpg)\n",
+            &["..\\img\\river.jpg"],
+            "![river](./river.jpg)\n",
+            &["content/blog/x/river.jpg"],
+        ),
+        (
             GATSBY,
             "![a](./a.png) <img src=\"./b.png\"> ![c](/assets/c.png)\n",
             &["./a.png", "./b.png"],
