@@ -1,6 +1,8 @@
 //! Keeps the imported images (`images.rs`) in the browser's Cache Storage
 //! (`storage::images`): read back at start, stored after an import or a
-//! backup restore, and cleared when the writer forgets them.
+//! backup restore, and cleared when the writer forgets them. What another tab
+//! stores or clears is followed here too (its `storage` event), so every tab
+//! previews and exports what a reload would read.
 //!
 //! Every step runs in one queue, in the order asked: the start's read ends
 //! before a backup's images are compared with this browser's, a forget ends
@@ -32,6 +34,8 @@ enum Op {
     /// Clear the store, then drop from memory the images held when the
     /// writer asked (one imported since stays, and is stored again).
     Forget(Rc<Images>),
+    /// Follow what another tab stored or cleared (its signal's value).
+    Heard(String),
 }
 
 /// The queue and what the store has.
@@ -126,6 +130,13 @@ pub(crate) fn forget(ctx: &Ctx) {
     enqueue(ctx, Op::Forget(IMAGES.with(|i| i.borrow().clone())));
 }
 
+/// Another tab stored or forgot images (`raw`: the value it signalled by,
+/// `storage::images::SIGNAL_KEY`): follow it, so this tab previews and
+/// exports what a reload would read. Queued behind this tab's own steps.
+pub(crate) fn heard(ctx: &Ctx, raw: String) {
+    enqueue(ctx, Op::Heard(raw));
+}
+
 async fn run(ctx: &Ctx, op: Op) {
     match op {
         Op::Restore => {
@@ -166,6 +177,41 @@ async fn run(ctx: &Ctx, op: Op) {
             // Nothing was dropped: the images are still stored and still shown.
             Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
         },
+        Op::Heard(raw) => match store::heard(&raw).await {
+            Ok(Some(heard)) => follow(heard),
+            Ok(None) => {}
+            // The store could not be read: this tab keeps what it holds, as it
+            // would have before another tab spoke (a reload reads the store again).
+            Err(e) => {
+                let e = wasm_bindgen::JsValue::from_str(&e.to_string());
+                crate::browser::warn_on_err(Err::<(), _>(e), "following another tab's images");
+            }
+        },
+    }
+}
+
+/// Take another tab's change: a clear drops every image this tab has stored
+/// (its own not stored yet stay, and are stored next), and each image it
+/// stored replaces this tab's, unless this tab's own newer import of that
+/// name is waiting to be stored (it lands after, and is the one kept).
+fn follow(heard: store::Heard) {
+    let own = KEEPER.with(|k| k.borrow().unstored.clone());
+    if heard.cleared {
+        let stored: Images = IMAGES.with(|i| {
+            i.borrow().iter().filter(|(n, _)| !own.contains(*n)).map(|(n, b)| (n.clone(), b.clone())).collect()
+        });
+        drop_held(&stored);
+    }
+    let changed: Vec<(String, Vec<u8>)> = IMAGES.with(|i| {
+        let held = i.borrow();
+        heard
+            .images
+            .into_iter()
+            .filter(|(n, b)| usable_name(n) && !own.contains(n) && held.get(n).is_none_or(|h| **h != **b))
+            .collect()
+    });
+    if !changed.is_empty() {
+        change(|map| map.extend(changed.into_iter().map(|(n, b)| (n, b.into()))));
     }
 }
 

@@ -64,11 +64,52 @@ function open() {
   return self.caches.open(CACHE);
 }
 
+// Other tabs of this app hear of each change through a `storage` event on this
+// key (src/image_keeper.rs): {schema, base, cleared, names, at}. `base` is the
+// entries' address (the app at another path keeps other images), `at` makes each
+// value new (an unchanged value fires no event). Not under `hoego/`: that is the
+// drafts' layout, which the loader reads.
+const SIGNAL = 'hoego.images.v1.changed';
+
+function tell_tabs(cleared, names) {
+  const base = new URL(PREFIX, document.baseURI).href;
+  const value = JSON.stringify({ schema: 1, base, cleared, names, at: Date.now() + Math.random() });
+  // A full localStorage leaves other tabs unaware until they reload, as before
+  // this signal existed; the images themselves are stored.
+  try { localStorage.setItem(SIGNAL, value); } catch {}
+}
+
 export async function put_images(names, bodies) {
   const cache = await open();
-  for (let i = 0; i < names.length; i++) {
-    await cache.put(PREFIX + encodeURIComponent(names[i]), new Response(bodies[i]));
+  const done = [];
+  try {
+    for (let i = 0; i < names.length; i++) {
+      await cache.put(PREFIX + encodeURIComponent(names[i]), new Response(bodies[i]));
+      done.push(names[i]);
+    }
+  } finally {
+    if (done.length) tell_tabs(false, done);
   }
+}
+
+// What another tab's change (the SIGNAL value `raw`) did to this page's images:
+// {cleared, pairs: [[name, Uint8Array], …] of the names it stored that are still
+// there}; null for another address's images or a value this file did not write.
+export async function heard_images(raw) {
+  let v;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!v || v.schema !== 1 || v.base !== new URL(PREFIX, document.baseURI).href || !Array.isArray(v.names)) return null;
+  const cache = await open();
+  const pairs = [];
+  for (const name of v.names) {
+    const hit = typeof name === 'string' && await cache.match(PREFIX + encodeURIComponent(name));
+    if (hit) pairs.push([name, new Uint8Array(await hit.arrayBuffer())]);
+  }
+  return { cleared: v.cleared === true, pairs };
 }
 
 // [[name, Uint8Array], …] of every entry under PREFIX of this page's address
@@ -101,4 +142,5 @@ export async function clear_images() {
   for (const request of await cache.keys()) {
     if (request.url.startsWith(base)) await cache.delete(request);
   }
+  tell_tabs(true, []);
 }

@@ -401,3 +401,27 @@ async fn stored_images_read_back_by_name_and_clear() {
     clear().await.expect("clear");
     assert_eq!(read_all().await.expect("read after clear"), Vec::new());
 }
+
+/// What a store or a clear tells other tabs (the signal's value in
+/// localStorage) reads back as what was done, and only at this address.
+#[wasm_bindgen_test]
+async fn other_tabs_hear_what_was_stored_and_cleared_here_only() {
+    use hoego_app::storage::images::{clear, heard, put, SIGNAL_KEY};
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let signal = || ls.get_item(SIGNAL_KEY).unwrap().expect("a store or a clear signals");
+    clear().await.expect("start empty");
+    put(&[("b.png", b"bee"), ("사진 1.png", b"photo")]).await.expect("put");
+    let said = signal();
+    let h = heard(&said).await.expect("read").expect("this address");
+    assert!(!h.cleared);
+    assert_eq!(h.images, vec![("b.png".to_string(), b"bee".to_vec()), ("사진 1.png".to_string(), b"photo".to_vec())]);
+    // The app at another path keeps other images; a value Hoego did not write is no news.
+    let elsewhere = said.replace("hoego-images/", "elsewhere/hoego-images/");
+    assert!(elsewhere != said && heard(&elsewhere).await.expect("read").is_none());
+    for junk in ["", "null", "[]", "{\"schema\":2}", "not json"] {
+        assert!(heard(junk).await.expect("read").is_none(), "{junk}");
+    }
+    clear().await.expect("clear");
+    let h = heard(&signal()).await.expect("read").expect("this address");
+    assert!(h.cleared && h.images.is_empty());
+}

@@ -215,6 +215,44 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('a second tab follows the images another tab imports and forgets, without a reload', async () => {
+    const { context, page: a } = await fresh();
+    const dir = fs.mkdtempSync(path.join(tmp, 'tabs-'));
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const post = path.join(dir, 'tabs.md');
+    fs.writeFileSync(post, '---\ntitle: "두 탭"\n---\n![p](./dot.png)\n');
+    await a.click('[data-testid=back]');
+    await a.setInputFiles('[data-testid=import-file]', [post]);
+    await a.waitForSelector('[data-testid=body]');
+    await saved(a);
+    const b = await context.newPage();
+    await b.goto(a.url());
+    await b.locator('[data-testid=draft-item]', { hasText: '두 탭' }).locator('.draft-open').click();
+    const img = '[data-testid=preview] img[alt=p]';
+    await b.waitForSelector(img);
+    assert(await b.getAttribute(img, 'src') === './dot.png', 'no image yet in the second tab');
+    // The first tab imports it; the second previews it from the store.
+    await a.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dot.png', { type: 'image/png' }));
+      dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, [...png]);
+    await b.waitForFunction((sel) => {
+      const i = document.querySelector(sel);
+      return i && i.src.startsWith('blob:') && i.complete && i.naturalWidth === 1;
+    }, img);
+    await b.click('[data-testid=back]');
+    await b.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]', { state: 'attached' });
+    // The first tab forgets it; the second drops it too (a reload would not find it).
+    await a.click('[data-testid=back]');
+    a.once('dialog', (d) => d.accept());
+    await a.click('[data-testid=images-forget]');
+    await b.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="0"]', { state: 'attached' });
+    await b.locator('[data-testid=draft-item]', { hasText: '두 탭' }).locator('.draft-open').click();
+    await b.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('src') === './dot.png', img);
+    await context.close();
+  });
+
   await test('an imported SVG is drawn in the preview (its blob: URL is typed image/svg+xml)', async () => {
     const { context, page } = await fresh();
     const dir = fs.mkdtempSync(path.join(tmp, 'svg-'));

@@ -21,11 +21,25 @@ use wasm_bindgen_futures::JsFuture;
 /// The cache's name, with its schema version (also in `src/page.js`).
 pub const CACHE: &str = "hoego.images.v1";
 
+/// The localStorage key whose `storage` events tell this tab what another
+/// tab stored or cleared (also in `src/page.js`, which writes it after each
+/// [`put`] and [`clear`]). Not under `hoego/`, the drafts' layout.
+pub const SIGNAL_KEY: &str = "hoego.images.v1.changed";
+
 #[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn put_images(names: Array, bodies: Array) -> Promise;
     fn read_images() -> Promise;
     fn clear_images() -> Promise;
+    fn heard_images(raw: &str) -> Promise;
+}
+
+/// What another tab did to this page's stored images.
+pub struct Heard {
+    /// It cleared them (before storing `images`).
+    pub cleared: bool,
+    /// The images it stored, by name, as they are stored now.
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 /// The browser refused a step (no Cache Storage here, quota, a storage error).
@@ -73,12 +87,27 @@ pub async fn put(images: &[(&str, &[u8])]) -> Result<(), ShelfError> {
 
 /// Every stored image, by name.
 pub async fn read_all() -> Result<Vec<(String, Vec<u8>)>, ShelfError> {
-    let pairs: Array = wait(Step::Read, read_images()).await?.unchecked_into();
+    Ok(pairs(wait(Step::Read, read_images()).await?))
+}
+
+/// `[[name, Uint8Array], …]` as `(name, bytes)`.
+fn pairs(list: JsValue) -> Vec<(String, Vec<u8>)> {
     let pair = |p: JsValue| {
         let p: Array = p.unchecked_into();
         Some((p.get(0).as_string()?, p.get(1).dyn_into::<Uint8Array>().ok()?.to_vec()))
     };
-    Ok(pairs.iter().filter_map(pair).collect())
+    list.unchecked_into::<Array>().iter().filter_map(pair).collect()
+}
+
+/// What another tab's change, the [`SIGNAL_KEY`] value `raw`, did here;
+/// `None` for another address's images or a value Hoego did not write.
+pub async fn heard(raw: &str) -> Result<Option<Heard>, ShelfError> {
+    let v = wait(Step::Read, heard_images(raw)).await?;
+    if v.is_null() {
+        return Ok(None);
+    }
+    let field = |k: &str| js_sys::Reflect::get(&v, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    Ok(Some(Heard { cleared: field("cleared").is_truthy(), images: pairs(field("pairs")) }))
 }
 
 /// Delete every stored image of this page's address.
