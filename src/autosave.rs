@@ -70,13 +70,6 @@ pub fn on_storage(ctx: &Ctx, state: &AppState, e: &web_sys::StorageEvent) {
         }
         return;
     }
-    // Another tab stored or forgot imported images.
-    if key.as_deref() == Some(storage::images::SIGNAL_KEY) {
-        if let Some(raw) = e.new_value() {
-            crate::image_keeper::heard(ctx, raw);
-        }
-        return;
-    }
     if key.as_deref().is_some_and(|k| k != storage::INDEX_KEY) {
         return;
     }

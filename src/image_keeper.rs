@@ -1,17 +1,18 @@
 //! Keeps the imported images (`images.rs`) in the browser's Cache Storage
 //! (`storage::images`): read back at start, stored after an import or a
-//! backup restore, and cleared when the writer forgets them. What another tab
-//! stores or clears is followed here too (its `storage` event), so every tab
-//! previews and exports what a reload would read.
+//! backup restore, and cleared when the writer forgets them. What other tabs
+//! store or clear is followed too (they say so on a `BroadcastChannel`), so
+//! every tab previews and exports what a reload would read.
 //!
 //! Every step runs in one queue, in the order asked: the start's read ends
 //! before a backup's images are compared with this browser's, a forget ends
 //! before the next import is stored, and two stores of one name land in the
 //! order they were asked. A store writes the bytes held *when it runs*, so
-//! the last import of a name is the one kept. Memory is the truth while the
-//! tab lives; the store follows it, and which images it has not taken yet is
-//! tracked by name, so a refusal (quota) marks those alone and the next
-//! import tries them again.
+//! the last import of a name is the one kept. This tab's own imports are the
+//! truth until stored; the store follows them, and which images it has not
+//! taken yet is tracked by name, so a refusal (quota) marks those alone and
+//! the next import tries them again. Other tabs' changes are taken as the
+//! store has them when the step runs (a clear drops only what it no longer has).
 
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
@@ -34,8 +35,9 @@ enum Op {
     /// Clear the store, then drop from memory the images held when the
     /// writer asked (one imported since stays, and is stored again).
     Forget(Rc<Images>),
-    /// Follow what another tab stored or cleared (its signal's value).
-    Heard(String),
+    /// Follow what other tabs stored (`names`) or cleared: what the store
+    /// holds when the step runs is what this tab takes.
+    Heard { cleared: bool, names: HashSet<String> },
 }
 
 /// The queue and what the store has.
@@ -75,9 +77,15 @@ fn enqueue(ctx: &Ctx, op: Op) {
     let start = KEEPER.with(|k| {
         let mut k = k.borrow_mut();
         // A store still waiting will store every image then unstored: one is enough
-        // (a folder of 40 images is one store and, on a refusal, one notice).
-        if !(matches!(op, Op::Store) && matches!(k.ops.back(), Some(Op::Store))) {
-            k.ops.push_back(op);
+        // (a folder of 40 images is one store and, on a refusal, one notice). Other
+        // tabs' changes waiting are one read of the store, as it is then.
+        match (op, k.ops.back_mut()) {
+            (Op::Store, Some(Op::Store)) => {}
+            (Op::Heard { cleared, names }, Some(Op::Heard { cleared: c, names: n })) => {
+                *c |= cleared;
+                n.extend(names);
+            }
+            (op, _) => k.ops.push_back(op),
         }
         !std::mem::replace(&mut k.running, true)
     });
@@ -100,9 +108,13 @@ fn enqueue(ctx: &Ctx, op: Op) {
     }
 }
 
-/// Read the stored images at start (one imported meanwhile wins).
+/// Read the stored images at start (one imported meanwhile wins), and from
+/// then on follow what other tabs store and forget, so that every tab
+/// previews and exports what a reload would read.
 pub(crate) fn restore(ctx: &Ctx) {
     enqueue(ctx, Op::Restore);
+    let ctx = ctx.clone();
+    store::hear(move |cleared, names| enqueue(&ctx, Op::Heard { cleared, names: names.into_iter().collect() }));
 }
 
 /// Hold `bytes` as the image `name` (replacing one of that name) and store
@@ -128,13 +140,6 @@ pub(crate) fn add_from_backup(ctx: &Ctx, images: Vec<(String, Vec<u8>)>) {
 /// Forget every imported image, in the browser's store and then in memory.
 pub(crate) fn forget(ctx: &Ctx) {
     enqueue(ctx, Op::Forget(IMAGES.with(|i| i.borrow().clone())));
-}
-
-/// Another tab stored or forgot images (`raw`: the value it signalled by,
-/// `storage::images::SIGNAL_KEY`): follow it, so this tab previews and
-/// exports what a reload would read. Queued behind this tab's own steps.
-pub(crate) fn heard(ctx: &Ctx, raw: String) {
-    enqueue(ctx, Op::Heard(raw));
 }
 
 async fn run(ctx: &Ctx, op: Op) {
@@ -177,42 +182,56 @@ async fn run(ctx: &Ctx, op: Op) {
             // Nothing was dropped: the images are still stored and still shown.
             Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
         },
-        Op::Heard(raw) => match store::heard(&raw).await {
-            Ok(Some(heard)) => follow(heard),
-            Ok(None) => {}
-            // The store could not be read: this tab keeps what it holds, as it
-            // would have before another tab spoke (a reload reads the store again).
-            Err(e) => {
-                let e = wasm_bindgen::JsValue::from_str(&e.to_string());
-                crate::browser::warn_on_err(Err::<(), _>(e), "following another tab's images");
+        Op::Heard { cleared, names } => {
+            let names: Vec<String> = names.into_iter().collect();
+            match store::read_after(&names, cleared).await {
+                Ok(heard) => follow(heard),
+                // This tab keeps what it holds, as before another tab spoke; the
+                // library's storage line says the store could not be read.
+                Err(e) => settle(Err(e), None),
             }
-        },
+        }
     }
 }
 
-/// Take another tab's change: a clear drops every image this tab has stored
-/// (its own not stored yet stay, and are stored next), and each image it
-/// stored replaces this tab's, unless this tab's own newer import of that
-/// name is waiting to be stored (it lands after, and is the one kept).
+/// Take the store's images after other tabs' changes (see [`followed`]).
 fn follow(heard: store::Heard) {
     let own = KEEPER.with(|k| k.borrow().unstored.clone());
-    if heard.cleared {
-        let stored: Images = IMAGES.with(|i| {
-            i.borrow().iter().filter(|(n, _)| !own.contains(*n)).map(|(n, b)| (n.clone(), b.clone())).collect()
-        });
-        drop_held(&stored);
+    let (gone, new) = IMAGES.with(|i| followed(&i.borrow(), &own, heard, forget_waits()));
+    if !gone.is_empty() {
+        drop_held(&gone);
     }
-    let changed: Vec<(String, Vec<u8>)> = IMAGES.with(|i| {
-        let held = i.borrow();
-        heard
-            .images
-            .into_iter()
-            .filter(|(n, b)| usable_name(n) && !own.contains(n) && held.get(n).is_none_or(|h| **h != **b))
-            .collect()
-    });
-    if !changed.is_empty() {
-        change(|map| map.extend(changed.into_iter().map(|(n, b)| (n, b.into()))));
+    if !new.is_empty() {
+        change(|map| map.extend(new));
     }
+}
+
+/// What this tab changes after other tabs' changes: the images it held that
+/// the store no longer has (known after a clear), to drop; and the images
+/// stored by another tab that differ from this tab's, to take. A name this
+/// tab has not stored yet (`own`: its newer import, waiting) is left as it
+/// is: its store lands after and the other tabs follow it. With a forget
+/// queued (`forgetting`) nothing is taken: the writer asked to forget what
+/// the store holds (the read at start and a backup restore add nothing then
+/// either).
+fn followed(held: &Images, own: &HashSet<String>, heard: store::Heard, forgetting: bool) -> (Images, Images) {
+    let gone: Images = match &heard.stored {
+        Some(stored) => {
+            let stored: HashSet<&str> = stored.iter().map(String::as_str).collect();
+            held.iter()
+                .filter(|(n, _)| !own.contains(*n) && !stored.contains(n.as_str()))
+                .map(|(n, b)| (n.clone(), b.clone()))
+                .collect()
+        }
+        None => Images::new(),
+    };
+    let new: Images = heard
+        .images
+        .into_iter()
+        .filter(|(n, b)| !forgetting && usable_name(n) && !own.contains(n) && held.get(n).is_none_or(|h| **h != **b))
+        .map(|(n, b)| (n, b.into()))
+        .collect();
+    (gone, new)
 }
 
 /// Is a forget queued? Then what a read or a backup would add is what the
@@ -281,4 +300,53 @@ fn settle(done: Result<(), ShelfError>, notice: Option<(&Ctx, Key)>) {
 fn say(ctx: &Ctx, key: Key, e: &ShelfError) {
     let text = format!("{}: {e}", t(ctx.lang, key));
     ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn images(list: &[(&str, &[u8])]) -> Images {
+        list.iter().map(|(n, b)| (n.to_string(), Rc::from(*b))).collect()
+    }
+
+    fn names(m: &Images) -> Vec<&str> {
+        let mut n: Vec<&str> = m.keys().map(String::as_str).collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn another_tabs_change_is_taken_as_the_store_has_it() {
+        let held = images(&[("a.png", b"a"), ("b.png", b"b"), ("mine.png", b"m")]);
+        let own: HashSet<String> = HashSet::from(["mine.png".to_string()]);
+        let heard = |stored: Option<&[&str]>, imgs: &[(&str, &[u8])]| store::Heard {
+            stored: stored.map(|s| s.iter().map(|n| n.to_string()).collect()),
+            images: imgs.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+        };
+        // (what the store says, a forget queued, dropped, taken)
+        type Case<'a> = (store::Heard, bool, &'a [&'a str], &'a [&'a str]);
+        let cases: Vec<Case> = vec![
+            // A store: a new image and new bytes are taken; the same bytes are no change;
+            // this tab's own waiting import of a name stays; a bad name is never taken.
+            (
+                heard(None, &[("new.png", b"n"), ("a.png", b"A"), ("b.png", b"b"), ("mine.png", b"x"), ("..", b"d")]),
+                false,
+                &[],
+                &["a.png", "new.png"],
+            ),
+            // A clear with nothing stored since: all but this tab's own waiting import go.
+            (heard(Some(&[]), &[]), false, &["a.png", "b.png"], &[]),
+            // A clear, then the other tab (or this one) stored b.png again: b.png stays.
+            (heard(Some(&["b.png"]), &[]), false, &["a.png"], &[]),
+            // A clear and a store merged: what is stored now is taken.
+            (heard(Some(&["c.png"]), &[("c.png", b"c")]), false, &["a.png", "b.png"], &["c.png"]),
+            // A forget waits in this tab: nothing is taken (it would survive the forget).
+            (heard(None, &[("new.png", b"n"), ("a.png", b"A")]), true, &[], &[]),
+        ];
+        for (i, (h, forgetting, gone, new)) in cases.into_iter().enumerate() {
+            let (g, n) = followed(&held, &own, h, forgetting);
+            assert_eq!((names(&g), names(&n)), (gone.to_vec(), new.to_vec()), "case {i}");
+        }
+    }
 }

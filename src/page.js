@@ -64,19 +64,32 @@ function open() {
   return self.caches.open(CACHE);
 }
 
-// Other tabs of this app hear of each change through a `storage` event on this
-// key (src/image_keeper.rs): {schema, base, cleared, names, at}. `base` is the
-// entries' address (the app at another path keeps other images), `at` makes each
-// value new (an unchanged value fires no event). Not under `hoego/`: that is the
-// drafts' layout, which the loader reads.
-const SIGNAL = 'hoego.images.v1.changed';
+// Other tabs of this app hear of each store and clear on this channel
+// (src/image_keeper.rs): {base, cleared, names}. `base` is the entries' address:
+// the app at another path of this origin keeps other images. A BroadcastChannel,
+// not a localStorage key: no quota (drafts fill localStorage), nothing left behind.
+let channel;
+function tabs() {
+  if (channel === undefined) channel = self.BroadcastChannel ? new BroadcastChannel(CACHE) : null;
+  return channel;
+}
+const here = () => new URL(PREFIX, document.baseURI).href;
 
 function tell_tabs(cleared, names) {
-  const base = new URL(PREFIX, document.baseURI).href;
-  const value = JSON.stringify({ schema: 1, base, cleared, names, at: Date.now() + Math.random() });
-  // A full localStorage leaves other tabs unaware until they reload, as before
-  // this signal existed; the images themselves are stored.
-  try { localStorage.setItem(SIGNAL, value); } catch {}
+  tabs()?.postMessage({ base: here(), cleared, names });
+}
+
+// Calls on_heard(cleared, names) for each store or clear another tab of this
+// address makes (a message of another shape is not one this file sent).
+export function hear_images(on_heard) {
+  const c = tabs();
+  if (!c) return;
+  c.onmessage = (e) => {
+    const v = e.data;
+    if (v && v.base === here() && Array.isArray(v.names) && v.names.every((n) => typeof n === 'string')) {
+      on_heard(v.cleared === true, v.names);
+    }
+  };
 }
 
 export async function put_images(names, bodies) {
@@ -92,41 +105,38 @@ export async function put_images(names, bodies) {
   }
 }
 
-// What another tab's change (the SIGNAL value `raw`) did to this page's images:
-// {cleared, pairs: [[name, Uint8Array], …] of the names it stored that are still
-// there}; null for another address's images or a value this file did not write.
-export async function heard_images(raw) {
-  let v;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!v || v.schema !== 1 || v.base !== new URL(PREFIX, document.baseURI).href || !Array.isArray(v.names)) return null;
-  const cache = await open();
-  const pairs = [];
-  for (const name of v.names) {
-    const hit = typeof name === 'string' && await cache.match(PREFIX + encodeURIComponent(name));
-    if (hit) pairs.push([name, new Uint8Array(await hit.arrayBuffer())]);
-  }
-  return { cleared: v.cleared === true, pairs };
-}
-
-// [[name, Uint8Array], …] of every entry under PREFIX of this page's address
-// (the same app at another path keeps its own). An entry whose name does not
-// decode is not one this file wrote: it is passed over, not a failed read.
-export async function read_images() {
-  const cache = await open();
-  const base = new URL(PREFIX, document.baseURI).href;
+// [[name, request], …] of every entry under PREFIX of this page's address (the
+// same app at another path keeps its own). An entry whose name does not decode
+// is not one this file wrote: it is passed over, not a failure.
+async function entries(cache) {
+  const base = here();
   const out = [];
   for (const request of await cache.keys()) {
     if (!request.url.startsWith(base)) continue;
-    let name;
     try {
-      name = decodeURIComponent(request.url.slice(base.length));
-    } catch {
-      continue;
-    }
+      out.push([decodeURIComponent(request.url.slice(base.length)), request]);
+    } catch {}
+  }
+  return out;
+}
+
+// After another tab's change: {stored: the names stored now (when `all`, else
+// null), pairs: [[name, Uint8Array], …] of `names` still stored}.
+export async function read_named(names, all) {
+  const cache = await open();
+  const pairs = [];
+  for (const name of names) {
+    const hit = await cache.match(PREFIX + encodeURIComponent(name));
+    if (hit) pairs.push([name, new Uint8Array(await hit.arrayBuffer())]);
+  }
+  return { stored: all ? (await entries(cache)).map(([name]) => name) : null, pairs };
+}
+
+// [[name, Uint8Array], …] of every stored image.
+export async function read_images() {
+  const cache = await open();
+  const out = [];
+  for (const [name, request] of await entries(cache)) {
     const hit = await cache.match(request);
     // Gone since the listing (another tab forgot the images).
     if (hit) out.push([name, new Uint8Array(await hit.arrayBuffer())]);
@@ -135,12 +145,16 @@ export async function read_images() {
 }
 
 // Deletes this page's entries (another path's stay, as read_images leaves them).
+// Other tabs are told even when a delete fails midway: they read what is left.
 export async function clear_images() {
   if (!self.caches) return;
   const cache = await self.caches.open(CACHE);
-  const base = new URL(PREFIX, document.baseURI).href;
-  for (const request of await cache.keys()) {
-    if (request.url.startsWith(base)) await cache.delete(request);
+  try {
+    const base = here();
+    for (const request of await cache.keys()) {
+      if (request.url.startsWith(base)) await cache.delete(request);
+    }
+  } finally {
+    tell_tabs(true, []);
   }
-  tell_tabs(true, []);
 }

@@ -402,26 +402,59 @@ async fn stored_images_read_back_by_name_and_clear() {
     assert_eq!(read_all().await.expect("read after clear"), Vec::new());
 }
 
-/// What a store or a clear tells other tabs (the signal's value in
-/// localStorage) reads back as what was done, and only at this address.
+/// After another tab's change, the named images are read back as stored
+/// (absent ones left out), and after a clear every name stored is listed.
 #[wasm_bindgen_test]
-async fn other_tabs_hear_what_was_stored_and_cleared_here_only() {
-    use hoego_app::storage::images::{clear, heard, put, SIGNAL_KEY};
-    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let signal = || ls.get_item(SIGNAL_KEY).unwrap().expect("a store or a clear signals");
+async fn the_store_is_read_back_by_name_after_another_tabs_change() {
+    use hoego_app::storage::images::{clear, put, read_after};
     clear().await.expect("start empty");
     put(&[("b.png", b"bee"), ("사진 1.png", b"photo")]).await.expect("put");
-    let said = signal();
-    let h = heard(&said).await.expect("read").expect("this address");
-    assert!(!h.cleared);
-    assert_eq!(h.images, vec![("b.png".to_string(), b"bee".to_vec()), ("사진 1.png".to_string(), b"photo".to_vec())]);
-    // The app at another path keeps other images; a value Hoego did not write is no news.
-    let elsewhere = said.replace("hoego-images/", "elsewhere/hoego-images/");
-    assert!(elsewhere != said && heard(&elsewhere).await.expect("read").is_none());
-    for junk in ["", "null", "[]", "{\"schema\":2}", "not json"] {
-        assert!(heard(junk).await.expect("read").is_none(), "{junk}");
-    }
+    let names = ["사진 1.png".to_string(), "gone.png".to_string()];
+    let h = read_after(&names, false).await.expect("read");
+    assert_eq!((h.stored, h.images), (None, vec![("사진 1.png".to_string(), b"photo".to_vec())]));
+    let mut stored = read_after(&[], true).await.expect("read").stored.expect("asked for");
+    stored.sort();
+    assert_eq!(stored, ["b.png", "사진 1.png"]);
     clear().await.expect("clear");
-    let h = heard(&signal()).await.expect("read").expect("this address");
-    assert!(h.cleared && h.images.is_empty());
+    assert_eq!(read_after(&names, true).await.expect("read").stored, Some(Vec::new()));
+}
+
+/// Another tab's messages are heard in order, and only those of this page's
+/// address and shape (the app at another path keeps other images).
+#[wasm_bindgen_test]
+async fn other_tabs_are_heard_at_this_address_only() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsValue;
+    type Heard = Vec<(bool, Vec<String>)>;
+    let heard: Rc<RefCell<Heard>> = Rc::default();
+    let h = heard.clone();
+    hoego_app::storage::images::hear(move |cleared, names| h.borrow_mut().push((cleared, names)));
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let here = web_sys::Url::new_with_base("hoego-images/", &doc.base_uri().unwrap().unwrap()).unwrap().href();
+    let other = web_sys::BroadcastChannel::new(hoego_app::storage::images::CACHE).unwrap();
+    let send = |base: &str, cleared: bool, names: JsValue| {
+        let m = js_sys::Object::new();
+        for (k, v) in [("base", JsValue::from(base)), ("cleared", cleared.into()), ("names", names)] {
+            js_sys::Reflect::set(&m, &k.into(), &v).unwrap();
+        }
+        other.post_message(&m).unwrap();
+    };
+    let list = |names: &[&str]| JsValue::from(names.iter().map(|n| JsValue::from(*n)).collect::<js_sys::Array>());
+    send(&here.replace("hoego-images/", "elsewhere/hoego-images/"), true, list(&[]));
+    send(&here, false, js_sys::Array::of1(&1.into()).into());
+    send(&here, false, JsValue::NULL);
+    send(&here, false, list(&["a.png", "사진.png"]));
+    send(&here, true, list(&[]));
+    for _ in 0..250 {
+        if heard.borrow().len() >= 2 {
+            break;
+        }
+        let tick = js_sys::Promise::new(&mut |done, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&done, 20).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    let want = vec![(false, vec!["a.png".to_string(), "사진.png".to_string()]), (true, Vec::new())];
+    assert_eq!(*heard.borrow(), want);
 }

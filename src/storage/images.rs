@@ -21,24 +21,21 @@ use wasm_bindgen_futures::JsFuture;
 /// The cache's name, with its schema version (also in `src/page.js`).
 pub const CACHE: &str = "hoego.images.v1";
 
-/// The localStorage key whose `storage` events tell this tab what another
-/// tab stored or cleared (also in `src/page.js`, which writes it after each
-/// [`put`] and [`clear`]). Not under `hoego/`, the drafts' layout.
-pub const SIGNAL_KEY: &str = "hoego.images.v1.changed";
-
 #[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     fn put_images(names: Array, bodies: Array) -> Promise;
     fn read_images() -> Promise;
     fn clear_images() -> Promise;
-    fn heard_images(raw: &str) -> Promise;
+    fn hear_images(on_heard: &JsValue);
+    fn read_named(names: Array, all: bool) -> Promise;
 }
 
-/// What another tab did to this page's stored images.
+/// The store after another tab's change.
+#[derive(Debug, Default, PartialEq)]
 pub struct Heard {
-    /// It cleared them (before storing `images`).
-    pub cleared: bool,
-    /// The images it stored, by name, as they are stored now.
+    /// Every name stored now, when asked for (after a clear).
+    pub stored: Option<Vec<String>>,
+    /// The images asked for that are stored, as they are stored now.
     pub images: Vec<(String, Vec<u8>)>,
 }
 
@@ -99,15 +96,26 @@ fn pairs(list: JsValue) -> Vec<(String, Vec<u8>)> {
     list.unchecked_into::<Array>().iter().filter_map(pair).collect()
 }
 
-/// What another tab's change, the [`SIGNAL_KEY`] value `raw`, did here;
-/// `None` for another address's images or a value Hoego did not write.
-pub async fn heard(raw: &str) -> Result<Option<Heard>, ShelfError> {
-    let v = wait(Step::Read, heard_images(raw)).await?;
-    if v.is_null() {
-        return Ok(None);
-    }
+/// Call `f(cleared, names)` for each store (`names`) or clear another tab of
+/// this page's address makes (a `BroadcastChannel` in `src/page.js`; nothing
+/// where the browser has none). For the page's life.
+pub fn hear(f: impl Fn(bool, Vec<String>) + 'static) {
+    let f = Closure::<dyn Fn(bool, Array)>::new(move |cleared: bool, names: Array| {
+        f(cleared, names.iter().filter_map(|n| n.as_string()).collect());
+    });
+    hear_images(&f.into_js_value());
+}
+
+/// The stored images of `names` (absent ones left out), and with `all` every
+/// name stored.
+pub async fn read_after(names: &[String], all: bool) -> Result<Heard, ShelfError> {
+    let names: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let v = wait(Step::Read, read_named(names, all)).await?;
     let field = |k: &str| js_sys::Reflect::get(&v, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    Ok(Some(Heard { cleared: field("cleared").is_truthy(), images: pairs(field("pairs")) }))
+    let stored = field("stored");
+    let stored = Array::is_array(&stored)
+        .then(|| stored.unchecked_into::<Array>().iter().filter_map(|n| n.as_string()).collect());
+    Ok(Heard { stored, images: pairs(field("pairs")) })
 }
 
 /// Delete every stored image of this page's address.

@@ -52,7 +52,11 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let date = placement::resolve_date(&post, &opts, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
     let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
-    let slug_rewrite = placement::slug_key_escapes(&post).then_some(SlugRewrite::Unsafe);
+    let slug_rewrite = if placement::slug_key_escapes(&post) {
+        Some(SlugRewrite::Unsafe)
+    } else {
+        placement::slug_key_not_url(&post, opts.target).then_some(SlugRewrite::NotUrl)
+    };
     Prepared { post, opts, slug, date, draft, slug_rewrite, warnings, source }
 }
 

@@ -44,13 +44,29 @@ pub(crate) fn slug_key_escapes(post: &Post) -> bool {
         .is_some_and(|s| s.split(['/', '\\']).any(|seg| matches!(dots(seg).as_str(), "." | "..")))
 }
 
+/// Can `slug` be a Gatsby page's path as it is? Gatsby makes the page's URL
+/// of it unescaped: a `%` fails the whole build (`URIError: URI malformed`),
+/// and a `#` or a space cuts or breaks every link to the page. (Jekyll makes
+/// its own URL slug from the file name, so a Jekyll file keeps its name.)
+fn url_safe(target: Target, slug: &str) -> bool {
+    matches!(target, Target::Jekyll) || !slug.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%'))
+}
+
+/// Whether the post's `slug:` key ends in a segment Gatsby cannot make a page
+/// path of (see [`url_safe`]): Lumen builds the page's URL from the key, so
+/// the key is rewritten to the file's slug (`plan::SlugRewrite::NotUrl`).
+pub(crate) fn slug_key_not_url(post: &Post, target: Target) -> bool {
+    let last = |s: &str| s.trim().trim_matches('/').rsplit('/').next().unwrap_or("").trim().to_string();
+    post.view().slug.as_deref().is_some_and(|s| !url_safe(target, &last(s)))
+}
+
 /// The slug before collisions: an existing slug kept byte-for-byte (unless
 /// `reslug`, or it is not a safe file name), else one made from the title
 /// in `opts.slug_style`; then capped and kept off Windows' reserved names.
 pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> (String, SlugSource) {
     let existing = existing_slug(post, opts);
     let (mut slug, source) = match &existing {
-        Some((_, s, src)) if !opts.reslug && is_safe_component(s) => (s.clone(), *src),
+        Some((_, s, src)) if !opts.reslug && is_safe_component(s) && url_safe(opts.target, s) => (s.clone(), *src),
         Some((_, s, src)) => (slugify(s, opts.slug_style), *src),
         None => (slugify(post.view().title.as_deref().unwrap_or(""), opts.slug_style), SlugSource::Title),
     };
@@ -60,7 +76,7 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
     // Named after the fallback above, so the warning says what is written (`.` → `post`,
     // not ``); a path cut to its last segment (`../../evil` → `evil`) is said too.
     if let Some((written, _, _)) = existing.filter(|(w, _, _)| !opts.reslug && w.trim_matches('/') != slug) {
-        let why = format!("slug `{written}` is not a safe file name; written as `{slug}`");
+        let why = format!("slug `{written}` is not a safe file name or URL path; written as `{slug}`");
         warnings.push(Warning::new(WarningCode::SlugUnsafe, why, None));
     }
     let (capped, cut) = cap_bytes(&slug, MAX_SLUG_BYTES);

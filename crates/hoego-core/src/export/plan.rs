@@ -73,6 +73,8 @@ pub enum SlugRewrite {
     /// The key walks out of its folder (`../../etc`): Jekyll would build a URL
     /// of it, and Lumen a page path.
     Unsafe,
+    /// The key has a `#`, `%` or space, of which Gatsby cannot make a page path.
+    NotUrl,
 }
 
 /// What the planner needs besides the post.
@@ -286,6 +288,10 @@ fn added_fixes(post: &Post, cx: &PlanContext, categories: &[String]) -> Vec<Fix>
             SlugRewrite::Unsafe => {
                 (WarningCode::SlugUnsafe, format!("`slug` set to `{}`: it named a path out of its folder", cx.slug))
             }
+            SlugRewrite::NotUrl => (
+                WarningCode::SlugUnsafe,
+                format!("`slug` set to `{}`: Gatsby cannot make a page path of `#`, `%` or a space", cx.slug),
+            ),
         };
         out.push(Fix::new("slug", FixValue::Text(cx.slug.into()), code, note));
     }

@@ -301,6 +301,24 @@ fn existing_slugs_are_kept_byte_for_byte_unless_reslug() {
     assert_eq!(re.path, "content/blog/2022nyeon-hoego/index.md");
     let keep = named(cases[4].0, "", GATSBY, |o| o.slug_style = SlugStyle::Keep);
     assert_eq!(keep.path, "content/blog/2023년-회고/index.md");
+    // Not a Gatsby page path as written (`%` fails its build, `#` and spaces break
+    // links): remade, and said; Jekyll keeps the file's name (it makes its own URL).
+    for (name, gatsby) in
+        [("a b#c%d.md", "content/blog/a-b-c-d/index.md"), ("2023 회고 #2.md", "content/blog/2023-hoego-2/index.md")]
+    {
+        let e = named("---\ntitle: t\ndate: 2023-01-02\n---\n", name, GATSBY, |_| ());
+        assert_eq!(e.path, gatsby, "{name}");
+        assert!(e.warnings.iter().any(|w| w.code == WarningCode::SlugUnsafe), "{name}: {:?}", e.warnings);
+        let j = named("---\ntitle: t\ndate: 2023-01-02\n---\n", name, Target::Jekyll, |_| ());
+        assert_eq!(j.path, format!("_posts/2023-01-02-{}", name), "{name}");
+    }
+    // Lumen builds the page's URL from the key: rewritten to the file's slug too.
+    let lumen = Target::Gatsby(Flavor::Lumen);
+    let e = named("---\ntitle: t\ndate: 2023-01-02\nslug: /posts/a b#c/\n---\n", "x.md", lumen, |_| ());
+    assert_eq!(e.path, "content/blog/a-b-c/index.md");
+    assert!(e.text.contains("\nslug: a-b-c\n"), "{}", e.text);
+    let j = named("---\ntitle: t\ndate: 2023-01-02\nslug: /posts/a b#c/\n---\n", "x.md", Target::Jekyll, |_| ());
+    assert!(j.text.contains("\nslug: /posts/a b#c/\n"), "{}", j.text);
 }
 
 #[test]

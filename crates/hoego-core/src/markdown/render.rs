@@ -93,6 +93,20 @@ fn prefix_footnotes(e: Event<'_>) -> Event<'_> {
     }
 }
 
+/// Adaptor: an image URL's `\` written as `/`. Posts written on Windows have
+/// `![](\assets\a.jpg)`; the HTML writer would escape each `\` as `%5C`, a
+/// path no browser or imported image has, where kramdown passes it through and
+/// browsers read it as `/` (the export reads it so too: `export::image_ref`).
+fn slash_image_urls(e: Event<'_>) -> Event<'_> {
+    match e {
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if dest_url.contains('\\') => {
+            let dest_url = CowStr::from(dest_url.replace('\\', "/"));
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
+        }
+        other => other,
+    }
+}
+
 /// Adaptor: drop kramdown attribute lines (`{: .class}`, `{:.align-center}`)
 /// that stand alone or end a paragraph: the generators consume them, so the
 /// preview must not show them as text.
@@ -123,10 +137,14 @@ pub fn render_unsanitized(body: &str) -> String {
 }
 
 /// Our adaptors, in order: merged text, the nesting cap, heading ids,
-/// kramdown attribute lines dropped, footnote ids prefixed.
+/// kramdown attribute lines dropped, footnote ids prefixed, image URLs'
+/// backslashes read as slashes.
 fn adapt<'a>(events: impl Iterator<Item = Event<'a>>, cuts: impl Boundary) -> impl Iterator<Item = Event<'a>> {
     let capped = CapNesting::new(TextMergeStream::new(events), cuts);
-    HeadingIds { inner: capped, buffered: Vec::new().into_iter() }.filter_map(strip_kramdown_ial).map(prefix_footnotes)
+    HeadingIds { inner: capped, buffered: Vec::new().into_iter() }
+        .filter_map(strip_kramdown_ial)
+        .map(prefix_footnotes)
+        .map(slash_image_urls)
 }
 
 /// Run our adaptors over `events` and append the HTML to `out`.
@@ -213,6 +231,21 @@ mod tests {
         assert!(html.contains(r#"id="user-content-fn-x-target""#), "{html}");
         assert!(html.contains(r##"<a href="#user-content-fn-2">2</a>"##), "{html}");
         assert!(!html.contains(r#"id="x-target""#), "{html}");
+    }
+
+    /// An image URL written with backslashes (on Windows) is shown with slashes,
+    /// as the old site's browser read it, not as `%5C`; links and text keep theirs.
+    #[test]
+    fn image_urls_backslashes_are_slashes() {
+        let cases = [
+            ("![c](\\assets\\img\\c.jpg)\n", "<img src=\"/assets/img/c.jpg\" alt=\"c\" />"),
+            ("![c][r]\n\n[r]: img\\c.jpg\n", "<img src=\"img/c.jpg\" alt=\"c\" />"),
+            ("[l](a\\b.html) a\\b\n", "<a href=\"a%5Cb.html\">l</a> a\\b"),
+        ];
+        for (body, want) in cases {
+            let html = render_unsanitized(body);
+            assert!(html.contains(want), "{body:?}: {html}");
+        }
     }
 
     /// Every heading's id in the preview is the one the outline computes from
