@@ -164,7 +164,14 @@ fn references_outside_the_blog_and_non_images_are_never_read() {
     let all = String::from_utf8_lossy(&bytes);
     assert!(!all.contains("TOP SECRET") && !all.contains("root:") && !all.contains("not a png"), "nothing leaked");
     let err = stderr(&o);
-    for r in ["../../../../etc/passwd", "/../secret", "../../secret.png", "./fake.png", "./2023-01-01-t.md", "..\\..\\secret.png"] {
+    for r in [
+        "../../../../etc/passwd",
+        "/../secret",
+        "../../secret.png",
+        "./fake.png",
+        "./2023-01-01-t.md",
+        "..\\..\\secret.png",
+    ] {
         assert!(err.lines().any(|l| l.contains(r) && l.contains("not")), "{r}: {err}");
     }
     #[cfg(unix)]
