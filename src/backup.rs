@@ -221,7 +221,7 @@ fn image_entries(list: &[In], files: &Files) -> (Vec<(String, Vec<u8>)>, Vec<Str
     for e in list {
         let (name, file) = (e.str("name"), e.str("file"));
         let bytes = match (&name, &file) {
-            (Ok(n), Ok(f)) if crate::images::usable_name(n) && !named.contains(n) && taken.insert(f.clone()) => {
+            (Ok(n), Ok(f)) if crate::images::usable_key(n) && !named.contains(n) && taken.insert(f.clone()) => {
                 named.insert(n.clone());
                 files.get(f)
             }

@@ -260,8 +260,8 @@ texts! {
     SiteBad => ("사이트 설정을 읽을 수 없습니다", "Site settings could not be read"),
     ImportSame => ("이미 보관함에 있어 다시 가져오지 않은 파일", "Already in the library, not imported again"),
     ImportImageDup => (
-        "같은 이름의 다른 이미지가 있어 나중 것을 씁니다",
-        "Another image has the same name; the later one is used",
+        "같은 경로의 이미지를 새로 가져온 것으로 바꿨습니다",
+        "An image of the same path was replaced by the one imported now",
     ),
     ImportFolder => ("폴더 가져오기", "Import folder"),
     ImagesKept => (

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use crate::components::Ctx;
 use crate::i18n::{t, Key};
-use crate::images::{change, drop_held, shelf, usable_name, Images, Kept, IMAGES};
+use crate::images::{change, drop_held, shelf, usable_key, Images, Kept, IMAGES};
 use crate::state::{Action, Level, Notice};
 use crate::storage::images::{self as store, ShelfError};
 
@@ -228,7 +228,7 @@ fn followed(held: &Images, own: &HashSet<String>, heard: store::Heard, forgettin
     let new: Images = heard
         .images
         .into_iter()
-        .filter(|(n, b)| !forgetting && usable_name(n) && !own.contains(n) && held.get(n).is_none_or(|h| **h != **b))
+        .filter(|(n, b)| !forgetting && usable_key(n) && !own.contains(n) && held.get(n).is_none_or(|h| **h != **b))
         .map(|(n, b)| (n, b.into()))
         .collect();
     (gone, new)
@@ -245,7 +245,7 @@ fn forget_waits() -> bool {
 /// unchanged map is not a change). The names added.
 fn take_absent(images: Vec<(String, Vec<u8>)>) -> Vec<String> {
     let absent: Vec<(String, Vec<u8>)> =
-        IMAGES.with(|i| images.into_iter().filter(|(n, _)| usable_name(n) && !i.borrow().contains_key(n)).collect());
+        IMAGES.with(|i| images.into_iter().filter(|(n, _)| usable_key(n) && !i.borrow().contains_key(n)).collect());
     if absent.is_empty() {
         return Vec::new();
     }

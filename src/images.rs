@@ -1,6 +1,8 @@
-//! Images imported alongside posts, by file name: what the export bundles,
-//! and what the preview shows in place of an image the post names by a path
-//! the page cannot load (`./a.png` beside the post). This is the copy in
+//! Images imported alongside posts, by their path as imported (from a folder,
+//! `blog/assets/a.png`; alone, `a.png`): what the export bundles, and what the
+//! preview shows in place of an image the post names by a path the page
+//! cannot load (`./a.png` beside the post). A reference is matched to one by
+//! `hoego_core::export::pick_image`, from the post's own imported path. This is the copy in
 //! memory; `image_keeper.rs` keeps it in the browser's Cache Storage, so a
 //! reload keeps the images until the writer forgets them.
 
@@ -12,10 +14,10 @@ use wasm_bindgen::JsValue;
 
 use crate::storage::images::ShelfError;
 
-/// Images by file name.
+/// Images by their path as imported (see the module's notes): the key.
 pub type Images = HashMap<String, Rc<[u8]>>;
 
-/// Each image's `blob:` URL, by file name, with the bytes it was made of.
+/// Each image's `blob:` URL, by key, with the bytes it was made of.
 type Urls = HashMap<String, (Rc<[u8]>, String)>;
 
 /// The attribute a preview `<img>` keeps its own reference in once its `src`
@@ -32,6 +34,26 @@ thread_local! {
     static URLS: RefCell<Urls> = RefCell::new(HashMap::new());
     /// Counts changes of [`IMAGES`], for [`Shelf::generation`].
     static GENERATION: Cell<u32> = const { Cell::new(0) };
+    /// The imported path of the post the preview shows, which its relative
+    /// references are read from.
+    static POST: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The preview shows the post imported as `path` now (`None`: not imported,
+/// or imported before paths were kept).
+pub(crate) fn set_post(path: Option<&str>) {
+    POST.with(|p| {
+        if p.borrow().as_deref() != path {
+            *p.borrow_mut() = path.map(str::to_string);
+        }
+    });
+}
+
+/// The key of the image `reference` names in the post imported as `post`,
+/// if one is held.
+pub(crate) fn key_for<'i>(images: &'i Images, post: Option<&str>, reference: &str) -> Option<&'i str> {
+    let r = hoego_core::export::image_ref(reference)?;
+    hoego_core::export::pick_image(images.keys().map(String::as_str), post, &r)
 }
 
 /// Whether a reload keeps the imported images.
@@ -76,14 +98,18 @@ pub(crate) fn shelf(kept: Kept) -> Shelf {
     Shelf { count, bytes, kept, generation: GENERATION.with(Cell::get) }
 }
 
-/// Whether `name` can be an image's name: a file name, as an import gives it
-/// (not a path, not `.` or `..`, no control character, at most 255 bytes). A
-/// backup's names are held to it; so are imports, so backups always read back.
-pub(crate) fn usable_name(name: &str) -> bool {
-    (1..=255).contains(&name.len())
-        && name != "."
-        && name != ".."
-        && !name.chars().any(|c| c.is_control() || c == '/' || c == '\\')
+/// Whether `key` can be an image's key: a file name, or a relative path of
+/// file names as a folder import gives it (no empty, `.` or `..` part, no
+/// `\\` or control character, each part at most 255 bytes, 1,024 in all). A
+/// backup's keys are held to it; so are imports, so backups always read back.
+pub(crate) fn usable_key(key: &str) -> bool {
+    (1..=1024).contains(&key.len())
+        && key.split('/').all(|part| {
+            (1..=255).contains(&part.len())
+                && part != "."
+                && part != ".."
+                && !part.chars().any(|c| c.is_control() || c == '\\')
+        })
 }
 
 /// Change the map (a new one if an export holds the current one) and note
@@ -115,12 +141,16 @@ pub(crate) fn drop_held(asked: &Images) -> Vec<String> {
     kept
 }
 
-/// A URL the page can load for the imported image `reference` names, if one
-/// of that name was imported: a `blob:` URL, made once per image.
+/// A URL the page can load for the imported image `reference` names in the
+/// post the preview shows, if one was imported: a `blob:` URL, made once per image.
 fn preview_url(reference: &str) -> Option<String> {
     // The export's own rule for what file a reference names.
-    let name = hoego_core::export::image_ref(reference)?.file_name;
-    let bytes = IMAGES.with(|i| i.borrow().get(&name).cloned())?;
+    let (name, bytes) = IMAGES.with(|i| {
+        let i = i.borrow();
+        let key = POST.with(|p| key_for(&i, p.borrow().as_deref(), reference).map(str::to_string))?;
+        let bytes = i.get(&key)?.clone();
+        Some((key, bytes))
+    })?;
     URLS.with(|u| {
         let mut u = u.borrow_mut();
         if let Some((_, url)) = u.get(&name).filter(|(b, _)| Rc::ptr_eq(b, &bytes)) {

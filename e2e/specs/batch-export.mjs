@@ -138,6 +138,58 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('a blog folder\'s images are told apart by path (two shot.png, each post\'s own cover.png), as `hoego export --zip` does', async () => {
+    const { context, page } = await fresh();
+    const blog = path.join(fs.mkdtempSync(path.join(tmp, 'paths-')), 'blog');
+    const onePx = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    // Four different images of two names (a decoder stops at IEND: the bytes after tell them apart).
+    const png = (tag) => Buffer.concat([onePx, Buffer.from(tag)]);
+    const files = {
+      '_config.yml': 'title: t\n',
+      '_posts/2024-07-01-folder.md': '---\ntitle: "폴더 사진"\ndate: 2024-07-01 10:00:00 +0900\n---\n![first](/assets/a/shot.png)\n\n![second](/assets/b/shot.png)\n',
+      'assets/a/shot.png': png('shot-a'),
+      'assets/b/shot.png': png('shot-b'),
+      'content/blog/one/index.md': '---\ntitle: "하나"\ndate: 2024-01-01 10:00:00 +0900\n---\n![c](./cover.png)\n',
+      'content/blog/one/cover.png': png('cover-one'),
+      'content/blog/two/index.md': '---\ntitle: "둘"\ndate: 2024-02-01 10:00:00 +0900\n---\n![c](./cover.png)\n',
+      'content/blog/two/cover.png': png('cover-two'),
+    };
+    for (const [rel, data] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(blog, rel)), { recursive: true });
+      fs.writeFileSync(path.join(blog, rel), data);
+    }
+    await page.click('[data-testid=back]');
+    const before = await page.locator('[data-testid=draft-item]').count();
+    await page.setInputFiles('[data-testid=import-folder]', blog);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length === n, before + 3);
+    await page.waitForSelector('[data-testid=storage-images][data-count="4"]', { state: 'attached' });
+    const zipOf = async (title, target, post, want) => {
+      if (await page.locator('[data-testid=body]').count()) await page.click('[data-testid=back]');
+      await page.locator('[data-testid=draft-item]', { hasText: title }).locator('.draft-open').click();
+      await page.selectOption('[data-testid=export-target]', target);
+      await page.waitForFunction((n) => document.querySelector('[data-testid=export-md-images]')?.textContent.startsWith(`이미지 ${n}개`), want.length);
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: bound(30000) }), page.click('[data-testid=export-zip]')]);
+      const got = fs.readFileSync(await dl.path());
+      const cliZip = path.join(path.dirname(blog), `${title}.zip`);
+      cli(['export', '--to', target, '--offset', '+09:00', '--zip', cliZip, path.join(blog, post)]);
+      assert(Buffer.compare(got, fs.readFileSync(cliZip)) === 0, `${title}: app zip differs from CLI zip: ${zipNames(got).join(' ')} vs ${zipNames(fs.readFileSync(cliZip)).join(' ')}`);
+      for (const w of want) assert(got.includes(Buffer.from(w)), `${title}: carries ${w}`);
+      return got;
+    };
+    const shots = await zipOf('폴더 사진', 'jekyll', '_posts/2024-07-01-folder.md', ['shot-a', 'shot-b']);
+    assert(shots.indexOf('shot-a') < shots.indexOf('shot-b'), 'each reference keeps its own image, in order');
+    // The preview shows each its own (two blob: URLs, both drawn).
+    await page.waitForFunction(() => {
+      const [a, b] = ['first', 'second'].map((alt) => document.querySelector(`[data-testid=preview] img[alt=${alt}]`));
+      return a && b && a.src.startsWith('blob:') && b.src.startsWith('blob:') && a.src !== b.src && a.naturalWidth === 1 && b.naturalWidth === 1;
+    });
+    const one = await zipOf('하나', 'gatsby', 'content/blog/one/index.md', ['cover-one']);
+    assert(!one.includes(Buffer.from('cover-two')) && zipNames(one)[0] === 'content/blog/one/index.md', `the bundle's own cover and folder: ${zipNames(one).join(' ')}`);
+    const two = await zipOf('둘', 'gatsby', 'content/blog/two/index.md', ['cover-two']);
+    assert(!two.includes(Buffer.from('cover-one')), 'the other post\'s own cover');
+    await context.close();
+  });
+
   await test('imported images are kept across a reload (Cache Storage) and in backups until forgotten', async () => {
     const { context, page } = await fresh();
     const dir = fs.mkdtempSync(path.join(tmp, 'keep-'));

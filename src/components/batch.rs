@@ -33,25 +33,33 @@ pub fn options(s: &ExportSettings, source_name: Option<String>) -> ExportOptions
     o
 }
 
-/// The references of `post` that have an imported image by that file name
-/// (and that really is an image: the CLI's rule).
-pub fn available_images(post: &hoego_core::Post, images: &Images) -> Vec<String> {
+/// The references of `post` (imported as `source`) that name an imported
+/// image (`images::key_for`) that really is an image (the CLI's rule), with
+/// that image's key.
+pub fn image_keys<'i>(post: &hoego_core::Post, source: Option<&str>, images: &'i Images) -> Vec<(String, &'i str)> {
     image_refs(post)
         .into_iter()
-        .filter(|r| images.get(&r.file_name).is_some_and(|b| is_image(&r.file_name, b)))
-        .map(|r| r.reference)
+        .filter_map(|r| {
+            let key = crate::images::key_for(images, source, &r.reference)?;
+            images.get(key).is_some_and(|b| is_image(&r.file_name, b)).then_some((r.reference, key))
+        })
         .collect()
 }
 
-/// The image files of an exported post (`refs`: its image references): each
+/// The references of [`image_keys`], what the export is told is available.
+pub fn available(keys: &[(String, &str)]) -> Vec<String> {
+    keys.iter().map(|(r, _)| r.clone()).collect()
+}
+
+/// The image files of an exported post (`keys`: its [`image_keys`]): each
 /// placed asset's bytes at its site path. Looked up by maps, not by scanning
 /// every reference and image per asset.
 pub fn asset_files(
     out: &hoego_core::export::Exported,
-    refs: &[hoego_core::export::ImageRef],
+    keys: &[(String, &str)],
     images: &Images,
 ) -> Vec<(String, Vec<u8>)> {
-    let by_ref: HashMap<&str, &str> = refs.iter().map(|r| (r.reference.as_str(), r.file_name.as_str())).collect();
+    let by_ref: HashMap<&str, &str> = keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
     let bytes_of = |reference: &str| images.get(*by_ref.get(reference)?);
     out.assets.iter().filter_map(|a| Some((a.site_path.clone(), bytes_of(&a.reference)?.to_vec()))).collect()
 }
@@ -61,15 +69,18 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
     let images = IMAGES.with(|i| i.borrow().clone());
     let parsed: Vec<(&Rc<Draft>, &hoego_core::Post)> =
         drafts.iter().filter_map(|d| d.post.as_ref().ok().map(|p| (d, p))).collect();
+    let keys: Vec<Vec<(String, &str)>> =
+        parsed.iter().map(|(d, p)| image_keys(p, d.name.as_deref(), &images)).collect();
     let batch: Vec<BatchPost> = parsed
         .iter()
-        .map(|(d, p)| BatchPost { post: p, source_name: d.name.clone(), available: available_images(p, &images) })
+        .zip(&keys)
+        .map(|((d, p), k)| BatchPost { post: p, source_name: d.name.clone(), available: available(k) })
         .collect();
     let exported = export_batch(&batch, &options(s, None));
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (e, (_, post)) in exported.iter().zip(&parsed) {
+    for (e, k) in exported.iter().zip(&keys) {
         files.push((e.path.clone(), e.text.clone().into_bytes()));
-        files.extend(asset_files(e, &image_refs(post), &images));
+        files.extend(asset_files(e, k, &images));
     }
     (zip_files(&files).map_err(|e| e.to_string()), drafts.len() - parsed.len())
 }

@@ -81,7 +81,8 @@ pub fn editor(p: &EditorProps) -> Html {
                         <Preview draft_id={d.id.clone()} body={body_text.clone()}
                             title={post.view().title.clone().unwrap_or_default()}
                             date={(*date_iso).clone()}
-                            tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} images={ctx.images.generation} />
+                            tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} images={ctx.images.generation}
+                            source={d.name.clone().map(AttrValue::from)} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use hoego_core::export::{export, image_refs, Exported, Flavor, ImageRef, Target};
+use hoego_core::export::{export, Exported, Flavor, Target};
 use hoego_core::slug::SlugStyle;
 use hoego_core::templates::Lang;
 use hoego_core::Offset;
@@ -34,7 +34,8 @@ struct Computed {
     /// The draft revision it was computed from.
     rev: u64,
     out: Exported,
-    refs: Vec<ImageRef>,
+    /// Each available reference and the key of its image in `images`.
+    keys: Vec<(String, String)>,
     images: Rc<Images>,
 }
 
@@ -59,7 +60,8 @@ impl Computed {
     /// The post, then its images, at their site paths (the order `hoego export --zip` uses).
     fn zip_entries(&self) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(self.out.path.clone(), self.out.text.clone().into_bytes())];
-        files.extend(super::batch::asset_files(&self.out, &self.refs, &self.images));
+        let keys: Vec<(String, &str)> = self.keys.iter().map(|(r, k)| (r.clone(), k.as_str())).collect();
+        files.extend(super::batch::asset_files(&self.out, &keys, &self.images));
         files
     }
 }
@@ -68,12 +70,13 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
     let key = (draft.id.clone(), s.clone());
     let images = IMAGES.with(|i| i.borrow().clone());
     let Ok(post) = &draft.post else {
-        return Computed { key, rev: draft.rev, out: Exported::default(), refs: Vec::new(), images };
+        return Computed { key, rev: draft.rev, out: Exported::default(), keys: Vec::new(), images };
     };
     let opts = super::batch::options(s, draft.name.clone());
-    let refs = image_refs(post);
-    let available = super::batch::available_images(post, &images);
-    Computed { key, rev: draft.rev, out: export(post, &opts, &available), refs, images }
+    let found = super::batch::image_keys(post, draft.name.as_deref(), &images);
+    let out = export(post, &opts, &super::batch::available(&found));
+    let keys = found.into_iter().map(|(r, k)| (r, k.to_string())).collect();
+    Computed { key, rev: draft.rev, out, keys, images }
 }
 
 /// Runs a download; a browser that refuses it becomes a notice, not silence.

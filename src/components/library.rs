@@ -89,17 +89,20 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 ctx.dispatch(Action::Notify(notice));
                 continue;
             }
+            // From a folder, its path in it (`blog/_posts/a.md`): a post's relative image
+            // references are read from there, and a Gatsby bundle's slug is its folder.
+            let path = super::import_pick::relative_path(&f);
             if is_image_name(&name) {
-                if !crate::images::usable_name(&name) {
+                if !crate::images::usable_key(&path) {
                     let why = t(lang, Key::ImageNameBad).to_string();
-                    items.push(Imported { id: new_id(), name: Some(name), text: Err(why), note: None, parsed: None });
+                    items.push(Imported { id: new_id(), name: Some(path), text: Err(why), note: None, parsed: None });
                     continue;
                 }
-                // Images are matched to posts by file name: two different images of
-                // one name (`2023/cover.png`, `2024/cover.png`) cannot both be kept,
-                // so say which one is used rather than swap one in silently.
-                if crate::image_keeper::add(&ctx, name, bytes) {
-                    let text = format!("{}: {}", t(lang, Key::ImportImageDup), super::import_pick::relative_path(&f));
+                // Images are kept by their path as imported: `2023/cover.png` and
+                // `2024/cover.png` are two. One imported again with other bytes
+                // replaces it: say so rather than swap one in silently.
+                if crate::image_keeper::add(&ctx, path.clone(), bytes) {
+                    let text = format!("{}: {path}", t(lang, Key::ImportImageDup));
                     ctx.dispatch(Action::Notify(Notice { level: Level::Warn, text }));
                 }
                 continue;
@@ -108,7 +111,7 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 Ok((s, euc)) => (Ok(s), euc.then(|| t(lang, Key::ImportEuckr).to_string())),
                 Err(e) => (Err(e.describe(lang)), None),
             };
-            items.push(Imported { id: new_id(), name: Some(name), text, note, parsed: None });
+            items.push(Imported { id: new_id(), name: Some(path), text, note, parsed: None });
         }
         if !items.is_empty() {
             // Parse here, in the task that read the files, and draw the editor in a

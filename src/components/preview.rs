@@ -45,6 +45,9 @@ pub struct PreviewProps {
     pub label: AttrValue,
     /// UI language (the note under a preview cut short).
     pub lang: Lang,
+    /// The post's path as imported (`blog/_posts/a.md`), which its image
+    /// references are read from (`./a.png` is the image beside it).
+    pub source: Option<AttrValue>,
     /// The imported images' [`crate::images::Shelf::generation`]: when it
     /// moves, `<img>`s drawn before (a reload's stored images read after the
     /// first frame, an image imported later) are pointed at them.
@@ -279,6 +282,8 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
 /// The preview.
 #[function_component(Preview)]
 pub fn preview(p: &PreviewProps) -> Html {
+    // Read by the image look-ups of the DOM patches this render's effects apply.
+    crate::images::set_post(p.source.as_deref());
     let container = use_node_ref();
     let live = use_mut_ref(|| Live::new(""));
     let cut = use_mut_ref(Cut::default);

@@ -223,7 +223,9 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         Callback::from(move |_: MouseEvent| export_all(&ctx))
     };
     let this = ctx.current().map(|d| {
-        let (name, text) = (d.name.clone().unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
+        // A folder import's name is its path there: the file is named by its last part.
+        let name = d.name.as_deref().and_then(|n| n.rsplit('/').next()).map(str::to_string);
+        let (name, text) = (name.unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {

@@ -57,6 +57,46 @@ pub fn image_ref(reference: &str) -> Option<ImageRef> {
     Some(ImageRef { reference: reference.to_string(), path, file_name })
 }
 
+/// Which of the imported images `keys` a reference names. A key is the
+/// image's path as it was imported: from a folder, its path in it
+/// (`blog/assets/a/shot.png`), else its file name alone. `post` is the post's
+/// own path as imported (`blog/_posts/x.md`; a file name alone, or `None`,
+/// when it came without a folder). Of the keys with the reference's file name,
+/// the one sharing the most trailing folders with the path the reference
+/// resolves to (from the post's folder, or from the imported folder's top for
+/// `/assets/…`) wins: two posts' own `cover.png`, or `assets/a/shot.png` and
+/// `assets/b/shot.png`, are told apart, and an image imported alone still
+/// matches by its name. A tie goes to the first key in byte order.
+pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str>, r: &ImageRef) -> Option<&'k str> {
+    let want = resolved(post.unwrap_or(""), &r.path);
+    let shared = |key: &str| key.rsplit('/').zip(want.iter().rev()).take_while(|(a, b)| a == *b).count();
+    keys.into_iter()
+        .filter(|k| k.rsplit('/').next() == Some(r.file_name.as_str()))
+        .map(|k| (shared(k), k))
+        .max_by(|(a, ka), (b, kb)| a.cmp(b).then_with(|| kb.cmp(ka)))
+        .map(|(_, k)| k)
+}
+
+/// The segments of `path` read from the post at `post` (see [`pick_image`]),
+/// with `.` and `..` resolved (a `..` past the top is dropped).
+fn resolved<'a>(post: &'a str, path: &'a str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = post.split('/').filter(|s| !s.is_empty()).collect();
+    out.pop();
+    if path.starts_with('/') {
+        out.truncate(1);
+    }
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            s => out.push(s),
+        }
+    }
+    out
+}
+
 /// `path` with its `%XX` escapes decoded, as the site's server reads it
 /// (Typora and VS Code write `스크린샷 1.png` as `%EC%8A%A4…%201.png`); `None`
 /// where there are none, or decoding would not give a name to look for: an
@@ -315,6 +355,43 @@ mod tests {
             let got = image_ref(reference);
             let got = got.as_ref().map(|r| (r.path.as_str(), r.file_name.as_str()));
             assert_eq!(got, *want, "{reference}");
+        }
+    }
+
+    #[test]
+    fn the_imported_image_a_reference_names_is_the_one_at_its_path() {
+        let keys = [
+            "blog/assets/a/shot.png",
+            "blog/assets/b/shot.png",
+            "blog/content/blog/one/cover.png",
+            "blog/content/blog/two/cover.png",
+            "loose.png",
+            "x/only.png",
+        ];
+        // (post path, reference, key picked)
+        let cases: &[(Option<&str>, &str, Option<&str>)] = &[
+            (Some("blog/_posts/2024-07-01-a.md"), "/assets/a/shot.png", Some("blog/assets/a/shot.png")),
+            (Some("blog/_posts/2024-07-01-a.md"), "/assets/b/shot.png", Some("blog/assets/b/shot.png")),
+            (Some("blog/_posts/2024-07-01-a.md"), "../assets/b/shot.png", Some("blog/assets/b/shot.png")),
+            (
+                Some("blog/_posts/2024-07-01-a.md"),
+                "{{ site.baseurl }}/assets/b/shot.png",
+                Some("blog/assets/b/shot.png"),
+            ),
+            (Some("blog/content/blog/two/index.md"), "./cover.png", Some("blog/content/blog/two/cover.png")),
+            (Some("blog/content/blog/one/index.md"), "cover.png", Some("blog/content/blog/one/cover.png")),
+            // Without the post's folder: the reference's own folders decide, else the first.
+            (None, "/assets/b/shot.png", Some("blog/assets/b/shot.png")),
+            (Some("index.md"), "./cover.png", Some("blog/content/blog/one/cover.png")),
+            // An image imported alone matches by name, from anywhere.
+            (Some("blog/_posts/a.md"), "/images/2020/loose.png", Some("loose.png")),
+            (None, "../../only.png", Some("x/only.png")),
+            (None, "/assets/missing.png", None),
+            (None, "shot.png.zip", None),
+        ];
+        for (post, reference, want) in cases {
+            let r = image_ref(reference).expect("local");
+            assert_eq!(pick_image(keys, *post, &r), *want, "{post:?} {reference}");
         }
     }
 

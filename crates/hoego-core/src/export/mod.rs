@@ -25,7 +25,7 @@ mod sites;
 #[cfg(feature = "zip")]
 pub mod unzip;
 
-pub use assets::{image_ref, image_refs, is_image, is_image_name, ImageRef};
+pub use assets::{image_ref, image_refs, is_image, is_image_name, pick_image, ImageRef};
 pub use batch::{export_batch, BatchPost};
 pub use bools::Reader;
 pub use site::SiteConfig;
