@@ -71,7 +71,9 @@ ensure_build_tools() { # everything a release trunk build needs
 # panic prints nowhere (there is no stderr) and already aborts (panic = "abort"), yet the
 # prebuilt std still links the code that formats panic messages and their locations.
 # Rebuilding std with panic=immediate-abort drops it: ~31 KB gzip off the first load
-# (BENCHMARKS.md). Both are unstable on the stable toolchain, so RUSTC_BOOTSTRAP=1 is set
+# (BENCHMARKS.md). `-Zfmt-debug=none` makes `{:?}` print nothing (~4 KB more): text a
+# user reads never uses it (tests/no_debug_text.rs keeps it out of src/ and hoego-core).
+# Both are unstable on the stable toolchain, so RUSTC_BOOTSTRAP=1 is set
 # for the release build's commands only; native builds, clippy and the wasm tests never
 # see it. (Under it, a few build scripts, proc-macro2's and thiserror's, detect a
 # "nightly" compiler and take their unstable paths: the e2e layer tests that artifact.)
@@ -81,10 +83,10 @@ ensure_build_tools() { # everything a release trunk build needs
 # larger, which the size layer's 414 KB guard reports.
 release_env() {
   RELEASE_ENV=()
-  if RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort --target wasm32-unknown-unknown \
+  if RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none --target wasm32-unknown-unknown \
        --print cfg >/dev/null 2>&1 && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
     RELEASE_ENV=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none")
     # Trunk runs cargo --offline (Trunk.toml offline = true), and std's own crates.io
     # dependencies are in the sysroot's lockfile, not ours: fetch them first (a no-op
     # once they are in ~/.cargo).

@@ -90,7 +90,8 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
 pub fn download_site(ctx: &Ctx, ids: &[String]) {
     let drafts: Vec<Rc<Draft>> = ctx.drafts.iter().filter(|d| ids.contains(&d.id)).cloned().collect();
     let (zip, skipped) = site_zip(&drafts, &ctx.export);
-    let result = zip.and_then(|bytes| download("site.zip", &bytes, "application/zip").map_err(|e| format!("{e:?}")));
+    let result =
+        zip.and_then(|bytes| download("site.zip", &bytes, "application/zip").map_err(|e| crate::storage::js_error(&e)));
     if let Err(e) = result {
         let text = format!("{}: site.zip ({e})", t(ctx.lang, Key::DownloadFailed));
         ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));

@@ -82,7 +82,7 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
 /// Runs a download; a browser that refuses it becomes a notice, not silence.
 fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {
     if let Err(e) = download(name, bytes, mime) {
-        let text = format!("{}: {name} ({e:?})", t(lang, Key::DownloadFailed));
+        let text = format!("{}: {name} ({})", t(lang, Key::DownloadFailed), crate::storage::js_error(&e));
         ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
     }
 }

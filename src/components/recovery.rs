@@ -27,7 +27,7 @@ pub fn recovery(p: &RecoveryProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = download(&name, bytes.as_bytes(), mime) {
-                let text = format!("{}: {e:?}", t(ctx.lang, Key::DownloadFailed));
+                let text = format!("{}: {}", t(ctx.lang, Key::DownloadFailed), crate::storage::js_error(&e));
                 ctx.dispatch(Action::Notify(Notice { level: Level::Error, text }));
             }
         })

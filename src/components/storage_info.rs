@@ -46,7 +46,7 @@ fn export_all(ctx: &Ctx) {
     let name = format!("hoego-drafts-{}.zip", date_time(at).replace([' ', ':'], "-"));
     let images = crate::images::IMAGES.with(|i| i.borrow().clone());
     let done = backup_zip(&ctx.drafts, &ctx.templates, &images, at)
-        .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| format!("{e:?}")));
+        .and_then(|zip| download(&name, &zip, "application/zip").map_err(|e| crate::storage::js_error(&e)));
     if let Err(e) = done {
         notify(ctx, Level::Error, format!("{}: {e}", t(ctx.lang, Key::DownloadFailed)));
     }
@@ -55,7 +55,7 @@ fn export_all(ctx: &Ctx) {
 /// Read a picked backup and merge it (the reducer decides what happens to each draft).
 fn restore(ctx: Ctx, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
-        let read = file_bytes(&file).await.map_err(|e| format!("{e:?}"));
+        let read = file_bytes(&file).await.map_err(|e| crate::storage::js_error(&e));
         match read.and_then(|b| read_backup(&b).map_err(|e| e.to_string())) {
             Ok(backup) => {
                 let new_ids = backup.drafts.iter().map(|_| new_id()).collect();
@@ -75,7 +75,7 @@ fn restore(ctx: Ctx, file: web_sys::File) {
 /// each cut short (a crafted backup can name thousands, or long ones).
 fn skipped_line(lang: hoego_core::templates::Lang, names: &[String]) -> String {
     let shown: Vec<String> =
-        names.iter().take(5).map(|n| format!("{:?}", n.chars().take(60).collect::<String>())).collect();
+        names.iter().take(5).map(|n| hoego_core::quoted(&n.chars().take(60).collect::<String>())).collect();
     let more = if names.len() > 5 { " …" } else { "" };
     format!("{} ({}): {}{more}", t(lang, Key::BackupImagesSkipped), names.len(), shown.join(", "))
 }
@@ -129,7 +129,11 @@ fn images_line(ctx: &Ctx) -> Html {
             match w.confirm_with_message(t(ctx.lang, Key::ImagesForgetAsk)) {
                 Ok(true) => crate::image_keeper::forget(&ctx),
                 Ok(false) => {}
-                Err(e) => notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, Key::ImagesForgetFailed))),
+                Err(e) => notify(
+                    &ctx,
+                    Level::Error,
+                    format!("{}: {}", t(ctx.lang, Key::ImagesForgetFailed), crate::storage::js_error(&e)),
+                ),
             }
         })
     };
@@ -229,7 +233,11 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {
-                notify(&ctx, Level::Error, format!("{}: {e:?}", t(ctx.lang, Key::DownloadFailed)));
+                notify(
+                    &ctx,
+                    Level::Error,
+                    format!("{}: {}", t(ctx.lang, Key::DownloadFailed), crate::storage::js_error(&e)),
+                );
             }
         })
     });

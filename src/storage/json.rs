@@ -40,7 +40,7 @@ impl Out {
 
     /// Its JSON text.
     pub(crate) fn stringify(self) -> Result<String, String> {
-        JSON::stringify(&self.0).map(String::from).map_err(|e| format!("{e:?}"))
+        JSON::stringify(&self.0).map(String::from).map_err(|e| super::js_error(&e))
     }
 }
 

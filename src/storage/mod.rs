@@ -319,7 +319,13 @@ pub fn parse_draft(key: &str, raw: &str) -> Result<StoredDraft, Broken> {
 pub fn js_error(e: &JsValue) -> String {
     let field = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
     match (field("name"), field("message")) {
-        (n, m) if n.is_empty() && m.is_empty() => format!("{e:?}"),
+        // Not `{:?}`: the browser build formats no `Debug` (scripts/lib.sh).
+        (n, m) if n.is_empty() && m.is_empty() => match e.as_string() {
+            Some(s) => s,
+            None => {
+                js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "unknown error".into())
+            }
+        },
         (n, m) => format!("{n}: {m}"),
     }
 }

@@ -77,10 +77,11 @@ pub fn update_templates(change: &dyn Fn(&mut Vec<UserTemplate>)) -> Result<Vec<U
         Ok(l) => l,
         Err(Broken { problem: Problem::Newer(n), .. }) => return Err(SaveError::Newer(n)),
         Err(b) => {
-            return Err(SaveError::Other(format!(
-                "{TEMPLATES_KEY} is unreadable; it is left as it is ({:?})",
-                b.problem
-            )))
+            let why = match b.problem {
+                Problem::Unreadable(why) => why,
+                Problem::Newer(n) => format!("schema {n}"),
+            };
+            return Err(SaveError::Other(format!("{TEMPLATES_KEY} is unreadable; it is left as it is ({why})")));
         }
     };
     change(&mut list);

@@ -90,19 +90,27 @@ fn a_backup_carries_targets_templates_and_images_and_old_backups_have_none() {
         created: 5.0,
     };
     // Imported images by key: any name a file system allows, or a folder's path, bytes exact.
-    let images: hoego_app::images::Images =
-        [("사진 1.png", &b"\x89PNG one"[..]), ("a", b"no extension"), ("b.jpeg", b""), ("blog/assets/a/b.jpeg", b"deep")]
-            .into_iter()
-            .map(|(n, b)| (n.to_string(), b.into()))
-            .collect();
+    let images: hoego_app::images::Images = [
+        ("사진 1.png", &b"\x89PNG one"[..]),
+        ("a", b"no extension"),
+        ("b.jpeg", b""),
+        ("blog/assets/a/b.jpeg", b"deep"),
+    ]
+    .into_iter()
+    .map(|(n, b)| (n.to_string(), b.into()))
+    .collect();
     let zip = backup_zip(&[Rc::new(d)], std::slice::from_ref(&tpl), &images, 99.0).unwrap();
     let back = read_backup(&zip).unwrap();
     assert_eq!(back.drafts[0].target, words(1200));
     assert_eq!(back.templates, [tpl]);
-    let want: Vec<(String, Vec<u8>)> =
-        [("a", &b"no extension"[..]), ("b.jpeg", b""), ("blog/assets/a/b.jpeg", b"deep"), ("사진 1.png", b"\x89PNG one")]
-        .map(|(n, b)| (n.into(), b.to_vec()))
-        .into();
+    let want: Vec<(String, Vec<u8>)> = [
+        ("a", &b"no extension"[..]),
+        ("b.jpeg", b""),
+        ("blog/assets/a/b.jpeg", b"deep"),
+        ("사진 1.png", b"\x89PNG one"),
+    ]
+    .map(|(n, b)| (n.into(), b.to_vec()))
+    .into();
     let mut got = back.images.clone();
     got.sort();
     assert_eq!(got, want);
@@ -122,7 +130,10 @@ fn a_backup_carries_targets_templates_and_images_and_old_backups_have_none() {
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();
     assert_eq!(back.drafts.len(), 1);
     assert_eq!(back.images, [("ok.png".to_string(), b"x".to_vec())]);
-    assert_eq!(back.skipped_images, ["../x.png", "..", "/abs.png", "a//b.png", "again.png", "gone.png", "images/1.png", "ok.png"]);
+    assert_eq!(
+        back.skipped_images,
+        ["../x.png", "..", "/abs.png", "a//b.png", "again.png", "gone.png", "images/1.png", "ok.png"]
+    );
     let old = r#"{"schema":1,"format":"hoego-backup","drafts":[{"id":"x","file":"d/x.md","name":null,"rev":1,"created":1,"updated":1}]}"#;
     let files = vec![("manifest.json".to_string(), old.as_bytes().to_vec()), ("d/x.md".into(), b"t".to_vec())];
     let back = read_backup(&hoego_core::export::bundle::zip_files(&files).unwrap()).unwrap();

@@ -245,9 +245,50 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// `s` in double quotes, with quotes, backslashes and control characters
+/// escaped (`"a\"b\n"`): how messages show a key or a value written by the
+/// user. Not `{:?}`: the browser build formats no `Debug` (see
+/// `scripts/lib.sh`, `-Zfmt-debug=none`), so text a user reads never uses it.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        // As `{:?}` writes these. Not `char::escape_debug`, whose Unicode tables
+        // cost the browser build ~3 KB: control characters and the invisible
+        // ones a pasted key or value most often hides (zero-width, BOM, line and
+        // paragraph separators, soft hyphen) are escaped, every other is shown.
+        match c {
+            '"' | '\\' | '\n' | '\r' | '\t' => out.extend(c.escape_default()),
+            '\0' => out.push_str("\\0"),
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' => {
+                out.extend(c.escape_unicode())
+            }
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `["a", "b"]`: a list of [`quoted`] texts.
+pub fn quoted_list(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+    format!("[{}]", inner.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_reads_as_debug_formatting_did() {
+        for s in ["key", "it's \"x\"", "a\\b\n\t\r", "회고 🎉", "\u{feff}bom", "\u{200b}", "\u{0}\u{7f}\u{85}", "\u{ad}\u{202e}"] {
+            assert_eq!(quoted(s), format!("{s:?}"), "{s}");
+        }
+        let items = ["a".to_string(), "b'c".to_string()];
+        assert_eq!(quoted_list(&items), format!("{items:?}"));
+    }
 
     #[test]
     fn warning_codes_serialize_as_their_stable_names() {

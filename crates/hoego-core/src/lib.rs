@@ -38,7 +38,7 @@ pub mod view;
 pub mod yaml;
 
 pub use date::{Offset, PostDate};
-pub use error::{EditError, ParseError, Pos, Warning, WarningCode};
+pub use error::{quoted, quoted_list, EditError, ParseError, Pos, Warning, WarningCode};
 pub use field::FieldValue;
 pub use post::Post;
 pub use split::FrontMatterKind;

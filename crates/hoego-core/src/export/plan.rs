@@ -180,12 +180,13 @@ fn taxonomy_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             Target::Gatsby(Flavor::StarterBlog) => false,
         };
         if singular.is_some() && !target_reads_singular {
-            let note = format!("`{}` merged into `{}`: {items:?}", t.singular(), t.plural());
+            let note =
+                format!("`{}` merged into `{}`: {}", t.singular(), t.plural(), crate::error::quoted_list(&items));
             out.push(Fix::new(t.plural(), FixValue::List(items), WarningCode::TaxonomyRenamed, note));
             out.push(Fix::new(t.singular(), FixValue::Unset, WarningCode::TaxonomyRenamed, ""));
         } else if let Some(v) = plural.filter(|v| !is_clean_list(v, strings_only)) {
             let items = list_items(v);
-            let note = format!("`{}` written as a list of strings: {items:?}", t.plural());
+            let note = format!("`{}` written as a list of strings: {}", t.plural(), crate::error::quoted_list(&items));
             out.push(Fix::new(t.plural(), FixValue::List(items), WarningCode::ListNormalized, note));
         }
     }

@@ -777,7 +777,7 @@ impl Pairs {
     /// Add a pair, refusing a key that is already there.
     fn insert(&mut self, key: String, v: Value) -> Result<(), String> {
         if !self.keys.insert(key.clone()) {
-            return Err(format!("{key:?}: duplicated key in mapping"));
+            return Err(format!("{}: duplicated key in mapping", crate::error::quoted(&key)));
         }
         self.pairs.push((key, v));
         Ok(())
