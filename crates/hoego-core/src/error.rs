@@ -283,7 +283,16 @@ mod tests {
 
     #[test]
     fn quoted_reads_as_debug_formatting_did() {
-        for s in ["key", "it's \"x\"", "a\\b\n\t\r", "회고 🎉", "\u{feff}bom", "\u{200b}", "\u{0}\u{7f}\u{85}", "\u{ad}\u{202e}"] {
+        for s in [
+            "key",
+            "it's \"x\"",
+            "a\\b\n\t\r",
+            "회고 🎉",
+            "\u{feff}bom",
+            "\u{200b}",
+            "\u{0}\u{7f}\u{85}",
+            "\u{ad}\u{202e}",
+        ] {
             assert_eq!(quoted(s), format!("{s:?}"), "{s}");
         }
         let items = ["a".to_string(), "b'c".to_string()];
