@@ -6,7 +6,7 @@
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 414 KB (414,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 416 KB (416,000 bytes). The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -48,14 +48,18 @@
 // and "forget" button; ~9 KB) took it to 412.0 KB, less the 2.4 KB saved by minifying the
 // JS snippets and 0.4 KB by making the small helpers one module (src/page.js); the guard
 // went to 414 KB, so that it is not passed by 9 bytes: a guard against growth, not the
-// 300 KB target.
+// 300 KB target. Raised to 416 KB when images kept by their path as imported (a folder's
+// two `shot.png`, each Gatsby post's own `cover.png`), other tabs following a tab's image
+// changes (a BroadcastChannel), the Gatsby slug and backslash fixes and their reviews' fixes
+// (~7.2 KB) took it to 419.1 KB, less 4.4 KB for building the wasm with -Zfmt-debug=none
+// (no `{:?}` in text a user reads: tests/no_debug_text.rs): 414.7 KB.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 414_000;
+const BUDGET = 416_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {

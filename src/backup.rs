@@ -12,9 +12,11 @@
 //!
 //! `target` (a draft's length target), `templates` (the user's templates,
 //! each text as `templates/<n>.md`) and `images` (the images imported with
-//! posts, by file name) are optional: backups from before them read as
-//! having none, and an older Hoego reading a newer backup ignores them, so
-//! the manifest schema stays 1.
+//! posts, by key: the path as imported from a folder, else the file name)
+//! are optional: backups from before them read as having none, and an older
+//! Hoego reading a newer backup ignores them (one from before path keys
+//! skips, and names, the images with a folder in their key), so the manifest
+//! schema stays 1.
 //!
 //! Reading one back trusts nothing: entries are found by the manifest's
 //! names inside the zip only (nothing touches a file system), texts must be
@@ -77,10 +79,10 @@ pub struct Backup {
     pub drafts: Vec<StoredDraft>,
     /// The user's templates.
     pub templates: Vec<UserTemplate>,
-    /// Imported images: file name and bytes.
+    /// Imported images: key (path as imported, or file name) and bytes.
     pub images: Vec<(String, Vec<u8>)>,
     /// Image entries left out, as the manifest names them: a name that is not
-    /// a file name or that an earlier entry has, a file missing from the zip,
+    /// a key (`images::usable_key`) or that an earlier entry has, a file missing from the zip,
     /// or one another entry took.
     pub skipped_images: Vec<String>,
 }

@@ -49,11 +49,24 @@ pub(crate) fn set_post(path: Option<&str>) {
     });
 }
 
+/// The keys of some images by their file name (a key's last part), so that
+/// a reference is compared with the few of its name, not with every image.
+pub type ByName<'i> = HashMap<&'i str, Vec<&'i str>>;
+
+/// [`ByName`] of `images`.
+pub fn by_name(images: &Images) -> ByName<'_> {
+    let mut out: ByName = HashMap::new();
+    for key in images.keys() {
+        out.entry(key.rsplit('/').next().unwrap_or(key)).or_default().push(key);
+    }
+    out
+}
+
 /// The key of the image `reference` names in the post imported as `post`,
-/// if one is held.
-pub(crate) fn key_for<'i>(images: &'i Images, post: Option<&str>, reference: &str) -> Option<&'i str> {
+/// if one is held (`hoego_core::export::pick_image`).
+pub fn key_for<'i>(by_name: &ByName<'i>, post: Option<&str>, reference: &str) -> Option<&'i str> {
     let r = hoego_core::export::image_ref(reference)?;
-    hoego_core::export::pick_image(images.keys().map(String::as_str), post, &r)
+    hoego_core::export::pick_image(by_name.get(r.file_name.as_str())?.iter().copied(), post, &r)
 }
 
 /// Whether a reload keeps the imported images.
@@ -100,10 +113,10 @@ pub(crate) fn shelf(kept: Kept) -> Shelf {
 
 /// Whether `key` can be an image's key: a file name, or a relative path of
 /// file names as a folder import gives it (no empty, `.` or `..` part, no
-/// `\\` or control character, each part at most 255 bytes, 1,024 in all). A
+/// `\\` or control character, each part at most 255 bytes, 4,096 in all). A
 /// backup's keys are held to it; so are imports, so backups always read back.
 pub(crate) fn usable_key(key: &str) -> bool {
-    (1..=1024).contains(&key.len())
+    (1..=4096).contains(&key.len())
         && key.split('/').all(|part| {
             (1..=255).contains(&part.len())
                 && part != "."
@@ -147,7 +160,7 @@ fn preview_url(reference: &str) -> Option<String> {
     // The export's own rule for what file a reference names.
     let (name, bytes) = IMAGES.with(|i| {
         let i = i.borrow();
-        let key = POST.with(|p| key_for(&i, p.borrow().as_deref(), reference).map(str::to_string))?;
+        let key = POST.with(|p| key_for(&by_name(&i), p.borrow().as_deref(), reference).map(str::to_string))?;
         let bytes = i.get(&key)?.clone();
         Some((key, bytes))
     })?;

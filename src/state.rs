@@ -667,12 +667,15 @@ impl AppState {
         }
     }
 
-    /// Add imported files as drafts. A file already in the library (same name,
-    /// same text) is not added again: importing a folder twice must not double
-    /// every post (and every point of its series chart).
+    /// Add imported files as drafts. A file already in the library (same file
+    /// name, same text) is not added again: importing a folder twice must not
+    /// double every post (and every point of its series chart). By the file
+    /// name, not the path: a folder import's draft is named by its path there,
+    /// and the same file picked alone, or imported before paths were kept, or
+    /// from the folder renamed, is still the same post.
     fn import(&mut self, items: Vec<Imported>, at: f64, messages: &ImportMessages) {
         let have: HashMap<(Option<&str>, u64), String> =
-            self.drafts.iter().map(|d| ((d.name.as_deref(), text_hash(&d.text)), d.id.clone())).collect();
+            self.drafts.iter().map(|d| ((file_part(d.name.as_deref()), text_hash(&d.text)), d.id.clone())).collect();
         let (mut new_ids, mut same, mut from_file) = (Vec::new(), Vec::new(), false);
         let (mut notices, mut drafts) = (Vec::new(), Vec::new());
         // Plain successes are said once for the batch (a folder import put one
@@ -688,7 +691,7 @@ impl AppState {
                 Ok(text) => text,
             };
             from_file = it.name.is_some();
-            if let Some(id) = have.get(&(it.name.as_deref(), text_hash(&text))) {
+            if let Some(id) = have.get(&(file_part(it.name.as_deref()), text_hash(&text))) {
                 same.push(id.clone());
                 continue;
             }
@@ -896,6 +899,11 @@ impl Reducible for AppState {
         s.apply(action);
         Rc::new(s)
     }
+}
+
+/// The file name of an imported draft's name (a folder import's is its path there).
+fn file_part(name: Option<&str>) -> Option<&str> {
+    name.map(|n| n.rsplit('/').next().unwrap_or(n))
 }
 
 #[cfg(test)]
@@ -1216,6 +1224,15 @@ mod tests {
             messages: ImportMessages::default(),
         });
         assert_eq!((s.drafts.len(), &s.view), (3, &View::Editor("b1".into())));
+        // From a folder (named by its path there), or that folder renamed: the same file.
+        for (k, name) in [("5", "blog/_posts/b.md"), ("6", "old-blog/_posts/b.md")] {
+            s.apply(Action::Import {
+                items: vec![file(&format!("b{k}"), Some(name), post)],
+                at: 5.0,
+                messages: ImportMessages::default(),
+            });
+            assert_eq!(s.drafts.len(), 3, "{name}");
+        }
     }
 
     #[test]

@@ -23,43 +23,68 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The `{…:?}` and `{…:#?}` placeholders of a line of code (comments skipped).
+/// Does a line of code hold a `Debug` placeholder (`{:?}`, `{e:?}`,
+/// `{:#?}`, `{:x?}`, `{0:>10?}`…)? `{{` is a literal brace, and a `//`
+/// comment after the code is not code.
 fn debug_placeholders(line: &str) -> bool {
     let code = line.trim_start();
     if code.starts_with("//") {
         return false;
     }
-    let mut rest = code;
-    while let Some(i) = rest.find('{') {
-        rest = &rest[i + 1..];
-        let inner = rest.split('}').next().unwrap_or("");
-        if inner.len() < 40 && (inner.ends_with(":?") || inner.ends_with(":#?")) && !inner.contains(['{', ' ', '"']) {
-            return true;
+    // A trailing comment: `//` after whitespace, outside a string (an even
+    // number of `"` before it).
+    let code = match code.match_indices(" //").find(|(i, _)| code[..*i].matches('"').count() % 2 == 0) {
+        Some((i, _)) => &code[..i],
+        None => code,
+    };
+    let b = code.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' if b.get(i + 1) == Some(&b'{') => i += 2,
+            b'{' => {
+                let inner = code[i + 1..].split(['}', '{']).next().unwrap_or("");
+                if inner.contains(':') && inner.ends_with('?') && code[i + 1 + inner.len()..].starts_with('}') {
+                    return true;
+                }
+                i += 1;
+            }
+            _ => i += 1,
         }
     }
     false
 }
 
-/// Lines of `text` outside test code: a `#[cfg(test)]` module ends the file
-/// (clippy's `items_after_test_module` keeps them last); on a single item it
-/// skips that item up to its closing brace at the attribute's indentation.
+/// Lines of `text` outside test code. A `#[cfg(test)]` (or `cfg(all(test…`)
+/// module ends the file (clippy's `items_after_test_module` keeps them last);
+/// `mod x;` and a one-line item end at their line; any other item runs to the
+/// line that closes it at the attribute's indentation.
 fn code_lines(text: &str) -> Vec<(usize, &str)> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let l = lines[i];
-        if l.trim_start().starts_with("#[cfg(test)]") || l.trim_start().starts_with("#[cfg(all(test") {
-            let indent = &l[..l.len() - l.trim_start().len()];
-            if lines.get(i + 1).is_some_and(|n| n.trim_start().starts_with("mod ")) {
-                break;
-            }
+        let t = l.trim_start();
+        if !(t.starts_with("#[cfg(test)]") || t.starts_with("#[cfg(all(test")) {
+            out.push((i + 1, l));
             i += 1;
+            continue;
+        }
+        let indent = &l[..l.len() - t.len()];
+        // The item: past any further attributes.
+        i += 1;
+        while lines.get(i).is_some_and(|n| n.trim_start().starts_with("#[")) {
+            i += 1;
+        }
+        let Some(item) = lines.get(i).map(|n| n.trim_end()) else { break };
+        if item.trim_start().starts_with("mod ") && item.ends_with('{') {
+            break;
+        }
+        if !(item.ends_with(';') || item.ends_with(',') || item.ends_with('}')) {
             while i < lines.len() && !(lines[i].starts_with(indent) && lines[i][indent.len()..].starts_with('}')) {
                 i += 1;
             }
-        } else {
-            out.push((i + 1, l));
         }
         i += 1;
     }
@@ -91,14 +116,21 @@ fn the_check_sees_placeholders_and_skips_tests() {
         (r#"format!("{e:?}")"#, true),
         (r#"format!("{:?} and {}", a, b)"#, true),
         (r#"format!("{x.y:#?}")"#, true),
+        (r#"format!("{:x?} {:#x?}")"#, true),
+        (r#"format!("{0:>10?}") {:.1?}"#, true),
+        (r#"format!("{a_very_long_name_for_a_value_that_is_long:?}")"#, true),
         (r#"format!("{}", a)"#, false),
+        (r#"format!("{{:?}}")"#, false),
         (r#"// format!("{e:?}")"#, false),
-        (r#"let m = HashMap::<u8, u8>::new(); if a { b } else { c:? }"#, false),
+        (r#"let a = b; // was {e:?}"#, false),
+        (r#"format!("// {e:?}")"#, true),
+        (r#"let m = HashMap::<u8, u8>::new(); if a { b } else { c }"#, false),
     ];
     for (line, want) in cases {
         assert_eq!(debug_placeholders(line), want, "{line}");
     }
-    let text = "a\n#[cfg(test)]\nfn t() {\n    x\n}\nb\n#[cfg(test)]\nmod tests {\n    c\n}\nd\n";
+    let text = "a\n#[cfg(test)]\nmod x;\nb\n#[cfg(test)]\nfn t() {\n    x\n}\nc\n#[cfg(test)]\nuse y;\n\
+                d\n    #[cfg(test)]\n    field: u8,\ne\n#[cfg(test)]\n#[allow(x)]\nmod tests {\n    f\n}\ng\n";
     let kept: Vec<&str> = code_lines(text).into_iter().map(|(_, l)| l).collect();
-    assert_eq!(kept, ["a", "b"]);
+    assert_eq!(kept, ["a", "b", "c", "d", "e"]);
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use super::Ctx;
 use crate::browser::{download, now_date};
 use crate::i18n::{t, Key};
-use crate::images::{Images, IMAGES};
+use crate::images::{ByName, Images, IMAGES};
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 use hoego_core::export::bundle::zip_files;
 use hoego_core::export::{export_batch, image_refs, is_image, BatchPost, ExportOptions, Flavor, SiteConfig, Target};
@@ -34,13 +34,18 @@ pub fn options(s: &ExportSettings, source_name: Option<String>) -> ExportOptions
 }
 
 /// The references of `post` (imported as `source`) that name an imported
-/// image (`images::key_for`) that really is an image (the CLI's rule), with
-/// that image's key.
-pub fn image_keys<'i>(post: &hoego_core::Post, source: Option<&str>, images: &'i Images) -> Vec<(String, &'i str)> {
+/// image (`images::key_for`, over `by_name` of `images`) that really is an
+/// image (the CLI's rule), with that image's key.
+pub fn image_keys<'i>(
+    post: &hoego_core::Post,
+    source: Option<&str>,
+    images: &Images,
+    by_name: &ByName<'i>,
+) -> Vec<(String, &'i str)> {
     image_refs(post)
         .into_iter()
         .filter_map(|r| {
-            let key = crate::images::key_for(images, source, &r.reference)?;
+            let key = crate::images::key_for(by_name, source, &r.reference)?;
             images.get(key).is_some_and(|b| is_image(&r.file_name, b)).then_some((r.reference, key))
         })
         .collect()
@@ -69,8 +74,9 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
     let images = IMAGES.with(|i| i.borrow().clone());
     let parsed: Vec<(&Rc<Draft>, &hoego_core::Post)> =
         drafts.iter().filter_map(|d| d.post.as_ref().ok().map(|p| (d, p))).collect();
+    let by_name = crate::images::by_name(&images);
     let keys: Vec<Vec<(String, &str)>> =
-        parsed.iter().map(|(d, p)| image_keys(p, d.name.as_deref(), &images)).collect();
+        parsed.iter().map(|(d, p)| image_keys(p, d.name.as_deref(), &images, &by_name)).collect();
     let batch: Vec<BatchPost> = parsed
         .iter()
         .zip(&keys)

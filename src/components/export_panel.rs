@@ -73,7 +73,8 @@ fn compute(draft: &Draft, s: &ExportSettings) -> Computed {
         return Computed { key, rev: draft.rev, out: Exported::default(), keys: Vec::new(), images };
     };
     let opts = super::batch::options(s, draft.name.clone());
-    let found = super::batch::image_keys(post, draft.name.as_deref(), &images);
+    let by_name = crate::images::by_name(&images);
+    let found = super::batch::image_keys(post, draft.name.as_deref(), &images, &by_name);
     let out = export(post, &opts, &super::batch::available(&found));
     let keys = found.into_iter().map(|(r, k)| (r, k.to_string())).collect();
     Computed { key, rev: draft.rev, out, keys, images }

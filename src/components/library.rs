@@ -56,19 +56,22 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
         let mut items = Vec::new();
         for f in files {
             let name = f.name();
+            // From a folder, its path in it (`blog/_posts/a.md`): a post's relative image
+            // references are read from there, and a Gatsby bundle's slug is its folder.
+            let path = super::import_pick::relative_path(&f);
             // Judged by its size before reading it: nothing of a huge file is read.
             let size = f.size() as usize;
             if let Some(why) = too_big(lang, size).filter(|_| !is_image_name(&name)) {
-                items.push(Imported { id: new_id(), name: Some(name), text: Err(why), note: None, parsed: None });
+                items.push(Imported { id: new_id(), name: Some(path), text: Err(why), note: None, parsed: None });
                 continue;
             }
             let bytes = match file_bytes(&f).await {
                 Ok(b) => b,
-                Err(_) => {
+                Err(e) => {
                     items.push(Imported {
                         id: new_id(),
-                        name: Some(name),
-                        text: Err("read failed".into()),
+                        name: Some(path),
+                        text: Err(format!("read failed: {}", crate::storage::js_error(&e))),
                         note: None,
                         parsed: None,
                     });
@@ -89,9 +92,6 @@ pub fn import_files(ctx: Ctx, files: Vec<web_sys::File>) {
                 ctx.dispatch(Action::Notify(notice));
                 continue;
             }
-            // From a folder, its path in it (`blog/_posts/a.md`): a post's relative image
-            // references are read from there, and a Gatsby bundle's slug is its folder.
-            let path = super::import_pick::relative_path(&f);
             if is_image_name(&name) {
                 if !crate::images::usable_key(&path) {
                     let why = t(lang, Key::ImageNameBad).to_string();
@@ -245,7 +245,8 @@ pub fn library() -> Html {
         .filter(|d| {
             q.is_empty()
                 || d.title().unwrap_or_default().to_lowercase().contains(&q)
-                || d.name.as_deref().unwrap_or("").to_lowercase().contains(&q)
+                // The file's name, not its folders (`blog/_posts/` would match every post).
+                || d.name.as_deref().and_then(|n| n.rsplit('/').next()).unwrap_or("").to_lowercase().contains(&q)
         })
         .cloned()
         .collect();

@@ -72,10 +72,11 @@ fn restore(ctx: Ctx, file: web_sys::File) {
 }
 
 /// `Images … (3): "a.png", "", "b.png"`: a count and the first few names,
-/// each cut short (a crafted backup can name thousands, or long ones).
+/// each cut to its last 60 characters, where a path's file name is (a crafted
+/// backup can name thousands, or long ones).
 fn skipped_line(lang: hoego_core::templates::Lang, names: &[String]) -> String {
-    let shown: Vec<String> =
-        names.iter().take(5).map(|n| hoego_core::quoted(&n.chars().take(60).collect::<String>())).collect();
+    let tail = |n: &str| n.chars().rev().take(60).collect::<Vec<char>>().into_iter().rev().collect::<String>();
+    let shown: Vec<String> = names.iter().take(5).map(|n| hoego_core::quoted(&tail(n))).collect();
     let more = if names.len() > 5 { " …" } else { "" };
     format!("{} ({}): {}{more}", t(lang, Key::BackupImagesSkipped), names.len(), shown.join(", "))
 }

@@ -3,7 +3,8 @@
 //! few photos would fill, and then no draft could be saved.
 //!
 //! Layout (schema 1): one cache, [`CACHE`]; one entry per image, keyed by the
-//! URL `hoego-images/<file name, percent-encoded>` relative to the page (so any
+//! URL `hoego-images/<key, percent-encoded>` relative to the page (the key is the
+//! image's path as imported, or its file name: `images.rs`; so any
 //! sub-path works), whose body is the image's bytes. Nothing fetches these
 //! URLs: they are keys, under this page's address (the app served at two paths
 //! keeps two sets). The cache is the images' only copy besides memory, so
@@ -82,7 +83,7 @@ pub async fn put(images: &[(&str, &[u8])]) -> Result<(), ShelfError> {
     wait(Step::Put, put_images(names, bodies)).await.map(|_| ())
 }
 
-/// Every stored image, by name.
+/// Every stored image, by key.
 pub async fn read_all() -> Result<Vec<(String, Vec<u8>)>, ShelfError> {
     Ok(pairs(wait(Step::Read, read_images()).await?))
 }

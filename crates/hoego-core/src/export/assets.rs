@@ -47,6 +47,9 @@ pub fn image_ref(reference: &str) -> Option<ImageRef> {
     // becomes `//host`: remote, like the browser's reading.
     let path = path.replace('\\', "/");
     let path = percent_decoded(&path).unwrap_or(path);
+    // The preview's `<img src>` has the Liquid prefix escaped by the HTML writer
+    // (`%7B%7Bsite.baseurl%7D%7D/a.png`): decoded, it is stripped like the written one.
+    let path = if path.contains("{{") { super::liquid::strip_site_prefixes(&path) } else { path };
     if !is_local(&path) || path.contains("{{") || path.contains("{%") {
         return None;
     }
@@ -61,29 +64,56 @@ pub fn image_ref(reference: &str) -> Option<ImageRef> {
 /// image's path as it was imported: from a folder, its path in it
 /// (`blog/assets/a/shot.png`), else its file name alone. `post` is the post's
 /// own path as imported (`blog/_posts/x.md`; a file name alone, or `None`,
-/// when it came without a folder). Of the keys with the reference's file name,
-/// the one sharing the most trailing folders with the path the reference
-/// resolves to (from the post's folder, or from the imported folder's top for
-/// `/assets/…`) wins: two posts' own `cover.png`, or `assets/a/shot.png` and
-/// `assets/b/shot.png`, are told apart, and an image imported alone still
-/// matches by its name. A tie goes to the first key in byte order.
+/// when it came without a folder).
+///
+/// A key must agree with the path the reference resolves to (from the post's
+/// folder; `/assets/…` as written): read from the end, one is a tail of the
+/// other. So `assets/a/shot.png` and `assets/b/shot.png`, or two posts' own
+/// `cover.png`, are told apart, an image imported alone (`shot.png`) agrees
+/// with any path, and another folder's image of the same name never stands in
+/// for a missing one. Of those that agree, the one sharing the most of the
+/// path wins, then the one nearest the post (most leading folders in common);
+/// a tie is no answer: the export then says the image is missing, rather than
+/// bundle a guess.
 pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str>, r: &ImageRef) -> Option<&'k str> {
-    let want = resolved(post.unwrap_or(""), &r.path);
-    let shared = |key: &str| key.rsplit('/').zip(want.iter().rev()).take_while(|(a, b)| a == *b).count();
-    keys.into_iter()
-        .filter(|k| k.rsplit('/').next() == Some(r.file_name.as_str()))
-        .map(|k| (shared(k), k))
-        .max_by(|(a, ka), (b, kb)| a.cmp(b).then_with(|| kb.cmp(ka)))
-        .map(|(_, k)| k)
+    let post = post.unwrap_or("");
+    let want = resolved(post, &r.path);
+    let folder: Vec<&str> =
+        post.split('/').collect::<Vec<_>>().split_last().map(|(_, f)| f.to_vec()).unwrap_or_default();
+    let mut best: Option<((usize, usize), &str)> = None;
+    let mut tied = false;
+    for key in keys {
+        let parts: Vec<&str> = key.split('/').collect();
+        if parts.last() != Some(&r.file_name.as_str()) {
+            continue;
+        }
+        let shared = parts.iter().rev().zip(want.iter().rev()).take_while(|(a, b)| a == b).count();
+        if shared < parts.len().min(want.len()) {
+            continue;
+        }
+        let near = parts.iter().zip(&folder).take_while(|(a, b)| a == b).count();
+        let score = (shared, near);
+        match best {
+            Some((b, _)) if score < b => {}
+            Some((b, _)) if score == b => tied = true,
+            _ => {
+                best = Some((score, key));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, k)| k)
 }
 
-/// The segments of `path` read from the post at `post` (see [`pick_image`]),
-/// with `.` and `..` resolved (a `..` past the top is dropped).
+/// The segments of the path `path` names, read from the post at `post` (see
+/// [`pick_image`]): a relative one from the post's folder, a `/…` one as
+/// written (where the site's root is in the imported folder is not known);
+/// `.` and `..` resolved (a `..` past the top is dropped).
 fn resolved<'a>(post: &'a str, path: &'a str) -> Vec<&'a str> {
-    let mut out: Vec<&str> = post.split('/').filter(|s| !s.is_empty()).collect();
-    out.pop();
-    if path.starts_with('/') {
-        out.truncate(1);
+    let mut out: Vec<&str> = Vec::new();
+    if !path.starts_with('/') {
+        out.extend(post.split('/').filter(|s| !s.is_empty()));
+        out.pop();
     }
     for seg in path.split('/') {
         match seg {
@@ -336,6 +366,9 @@ mod tests {
         }
         let r = image_ref("%EC%8A%A4%ED%81%AC%EB%A6%B0%EC%83%B7%201.png?v=2").expect("local");
         assert_eq!((r.path.as_str(), r.file_name.as_str()), ("스크린샷 1.png", "스크린샷 1.png"));
+        // As the preview's HTML writes `{{site.baseurl}}/assets/a.png`.
+        let r = image_ref("%7B%7Bsite.baseurl%7D%7D/assets/a.png").expect("local");
+        assert_eq!(r.path, "/assets/a.png");
     }
 
     #[test]
@@ -380,14 +413,29 @@ mod tests {
             ),
             (Some("blog/content/blog/two/index.md"), "./cover.png", Some("blog/content/blog/two/cover.png")),
             (Some("blog/content/blog/one/index.md"), "cover.png", Some("blog/content/blog/one/cover.png")),
-            // Without the post's folder: the reference's own folders decide, else the first.
+            // Without the post's folder: the reference's own folders decide; a tie is no answer.
             (None, "/assets/b/shot.png", Some("blog/assets/b/shot.png")),
-            (Some("index.md"), "./cover.png", Some("blog/content/blog/one/cover.png")),
+            (Some("index.md"), "./cover.png", None),
+            (None, "/assets/shot.png", None),
             // An image imported alone matches by name, from anywhere.
             (Some("blog/_posts/a.md"), "/images/2020/loose.png", Some("loose.png")),
             (None, "../../only.png", Some("x/only.png")),
             (None, "/assets/missing.png", None),
             (None, "shot.png.zip", None),
+        ];
+        for (post, reference, want) in cases {
+            let r = image_ref(reference).expect("local");
+            assert_eq!(pick_image(keys, *post, &r), *want, "{post:?} {reference}");
+        }
+        // Another folder's image never stands in for a missing one; one imported alone does.
+        let keys = ["blog/content/blog/one/cover.png", "cover.png", "sites/b1/assets/a.png", "sites/b2/assets/a.png"];
+        let cases: &[(Option<&str>, &str, Option<&str>)] = &[
+            (Some("blog/content/blog/two/index.md"), "./cover.png", Some("cover.png")),
+            (Some("blog/content/blog/one/index.md"), "./cover.png", Some("blog/content/blog/one/cover.png")),
+            // A folder above two blogs: the post's own blog's image.
+            (Some("sites/b2/_posts/x.md"), "/assets/a.png", Some("sites/b2/assets/a.png")),
+            (Some("sites/b1/_posts/x.md"), "../assets/a.png", Some("sites/b1/assets/a.png")),
+            (Some("sites/b1/_posts/x.md"), "/img/a.png", None),
         ];
         for (post, reference, want) in cases {
             let r = image_ref(reference).expect("local");
