@@ -146,7 +146,8 @@ export default async function (h) {
     const png = (tag) => Buffer.concat([onePx, Buffer.from(tag)]);
     const files = {
       '_config.yml': 'title: t\n',
-      '_posts/2024-07-01-folder.md': '---\ntitle: "폴더 사진"\ndate: 2024-07-01 10:00:00 +0900\n---\n![first](/assets/a/shot.png)\n\n![second](/assets/b/shot.png)\n',
+      '_posts/2024-07-01-folder.md': '---\ntitle: "폴더 사진"\ndate: 2024-07-01 10:00:00 +0900\n---\n![first](/assets/a/shot.png)\n\n![second](/assets/b/shot.png)\n\n![root](/shot.png)\n',
+      'shot.png': png('shot-root'),
       'assets/a/shot.png': png('shot-a'),
       'assets/b/shot.png': png('shot-b'),
       'content/blog/one/index.md': '---\ntitle: "하나"\ndate: 2024-01-01 10:00:00 +0900\n---\n![c](./cover.png)\n',
@@ -162,7 +163,7 @@ export default async function (h) {
     const before = await page.locator('[data-testid=draft-item]').count();
     await page.setInputFiles('[data-testid=import-folder]', blog);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length === n, before + 3);
-    await page.waitForSelector('[data-testid=storage-images][data-count="4"]', { state: 'attached' });
+    await page.waitForSelector('[data-testid=storage-images][data-count="5"]', { state: 'attached' });
     const zipOf = async (title, target, post, want) => {
       if (await page.locator('[data-testid=body]').count()) await page.click('[data-testid=back]');
       await page.locator('[data-testid=draft-item]', { hasText: title }).locator('.draft-open').click();
@@ -176,7 +177,8 @@ export default async function (h) {
       for (const w of want) assert(got.includes(Buffer.from(w)), `${title}: carries ${w}`);
       return got;
     };
-    const shots = await zipOf('폴더 사진', 'jekyll', '_posts/2024-07-01-folder.md', ['shot-a', 'shot-b']);
+    // `/shot.png` is the blog's root one, not assets/a's or assets/b's.
+    const shots = await zipOf('폴더 사진', 'jekyll', '_posts/2024-07-01-folder.md', ['shot-a', 'shot-b', 'shot-root']);
     assert(shots.indexOf('shot-a') < shots.indexOf('shot-b'), 'each reference keeps its own image, in order');
     // The preview shows each its own (two blob: URLs, both drawn).
     await page.waitForFunction(() => {

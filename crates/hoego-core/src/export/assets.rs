@@ -66,20 +66,27 @@ pub fn image_ref(reference: &str) -> Option<ImageRef> {
 /// own path as imported (`blog/_posts/x.md`; a file name alone, or `None`,
 /// when it came without a folder).
 ///
-/// A key must agree with the path the reference resolves to (from the post's
-/// folder; `/assets/…` as written): read from the end, one is a tail of the
-/// other. So `assets/a/shot.png` and `assets/b/shot.png`, or two posts' own
-/// `cover.png`, are told apart, an image imported alone (`shot.png`) agrees
-/// with any path, and another folder's image of the same name never stands in
-/// for a missing one. Of those that agree, the one sharing the most of the
-/// path wins, then the one nearest the post (most leading folders in common);
-/// a tie is no answer: the export then says the image is missing, rather than
-/// bundle a guess.
+/// Paths are compared inside the imported folder: its own name (a path's first
+/// part) says nothing of the site, and a renamed copy of a blog is the same
+/// site. A key must agree with the path the reference resolves to (from the
+/// post's folder; `/…` from the site's root): read from the end, one is a tail
+/// of the other, and for a `/…` reference the folders above the match must be
+/// a root the post is in (`/shot.png` is `blog/shot.png`, not
+/// `blog/assets/a/shot.png`). So `assets/a/shot.png` and `assets/b/shot.png`,
+/// or two posts' own `cover.png`, are told apart, an image imported alone
+/// (`shot.png`) agrees with any path, and another folder's image of the same
+/// name never stands in for a missing one. Of those that agree, the one
+/// sharing the most of the path wins, then the one nearest the post (most
+/// leading folders in common, the imported folder's name included); a tie is
+/// no answer: the export then says the image is missing, rather than bundle a
+/// guess.
 pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str>, r: &ImageRef) -> Option<&'k str> {
-    let post = post.unwrap_or("");
-    let want = resolved(post, &r.path);
-    let folder: Vec<&str> =
-        post.split('/').collect::<Vec<_>>().split_last().map(|(_, f)| f.to_vec()).unwrap_or_default();
+    let post: Vec<&str> = post.unwrap_or("").split('/').filter(|s| !s.is_empty()).collect();
+    let folder = &post[..post.len().saturating_sub(1)];
+    // The post's folder inside the imported one (none for a post imported alone).
+    let site_folder = if post.len() > 1 { &folder[1..] } else { &[][..] };
+    let absolute = r.path.starts_with('/');
+    let want = resolved(if absolute { &[] } else { site_folder }, &r.path);
     let mut best: Option<((usize, usize), &str)> = None;
     let mut tied = false;
     for key in keys {
@@ -87,11 +94,20 @@ pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str
         if parts.last() != Some(&r.file_name.as_str()) {
             continue;
         }
-        let shared = parts.iter().rev().zip(want.iter().rev()).take_while(|(a, b)| a == b).count();
-        if shared < parts.len().min(want.len()) {
+        let inside = if parts.len() > 1 { &parts[1..] } else { &parts[..] };
+        let shared = inside.iter().rev().zip(want.iter().rev()).take_while(|(a, b)| a == b).count();
+        if shared < inside.len().min(want.len()) {
             continue;
         }
-        let near = parts.iter().zip(&folder).take_while(|(a, b)| a == b).count();
+        // What the key has above the path: for a post from a folder, a relative
+        // reference names the whole path (nothing may be above it), a `/…` one a
+        // path under a root the post is in.
+        let above = &inside[..inside.len().saturating_sub(want.len())];
+        let from_folder = post.len() > 1;
+        if from_folder && !above.is_empty() && !(absolute && site_folder.starts_with(above)) {
+            continue;
+        }
+        let near = parts.iter().zip(folder).take_while(|(a, b)| a == b).count();
         let score = (shared, near);
         match best {
             Some((b, _)) if score < b => {}
@@ -105,16 +121,11 @@ pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str
     best.filter(|_| !tied).map(|(_, k)| k)
 }
 
-/// The segments of the path `path` names, read from the post at `post` (see
-/// [`pick_image`]): a relative one from the post's folder, a `/…` one as
-/// written (where the site's root is in the imported folder is not known);
-/// `.` and `..` resolved (a `..` past the top is dropped).
-fn resolved<'a>(post: &'a str, path: &'a str) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    if !path.starts_with('/') {
-        out.extend(post.split('/').filter(|s| !s.is_empty()));
-        out.pop();
-    }
+/// The segments of the path `path` names, read from the folder `from`, with
+/// `.` and `..` resolved (a `..` past the top is dropped; a `/…` path is read
+/// from the top).
+fn resolved<'a>(from: &[&'a str], path: &'a str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = if path.starts_with('/') { Vec::new() } else { from.to_vec() };
     for seg in path.split('/') {
         match seg {
             "" | "." => {}
@@ -160,13 +171,25 @@ fn percent_decoded(path: &str) -> Option<String> {
 }
 
 /// Every local image the post references (cover/image field and body), in
-/// order of first appearance, without duplicates.
+/// order of first appearance, without duplicates. `{{ site.baseurl }}/a.png`
+/// with spaces is no markdown image until Liquid runs (Jekyll's order): it is
+/// read as the Gatsby export reads it, with the site prefixes dropped, so the
+/// image can be found and bundled.
 pub fn image_refs(post: &Post) -> Vec<ImageRef> {
+    let body = post.body();
+    if body.contains("{{") {
+        return post_images_in(post, &super::liquid::strip_site_prefixes(body)).0;
+    }
     post_images(post).0
 }
 
 /// The post's local images, and where the body writes them.
 pub(crate) fn post_images(post: &Post) -> (Vec<ImageRef>, Vec<Site>) {
+    post_images_in(post, post.body())
+}
+
+/// [`post_images`] with `body` read for the post's body.
+fn post_images_in(post: &Post, body: &str) -> (Vec<ImageRef>, Vec<Site>) {
     let mut refs: Vec<String> = Vec::new();
     if let Some(c) = &post.view().cover {
         refs.push(c.clone());
@@ -177,7 +200,6 @@ pub(crate) fn post_images(post: &Post) -> (Vec<ImageRef>, Vec<Site>) {
     }
     // An image needs `![` or `<img` (any case) in the text. Without either, skip
     // the parse: one pass of pulldown-cmark over a 1 MB body was ~200 ms in the tab.
-    let body = post.body();
     let may_have = body.contains("![") || body.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"<img"));
     let found = if may_have { body_images(body) } else { BodyImages::default() };
     refs.extend(found.references);
@@ -440,6 +462,29 @@ mod tests {
         for (post, reference, want) in cases {
             let r = image_ref(reference).expect("local");
             assert_eq!(pick_image(keys, *post, &r), *want, "{post:?} {reference}");
+        }
+        // `/shot.png` is the site's root's, not another folder's; a renamed copy of a
+        // blog is the same site (the post keeps the path it was first imported with).
+        let keys = ["kblog/shot.png", "kblog/assets/a/shot.png", "kblog/posts/img/a.png", "kblog/img/a.png"];
+        let renamed = ["gblog-main/content/blog/one/cover.png", "blog-a/assets/x.png", "blog-b/assets/x.png"];
+        type Case<'a> = (&'a [&'a str], Option<&'a str>, &'a str, Option<&'a str>);
+        let cases: &[Case] = &[
+            (&keys, Some("kblog/_posts/r.md"), "/shot.png", Some("kblog/shot.png")),
+            (&keys, Some("kblog/_posts/r.md"), "/assets/a/shot.png", Some("kblog/assets/a/shot.png")),
+            (&keys, Some("kblog/_posts/r.md"), "/img/a.png", Some("kblog/img/a.png")),
+            (&keys, Some("kblog/r.md"), "shot.png", Some("kblog/shot.png")),
+            (
+                &renamed,
+                Some("gblog/content/blog/one/index.md"),
+                "./cover.png",
+                Some("gblog-main/content/blog/one/cover.png"),
+            ),
+            (&renamed, Some("blog-b/_posts/p.md"), "/assets/x.png", Some("blog-b/assets/x.png")),
+            (&renamed, None, "/assets/x.png", None),
+        ];
+        for (keys, post, reference, want) in cases {
+            let r = image_ref(reference).expect("local");
+            assert_eq!(pick_image(keys.iter().copied(), *post, &r), *want, "{post:?} {reference}");
         }
     }
 

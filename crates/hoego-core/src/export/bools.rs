@@ -1,7 +1,7 @@
 //! What a plain YAML scalar means as a boolean, per reader. One rule each:
-//! Jekyll reads front matter with Psych (YAML 1.1: `yes/no/on/off/y/n` are
-//! booleans), gray-matter/Gatsby with js-yaml (YAML 1.2 core schema: only
-//! `true/false`). An export writes `true`/`false`, which both read alike.
+//! Jekyll reads front matter with Psych (YAML 1.1's `yes/no/on/off` are
+//! booleans; its `y/n` are not: Psych 4.0.3 reads `title: N` as `"N"`),
+//! gray-matter/Gatsby with js-yaml (YAML 1.2 core schema: only `true/false`). An export writes `true`/`false`, which both read alike.
 
 use crate::dialect::Dialect;
 
@@ -30,8 +30,8 @@ impl Reader {
         match (self, plain) {
             (_, "true" | "True" | "TRUE") => Some(true),
             (_, "false" | "False" | "FALSE") => Some(false),
-            (Reader::Psych, "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y") => Some(true),
-            (Reader::Psych, "no" | "No" | "NO" | "off" | "Off" | "OFF" | "n" | "N") => Some(false),
+            (Reader::Psych, "yes" | "Yes" | "YES" | "on" | "On" | "ON") => Some(true),
+            (Reader::Psych, "no" | "No" | "NO" | "off" | "Off" | "OFF") => Some(false),
             _ => None,
         }
     }
@@ -47,8 +47,9 @@ mod tests {
             ("true", Some(true), Some(true)),
             ("FALSE", Some(false), Some(false)),
             ("yes", Some(true), None),
-            ("y", Some(true), None),
-            ("N", Some(false), None),
+            // Psych reads `y` and `n` as strings (`title: N` stays a title).
+            ("y", None, None),
+            ("N", None, None),
             ("off", Some(false), None),
             ("On", Some(true), None),
             ("yEs", None, None),

@@ -275,12 +275,23 @@ fn mapping_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
     out
 }
 
+/// `path` (`/posts/a b/`) with its last part replaced by `part`, its slashes kept.
+fn with_last_part(path: &str, part: &str) -> String {
+    let body = path.trim().trim_end_matches('/');
+    let end = &path.trim()[body.len()..];
+    match body.rsplit_once('/') {
+        Some((head, _)) => format!("{head}/{part}{end}"),
+        None => format!("{part}{end}"),
+    }
+}
+
 /// Keys the target needs that the post lacks.
 fn added_fixes(post: &Post, cx: &PlanContext, categories: &[String]) -> Vec<Fix> {
     let mut out = Vec::new();
     let has = |k: &str| post.field(k).is_some();
     let added = |k: &str, v: &str| Fix::new(k, FixValue::Text(v.into()), WarningCode::FieldAdded, "");
     if let (Some(why), true) = (cx.slug_rewrite, has("slug")) {
+        let mut value = cx.slug.to_string();
         let (code, note) = match why {
             SlugRewrite::Collision => (
                 WarningCode::PathCollision,
@@ -289,12 +300,15 @@ fn added_fixes(post: &Post, cx: &PlanContext, categories: &[String]) -> Vec<Fix>
             SlugRewrite::Unsafe => {
                 (WarningCode::SlugUnsafe, format!("`slug` set to `{}`: it named a path out of its folder", cx.slug))
             }
-            SlugRewrite::NotUrl => (
-                WarningCode::SlugUnsafe,
-                format!("`slug` set to `{}`: Gatsby cannot make a page path of `#`, `%` or a space", cx.slug),
-            ),
+            SlugRewrite::NotUrl => {
+                // Only its last part changes: `/posts/a b/` stays under `/posts/`.
+                let written = post.field("slug").and_then(|v| v.as_text()).unwrap_or_default();
+                value = with_last_part(&written, cx.slug);
+                let note = format!("`slug` set to `{value}`: Gatsby cannot make a page path of `#`, `%` or a space");
+                (WarningCode::SlugUnsafe, note)
+            }
         };
-        out.push(Fix::new("slug", FixValue::Text(cx.slug.into()), code, note));
+        out.push(Fix::new("slug", FixValue::Text(value), code, note));
     }
     match cx.target {
         Target::Jekyll if !has("layout") => out.push(added("layout", "post")),
