@@ -46,8 +46,8 @@ impl Value {
     }
 
     /// Read as a boolean the way Jekyll (Psych, YAML 1.1) does: `true/false`,
-    /// `yes/no`, `on/off`, `y/n` in the spellings YAML 1.1 lists (the one
-    /// rule lives in [`crate::export::Reader`]).
+    /// `yes/no`, `on/off` in the spellings YAML 1.1 lists, but not `y/n`,
+    /// which Psych reads as strings (the one rule lives in [`crate::export::Reader`]).
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),

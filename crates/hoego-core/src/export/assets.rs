@@ -89,24 +89,38 @@ pub fn pick_image<'k>(keys: impl IntoIterator<Item = &'k str>, post: Option<&str
     let want = resolved(if absolute { &[] } else { site_folder }, &r.path);
     let mut best: Option<((usize, usize), &str)> = None;
     let mut tied = false;
+    let from_folder = post.len() > 1;
+    // A root the site is served from, for a `/…` reference: the post's own
+    // folders (a blog inside the imported one), or its `static/` (Gatsby, Hugo);
+    // never a `_` folder (Jekyll serves none of them).
+    let root_ok = |above: &[&str]| {
+        let root = above.strip_suffix(&["static"]).unwrap_or(above);
+        site_folder.starts_with(root) && !root.iter().any(|s| s.starts_with('_'))
+    };
     for key in keys {
         let parts: Vec<&str> = key.split('/').collect();
         if parts.last() != Some(&r.file_name.as_str()) {
             continue;
         }
         let inside = if parts.len() > 1 { &parts[1..] } else { &parts[..] };
-        let shared = inside.iter().rev().zip(want.iter().rev()).take_while(|(a, b)| a == b).count();
-        if shared < inside.len().min(want.len()) {
+        let tail = |p: &[&str]| p.iter().rev().zip(want.iter().rev()).take_while(|(a, b)| a == b).count();
+        // The whole key (its folder's name too) ends the path: an image imported
+        // alone, or from a folder such as `images/` picked on its own.
+        let shared = if parts.len() <= want.len() && tail(&parts) == parts.len() {
+            parts.len()
+        } else if inside.len() >= want.len() && tail(inside) == want.len() {
+            // The path ends the key inside its imported folder: what is above it
+            // must be nothing (a relative reference of a post from a folder names
+            // the whole path) or a root the site is served from.
+            let above = &inside[..inside.len() - want.len()];
+            let fits = above.is_empty() || !from_folder || (absolute && root_ok(above));
+            if !fits {
+                continue;
+            }
+            want.len()
+        } else {
             continue;
-        }
-        // What the key has above the path: for a post from a folder, a relative
-        // reference names the whole path (nothing may be above it), a `/…` one a
-        // path under a root the post is in.
-        let above = &inside[..inside.len().saturating_sub(want.len())];
-        let from_folder = post.len() > 1;
-        if from_folder && !above.is_empty() && !(absolute && site_folder.starts_with(above)) {
-            continue;
-        }
+        };
         let near = parts.iter().zip(folder).take_while(|(a, b)| a == b).count();
         let score = (shared, near);
         match best {
@@ -172,15 +186,18 @@ fn percent_decoded(path: &str) -> Option<String> {
 
 /// Every local image the post references (cover/image field and body), in
 /// order of first appearance, without duplicates. `{{ site.baseurl }}/a.png`
-/// with spaces is no markdown image until Liquid runs (Jekyll's order): it is
-/// read as the Gatsby export reads it, with the site prefixes dropped, so the
-/// image can be found and bundled.
+/// with spaces is no markdown image until Liquid runs (Jekyll's order): those
+/// are also read as the Gatsby export reads them, tightened to
+/// `{{site.baseurl}}/a.png`, so the image can be found and bundled there.
 pub fn image_refs(post: &Post) -> Vec<ImageRef> {
+    let mut refs = post_images(post).0;
     let body = post.body();
     if body.contains("{{") {
-        return post_images_in(post, &super::liquid::strip_site_prefixes(body)).0;
+        let tight = post_images_in(post, &super::liquid::tighten_site_prefixes(body)).0;
+        let seen: HashSet<String> = refs.iter().map(|r| r.reference.clone()).collect();
+        refs.extend(tight.into_iter().filter(|r| !seen.contains(&r.reference)));
     }
-    post_images(post).0
+    refs
 }
 
 /// The post's local images, and where the body writes them.
@@ -481,6 +498,40 @@ mod tests {
             ),
             (&renamed, Some("blog-b/_posts/p.md"), "/assets/x.png", Some("blog-b/assets/x.png")),
             (&renamed, None, "/assets/x.png", None),
+            // An image at the imported folder's top is no stand-in for one elsewhere.
+            (&["kblog/shot.png"], Some("kblog/_posts/r.md"), "/assets/a/shot.png", None),
+            (&["kblog/img/a.png"], Some("kblog/_posts/r.md"), "/posts/img/a.png", None),
+            (&["gblog/cover.png"], Some("gblog/content/blog/two/index.md"), "./cover.png", None),
+            (&["blog/hello.png"], Some("blog/sub/x.md"), "./hello.png", None),
+            (&["kblog/a.png"], Some("x.md"), "/assets/a.png", None),
+            // `_posts` and `images` picked as two folders: `images/` is the site's.
+            (&["images/a.png", "images/2023/a.png"], Some("_posts/2023/x.md"), "/images/2024/a.png", None),
+            (
+                &["images/a.png", "images/2023/a.png"],
+                Some("_posts/2023/x.md"),
+                "/images/2023/a.png",
+                Some("images/2023/a.png"),
+            ),
+            (&["assets/a/shot.png"], Some("_posts/x.md"), "/assets/a/shot.png", Some("assets/a/shot.png")),
+            // Gatsby's and Hugo's `static/` is served at `/`; Jekyll serves no `_` folder.
+            (
+                &["gblog/static/img/a.png"],
+                Some("gblog/content/blog/x/index.md"),
+                "/img/a.png",
+                Some("gblog/static/img/a.png"),
+            ),
+            (
+                &["hblog/static/images/a.png"],
+                Some("hblog/content/posts/x.md"),
+                "/images/a.png",
+                Some("hblog/static/images/a.png"),
+            ),
+            (
+                &["kblog/images/a.png", "kblog/_posts/images/a.png"],
+                Some("kblog/_posts/x.md"),
+                "/images/a.png",
+                Some("kblog/images/a.png"),
+            ),
         ];
         for (keys, post, reference, want) in cases {
             let r = image_ref(reference).expect("local");

@@ -16,12 +16,12 @@ use crate::post::Post;
 pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warning>) -> Vec<PlacedAsset> {
     let line_base = p.body_first_line();
     let dir = asset_dir(Target::Gatsby(Flavor::StarterBlog), cx.slug);
-    // Site variables resolved and the other site prefixes dropped first (as
-    // `resolve_for_gatsby` would later): then `![a]({{ site.baseurl }}/a.png)`
-    // is an image, found, bundled and rewritten.
+    // `{{ site.baseurl }}` written with spaces made no markdown image (Liquid ran
+    // first on the old site): tightened, `![a]({{site.baseurl}}/a.png)` is one,
+    // found, bundled and rewritten like the unspaced form.
     if p.body().contains("{{") {
-        let body = resolve_site_variables(p.body(), cx.site, warnings);
-        p.set_body(&super::liquid::strip_site_prefixes(&body));
+        let body = super::liquid::tighten_site_prefixes(p.body());
+        p.set_body(&body);
     }
     let placed = place_images(p, cx, &dir, Some("index.md"), |name| format!("./{name}"), warnings);
     for r in &placed.missing {
@@ -35,6 +35,7 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
         warnings.push(Warning::new(code, format!("image `{}` {text}", r.reference), None));
     }
     let mut body = placed.body;
+    body = resolve_site_variables(&body, cx.site, warnings);
     outside_warnings(&body, cx.links, line_base, warnings);
     let links = cx.links;
     let post_path = |name: &str| links.find(name).map_or_else(|| guessed_url(name), |t| t.url.clone());

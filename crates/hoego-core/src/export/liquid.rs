@@ -14,6 +14,18 @@ pub fn strip_site_prefixes(s: &str) -> String {
     out
 }
 
+/// `{{ site.url }}` / `{{ site.baseurl }}` (any spacing) written `{{site.url}}`,
+/// `{{site.baseurl}}`: with spaces, a link destination is no markdown link.
+pub fn tighten_site_prefixes(s: &str) -> String {
+    let mut out = s.to_string();
+    for var in ["site.url", "site.baseurl"] {
+        for (open, close) in [("{{ ", " }}"), ("{{ ", "}}"), ("{{", " }}")] {
+            out = out.replace(&format!("{open}{var}{close}"), &format!("{{{{{var}}}}}"));
+        }
+    }
+    out
+}
+
 /// Kramdown inline attribute lists: whole lines removed, trailing ones
 /// (`![](x){:.align-center}`) cut. Returns the text and how many were removed.
 pub fn strip_kramdown_ials(body: &str) -> (String, usize) {

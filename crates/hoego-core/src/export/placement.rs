@@ -52,12 +52,11 @@ fn url_safe(target: Target, slug: &str) -> bool {
     matches!(target, Target::Jekyll) || !slug.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%'))
 }
 
-/// Whether the post's `slug:` key ends in a segment Gatsby cannot make a page
-/// path of (see [`url_safe`]): Lumen builds the page's URL from the key, so
-/// the key is rewritten to the file's slug (`plan::SlugRewrite::NotUrl`).
+/// Whether the post's `slug:` key has a part Gatsby cannot make a page path
+/// of (see [`url_safe`]): Lumen builds the page's URL from the key, so the key
+/// is rewritten (`plan::SlugRewrite::NotUrl`).
 pub(crate) fn slug_key_not_url(post: &Post, target: Target) -> bool {
-    let last = |s: &str| s.trim().trim_matches('/').rsplit('/').next().unwrap_or("").trim().to_string();
-    post.view().slug.as_deref().is_some_and(|s| !url_safe(target, &last(s)))
+    post.view().slug.as_deref().is_some_and(|s| !url_safe(target, s.trim()))
 }
 
 /// The slug before collisions: an existing slug kept byte-for-byte (unless

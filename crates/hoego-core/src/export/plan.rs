@@ -275,13 +275,16 @@ fn mapping_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
     out
 }
 
-/// `path` (`/posts/a b/`) with its last part replaced by `part`, its slashes kept.
+/// `path` (`/posts/a b/`) with its last part replaced by `part` (`/posts/a-b/`);
+/// `part` alone when a folder above it is no page path either (`/100%/a b/`).
 fn with_last_part(path: &str, part: &str) -> String {
     let body = path.trim().trim_end_matches('/');
-    let end = &path.trim()[body.len()..];
+    let end = if body.len() < path.trim().len() { "/" } else { "" };
     match body.rsplit_once('/') {
-        Some((head, _)) => format!("{head}/{part}{end}"),
-        None => format!("{part}{end}"),
+        Some((head, _)) if !head.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%')) => {
+            format!("{head}/{part}{end}")
+        }
+        _ => part.to_string(),
     }
 }
 

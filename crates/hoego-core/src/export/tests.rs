@@ -179,16 +179,24 @@ fn image_references_are_rewritten_in_place() {
             // jekyll-wowthemes fixture); Jekyll keeps it as written.
             GATSBY,
             "![w]({{ site.baseurl }}/assets/w.png)\n",
-            &["/assets/w.png"],
+            &["{{site.baseurl}}/assets/w.png"],
             "![w](./w.png)\n",
             &["content/blog/x/w.png"],
         ),
         (
             Target::Jekyll,
             "![w]({{ site.baseurl }}/assets/w.png)\n",
-            &["/assets/w.png"],
+            &["{{site.baseurl}}/assets/w.png"],
             "![w]({{ site.baseurl }}/assets/w.png)\n",
             &[],
+        ),
+        (
+            // Unspaced, as before: bundled for Jekyll too.
+            Target::Jekyll,
+            "![w]({{site.baseurl}}/assets/w.png)\n",
+            &["{{site.baseurl}}/assets/w.png"],
+            "![w](/assets/images/x/w.png)\n",
+            &["assets/images/x/w.png"],
         ),
         (
             GATSBY,
@@ -333,6 +341,11 @@ fn existing_slugs_are_kept_byte_for_byte_unless_reslug() {
     let e = named("---\ntitle: t\ndate: 2023-01-02\nslug: /posts/a b#c/\n---\n", "x.md", lumen, |_| ());
     assert_eq!(e.path, "content/blog/a-b-c/index.md");
     assert!(e.text.contains("\nslug: /posts/a-b-c/\n"), "{}", e.text);
+    // A folder that is no page path either: the file's slug alone; a bad folder alone is rewritten too.
+    for (key, want) in [("/posts/100%/a b/", "a-b"), ("/posts/a b/c/", "c"), ("/posts/a b//", "/posts/a-b/")] {
+        let e = named(&format!("---\ntitle: t\ndate: 2023-01-02\nslug: {key}\n---\n"), "x.md", lumen, |_| ());
+        assert!(e.text.contains(&format!("\nslug: {want}\n")), "{key}: {}", e.text);
+    }
     let j = named("---\ntitle: t\ndate: 2023-01-02\nslug: /posts/a b#c/\n---\n", "x.md", Target::Jekyll, |_| ());
     assert!(j.text.contains("\nslug: /posts/a b#c/\n"), "{}", j.text);
 }
