@@ -154,16 +154,20 @@ pub(crate) fn drop_held(asked: &Images) -> Vec<String> {
     kept
 }
 
+/// The images and their [`ByName`] index, as one look-up of a preview's
+/// `<img>`s reads them (the index is made once for all of them).
+struct Held<'i> {
+    images: &'i Images,
+    by_name: ByName<'i>,
+    post: Option<String>,
+}
+
 /// A URL the page can load for the imported image `reference` names in the
 /// post the preview shows, if one was imported: a `blob:` URL, made once per image.
-fn preview_url(reference: &str) -> Option<String> {
+fn preview_url(held: &Held, reference: &str) -> Option<String> {
     // The export's own rule for what file a reference names.
-    let (name, bytes) = IMAGES.with(|i| {
-        let i = i.borrow();
-        let key = POST.with(|p| key_for(&by_name(&i), p.borrow().as_deref(), reference).map(str::to_string))?;
-        let bytes = i.get(&key)?.clone();
-        Some((key, bytes))
-    })?;
+    let name = key_for(&held.by_name, held.post.as_deref(), reference)?.to_string();
+    let bytes = held.images.get(&name)?.clone();
     URLS.with(|u| {
         let mut u = u.borrow_mut();
         if let Some((_, url)) = u.get(&name).filter(|(b, _)| Rc::ptr_eq(b, &bytes)) {
@@ -195,13 +199,18 @@ fn blob_url(bytes: &[u8], name: &str) -> Result<String, JsValue> {
 /// reference to anything else is left to the browser, as written.
 pub(crate) fn show_imported(root: &web_sys::Element) -> Result<(), JsValue> {
     let imgs = root.query_selector_all("img[src]")?;
+    if imgs.length() == 0 {
+        return Ok(());
+    }
+    let images = IMAGES.with(|i| i.borrow().clone());
+    let held = Held { images: &images, by_name: by_name(&images), post: POST.with(|p| p.borrow().clone()) };
     for i in 0..imgs.length() {
         let Some(img) = imgs.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else {
             continue;
         };
         let own = img.get_attribute(OWN_SRC);
         let Some(reference) = own.clone().or_else(|| img.get_attribute("src")) else { continue };
-        match (preview_url(&reference), own) {
+        match (preview_url(&held, &reference), own) {
             (Some(url), own) => {
                 if own.is_none() {
                     img.set_attribute(OWN_SRC, &reference)?;

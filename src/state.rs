@@ -902,7 +902,7 @@ impl Reducible for AppState {
 }
 
 /// The file name of an imported draft's name (a folder import's is its path there).
-fn file_part(name: Option<&str>) -> Option<&str> {
+pub(crate) fn file_part(name: Option<&str>) -> Option<&str> {
     name.map(|n| n.rsplit('/').next().unwrap_or(n))
 }
 

@@ -59,12 +59,12 @@ pub fn available(keys: &[(String, &str)]) -> Vec<String> {
 /// The image files of an exported post (`keys`: its [`image_keys`]): each
 /// placed asset's bytes at its site path. Looked up by maps, not by scanning
 /// every reference and image per asset.
-pub fn asset_files(
+pub fn asset_files<K: AsRef<str>>(
     out: &hoego_core::export::Exported,
-    keys: &[(String, &str)],
+    keys: &[(String, K)],
     images: &Images,
 ) -> Vec<(String, Vec<u8>)> {
-    let by_ref: HashMap<&str, &str> = keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
+    let by_ref: HashMap<&str, &str> = keys.iter().map(|(r, k)| (r.as_str(), k.as_ref())).collect();
     let bytes_of = |reference: &str| images.get(*by_ref.get(reference)?);
     out.assets.iter().filter_map(|a| Some((a.site_path.clone(), bytes_of(&a.reference)?.to_vec()))).collect()
 }

@@ -60,8 +60,7 @@ impl Computed {
     /// The post, then its images, at their site paths (the order `hoego export --zip` uses).
     fn zip_entries(&self) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(self.out.path.clone(), self.out.text.clone().into_bytes())];
-        let keys: Vec<(String, &str)> = self.keys.iter().map(|(r, k)| (r.clone(), k.as_str())).collect();
-        files.extend(super::batch::asset_files(&self.out, &keys, &self.images));
+        files.extend(super::batch::asset_files(&self.out, &self.keys, &self.images));
         files
     }
 }

@@ -246,7 +246,7 @@ pub fn library() -> Html {
             q.is_empty()
                 || d.title().unwrap_or_default().to_lowercase().contains(&q)
                 // The file's name, not its folders (`blog/_posts/` would match every post).
-                || d.name.as_deref().and_then(|n| n.rsplit('/').next()).unwrap_or("").to_lowercase().contains(&q)
+                || crate::state::file_part(d.name.as_deref()).unwrap_or("").to_lowercase().contains(&q)
         })
         .cloned()
         .collect();

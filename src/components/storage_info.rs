@@ -229,7 +229,7 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
     };
     let this = ctx.current().map(|d| {
         // A folder import's name is its path there: the file is named by its last part.
-        let name = d.name.as_deref().and_then(|n| n.rsplit('/').next()).map(str::to_string);
+        let name = crate::state::file_part(d.name.as_deref()).map(str::to_string);
         let (name, text) = (name.unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {

@@ -192,10 +192,15 @@ fn percent_decoded(path: &str) -> Option<String> {
 pub fn image_refs(post: &Post) -> Vec<ImageRef> {
     let mut refs = post_images(post).0;
     let body = post.body();
-    if body.contains("{{") {
-        let tight = post_images_in(post, &super::liquid::tighten_site_prefixes(body)).0;
+    if !body.contains("{{") {
+        return refs;
+    }
+    let tight = super::liquid::tighten_site_prefixes(body);
+    // A second parse only when tightening changed the text.
+    if tight != body {
         let seen: HashSet<String> = refs.iter().map(|r| r.reference.clone()).collect();
-        refs.extend(tight.into_iter().filter(|r| !seen.contains(&r.reference)));
+        let more = post_images_in(post, &tight).0;
+        refs.extend(more.into_iter().filter(|r| !seen.contains(&r.reference)));
     }
     refs
 }

@@ -3,13 +3,14 @@
 
 use crate::error::{Warning, WarningCode};
 
+/// The site variables a path may be prefixed with.
+const SITE_PREFIXES: [&str; 2] = ["site.url", "site.baseurl"];
+
 /// Drop `{{ site.url }}` / `{{ site.baseurl }}` prefixes (any spacing).
 pub fn strip_site_prefixes(s: &str) -> String {
-    let mut out = s.to_string();
-    for var in ["site.url", "site.baseurl"] {
-        for (open, close) in [("{{ ", " }}"), ("{{", "}}"), ("{{ ", "}}"), ("{{", " }}")] {
-            out = out.replace(&format!("{open}{var}{close}"), "");
-        }
+    let mut out = tighten_site_prefixes(s);
+    for var in SITE_PREFIXES {
+        out = out.replace(&format!("{{{{{var}}}}}"), "");
     }
     out
 }
@@ -18,7 +19,7 @@ pub fn strip_site_prefixes(s: &str) -> String {
 /// `{{site.baseurl}}`: with spaces, a link destination is no markdown link.
 pub fn tighten_site_prefixes(s: &str) -> String {
     let mut out = s.to_string();
-    for var in ["site.url", "site.baseurl"] {
+    for var in SITE_PREFIXES {
         for (open, close) in [("{{ ", " }}"), ("{{ ", "}}"), ("{{", " }}")] {
             out = out.replace(&format!("{open}{var}{close}"), &format!("{{{{{var}}}}}"));
         }

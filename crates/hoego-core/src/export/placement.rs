@@ -49,7 +49,12 @@ pub(crate) fn slug_key_escapes(post: &Post) -> bool {
 /// and a `#` or a space cuts or breaks every link to the page. (Jekyll makes
 /// its own URL slug from the file name, so a Jekyll file keeps its name.)
 fn url_safe(target: Target, slug: &str) -> bool {
-    matches!(target, Target::Jekyll) || !slug.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%'))
+    matches!(target, Target::Jekyll) || page_path_safe(slug)
+}
+
+/// Does `path` have no `#`, `%` or whitespace, of which Gatsby makes no page path?
+pub(crate) fn page_path_safe(path: &str) -> bool {
+    !path.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%'))
 }
 
 /// Whether the post's `slug:` key has a part Gatsby cannot make a page path

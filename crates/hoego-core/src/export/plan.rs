@@ -281,7 +281,7 @@ fn with_last_part(path: &str, part: &str) -> String {
     let body = path.trim().trim_end_matches('/');
     let end = if body.len() < path.trim().len() { "/" } else { "" };
     match body.rsplit_once('/') {
-        Some((head, _)) if !head.chars().any(|c| c.is_whitespace() || matches!(c, '#' | '%')) => {
+        Some((head, _)) if super::placement::page_path_safe(head) => {
             format!("{head}/{part}{end}")
         }
         _ => part.to_string(),
