@@ -117,7 +117,7 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
         return d.with_default_offset(opts.offset);
     }
     if let Some(d) = opts.source_name.as_deref().and_then(|n| parse_source_name(n).0) {
-        let msg = format!("no `date`: using {} from the file name", d.ymd());
+        let msg = format!("no valid `date`: using {} from the file name", d.ymd());
         warnings.push(Warning::new(WarningCode::DateFromFilename, msg, None));
         // Jekyll reads the file name's date as written, without a time.
         if opts.target == Target::Jekyll {
