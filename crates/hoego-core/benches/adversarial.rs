@@ -148,6 +148,21 @@ const SHAPES: &[(&str, &str, Gen)] = &[
     ("ial", "kramdown `{: .c}` lines", |n| fill(FM, n, "", |_| "a\n{: .c}\n".into())),
     ("blank-lines", "empty lines", |n| fill(FM, n, "", |_| "\n".into())),
     ("long-line", "one line of words", |n| fill(FM, n, "\n", |_| "word ".into())),
+    // One text node with many characters the sanitizer's serializer escapes (`&`,
+    // U+0080–U+00BF): see `markdown/text_split.rs`.
+    ("fence-ampersands", "a code fence of `a && b` lines", |n| {
+        let mut s =
+            fill(&format!("{FM}```sh\n"), n.saturating_sub(4), "", |_| "cd a && make && ./run --a=1&b=2\n".into());
+        s.push_str("```\n");
+        s
+    }),
+    ("middle-dots", "a Korean paragraph of `·` lists", |n| fill(FM, n, "", |_| "서울·부산·대구 회고\n".into())),
+    ("entities-line", "one line of `&amp;&#12;&nbsp;`", |n| fill(FM, n, "\n", |_| "&amp;&#12;&nbsp;".into())),
+    ("title-ampersands", "one link title of `a&` repeated", |n| {
+        let mut s = fill(&format!("{FM}[a](u \""), n.saturating_sub(3), "", |_| "a&".into());
+        s.push_str("\")\n");
+        s
+    }),
     ("sample", "the Korean sample post repeated (a normal post)", sample_repeated),
 ];
 

@@ -12,6 +12,8 @@ mod plain;
 pub mod render;
 pub mod sanitize;
 mod text_run;
+#[cfg(feature = "ammonia")]
+mod text_split;
 
 pub use blocks::{render_blocks, Block};
 pub use nesting::MAX_NESTING;
