@@ -89,6 +89,8 @@ if (built) {
 // ---------- Jekyll on a UTC build (no `timezone:`, as on GitHub Pages) ----------
 // A date without a time is read as midnight in the build's zone, and that date is
 // in the post's URL: the export must keep it, or every existing link moves a day.
+// So must a time without an offset that has passed in UTC (read as UTC there): the
+// export's offset would date `06:00` a day earlier in UTC.
 {
   const utc = path.join(work, 'jekyll-utc');
   fs.cpSync(path.join(here, 'jekyll-site'), utc, { recursive: true });
@@ -98,14 +100,18 @@ if (built) {
   execFileSync('jekyll', ['build', '--quiet', '-s', utc, '-d', path.join(utc, '_site')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
   const uposts = JSON.parse(fs.readFileSync(path.join(utc, '_site', 'posts.json'), 'utf8'));
   let dateOnly = 0;
+  let timeNoOffset = 0;
   for (const src of sources) {
-    const m = fs.readFileSync(path.join(work, 'src', src), 'utf8').match(/^date:\s*['"]?(\d{4}-\d\d-\d\d)['"]?\s*$/m);
+    const m = fs.readFileSync(path.join(work, 'src', src), 'utf8')
+      .match(/^date:\s*['"]?(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d(?::\d\d)?))?['"]?\s*$/m);
     if (!m) continue;
-    dateOnly++;
+    if (m[2] && Date.parse(`${m[1]}T${m[2]}Z`) > nowMs) continue;
+    if (m[2]) timeNoOffset++; else dateOnly++;
     const post = uposts.find((p) => p.path === upaths[src]);
     check(`jekyll (UTC build) ${src}: the URL's date stays ${m[1]}`, !!post && post.date.slice(0, 10) === m[1], post ? post.date : `${upaths[src]} missing`);
   }
   check('jekyll (UTC build): some fixture has a date-only `date`', dateOnly > 0, 'none: the check above tested nothing');
+  check('jekyll (UTC build): some fixture has a time with no offset', timeNoOffset > 0, 'none: the check above tested nothing');
 }
 
 // ---------- Gatsby (gray-matter, as gatsby-transformer-remark reads files) ----------

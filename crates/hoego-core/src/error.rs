@@ -192,6 +192,9 @@ warning_codes! {
     /// A date without a time, today where the post is written, is still to come
     /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
     DateOnlyLater => "date-only-later",
+    /// The offset added to a time dates the post's URL a day earlier on a
+    /// Jekyll site with no `timezone`.
+    DateUrlDay => "date-url-day",
 }
 
 impl std::fmt::Display for WarningCode {

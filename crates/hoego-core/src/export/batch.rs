@@ -137,6 +137,7 @@ fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut HashSet<Str
         slug_rewrite: p.slug_rewrite,
         date: &p.date,
         source: p.source,
+        date_kept: placement::date_kept(&p.post, &p.opts),
     };
     let liquid_intended = crate::dialect::liquid_is_intended(&p.post);
     let fixes = plan(&p.post, &cx);

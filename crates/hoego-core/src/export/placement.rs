@@ -102,17 +102,16 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 /// the file name's date, else `now`, with a warning for each fallback.
 pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
     if let Some(d) = &post.view().date {
-        // (A date-only value stays as written for Jekyll: see `plan::date_fixes`.)
-        let kept = opts.target == Target::Jekyll && super::plan::written_date_only(post);
-        if kept {
+        // (A date kept as written for Jekyll: see `date_kept` and `plan::date_fixes`.)
+        if opts.target == Target::Jekyll && super::plan::written_date_only(post) {
             warn_if_later_in_utc(d, opts, warnings);
-        }
-        if d.offset.is_none() && !kept {
+        } else if d.offset.is_none() && !date_kept(post, opts) {
             warnings.push(Warning::new(
                 WarningCode::DateOffsetAdded,
                 format!("`date` had no offset; exported with {} (set the offset to change this)", opts.offset.colon()),
                 None,
             ));
+            warn_if_url_day_moves(d, opts, warnings);
         }
         return d.with_default_offset(opts.offset);
     }
@@ -128,6 +127,55 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
     let now = opts.now.with_default_offset(opts.offset);
     warnings.push(Warning::new(WarningCode::DateNow, format!("no valid `date`: using now ({})", now.to_iso()), None));
     now
+}
+
+/// Does a Jekyll export keep the post's `date` as written? A date without a
+/// time (`plan::written_date_only`) always. A time without an offset, when
+/// adding ours would move its day in UTC and that time has passed in UTC: a
+/// site with no `timezone` (GitHub Pages) read it as UTC and dated the post's
+/// URL so, and a site with one read it there, so as written it keeps its URL
+/// either way (`2022-07-28 08:00:00` with `+09:00` would be `/2022/07/27/` on
+/// GitHub Pages); and a time past in UTC is never hidden as "future", the one
+/// thing the offset is added for.
+pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
+    if opts.target != Target::Jekyll {
+        return false;
+    }
+    if super::plan::written_date_only(post) {
+        return true;
+    }
+    let Some(d) = post.view().date.as_ref().filter(|d| d.offset.is_none() && d.time.is_some()) else {
+        return false;
+    };
+    let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
+    let now = opts.now.with_default_offset(opts.offset).unix();
+    utc_day_moves(d, opts) && as_utc.zip(now).is_some_and(|(at, now)| at <= now)
+}
+
+/// Whether the offset-less `d`, given the export's offset, falls on another
+/// day in UTC, where a site with no `timezone` dates its URL.
+fn utc_day_moves(d: &PostDate, opts: &ExportOptions) -> bool {
+    opts.site.get("timezone").is_none()
+        && d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd())
+}
+
+/// Said when the offset the export adds (so that the post is not hidden as
+/// "future") dates its URL a day earlier on a site with no `timezone`.
+fn warn_if_url_day_moves(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
+    let Some(utc) = d.with_default_offset(opts.offset).at_offset(Offset::UTC) else { return };
+    if opts.target != Target::Jekyll || d.time.is_none() || !utc_day_moves(d, opts) {
+        return;
+    }
+    let msg = format!(
+        "`date` {} at {} is {} UTC: Jekyll with no `timezone` in _config.yml (as on GitHub Pages) dates the \
+         post's URL {}, not {}; add `timezone:` (your zone, e.g. Asia/Seoul) to _config.yml",
+        d.to_jekyll(),
+        opts.offset.colon(),
+        utc.to_jekyll(),
+        utc.ymd(),
+        d.ymd()
+    );
+    warnings.push(Warning::new(WarningCode::DateUrlDay, msg, None));
 }
 
 /// Jekyll reads a date without a time as midnight in the site's `timezone`,

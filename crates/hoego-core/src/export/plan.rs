@@ -90,6 +90,8 @@ pub struct PlanContext<'a> {
     pub date: &'a PostDate,
     /// The YAML reader the post was written for.
     pub source: Reader,
+    /// Its `date` is written as it is (`placement::date_kept`).
+    pub date_kept: bool,
 }
 
 impl PlanContext<'_> {
@@ -125,7 +127,7 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             // URL's date comes from: adding our offset would move the URL a day back
             // on a UTC build (GitHub Pages). Keep it as written.
             let date_only = match &post.view().date {
-                Some(_) => written_date_only(post),
+                Some(_) => cx.date_kept,
                 // No `date`: the file name's date (midnight), which Jekyll reads from the name.
                 None => current.is_none() && cx.date.time.as_ref().is_some_and(Time::is_midnight),
             };

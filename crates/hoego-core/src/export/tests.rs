@@ -424,7 +424,14 @@ fn taxonomies_and_fields_are_carried_to_target_names() {
 fn plan_is_data_and_apply_turns_refused_edits_into_warnings() {
     let post = Post::parse("---\ntitle: t\ndate: 2023-01-02\ntags: a b\ndraft: no\n---\nbody\n").unwrap();
     let date = PostDate::parse("2023-01-02T00:00:00+09:00").unwrap();
-    let cx = plan::PlanContext { target: GATSBY, slug: "t", slug_rewrite: None, date: &date, source: Reader::Psych };
+    let cx = plan::PlanContext {
+        target: GATSBY,
+        slug: "t",
+        slug_rewrite: None,
+        date: &date,
+        source: Reader::Psych,
+        date_kept: false,
+    };
     let fixes = plan::plan(&post, &cx);
     let keys: Vec<(&str, &plan::FixValue)> = fixes.iter().map(|f| (f.key.as_str(), &f.value)).collect();
     assert_eq!(
@@ -598,6 +605,40 @@ fn a_date_only_post_of_today_before_midnight_utc_is_warned_about() {
         let e = export(&post, &o, &[]);
         let got = e.warnings.iter().any(|w| w.code == WarningCode::DateOnlyLater);
         assert_eq!(got, warned, "{date:?} {name:?} {target:?} {now} tz={tz}: {:?}", e.warnings);
+    }
+}
+
+/// A Jekyll date with a time and no offset is kept as written when our offset
+/// would move its day in UTC (where a site with no `timezone` dates its URL)
+/// and that time has passed in UTC; else the offset is added, and said when it
+/// dates the URL a day earlier there.
+#[test]
+fn an_offset_that_would_move_a_published_posts_url_day_is_not_added() {
+    // (date line, target, now, site timezone, kept as written, URL day warned)
+    let later = "2026-11-22T10:00:00+09:00";
+    let morning = "2026-11-22T08:30:00+09:00";
+    let cases = [
+        ("date: 2022-07-28 08:00:00", Target::Jekyll, later, false, true, false),
+        ("date: '2022-07-28 08:00'", Target::Jekyll, later, false, true, false),
+        ("date: 2022-07-28 10:00:00", Target::Jekyll, later, false, false, false),
+        ("date: 2022-07-28 08:00:00", Target::Jekyll, later, true, false, false),
+        ("date: 2022-07-28 08:00:00 +0900", Target::Jekyll, later, false, true, false),
+        ("date: 2026-11-22 08:00:00", Target::Jekyll, morning, false, false, true),
+        ("date: 2026-11-22 08:00:00", Target::Jekyll, morning, true, false, false),
+        ("date: 2022-07-28 08:00:00", GATSBY, later, false, false, false),
+    ];
+    for (line, target, now, tz, kept, warned) in cases {
+        let mut o = opts(target);
+        o.now = PostDate::parse(now).unwrap();
+        if tz {
+            o.site = SiteConfig::parse("timezone: Asia/Seoul\n").unwrap();
+        }
+        let e = export(&Post::parse(&format!("---\ntitle: t\n{line}\n---\nbody\n")).unwrap(), &o, &[]);
+        let case = format!("{line} {target:?} {now} tz={tz}: {:?}", e.warnings);
+        assert_eq!(e.text.lines().any(|l| l == line), kept, "{case}");
+        assert_eq!(e.warnings.iter().any(|w| w.code == WarningCode::DateUrlDay), warned, "{case}");
+        let offset_said = e.warnings.iter().any(|w| w.code == WarningCode::DateOffsetAdded);
+        assert_eq!(offset_said, !kept && !line.contains('+'), "{case}");
     }
 }
 
