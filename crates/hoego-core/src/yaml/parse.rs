@@ -676,7 +676,10 @@ impl<'a> Parser<'a> {
             let blank = line[spaces..].bytes().all(is_blank);
             let n = match indent {
                 Some(n) => n,
-                None if blank => {
+                // Only spaces make a leading empty line: after more spaces than
+                // the parent's, a tab is the first text line's (`|\n  \t` is
+                // "\t\n" to yaml-rust2 and js-yaml, and a tab is text in YAML 1.2).
+                None if blank && (spaces <= parent || line.len() == spaces) => {
                     lead_spaces = lead_spaces.max(spaces);
                     lines.push("");
                     probe = ls;
@@ -693,7 +696,8 @@ impl<'a> Parser<'a> {
                     spaces
                 }
             };
-            if blank && spaces <= n {
+            // (At the indentation, a tab starts text, as above.)
+            if blank && (spaces < n || (spaces == n && line.len() == n)) {
                 lines.push("");
             } else if spaces >= n {
                 lines.push(&line[n..]);

@@ -126,7 +126,8 @@ pub(crate) fn parse_key(line: &str) -> Option<(String, usize)> {
             }
             let i = idx?;
             let key = line[..i].trim_end_matches([' ', '\t']);
-            if key.contains(" #") {
+            // A `#` after a space or tab starts a comment: the `: ` after it is in it.
+            if key.contains(" #") || key.contains("\t#") {
                 return None;
             }
             return Some((key.to_string(), i + 1));
