@@ -192,9 +192,10 @@ warning_codes! {
     /// A date without a time, today where the post is written, is still to come
     /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
     DateOnlyLater => "date-only-later",
-    /// The offset added to a time dates the post's URL a day earlier on a
-    /// Jekyll site with no `timezone`.
-    DateUrlDay => "date-url-day",
+    /// The post is dated a day earlier in UTC, where a Jekyll site with no
+    /// `timezone` dates its URL (once the export adds an offset) and Gatsby
+    /// shows its date.
+    DateUtcDay => "date-utc-day",
 }
 
 impl std::fmt::Display for WarningCode {

@@ -33,6 +33,7 @@ pub mod split;
 pub mod stats;
 pub mod target;
 pub mod templates;
+pub mod utf16;
 pub mod value;
 pub mod view;
 pub mod yaml;

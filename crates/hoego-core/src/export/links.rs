@@ -79,8 +79,22 @@ pub fn post_url_tags(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     out
 }
 
+/// Does a Jekyll export keep `{% post_url NAME %}` to a post not in it? When
+/// NAME is a post's (`2025-12-31-2025-review`): the writer's site has it (the
+/// link back "Start next retrospective" writes to last year's post, which is
+/// downloaded alone), and Jekyll builds its real URL, where a guess is a 404
+/// under most permalinks. Jekyll stops the build if the site has no such post,
+/// which the warning says.
+fn kept_for_jekyll(name: &str) -> bool {
+    matches!(super::parse_source_name(stem_of(name)), (Some(_), Some(_)))
+}
+
 /// A warning for each `post_url` whose target is not in this export.
 pub fn outside_warnings(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>) {
+    outside(body, links, line_base, warnings, |_| false);
+}
+
+fn outside(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>, kept: fn(&str) -> bool) {
     // Tags come in order: count line breaks from the previous tag on
     // (counting from the start for each tag was quadratic).
     let (mut counted, mut line) = (0, line_base);
@@ -88,24 +102,33 @@ pub fn outside_warnings(body: &str, links: &Links, line_base: usize, warnings: &
         if links.find(name).is_none() {
             line += body.as_bytes()[counted..range.start].iter().filter(|&&b| b == b'\n').count();
             counted = range.start;
-            let msg = format!(
-                "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; linked to {} (check it)",
-                guessed_url(name)
-            );
+            let msg = if kept(name) {
+                format!(
+                    "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; kept: Jekyll stops \
+                     the build if the site has no `_posts/{}.md`",
+                    stem_of(name)
+                )
+            } else {
+                format!(
+                    "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; linked to {} (check it)",
+                    guessed_url(name)
+                )
+            };
             warnings.push(Warning::new(WarningCode::PostUrlOutside, msg, Some(line)));
         }
     }
 }
 
 /// Jekyll: a link to a post of this export names its new file; a link to
-/// any other post becomes the URL Hoego would give it (an unknown
-/// `post_url` stops the whole Jekyll build).
+/// any other post is kept when it names a post ([`kept_for_jekyll`]), else
+/// becomes the URL Hoego would give it (an unknown `post_url` stops the
+/// whole Jekyll build).
 pub fn rewrite_for_jekyll(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warning>) -> String {
     let tags = post_url_tags(body);
     if tags.is_empty() {
         return body.to_string();
     }
-    outside_warnings(body, links, line_base, warnings);
+    outside(body, links, line_base, warnings, kept_for_jekyll);
     let mut out = String::with_capacity(body.len());
     let mut last = 0;
     for (range, name) in tags {
@@ -117,6 +140,7 @@ pub fn rewrite_for_jekyll(body: &str, links: &Links, line_base: usize, warnings:
                 warnings.push(Warning::new(WarningCode::PostUrlRelinked, msg, None));
                 out.push_str(&format!("{{% post_url {} %}}", t.jekyll_stem));
             }
+            None if kept_for_jekyll(name) => out.push_str(&body[range.clone()]),
             None => out.push_str(&guessed_url(name)),
         }
         last = range.end;
@@ -147,9 +171,15 @@ mod tests {
             ),
             (
                 "[b]({%- post_url 2022-02-12-tdd-currency-2 -%})",
-                "[b](/tdd-currency-2/)",
+                "[b]({%- post_url 2022-02-12-tdd-currency-2 -%})",
                 &[WarningCode::PostUrlOutside],
             ),
+            (
+                "[b](<{% post_url til/2025-12-31-2025-review %}>)",
+                "[b](<{% post_url til/2025-12-31-2025-review %}>)",
+                &[WarningCode::PostUrlOutside],
+            ),
+            ("[c]({% post_url about %})", "[c](/about/)", &[WarningCode::PostUrlOutside]),
             ("{% include x.html %} {% post_url %}", "{% include x.html %} {% post_url %}", &[]),
             ("no tags", "no tags", &[]),
         ];

@@ -103,15 +103,22 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
     if let Some(d) = &post.view().date {
         // (A date kept as written for Jekyll: see `date_kept` and `plan::date_fixes`.)
-        if opts.target == Target::Jekyll && super::plan::written_date_only(post) {
-            warn_if_later_in_utc(d, opts, warnings);
-        } else if d.offset.is_none() && !date_kept(post, opts) {
-            warnings.push(Warning::new(
-                WarningCode::DateOffsetAdded,
-                format!("`date` had no offset; exported with {} (set the offset to change this)", opts.offset.colon()),
-                None,
-            ));
-            warn_if_url_day_moves(d, opts, warnings);
+        match opts.target {
+            Target::Jekyll if super::plan::written_date_only(post) => warn_if_later_in_utc(d, opts, warnings),
+            Target::Jekyll if d.offset.is_none() && !date_kept(post, opts) => {
+                warnings.push(Warning::new(
+                    WarningCode::DateOffsetAdded,
+                    format!(
+                        "`date` had no offset; exported with {} (set the offset to change this)",
+                        opts.offset.colon()
+                    ),
+                    None,
+                ));
+                warn_if_url_day_moves(d, opts, warnings);
+            }
+            // Without an offset it is written as its wall clock (`plan::gatsby_date`).
+            Target::Gatsby(_) if d.offset.is_some() => warn_if_shown_a_day_earlier(d, warnings),
+            _ => {}
         }
         return d.with_default_offset(opts.offset);
     }
@@ -130,12 +137,12 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 }
 
 /// Does a Jekyll export keep the post's `date` as written? A date without a
-/// time (`plan::written_date_only`) always. A time without an offset, when
-/// adding ours would move its day in UTC and that time has passed in UTC: a
-/// site with no `timezone` (GitHub Pages) read it as UTC and dated the post's
-/// URL so, and a site with one read it there, so as written it keeps its URL
-/// either way (`2022-07-28 08:00:00` with `+09:00` would be `/2022/07/27/` on
-/// GitHub Pages); and a time past in UTC is never hidden as "future", the one
+/// time (`plan::written_date_only`) always. A time without an offset when the
+/// site's `_config.yml` (given) has a `timezone`: Jekyll reads it there, as it
+/// did. With no `timezone` (GitHub Pages), when adding ours would move its day
+/// in UTC and that time has passed in UTC: the site read it as UTC and dated
+/// the post's URL so (`2022-07-28 08:00:00` with `+09:00` would be
+/// `/2022/07/27/`), and a time past in UTC is never hidden as "future", the one
 /// thing the offset is added for.
 pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     if opts.target != Target::Jekyll {
@@ -147,6 +154,9 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     let Some(d) = post.view().date.as_ref().filter(|d| d.offset.is_none() && d.time.is_some()) else {
         return false;
     };
+    if opts.site.get("timezone").is_some() {
+        return true;
+    }
     let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
     let now = opts.now.with_default_offset(opts.offset).unix();
     utc_day_moves(d, opts) && as_utc.zip(now).is_some_and(|(at, now)| at <= now)
@@ -155,8 +165,7 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
 /// Whether the offset-less `d`, given the export's offset, falls on another
 /// day in UTC, where a site with no `timezone` dates its URL.
 fn utc_day_moves(d: &PostDate, opts: &ExportOptions) -> bool {
-    opts.site.get("timezone").is_none()
-        && d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd())
+    d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd())
 }
 
 /// Said when the offset the export adds (so that the post is not hidden as
@@ -175,7 +184,23 @@ fn warn_if_url_day_moves(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<
         utc.ymd(),
         d.ymd()
     );
-    warnings.push(Warning::new(WarningCode::DateUrlDay, msg, None));
+    warnings.push(Warning::new(WarningCode::DateUtcDay, msg, None));
+}
+
+/// Said when Gatsby, which formats dates in UTC, would show `d` (written with
+/// an offset east of UTC) on the day before its own.
+fn warn_if_shown_a_day_earlier(d: &PostDate, warnings: &mut Vec<Warning>) {
+    let Some(utc) = d.at_offset(Offset::UTC).filter(|u| u.ymd() != d.ymd()) else { return };
+    let msg = format!(
+        "`date` {} is {} UTC: Gatsby shows dates in UTC, so the post is dated {}, not {}; write the date \
+         without its offset to show it on {}",
+        d.to_iso(),
+        utc.to_iso(),
+        utc.ymd(),
+        d.ymd(),
+        d.ymd()
+    );
+    warnings.push(Warning::new(WarningCode::DateUtcDay, msg, None));
 }
 
 /// Jekyll reads a date without a time as midnight in the site's `timezone`,

@@ -139,13 +139,33 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             (current != Some(written.as_str())).then(|| fix.verbatim()).into_iter().collect()
         }
         Target::Gatsby(_) => {
-            let iso = cx.date.to_iso();
+            let iso = gatsby_date(post, cx.date);
             let quoted_ok =
                 post.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
             let fix = Fix::new("date", FixValue::Text(iso), WarningCode::FrontMatterChanged, "");
             (!quoted_ok).then_some(fix).into_iter().collect()
         }
     }
+}
+
+/// The `date` a Gatsby export writes, for the post's resolved instant. Gatsby
+/// formats dates in UTC (`formatString` is moment.utc's), so `06:00+09:00` is
+/// shown the day before. A date written without an offset (and the file name's
+/// or now, which the export supplies) is written as its wall clock with none:
+/// shown on its own day, as the post showed it if it was Gatsby's. One written
+/// with an offset keeps it (`placement::resolve_date` says when it is shown a
+/// day earlier).
+fn gatsby_date(post: &Post, resolved: &PostDate) -> String {
+    let written = post.view().date.as_ref();
+    if written.is_some_and(|d| d.offset.is_some()) {
+        return resolved.to_iso();
+    }
+    let date_only = match written {
+        Some(d) => d.time.is_none(),
+        None => resolved.time.as_ref().is_some_and(Time::is_midnight),
+    };
+    let time = if date_only { None } else { resolved.time.clone() };
+    PostDate { offset: None, time, ..resolved.clone() }.to_iso()
 }
 
 /// Is the post's `date` a date without a time, written `YYYY-MM-DD` (quoted
