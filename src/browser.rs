@@ -134,9 +134,15 @@ impl DecodeError {
     }
 }
 
-/// Decode a post file: UTF-8, else EUC-KR/CP949 through the browser's own
-/// `TextDecoder` (no bundle cost). NUL bytes mean binary.
+/// Decode a post file: UTF-16 with a byte order mark, UTF-8, else EUC-KR/CP949
+/// through the browser's own `TextDecoder` (no bundle cost). NUL bytes mean binary.
 pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), DecodeError> {
+    // Notepad's "Unicode" (UTF-16 after a byte order mark) is text, not binary.
+    match hoego_core::utf16::decode_utf16(bytes) {
+        Some(Ok(text)) => return Ok((text, false)),
+        Some(Err(at)) => return Err(DecodeError::NotText { at }),
+        None => {}
+    }
     let utf8 = std::str::from_utf8(bytes);
     // A few NULs in UTF-8 text (a damaged file) import as text, which opens in
     // raw mode as a paste of it does ("bad files never lose data"); a binary

@@ -21,6 +21,12 @@ pub fn read_post(path: &Path) -> Result<(String, Option<String>), ReadError> {
 /// Decode bytes as UTF-8 (taking them over: no copy of a large post), else
 /// EUC-KR (CP949).
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), ReadError> {
+    // Notepad's "Unicode": NUL bytes in every ASCII character, after a byte order mark.
+    match hoego_core::utf16::decode_utf16(&bytes) {
+        Some(Ok(text)) => return Ok((text, Some("file is UTF-16: decoded it; output is UTF-8".into()))),
+        Some(Err(at)) => return Err(ReadError::NotText(1, 1, format!("broken UTF-16 at byte {}", at + 1))),
+        None => {}
+    }
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1;
         return Err(ReadError::NotText(line, 1, "this looks like a binary file (NUL byte), not a text post".into()));
@@ -58,6 +64,13 @@ mod tests {
         assert_eq!(decode(euc.to_vec()).unwrap().0, "---\ntitle: 회고\n---\n");
         assert!(decode(euc.to_vec()).unwrap().1.is_some());
         assert!(decode(b"plain".to_vec()).unwrap().1.is_none());
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("---\ntitle: 회고\n---\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(utf16.clone()).unwrap().0, "---\ntitle: 회고\n---\n");
+        assert!(decode(utf16.clone()).unwrap().1.is_some_and(|n| n.contains("UTF-16")));
+        assert!(matches!(decode([utf16, vec![0x41]].concat()), Err(ReadError::NotText(1, 1, _))));
         assert!(matches!(decode(b"ab\ncd\0".to_vec()), Err(ReadError::NotText(2, 1, _))));
         assert!(matches!(decode(vec![b'a', 0xff, 0xff, 0xff]), Err(ReadError::NotText(1, 2, _))));
     }

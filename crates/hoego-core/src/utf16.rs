@@ -37,12 +37,14 @@ mod tests {
         b
     }
 
+    type Case = (Vec<u8>, Option<Result<String, usize>>);
+
     #[test]
     fn notepad_unicode_files_are_read() {
         let text = "---\r\ntitle: 회고 🎉\r\n---\r\n본문\r\n";
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-        let cases: Vec<(Vec<u8>, Option<Result<String, usize>>)> = vec![
+        let cases: Vec<Case> = vec![
             (le(text), Some(Ok(text.to_string()))),
             (be, Some(Ok(text.to_string()))),
             (le(""), Some(Ok(String::new()))),
