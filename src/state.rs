@@ -227,6 +227,9 @@ pub struct ExportSettings {
     pub offset: Offset,
     /// Slug style.
     pub slug_style: SlugStyle,
+    /// The writer chose these (in the export panel or the library); until
+    /// then the target follows the generator the open draft was written for.
+    pub chosen: bool,
 }
 
 /// A front matter box that applies on a button (a half-typed key never
@@ -354,7 +357,7 @@ impl AppState {
             notices: Vec::new(),
             search: String::new(),
             imported: Vec::new(),
-            export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize },
+            export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize, chosen: false },
             fm_raw: false,
             whole_text: None,
             edit_error: None,
@@ -649,6 +652,27 @@ impl AppState {
         }
     }
 
+    /// Until the writer chooses a target, export the open draft for the
+    /// generator it was written for: a Gatsby post (the library's badge says
+    /// so) downloaded as a Jekyll one got `layout: post` and a `_posts/` name.
+    fn follow_dialect(&mut self) {
+        if self.export.chosen {
+            return;
+        }
+        let Some(Ok(post)) = self.current().map(|d| &d.post) else { return };
+        use hoego_core::export::Flavor;
+        self.export.target = match hoego_core::dialect::detect(post).dialect {
+            // Lumen's posts name their template; gatsby-starter-blog's do not.
+            hoego_core::dialect::Dialect::Gatsby => {
+                Target::Gatsby(match post.inline_value("template").map(|v| v.trim_matches(['"', '\''])) {
+                    Some("post") => Flavor::Lumen,
+                    _ => Flavor::StarterBlog,
+                })
+            }
+            _ => Target::Jekyll,
+        };
+    }
+
     /// One imported file opens in the editor; several stay (or land) in the
     /// library, highlighted. A single paste stays in the library too.
     fn after_import(&mut self, new_ids: Vec<String>, from_file: bool) {
@@ -657,6 +681,7 @@ impl AppState {
             [id] if from_file => {
                 self.view = View::Editor(id.clone());
                 self.edit_error = None;
+                self.follow_dialect();
             }
             _ => {
                 if new_ids.len() > 1 {
@@ -761,6 +786,7 @@ impl AppState {
                 self.view = View::Editor(id);
                 self.edit_error = None;
                 self.whole_text = None;
+                self.follow_dialect();
             }
             Action::OpenRecovery(i) => self.view = View::Recovery(i),
             Action::Library => self.view = View::Library,
@@ -858,7 +884,7 @@ impl AppState {
             Action::SetLang(l) => self.lang = l,
             Action::SetDark(d) => self.dark = d,
             Action::SetSearch(s) => self.search = s,
-            Action::SetExport(e) => self.export = e,
+            Action::SetExport(e) => self.export = ExportSettings { chosen: true, ..e },
             Action::SetFmRaw(r) => {
                 // Either mode button leaves the one-text editor too.
                 self.fm_raw = r;
@@ -946,6 +972,33 @@ mod tests {
         let rev = s.current().unwrap().rev;
         s.apply(Action::Saved { revs: vec![("d1".into(), rev, 2)], removed: Vec::new(), at: 5.0 });
         assert!(!s.unsaved_after_failure());
+    }
+
+    /// Until the writer picks a target, opening a draft exports it for the
+    /// generator it was written for; once picked, the choice stays.
+    #[test]
+    fn the_export_target_follows_the_open_draft_until_chosen() {
+        let mut s = state();
+        let gatsby = "---\ntitle: g\ndate: \"2022-06-29T06:00:00\"\ndescription: d\nemoji: 🐍\n---\n![](./a.png)\n";
+        let lumen = "---\ntitle: l\ntemplate: \"post\"\nslug: /posts/l\ndraft: false\ncategory: c\n---\nx\n";
+        let jekyll = "---\nlayout: post\ntitle: j\ncategories: [a]\n---\n{% raw %}x{% endraw %}\n";
+        for (id, text) in [("g", gatsby), ("l", lumen), ("j", jekyll)] {
+            s.apply(Action::Create { id: id.into(), text: text.into(), at: 1.0 });
+        }
+        let gatsby_target = Target::Gatsby(hoego_core::export::Flavor::StarterBlog);
+        let steps = [
+            ("g", gatsby_target),
+            ("j", Target::Jekyll),
+            ("l", Target::Gatsby(hoego_core::export::Flavor::Lumen)),
+            ("g", gatsby_target),
+        ];
+        for (id, want) in steps {
+            s.apply(Action::Open(id.into()));
+            assert_eq!(s.export.target, want, "{id}");
+        }
+        s.apply(Action::SetExport(ExportSettings { target: Target::Jekyll, ..s.export.clone() }));
+        s.apply(Action::Open("g".into()));
+        assert_eq!(s.export.target, Target::Jekyll, "chosen");
     }
 
     /// Only the body editor's own keys mark the body as its echo: after any

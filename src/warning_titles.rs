@@ -41,6 +41,7 @@ pub fn title_ko(code: WarningCode) -> &'static str {
         SlugShortened => "슬러그를 파일 시스템 길이 제한에 맞게 줄임",
         SlugReserved => "Windows 예약 이름이라 슬러그에 접미사를 붙임",
         DateOnlyLater => "시간 없는 날짜: UTC 자정 전까지 Jekyll이 글을 숨김",
+        DraftPublished => "초안이지만 gatsby-starter-blog는 모든 글을 발행함",
         DateUtcDay => "UTC로는 하루 앞선 날짜: Jekyll URL·Gatsby 표시 날짜가 달라짐",
     }
 }

@@ -196,6 +196,8 @@ warning_codes! {
     /// `timezone` dates its URL (once the export adds an offset) and Gatsby
     /// shows its date.
     DateUtcDay => "date-utc-day",
+    /// A draft exported for a Gatsby starter that publishes every post.
+    DraftPublished => "draft-published",
 }
 
 impl std::fmt::Display for WarningCode {

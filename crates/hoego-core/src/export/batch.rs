@@ -11,7 +11,7 @@ use super::links::{stem_of, LinkTarget, Links};
 use super::placement::{self, post_path};
 use super::plan::{apply, plan, PlanContext, SlugRewrite};
 use super::{gatsby, jekyll, source_reader, to_yaml_post};
-use super::{ExportOptions, Exported, Target};
+use super::{ExportOptions, Exported, Flavor, Target};
 use crate::date::PostDate;
 use crate::error::{Warning, WarningCode};
 use crate::post::Post;
@@ -52,6 +52,12 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let date = placement::resolve_date(&post, &opts, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
     let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
+    if draft && opts.target == Target::Gatsby(Flavor::StarterBlog) {
+        // Lumen's queries leave drafts out; gatsby-starter-blog's read no `draft` key.
+        let msg = "`draft: true`: gatsby-starter-blog publishes every post in content/blog; keep this one out of it \
+                   until it is ready";
+        warnings.push(Warning::new(WarningCode::DraftPublished, msg.to_string(), None));
+    }
     let slug_rewrite = if placement::slug_key_escapes(&post) {
         Some(SlugRewrite::Unsafe)
     } else {

@@ -649,6 +649,25 @@ fn dates_keep_their_day_where_jekyll_urls_and_gatsby_pages_show_it() {
     }
 }
 
+/// A draft exported for gatsby-starter-blog, which publishes every post, is
+/// said to be one; Lumen (which leaves drafts out) and Jekyll (`_drafts/`) are not.
+#[test]
+fn a_draft_for_a_starter_that_publishes_everything_is_warned_about() {
+    // (draft line, target, warned)
+    let cases = [
+        ("draft: true", GATSBY, true),
+        ("draft: false", GATSBY, false),
+        ("", GATSBY, false),
+        ("draft: true", Target::Gatsby(Flavor::Lumen), false),
+        ("draft: true", Target::Jekyll, false),
+    ];
+    for (line, target, warned) in cases {
+        let e = exp(&format!("---\ntitle: t\ndate: 2023-01-02\n{line}\n---\nbody\n"), target);
+        let got = e.warnings.iter().any(|w| w.code == WarningCode::DraftPublished);
+        assert_eq!(got, warned, "{line} {target:?}: {:?}", e.warnings);
+    }
+}
+
 /// A `slug:` key that walks out of its folder is written as the slug the file
 /// is named after, for every target (Jekyll builds the URL from the key, Lumen
 /// the page path); a slug that is a path inside the site (Lumen's `/posts/x`)
