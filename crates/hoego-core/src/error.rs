@@ -95,6 +95,14 @@ pub enum EditError {
     /// Extra YAML supplied as raw text did not parse.
     #[error("not valid YAML: {0}")]
     BadYaml(String),
+    /// The other-fields box set a key the typed form edits (it would be
+    /// dropped: the form's value is the one kept).
+    #[error("`{0}` is set in the form above, not here")]
+    FormKey(String),
+    /// The other-fields box set one key twice (Jekyll reads the last,
+    /// Gatsby refuses the post).
+    #[error("`{0}` is set more than once")]
+    RepeatedKey(String),
     /// The TOML document rejected the edit.
     #[error("TOML edit failed: {0}")]
     Toml(String),

@@ -455,6 +455,14 @@ impl Post {
             return Err(EditError::BadYaml("only YAML front matter has an other-fields box".into()));
         };
         let new = yaml::parse_entries(text, 0..text.len(), 1).map_err(|e| EditError::BadYaml(e.to_string()))?;
+        // Refused, not dropped: each entry below is matched to one key of the post.
+        if let Some(n) = new.iter().find(|n| typed_keys.contains(&n.key.as_str())) {
+            return Err(EditError::FormKey(n.key.clone()));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(n) = new.iter().find(|n| !seen.insert(n.key.as_str())) {
+            return Err(EditError::RepeatedKey(n.key.clone()));
+        }
         let mut head = self.head.clone();
         let mut end = self.content.end;
         // Work from the end so earlier ranges stay valid.

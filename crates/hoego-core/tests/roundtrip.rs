@@ -218,3 +218,27 @@ fn title_after_a_body_edit_is_the_title_of_the_edited_post() {
         }
     }
 }
+
+/// The other-fields box refuses, and names, a key the form edits or one set
+/// twice, instead of dropping it (a `title:` typed there vanished on Apply,
+/// and of `custom: 3` / `custom: 4` the first was kept); the post is unchanged.
+#[test]
+fn other_fields_refuse_form_keys_and_repeated_keys() {
+    use hoego_core::EditError;
+    let typed = ["title", "date", "tags"];
+    let src = "---\ntitle: a\ncustom: 1\nx: y\n---\nbody\n";
+    let cases: [(&str, Result<&str, EditError>); 4] = [
+        ("custom: 2\nx: y\n", Ok("---\ntitle: a\ncustom: 2\nx: y\n---\nbody\n")),
+        ("custom: 2\ntitle: b\n", Err(EditError::FormKey("title".into()))),
+        ("custom: 3\ncustom: 4\n", Err(EditError::RepeatedKey("custom".into()))),
+        ("new: 1\nnew: 2\n", Err(EditError::RepeatedKey("new".into()))),
+    ];
+    for (text, want) in cases {
+        let mut p = Post::parse(src).unwrap();
+        let got = p.set_other_fields(&typed, text);
+        match want {
+            Ok(t) => assert_eq!((got, p.to_text().as_str()), (Ok(()), t), "{text:?}"),
+            Err(e) => assert_eq!((got, p.to_text().as_str()), (Err(e), src), "{text:?}"),
+        }
+    }
+}
