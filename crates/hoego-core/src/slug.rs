@@ -150,14 +150,19 @@ pub fn is_windows_reserved(name: &str) -> bool {
 
 /// Can `s` be one path component on every file system and in a zip, as is?
 /// No separators, no `..`, no characters Windows forbids, no control
-/// characters, no leading/trailing space or dot (Windows strips those).
+/// characters, no leading/trailing space or dot (Windows strips those), no
+/// direction overrides (`a\u{202e}gnp.exe` shows as `aexe.png`).
 pub fn is_safe_component(s: &str) -> bool {
     !s.is_empty()
         && s != "."
         && s != ".."
         && !s.starts_with(['.', ' '])
         && !s.ends_with(['.', ' '])
-        && !s.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        && !s.chars().any(|c| {
+            c.is_control()
+                || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
 }
 
 /// Cut `s` to at most `max` bytes on a character boundary (and not in the
@@ -182,7 +187,8 @@ mod tests {
         for ok in ["2022-retrospect", "HTTP", "회고", "a.b"] {
             assert!(is_safe_component(ok), "{ok}");
         }
-        for bad in ["", ".", "..", "a/b", "a\\b", "c:", ".hidden", "end.", "tab\there", "q?"] {
+        for bad in ["", ".", "..", "a/b", "a\\b", "c:", ".hidden", "end.", "tab\there", "q?", "a\u{202e}b", "x\u{2067}"]
+        {
             assert!(!is_safe_component(bad), "{bad:?}");
         }
         for r in ["con", "NUL", "com1", "lpt9", "aux.md", "Con "] {
