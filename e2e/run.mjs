@@ -345,6 +345,12 @@ await test('storage full: error shown, last good draft survives reload', async (
   const local = await page.textContent('[data-testid=storage-local]');
   const pct = Number(/([\d.]+)%/.exec(local)?.[1]);
   assert(pct >= 80, `localStorage share: ${local}`);
+  // Which drafts a reload would lose or take back: both edited ones say so, the sample does not.
+  const unsaved = await page.$$eval('[data-testid=draft-item]', (items) => items
+    .filter((li) => li.querySelector('[data-testid=unsaved-badge]'))
+    .map((li) => li.querySelector('.draft-title').textContent));
+  assert(unsaved.length === 2 && unsaved.includes(titles[g]) && unsaved.some((t) => t.startsWith('저장되지 못할')),
+    `unsaved badges: ${JSON.stringify(unsaved)}`);
   // Leaving now would lose both: the page asks first, and dismissing keeps it.
   const dialog = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

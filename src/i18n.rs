@@ -207,7 +207,9 @@ texts! {
     DownloadAll => ("모든 초안 내려받기 (.zip)", "Download all drafts (.zip)"),
     DownloadThis => ("이 초안 내려받기 (.md)", "Download this draft (.md)"),
     Storage => ("저장 공간", "Storage"),
-    StorageUsage => ("사용량", "Used"),
+    // What `navigator.storage.estimate()` counts: Chromium leaves localStorage (the
+    // drafts, the next line) out of it, so "used 0 B" read as if no draft was kept.
+    StorageUsage => ("이미지·앱 캐시(Cache Storage)", "Images and app cache (Cache Storage)"),
     StorageUnknown => ("사용량을 알 수 없습니다", "Usage unknown"),
     StorageLocal => (
         "초안 저장소(localStorage): {pct}% 사용 (브라우저는 사이트마다 약 5 MB까지만 둡니다. 가득 차면 어떤 변경도 저장할 수 없습니다)",
@@ -291,6 +293,7 @@ texts! {
     BackupImages => ("백업의 이미지", "Images from the backup"),
     BackupImagesSkipped => ("백업에서 읽지 못해 건너뛴 이미지", "Images in the backup that could not be read"),
     ImportNew => ("방금 가져옴", "just imported"),
+    DraftUnsaved => ("저장 안 됨: 이 탭에만 있음", "not saved: only in this tab"),
     Series => ("시리즈와 기록", "Series and history"),
     SeriesBy => ("묶는 기준", "Group by"),
     SeriesKey => ("series 값", "series value"),

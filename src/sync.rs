@@ -60,7 +60,7 @@ pub enum Persist {
 pub struct RestoreReport {
     /// Drafts this browser did not have.
     pub added: usize,
-    /// Same id, same text: nothing to do.
+    /// Same text (same id, or another draft of this browser): nothing to do.
     pub unchanged: usize,
     /// The backup had a newer revision: it took the draft's place, and this
     /// browser's older text was kept as a separate draft.
@@ -197,8 +197,14 @@ impl AppState {
         let mut report = RestoreReport::default();
         for (item, new_id) in items.into_iter().zip(new_ids) {
             let Some(p) = self.position(&item.id) else {
-                self.drafts.insert(0, Rc::new(Draft::restored(item)));
-                report.added += 1;
+                // The same text under another id (the sample post each new browser
+                // starts with, a file imported in both) is there already: not doubled.
+                if self.drafts.iter().any(|d| d.text == item.text && d.target == item.target) {
+                    report.unchanged += 1;
+                } else {
+                    self.drafts.insert(0, Rc::new(Draft::restored(item)));
+                    report.added += 1;
+                }
                 continue;
             };
             let local = &self.drafts[p];
@@ -380,6 +386,7 @@ mod tests {
         };
         let table: Vec<Row> = vec![
             (stored("new", 7, "fresh"), report(|r| r.added = 1), vec![("new", "fresh", true), ("d1", "base", false)]),
+            (stored("other-id", 7, "base"), report(|r| r.unchanged = 1), vec![("d1", "base", false)]),
             (stored("d1", 9, "base"), report(|r| r.unchanged = 1), vec![("d1", "base", false)]),
             (stored("d1", 4, "newer"), report(|r| r.replaced = 1), vec![("d1", "newer", true), ("c", "base", true)]),
             (

@@ -298,17 +298,23 @@ export default async function (h) {
       const m = manifest.drafts.find((e) => e.name === f);
       assert(files.get(m.file).equals(fs.readFileSync(path.join(fixturesDir, f))), `${f}: byte-identical to the imported file`);
     }
-    // Another browser: restore adds every draft.
+    // Another browser: restore adds every draft but the sample post, which that browser
+    // starts with too (same text, another id: not doubled).
     const other = await fresh();
     await saved(other.page);
+    const [sample] = await storedDrafts(other.page);
+    assert(stored.some((d) => d.text === sample.text && d.id !== sample.id), 'the backup holds the same sample post');
     await other.page.click('text=← 보관함');
     await other.page.setInputFiles('[data-testid=restore-file]', zipPath);
     await other.page.waitForSelector('[data-testid=restore-report]');
     const report = await other.page.textContent('[data-testid=restore-report]');
-    assert(report.includes(`추가 ${stored.length}`), report);
-    await other.page.waitForFunction((n) => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts.length === n, stored.length + 1);
+    assert(report.includes(`추가 ${stored.length - 1}`) && report.includes('이미 있음 1'), report);
+    await other.page.waitForFunction((n) => JSON.parse(localStorage.getItem('hoego/v2/index')).drafts.length === n, stored.length);
     const restored = await storedDrafts(other.page);
-    for (const d of stored) assert(restored.some((r) => r.id === d.id && r.text === d.text && r.rev === d.rev), `${d.id} restored exactly`);
+    for (const d of stored.filter((d) => d.text !== sample.text)) {
+      assert(restored.some((r) => r.id === d.id && r.text === d.text && r.rev === d.rev), `${d.id} restored exactly`);
+    }
+    assert(restored.filter((r) => r.text === sample.text).length === 1, 'one sample post');
     // Edit one restored draft there (a newer revision), restore the same backup again.
     await other.page.locator('[data-testid=draft-item]', { hasText: h.titles[fixtures[0]] }).first().locator('.draft-open').click();
     await other.page.fill('[data-testid=field-title]', '옮긴 뒤 고친 제목');

@@ -314,6 +314,9 @@ pub fn library() -> Html {
                 };
                 let (dialect, date, chars) = meta(d);
                 let lit = lit_set.contains(id.as_str());
+                // After a failed save (storage full), which drafts a reload would lose or
+                // take back to their last stored text: the notice alone did not say.
+                let unsaved = ctx.save_failed && d.dirty();
                 html! {
                     <li class={if lit { "draft-item imported" } else { "draft-item" }} data-testid="draft-item" data-id={id.clone()}>
                         <label class="draft-select">
@@ -324,6 +327,7 @@ pub fn library() -> Html {
                             <span class="meta">
                                 <span class={classes!("badge", dialect)}>{ dialect }</span>
                                 if lit { <span class="badge imported" data-testid="imported-badge">{ t(lang, Key::ImportNew) }</span> }
+                                if unsaved { <span class="badge raw" data-testid="unsaved-badge">{ t(lang, Key::DraftUnsaved) }</span> }
                                 if !date.is_empty() { <span>{ date }</span> }
                                 <span>{ crate::i18n::count(lang, chars, Key::Chars) }{ " (" }{ t(lang, Key::NoSpaces) }{ ")" }</span>
                                 <span title="last change">{ date_time(d.updated) }</span>
