@@ -398,6 +398,12 @@ await test('raw mode: the key that fixes the front matter keeps the one-text edi
   fs.writeFileSync(file, text);
   await page.setInputFiles('[data-testid=import-file]', file);
   await page.waitForSelector('[data-testid=raw-notice]');
+  // No export of a post that does not read: its text downloads as it is, and the one pane
+  // takes the editor's width (it sat in the form's 300 px column beside an empty page).
+  const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=raw-download-md]')]);
+  assert(md.suggestedFilename() === 'unclosed.md' && fs.readFileSync(await md.path(), 'utf8') === text, `as written: ${md.suggestedFilename()}`);
+  const widths = await page.evaluate(() => [document.querySelector('.raw-pane'), document.querySelector('.editor-grid')].map((e) => e.getBoundingClientRect().width));
+  assert(widths[0] > 0.9 * widths[1], `raw pane ${widths[0]} of ${widths[1]} px`);
   await page.focus('[data-testid=body]');
   const after = text.indexOf('않은') + '않은'.length;
   await page.evaluate((n) => document.querySelector('[data-testid=body]').setSelectionRange(n, n), after);

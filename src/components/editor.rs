@@ -98,9 +98,13 @@ pub fn editor(p: &EditorProps) -> Html {
                 Callback::from(move |text: String| ctx.dispatch(Action::SetText { text, at: now_ms() }))
             };
             let notice = match read {
-                Err(e) => {
-                    html! { <p class="notice warn" data-testid="raw-notice">{ t(lang, Key::RawMode) }<br/><code>{ e }</code></p> }
-                }
+                // No export of a post that does not read, but its text can leave as it is.
+                Err(e) => html! {
+                    <p class="notice warn" data-testid="raw-notice">{ t(lang, Key::RawMode) }<br/><code>{ e }</code><br/>
+                        <button type="button" class="small" data-testid="raw-download-md"
+                            onclick={super::storage_info::download_as_written(&ctx, d)}>{ t(lang, Key::DownloadThis) }</button>
+                    </p>
+                },
                 Ok(_) => {
                     let ctx = ctx.clone();
                     html! {

@@ -215,6 +215,24 @@ pub fn storage_info(ctx: &Ctx) -> Html {
     }
 }
 
+/// Download `d`'s text as it is (no export): what the storage banner offers
+/// when nothing can be saved, and raw mode when the post cannot be exported.
+pub fn download_as_written(ctx: &Ctx, d: &crate::state::Draft) -> Callback<MouseEvent> {
+    // A folder import's name is its path there: the file is named by its last part.
+    let name = crate::state::file_part(d.name.as_deref()).map(str::to_string);
+    let (name, text) = (name.unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
+    let ctx = ctx.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {
+            notify(
+                &ctx,
+                Level::Error,
+                format!("{}: {}", t(ctx.lang, Key::DownloadFailed), crate::storage::js_error(&e)),
+            );
+        }
+    })
+}
+
 /// Shown above every screen when drafts cannot be saved in this browser.
 pub fn storage_banner(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
@@ -227,21 +245,7 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| export_all(&ctx))
     };
-    let this = ctx.current().map(|d| {
-        // A folder import's name is its path there: the file is named by its last part.
-        let name = crate::state::file_part(d.name.as_deref()).map(str::to_string);
-        let (name, text) = (name.unwrap_or_else(|| format!("{}.md", d.id)), d.text.clone());
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Err(e) = download(&name, text.as_bytes(), "text/markdown") {
-                notify(
-                    &ctx,
-                    Level::Error,
-                    format!("{}: {}", t(ctx.lang, Key::DownloadFailed), crate::storage::js_error(&e)),
-                );
-            }
-        })
-    });
+    let this = ctx.current().map(|d| download_as_written(ctx, d));
     html! {
         <div class="notice error storage-banner" role="alert" data-testid="storage-banner">
             <p>{ why }</p>
