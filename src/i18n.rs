@@ -157,6 +157,7 @@ texts! {
     ImportEuckr => ("EUC-KR로 인코딩된 파일을 UTF-8로 변환했습니다", "Converted from EUC-KR to UTF-8"),
     ImportRaw => ("front matter 오류: 원본 모드로 가져왔습니다", "Front matter error: imported in raw mode"),
     ImportOk => ("가져왔습니다", "Imported"),
+    ImportPasted => ("붙여넣은 글", "pasted post"),
     Dismiss => ("닫기", "Dismiss"),
     BodyKeys => (
         "Tab: 목록 들여쓰기 · Esc 다음 Tab: 편집기에서 나가기 · Ctrl+B 굵게 · Ctrl+I 기울임 · Ctrl+K 링크",

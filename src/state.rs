@@ -594,6 +594,8 @@ pub struct ImportMessages {
     pub bad: String,
     /// "Already in the library, not imported again".
     pub same: String,
+    /// "Pasted post", what a paste is named by in a notice.
+    pub pasted: String,
 }
 
 /// A hash of a draft's text (to find a file imported again without keeping copies).
@@ -707,7 +709,7 @@ impl AppState {
         // notice per file above the library); warnings and errors stay one each.
         let mut ok_labels: Vec<String> = Vec::new();
         for it in items {
-            let label = it.name.clone().unwrap_or_else(|| "paste".into());
+            let label = it.name.clone().unwrap_or_else(|| messages.pasted.clone());
             let text = match it.text {
                 Err(e) => {
                     notices.push(Notice { level: Level::Error, text: format!("{}: {label}: {e}", messages.bad) });
@@ -1246,13 +1248,29 @@ mod tests {
         let (post, raw) = ("---\ntitle: t\n---\nx\n", "---\ntitle: [\n---\nx\n");
         let mut items: Vec<Imported> = (0..5).map(|i| file(&format!("f{i}"), Some(&format!("{i}.md")), post)).collect();
         items.push(file("r", Some("raw.md"), raw));
-        let messages = ImportMessages { ok: "OK".into(), raw: "RAW".into(), bad: "BAD".into(), same: "SAME".into() };
+        let messages = ImportMessages {
+            ok: "OK".into(),
+            raw: "RAW".into(),
+            bad: "BAD".into(),
+            same: "SAME".into(),
+            pasted: "PASTED".into(),
+        };
         let mut s = state();
         s.apply(Action::Import { items, at: 1.0, messages });
         let texts: Vec<&str> = s.notices.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.contains(&"OK: 0.md, 1.md, 2.md … (5)"), "{texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("RAW") && t.ends_with(": raw.md")), "{texts:?}");
+    }
+
+    /// A paste is named in the notice in the UI's language, not as "paste".
+    #[test]
+    fn a_paste_is_named_by_the_messages() {
+        let messages =
+            ImportMessages { ok: "OK".into(), pasted: "붙여넣은 글".into(), ..ImportMessages::default() };
+        let mut s = state();
+        s.apply(Action::Import { items: vec![file("p", None, "---\ntitle: t\n---\nx\n")], at: 1.0, messages });
+        assert_eq!(s.notices.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["OK: 붙여넣은 글"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
         raw: t(lang, Key::ImportRaw).into(),
         bad: t(lang, Key::ImportBad).into(),
         same: t(lang, Key::ImportSame).into(),
+        pasted: t(lang, Key::ImportPasted).into(),
     }
 }
 
