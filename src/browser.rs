@@ -110,7 +110,7 @@ pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
 /// Why a file's bytes are not a post's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecodeError {
-    /// NUL bytes where text has none: an image, a UTF-16 file, an archive.
+    /// NUL bytes where text has none: an image, an archive.
     Binary,
     /// Neither UTF-8 nor EUC-KR/CP949; UTF-8 breaks at this byte offset.
     NotText {
@@ -139,6 +139,7 @@ impl DecodeError {
 pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), DecodeError> {
     // Notepad's "Unicode" (UTF-16 after a byte order mark) is text, not binary.
     match hoego_core::utf16::decode_utf16(bytes) {
+        Some(Ok(text)) if text.contains('\0') => return Err(DecodeError::Binary),
         Some(Ok(text)) => return Ok((text, false)),
         Some(Err(at)) => return Err(DecodeError::NotText { at }),
         None => {}

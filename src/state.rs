@@ -665,12 +665,10 @@ impl AppState {
         use hoego_core::export::Flavor;
         self.export.target = match hoego_core::dialect::detect(post).dialect {
             // Lumen's posts name their template; gatsby-starter-blog's do not.
-            hoego_core::dialect::Dialect::Gatsby => {
-                Target::Gatsby(match post.inline_value("template").map(|v| v.trim_matches(['"', '\''])) {
-                    Some("post") => Flavor::Lumen,
-                    _ => Flavor::StarterBlog,
-                })
-            }
+            hoego_core::dialect::Dialect::Gatsby => Target::Gatsby(match post.field("template") {
+                Some(hoego_core::value::Value::String(t)) if t == "post" => Flavor::Lumen,
+                _ => Flavor::StarterBlog,
+            }),
             _ => Target::Jekyll,
         };
     }
@@ -886,7 +884,11 @@ impl AppState {
             Action::SetLang(l) => self.lang = l,
             Action::SetDark(d) => self.dark = d,
             Action::SetSearch(s) => self.search = s,
-            Action::SetExport(e) => self.export = ExportSettings { chosen: true, ..e },
+            // Only picking a target is choosing one: an offset or slug style leaves it following drafts.
+            Action::SetExport(e) => {
+                let chosen = self.export.chosen || e.target != self.export.target;
+                self.export = ExportSettings { chosen, ..e };
+            }
             Action::SetFmRaw(r) => {
                 // Either mode button leaves the one-text editor too.
                 self.fm_raw = r;
@@ -982,7 +984,7 @@ mod tests {
     fn the_export_target_follows_the_open_draft_until_chosen() {
         let mut s = state();
         let gatsby = "---\ntitle: g\ndate: \"2022-06-29T06:00:00\"\ndescription: d\nemoji: 🐍\n---\n![](./a.png)\n";
-        let lumen = "---\ntitle: l\ntemplate: \"post\"\nslug: /posts/l\ndraft: false\ncategory: c\n---\nx\n";
+        let lumen = "---\ntitle: l\ntemplate: \"post\" # Lumen\nslug: /posts/l\ndraft: false\ncategory: c\n---\nx\n";
         let jekyll = "---\nlayout: post\ntitle: j\ncategories: [a]\n---\n{% raw %}x{% endraw %}\n";
         for (id, text) in [("g", gatsby), ("l", lumen), ("j", jekyll)] {
             s.apply(Action::Create { id: id.into(), text: text.into(), at: 1.0 });
@@ -998,8 +1000,13 @@ mod tests {
             s.apply(Action::Open(id.into()));
             assert_eq!(s.export.target, want, "{id}");
         }
-        s.apply(Action::SetExport(ExportSettings { target: Target::Jekyll, ..s.export.clone() }));
+        // An offset is no choice of target; picking Jekyll is (it was Gatsby here).
+        s.apply(Action::SetExport(ExportSettings { offset: Offset::UTC, ..s.export.clone() }));
+        s.apply(Action::Open("j".into()));
+        assert_eq!(s.export.target, Target::Jekyll, "still following");
         s.apply(Action::Open("g".into()));
+        s.apply(Action::SetExport(ExportSettings { target: Target::Jekyll, ..s.export.clone() }));
+        s.apply(Action::Open("l".into()));
         assert_eq!(s.export.target, Target::Jekyll, "chosen");
     }
 

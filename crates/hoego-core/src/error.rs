@@ -200,9 +200,8 @@ warning_codes! {
     /// A date without a time, today where the post is written, is still to come
     /// at midnight UTC: Jekyll with no `timezone` leaves the post out until then.
     DateOnlyLater => "date-only-later",
-    /// The post is dated a day earlier in UTC, where a Jekyll site with no
-    /// `timezone` dates its URL (once the export adds an offset) and Gatsby
-    /// shows its date.
+    /// The post's date falls on another day in UTC, where a Jekyll site with
+    /// no `timezone` dates its URL and Gatsby shows its date.
     DateUtcDay => "date-utc-day",
     /// A draft exported for a Gatsby starter that publishes every post.
     DraftPublished => "draft-published",

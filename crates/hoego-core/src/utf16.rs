@@ -3,8 +3,8 @@
 //! them look binary to the import. Pure: the CLI and the app read the bytes.
 
 /// The text of `bytes` if they start with a UTF-16 byte order mark (LE `FF FE`,
-/// BE `FE FF`), without the mark: `Some(Err(offset))` at the first unpaired
-/// surrogate or odd trailing byte; `None` for any other file.
+/// BE `FE FF`), without the mark: `Some(Err(offset))` at the byte of the first
+/// unpaired surrogate or odd trailing byte; `None` for any other file.
 pub fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
     let unit: fn([u8; 2]) -> u16 = match bytes {
         [0xFF, 0xFE, ..] => u16::from_le_bytes,
@@ -17,11 +17,15 @@ pub fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
     }
     let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut out = String::with_capacity(body.len());
-    for (i, c) in char::decode_utf16(units).enumerate() {
+    // Units read so far: a character outside the BMP is two.
+    let mut read = 0;
+    for c in char::decode_utf16(units) {
         match c {
-            Ok(c) => out.push(c),
-            // Counted in units before this one: close enough to point at it.
-            Err(_) => return Some(Err(2 + 2 * i)),
+            Ok(c) => {
+                out.push(c);
+                read += c.len_utf16();
+            }
+            Err(_) => return Some(Err(2 + 2 * read)),
         }
     }
     Some(Ok(out))
@@ -50,6 +54,7 @@ mod tests {
             (le(""), Some(Ok(String::new()))),
             ([le("ab"), vec![0x41]].concat(), Some(Err(6))),
             ([le("a"), vec![0x00, 0xD8]].concat(), Some(Err(4))),
+            ([le("🎉a"), vec![0x00, 0xDC]].concat(), Some(Err(8))),
             (b"---\ntitle: x\n".to_vec(), None),
             (vec![0xEF, 0xBB, 0xBF, b'a'], None),
         ];

@@ -85,8 +85,15 @@ pub fn post_url_tags(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// downloaded alone), and Jekyll builds its real URL, where a guess is a 404
 /// under most permalinks. Jekyll stops the build if the site has no such post,
 /// which the warning says.
+///
+/// Only a name Jekyll can look up: no `.md` (it looks for `NAME.md.md`), no `\`
+/// and no empty, `.` or `..` folder (it refuses those names).
 fn kept_for_jekyll(name: &str) -> bool {
-    matches!(super::parse_source_name(stem_of(name)), (Some(_), Some(_)))
+    let lookable = !name.contains('\\')
+        && !name.ends_with(".md")
+        && !name.ends_with(".markdown")
+        && name.split('/').all(|p| !p.is_empty() && p != "." && p != "..");
+    lookable && matches!(super::parse_source_name(stem_of(name)), (Some(_), Some(_)))
 }
 
 /// A warning for each `post_url` whose target is not in this export.
@@ -105,8 +112,7 @@ fn outside(body: &str, links: &Links, line_base: usize, warnings: &mut Vec<Warni
             let msg = if kept(name) {
                 format!(
                     "`{{% post_url {name} %}}` links to `{name}`, which is not in this export; kept: Jekyll stops \
-                     the build if the site has no `_posts/{}.md`",
-                    stem_of(name)
+                     the build if the site has no such post"
                 )
             } else {
                 format!(
@@ -180,6 +186,10 @@ mod tests {
                 &[WarningCode::PostUrlOutside],
             ),
             ("[c]({% post_url about %})", "[c](/about/)", &[WarningCode::PostUrlOutside]),
+            // Names Jekyll cannot look up: the URL Hoego would give the post.
+            ("[d]({% post_url 2022-01-01-x.md %})", "[d](/x/)", &[WarningCode::PostUrlOutside]),
+            ("[e]({% post_url ..\\2022-01-01-x %})", "[e](/x/)", &[WarningCode::PostUrlOutside]),
+            ("[f]({% post_url ../2022-01-01-x %})", "[f](/x/)", &[WarningCode::PostUrlOutside]),
             ("{% include x.html %} {% post_url %}", "{% include x.html %} {% post_url %}", &[]),
             ("no tags", "no tags", &[]),
         ];

@@ -114,10 +114,11 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
                     ),
                     None,
                 ));
-                warn_if_url_day_moves(d, opts, warnings);
+                warn_if_another_day_in_utc(&d.with_default_offset(opts.offset), opts, warnings);
             }
-            // Without an offset it is written as its wall clock (`plan::gatsby_date`).
-            Target::Gatsby(_) if d.offset.is_some() => warn_if_shown_a_day_earlier(d, warnings),
+            // Without an offset Gatsby gets the wall clock (`plan::gatsby_date`), Jekyll
+            // the date as written (`date_kept`).
+            _ if d.offset.is_some() => warn_if_another_day_in_utc(d, opts, warnings),
             _ => {}
         }
         return d.with_default_offset(opts.offset);
@@ -131,19 +132,24 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
         }
         return d.with_default_offset(opts.offset);
     }
+    // Now's wall clock at the export's offset: what Gatsby is given, and the file name's day.
     let now = opts.now.with_default_offset(opts.offset);
+    let now = now.at_offset(opts.offset).unwrap_or(now);
     warnings.push(Warning::new(WarningCode::DateNow, format!("no valid `date`: using now ({})", now.to_iso()), None));
+    if opts.target == Target::Jekyll {
+        warn_if_another_day_in_utc(&now, opts, warnings);
+    }
     now
 }
 
 /// Does a Jekyll export keep the post's `date` as written? A date without a
-/// time (`plan::written_date_only`) always. A time without an offset when the
-/// site's `_config.yml` (given) has a `timezone`: Jekyll reads it there, as it
-/// did. With no `timezone` (GitHub Pages), when adding ours would move its day
-/// in UTC and that time has passed in UTC: the site read it as UTC and dated
-/// the post's URL so (`2022-07-28 08:00:00` with `+09:00` would be
-/// `/2022/07/27/`), and a time past in UTC is never hidden as "future", the one
-/// thing the offset is added for.
+/// time (`plan::written_date_only`) always. A time without an offset once it
+/// has passed in UTC (so that no reading of it hides the post as "future",
+/// the one thing the offset is added for), where the site's `_config.yml`
+/// (given) has a `timezone` (Jekyll reads it there, as it did) or where adding
+/// ours would move its day in UTC (a site with no `timezone`, GitHub Pages,
+/// read it as UTC and dated the post's URL so: `2022-07-28 08:00:00` with
+/// `+09:00` would be `/2022/07/27/`).
 pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     if opts.target != Target::Jekyll {
         return false;
@@ -154,52 +160,38 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     let Some(d) = post.view().date.as_ref().filter(|d| d.offset.is_none() && d.time.is_some()) else {
         return false;
     };
-    if opts.site.get("timezone").is_some() {
-        return true;
-    }
     let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
     let now = opts.now.with_default_offset(opts.offset).unix();
-    utc_day_moves(d, opts) && as_utc.zip(now).is_some_and(|(at, now)| at <= now)
+    let past = as_utc.zip(now).is_some_and(|(at, now)| at <= now);
+    let day_moves = d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd());
+    past && (opts.site.get("timezone").is_some() || day_moves)
 }
 
-/// Whether the offset-less `d`, given the export's offset, falls on another
-/// day in UTC, where a site with no `timezone` dates its URL.
-fn utc_day_moves(d: &PostDate, opts: &ExportOptions) -> bool {
-    d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd())
-}
-
-/// Said when the offset the export adds (so that the post is not hidden as
-/// "future") dates its URL a day earlier on a site with no `timezone`.
-fn warn_if_url_day_moves(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
-    let Some(utc) = d.with_default_offset(opts.offset).at_offset(Offset::UTC) else { return };
-    if opts.target != Target::Jekyll || d.time.is_none() || !utc_day_moves(d, opts) {
-        return;
-    }
-    let msg = format!(
-        "`date` {} at {} is {} UTC: Jekyll with no `timezone` in _config.yml (as on GitHub Pages) dates the \
-         post's URL {}, not {}; add `timezone:` (your zone, e.g. Asia/Seoul) to _config.yml",
-        d.to_jekyll(),
-        opts.offset.colon(),
-        utc.to_jekyll(),
-        utc.ymd(),
-        d.ymd()
-    );
-    warnings.push(Warning::new(WarningCode::DateUtcDay, msg, None));
-}
-
-/// Said when Gatsby, which formats dates in UTC, would show `d` (written with
-/// an offset east of UTC) on the day before its own.
-fn warn_if_shown_a_day_earlier(d: &PostDate, warnings: &mut Vec<Warning>) {
+/// Said when `d` (with its offset, as exported) falls on another day in UTC,
+/// where a Jekyll site with no `timezone` dates the post's URL and where
+/// Gatsby, which formats dates in UTC, shows it.
+fn warn_if_another_day_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
     let Some(utc) = d.at_offset(Offset::UTC).filter(|u| u.ymd() != d.ymd()) else { return };
-    let msg = format!(
-        "`date` {} is {} UTC: Gatsby shows dates in UTC, so the post is dated {}, not {}; write the date \
-         without its offset to show it on {}",
-        d.to_iso(),
-        utc.to_iso(),
-        utc.ymd(),
-        d.ymd(),
-        d.ymd()
-    );
+    let msg = match opts.target {
+        Target::Jekyll if opts.site.get("timezone").is_some() => return,
+        Target::Jekyll => format!(
+            "`date` {} is {} UTC: Jekyll with no `timezone` in _config.yml (as on GitHub Pages) dates the \
+             post's URL {}, not {}; add `timezone:` (your zone, e.g. Asia/Seoul) to _config.yml",
+            d.to_jekyll(),
+            utc.to_jekyll(),
+            utc.ymd(),
+            d.ymd()
+        ),
+        Target::Gatsby(_) => format!(
+            "`date` {} is {} UTC: Gatsby shows dates in UTC, so the post is dated {}, not {}; write the date \
+             without its offset to show it on {}",
+            d.to_iso(),
+            utc.to_iso(),
+            utc.ymd(),
+            d.ymd(),
+            d.ymd()
+        ),
+    };
     warnings.push(Warning::new(WarningCode::DateUtcDay, msg, None));
 }
 

@@ -111,11 +111,19 @@ fn plain_scalar<'p>(post: &'p Post, key: &str) -> Option<&'p str> {
 
 /// [`plain_scalar`] of the text after a key's colon.
 fn plain_text(raw: &str) -> Option<&str> {
-    let raw = raw.split(" #").next().unwrap_or("").trim();
+    let raw = without_comment(raw);
     if raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']) {
         return None;
     }
     Some(raw)
+}
+
+/// An inline value without the comment after it (a `#` after a space or a
+/// tab starts one), trimmed.
+fn without_comment(raw: &str) -> &str {
+    let b = raw.as_bytes();
+    let end = (1..b.len()).find(|&i| b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')).unwrap_or(b.len());
+    raw[..end].trim()
 }
 
 fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
@@ -126,13 +134,18 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             // by Jekyll as midnight in the site's time zone, which is also where the
             // URL's date comes from: adding our offset would move the URL a day back
             // on a UTC build (GitHub Pages). Keep it as written.
-            let date_only = match &post.view().date {
-                Some(_) => cx.date_kept,
+            let from_name = cx.date.time.as_ref().is_some_and(Time::is_midnight);
+            match &post.view().date {
+                Some(_) if cx.date_kept => return Vec::new(),
                 // No `date`: the file name's date (midnight), which Jekyll reads from the name.
-                None => current.is_none() && cx.date.time.as_ref().is_some_and(Time::is_midnight),
-            };
-            if date_only {
-                return Vec::new();
+                None if from_name && current.is_none() => return Vec::new(),
+                // One Jekyll cannot read (`2022-13-45`): the file name's date, as a date only.
+                None if from_name => {
+                    let ymd = cx.date.ymd();
+                    let fix = Fix::new("date", FixValue::Text(ymd.clone()), WarningCode::FrontMatterChanged, "");
+                    return (current != Some(ymd.as_str())).then(|| fix.verbatim()).into_iter().collect();
+                }
+                _ => {}
             }
             let written = cx.date.to_jekyll();
             let fix = Fix::new("date", FixValue::Text(written.clone()), WarningCode::FrontMatterChanged, "");
@@ -153,8 +166,8 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
 /// shown the day before. A date written without an offset (and the file name's
 /// or now, which the export supplies) is written as its wall clock with none:
 /// shown on its own day, as the post showed it if it was Gatsby's. One written
-/// with an offset keeps it (`placement::resolve_date` says when it is shown a
-/// day earlier).
+/// with an offset keeps it (`placement::resolve_date` says when it is shown on
+/// another day).
 fn gatsby_date(post: &Post, resolved: &PostDate) -> String {
     let written = post.view().date.as_ref();
     if written.is_some_and(|d| d.offset.is_some()) {
@@ -172,7 +185,7 @@ fn gatsby_date(post: &Post, resolved: &PostDate) -> String {
 /// or not)? Jekyll reads it as midnight in the site's zone and takes the URL's
 /// date from it, so a Jekyll export keeps it as written.
 pub(crate) fn written_date_only(post: &Post) -> bool {
-    let raw = post.inline_value("date").map(|raw| raw.trim_matches(['"', '\'']));
+    let raw = post.inline_value("date").map(|raw| without_comment(raw).trim_matches(['"', '\'']));
     post.view().date.as_ref().is_some_and(|d| d.time.is_none() && raw == Some(d.ymd().as_str()))
 }
 

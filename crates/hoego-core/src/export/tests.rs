@@ -626,9 +626,12 @@ fn dates_keep_their_day_where_jekyll_urls_and_gatsby_pages_show_it() {
         ("date: '2022-07-28 08:00'", j, later, false, "date: '2022-07-28 08:00'", false),
         ("date: 2022-07-28 10:00:00", j, later, false, "date: 2022-07-28 10:00:00 +0900", false),
         ("date: 2022-07-28 10:00:00", j, later, true, "date: 2022-07-28 10:00:00", false),
-        ("date: 2022-07-28 08:00:00 +0900", j, later, false, "date: 2022-07-28 08:00:00 +0900", false),
+        ("date: 2022-07-28 08:00:00 +0900", j, later, false, "date: 2022-07-28 08:00:00 +0900", true),
+        ("date: 2022-07-28 08:00:00 +0900", j, later, true, "date: 2022-07-28 08:00:00 +0900", false),
+        ("date: 2022-07-28 # 작성일", j, later, false, "date: 2022-07-28 # 작성일", false),
         ("date: 2026-11-22 08:00:00", j, morning, false, "date: 2026-11-22 08:00:00 +0900", true),
-        ("date: 2026-11-22 08:00:00", j, morning, true, "date: 2026-11-22 08:00:00", false),
+        ("date: 2026-11-22 08:00:00", j, morning, true, "date: 2026-11-22 08:00:00 +0900", false),
+        ("date: 2026-11-22 09:30:00", j, later, true, "date: 2026-11-22 09:30:00 +0900", false),
         ("date: 2022-07-28 08:00:00", GATSBY, later, false, "date: \"2022-07-28T08:00:00\"", false),
         ("date: 2022-07-28", GATSBY, later, false, "date: \"2022-07-28\"", false),
         ("date: 2022-06-29T06:00:00+09:00", GATSBY, later, false, "date: \"2022-06-29T06:00:00+09:00\"", true),
@@ -647,6 +650,26 @@ fn dates_keep_their_day_where_jekyll_urls_and_gatsby_pages_show_it() {
         let offset_said = e.warnings.iter().any(|w| w.code == WarningCode::DateOffsetAdded);
         assert_eq!(offset_said, written.ends_with("+0900") && !line.ends_with("+0900"), "{case}");
     }
+    // A date Jekyll cannot read, in a dated file: the file name's date, as a date only
+    // (`00:00:00 +0900` would date the URL the day before on a UTC build).
+    let mut o = opts(j);
+    o.source_name = Some("_posts/2022-07-28-x.md".into());
+    let e = export(&Post::parse("---\ntitle: t\ndate: 2022-13-45\n---\nbody\n").unwrap(), &o, &[]);
+    assert!(e.text.lines().any(|l| l == "date: 2022-07-28") && e.path == "_posts/2022-07-28-x.md", "{}", e.text);
+    // No date at all, exported at 08:30 KST: now, whose URL day is yesterday's in UTC.
+    o.source_name = None;
+    o.now = PostDate::parse(morning).unwrap();
+    let e = export(&Post::parse("---\ntitle: t\n---\nbody\n").unwrap(), &o, &[]);
+    assert!(e.text.contains("date: 2026-11-22 08:30:00 +0900"), "{}", e.text);
+    assert!(e.warnings.iter().any(|w| w.code == WarningCode::DateUtcDay), "{:?}", e.warnings);
+}
+
+/// A comment after a tab ends a value as one after a space does: `draft: yes\t# x`
+/// is Psych's `true`, written so for Gatsby (it was left the string "yes").
+#[test]
+fn a_comment_after_a_tab_ends_the_value() {
+    let e = exp("---\ntitle: t\ndate: 2023-01-02\ndraft: yes\t# later\n---\nbody\n", Target::Gatsby(Flavor::Lumen));
+    assert!(e.text.lines().any(|l| l.starts_with("draft: true")), "{}", e.text);
 }
 
 /// A draft exported for gatsby-starter-blog, which publishes every post, is
