@@ -158,6 +158,8 @@ texts! {
     ImportRaw => ("front matter 오류: 원본 모드로 가져왔습니다", "Front matter error: imported in raw mode"),
     ImportOk => ("가져왔습니다", "Imported"),
     ImportPasted => ("붙여넣은 글", "pasted post"),
+    OtherFormKey => ("`{key}`은(는) 위 양식에서 바꿔 주세요 (여기서는 적용되지 않습니다)", "`{key}` is set in the form above, not here"),
+    OtherRepeatedKey => ("`{key}`이(가) 두 번 이상 나옵니다: 하나만 남겨 주세요", "`{key}` is set more than once: keep one"),
     Dismiss => ("닫기", "Dismiss"),
     BodyKeys => (
         "Tab: 목록 들여쓰기 · Esc 다음 Tab: 편집기에서 나가기 · Ctrl+B 굵게 · Ctrl+I 기울임 · Ctrl+K 링크",

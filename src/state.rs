@@ -803,6 +803,8 @@ impl AppState {
             Action::Hold(typed) => {
                 self.held.retain(|t| !(t.draft == typed.draft && t.kind == typed.kind));
                 self.held.push(typed);
+                // The last Apply's refusal was about other text than the box now holds.
+                self.edit_error = None;
             }
             Action::Release { draft, kind } => self.held.retain(|t| !(t.draft == draft && t.kind == kind)),
             Action::Delete(id) => {
@@ -860,10 +862,13 @@ impl AppState {
                 Ok(p) => p.set_front_matter_text(&text).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
-            Action::SetOtherFields { text, at } => self.edit_current(at, |d| match &mut d.post {
-                Ok(p) => p.set_other_fields(TYPED_KEYS, &text).map_err(|e| e.to_string()),
-                Err(_) => Err("raw mode".into()),
-            }),
+            Action::SetOtherFields { text, at } => {
+                let lang = self.lang;
+                self.edit_current(at, |d| match &mut d.post {
+                    Ok(p) => p.set_other_fields(TYPED_KEYS, &text).map_err(|e| other_fields_error(lang, &e)),
+                    Err(_) => Err("raw mode".into()),
+                })
+            }
             Action::Saved { revs, removed, at } => {
                 self.removed.retain(|id| !removed.contains(id));
                 for (id, rev, stored) in revs {
@@ -928,6 +933,18 @@ impl Reducible for AppState {
         let mut s = Rc::unwrap_or_clone(self);
         s.apply(action);
         Rc::new(s)
+    }
+}
+
+/// Why the other-fields box was refused, in the UI's language where it is the
+/// box's own rule (YAML errors stay as the parser words them).
+fn other_fields_error(lang: Lang, e: &hoego_core::EditError) -> String {
+    use crate::i18n::{t, Key};
+    use hoego_core::EditError;
+    match e {
+        EditError::FormKey(k) => t(lang, Key::OtherFormKey).replace("{key}", k),
+        EditError::RepeatedKey(k) => t(lang, Key::OtherRepeatedKey).replace("{key}", k),
+        other => other.to_string(),
     }
 }
 
@@ -1268,6 +1285,22 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.contains(&"OK: 0.md, 1.md, 2.md … (5)"), "{texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("RAW") && t.ends_with(": raw.md")), "{texts:?}");
+    }
+
+    /// The other-fields box's own refusals are said in the UI's language.
+    #[test]
+    fn other_fields_refusals_are_in_the_ui_language() {
+        let mut s = state();
+        s.apply(Action::Create { id: "d1".into(), text: "---\ntitle: t\nx: 1\n---\nb\n".into(), at: 1.0 });
+        s.apply(Action::SetOtherFields { text: "x: 2\ntitle: u\n".into(), at: 2.0 });
+        assert!(
+            s.edit_error.as_deref().is_some_and(|e| e.starts_with("`title`은(는) 위 양식에서")),
+            "{:?}",
+            s.edit_error
+        );
+        s.apply(Action::SetOtherFields { text: "x: 2\nx: 3\n".into(), at: 3.0 });
+        assert!(s.edit_error.as_deref().is_some_and(|e| e.starts_with("`x`이(가) 두 번")), "{:?}", s.edit_error);
+        assert_eq!(s.current().unwrap().text, "---\ntitle: t\nx: 1\n---\nb\n");
     }
 
     /// A paste is named in the notice in the UI's language, not as "paste".

@@ -256,7 +256,10 @@ fn form(p: &FormProps) -> Html {
     let (ctx, lang) = (&p.dispatch, p.lang);
     let Ok(post) = &p.draft.post else { return html! {} };
     let v = post.view();
-    let offset = v.date.as_ref().and_then(|d| d.offset).unwrap_or_else(browser_offset);
+    // A date without an offset shows none (the box's placeholder is this browser's):
+    // it stays without one until one is typed (see `PostDate::from_form`).
+    let written_offset = v.date.as_ref().and_then(|d| d.offset);
+    let offset = written_offset.unwrap_or_else(browser_offset);
     let date_value = v.date.as_ref().map(local_input).unwrap_or_default();
     let on_date = {
         let ctx = ctx.clone();
@@ -271,7 +274,14 @@ fn form(p: &FormProps) -> Html {
         let ctx = ctx.clone();
         let date = v.date.clone();
         Callback::from(move |e: Event| {
-            let (Some(o), Some(d)) = (Offset::parse(&super::target_value(&e)), date.clone()) else { return };
+            let Some(d) = date.clone() else { return };
+            let typed = super::target_value(&e);
+            // Emptied: the time goes back to having no offset.
+            if typed.trim().is_empty() && d.time.is_some() {
+                set(&ctx, "date", FieldValue::Date(PostDate { offset: None, ..d }));
+                return;
+            }
+            let Some(o) = Offset::parse(&typed) else { return };
             let mut d = d.with_default_offset(o);
             d.offset = Some(o);
             set(&ctx, "date", FieldValue::Date(d));
@@ -329,7 +339,8 @@ fn form(p: &FormProps) -> Html {
                 <label for="f-date">{ t(lang, Key::Date) }</label>
                 <div class="row">
                     <input id="f-date" type="datetime-local" step="1" data-testid="field-date" value={date_value} onchange={on_date} />
-                    <input class="offset" aria-label={t(lang, Key::Offset)} value={offset.colon()} onchange={on_offset} size="6" />
+                    <input class="offset" aria-label={t(lang, Key::Offset)} value={written_offset.map(Offset::colon).unwrap_or_default()}
+                        placeholder={offset.colon()} onchange={on_offset} size="6" />
                 </div>
                 if post.field("date").is_some() && v.date.is_none() {
                     <p class="hint warn">{ post.field("date").and_then(|d| d.as_text()).unwrap_or_default() }</p>

@@ -216,11 +216,16 @@ impl PostDate {
     /// date-only while the time is left at midnight, where the form shows it:
     /// Jekyll takes a post's URL date from a date only as written, but from a
     /// time at an offset in the site's zone (a KST midnight is the day before in UTC).
+    /// A time written without an offset stays without one: the export decides
+    /// it (Gatsby shows the wall clock's day, Jekyll keeps a published URL).
     pub fn from_form(local: &str, offset: Offset, was: Option<&PostDate>) -> Option<PostDate> {
         let mut d = PostDate::parse(&format!("{local}{}", offset.colon()))?;
         let midnight = d.time.as_ref().is_some_and(|t| (t.hour, t.minute, t.second, &t.frac) == (0, 0, 0, &None));
         if midnight && was.is_some_and(|w| w.time.is_none()) {
             d.time = None;
+            d.offset = None;
+        }
+        if was.is_some_and(|w| w.time.is_some() && w.offset.is_none()) {
             d.offset = None;
         }
         Some(d)
@@ -310,6 +315,7 @@ mod tests {
     fn from_form_keeps_a_date_only_date_while_its_time_is_midnight() {
         let kst = Offset::parse("+09:00").expect("offset");
         let (day, timed) = (PostDate::parse("2022-07-28"), PostDate::parse("2022-07-28 09:00:00 +0900"));
+        let floating = PostDate::parse("2022-06-29 06:00:00");
         let cases: &[(&str, Option<&PostDate>, &str)] = &[
             ("2022-07-29T00:00", day.as_ref(), "2022-07-29"),
             ("2022-07-29T00:00:00", day.as_ref(), "2022-07-29"),
@@ -318,6 +324,8 @@ mod tests {
             // A date with a time keeps one, midnight included.
             ("2022-07-29T00:00", timed.as_ref(), "2022-07-29T00:00:00+09:00"),
             ("2022-07-29T00:00", None, "2022-07-29T00:00:00+09:00"),
+            // A time without an offset keeps none.
+            ("2022-06-30T07:00", floating.as_ref(), "2022-06-30T07:00:00"),
         ];
         for (local, was, want) in cases {
             let got = PostDate::from_form(local, kst, *was).map(|d| d.to_iso());

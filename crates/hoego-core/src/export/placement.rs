@@ -144,12 +144,14 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 
 /// Does a Jekyll export keep the post's `date` as written? A date without a
 /// time (`plan::written_date_only`) always. A time without an offset once it
-/// has passed in UTC (so that no reading of it hides the post as "future",
-/// the one thing the offset is added for), where the site's `_config.yml`
-/// (given) has a `timezone` (Jekyll reads it there, as it did) or where adding
-/// ours would move its day in UTC (a site with no `timezone`, GitHub Pages,
-/// read it as UTC and dated the post's URL so: `2022-07-28 08:00:00` with
-/// `+09:00` would be `/2022/07/27/`).
+/// has passed in UTC, where Jekyll's YAML reader (Psych) reads it, whatever the
+/// site's `timezone`: then no build hides it as "future" (the one thing the
+/// offset is added for), and as written it keeps the URL the site gave it.
+/// That is when the site's `_config.yml` (given) has a `timezone` (its URL's
+/// day is the UTC reading's day there: `20:00` is the next day in Seoul), or
+/// when adding ours would move its day in UTC (a site with none, GitHub Pages,
+/// dates the URL in UTC: `2022-07-28 08:00:00` with `+09:00` would be
+/// `/2022/07/27/`).
 pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     if opts.target != Target::Jekyll {
         return false;
