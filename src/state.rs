@@ -662,15 +662,7 @@ impl AppState {
             return;
         }
         let Some(Ok(post)) = self.current().map(|d| &d.post) else { return };
-        use hoego_core::export::Flavor;
-        self.export.target = match hoego_core::dialect::detect(post).dialect {
-            // Lumen's posts name their template; gatsby-starter-blog's do not.
-            hoego_core::dialect::Dialect::Gatsby => Target::Gatsby(match post.field("template") {
-                Some(hoego_core::value::Value::String(t)) if t == "post" => Flavor::Lumen,
-                _ => Flavor::StarterBlog,
-            }),
-            _ => Target::Jekyll,
-        };
+        self.export.target = written_for(post, hoego_core::dialect::detect(post).dialect);
     }
 
     /// One imported file opens in the editor; several stay (or land) in the
@@ -891,7 +883,7 @@ impl AppState {
             Action::SetSearch(s) => self.search = s,
             // Only picking a target is choosing one: an offset or slug style leaves it following drafts.
             Action::SetExport(e) => {
-                let chosen = self.export.chosen || e.target != self.export.target;
+                let chosen = self.export.chosen || e.chosen || e.target != self.export.target;
                 self.export = ExportSettings { chosen, ..e };
             }
             Action::SetFmRaw(r) => {
@@ -933,6 +925,19 @@ impl Reducible for AppState {
         let mut s = Rc::unwrap_or_clone(self);
         s.apply(action);
         Rc::new(s)
+    }
+}
+
+/// The export target for a post written for `dialect` (`detect`'s): Gatsby's
+/// flavor by its `template` key (Lumen's posts name theirs), else Jekyll.
+pub(crate) fn written_for(post: &Post, dialect: hoego_core::dialect::Dialect) -> Target {
+    use hoego_core::export::Flavor;
+    match dialect {
+        hoego_core::dialect::Dialect::Gatsby => Target::Gatsby(match post.field("template") {
+            Some(hoego_core::value::Value::String(t)) if t == "post" => Flavor::Lumen,
+            _ => Flavor::StarterBlog,
+        }),
+        _ => Target::Jekyll,
     }
 }
 

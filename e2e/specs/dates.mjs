@@ -36,4 +36,29 @@ export default async function (h) {
     await wait("date: '2022-06-30 07:00:00'\n");
     await context.close();
   });
+  await selectionSpec(h);
+}
+
+export async function selectionSpec(h) {
+  const { test, fresh, assert, importFiles, fixturesDir, titles } = h;
+  await test('library: the site zip is for what the selection was written for, until a target is picked', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const [zoom, lumen, mm] = ['zoomkoding-gatsby-2022-06-29.md', 'lumen-gatsby-2023-review.md', 'minimal-mistakes-jekyll-2022-07-28.md'];
+    await importFiles(page, [zoom, lumen, mm].map((f) => path.join(fixturesDir, f)));
+    if (await page.locator('[data-testid=back]').count()) await page.click('[data-testid=back]');
+    const tick = (f) => page.locator('[data-testid=draft-item]', { hasText: titles[f] }).locator('[data-testid=draft-select]').click();
+    const target = (want) => page.waitForFunction((w) => document.querySelector('[data-testid=batch-target]').value === w, want);
+    await tick(zoom);
+    await target('gatsby');
+    await tick(lumen);
+    await target('jekyll'); // starter-blog and Lumen: no one flavor
+    await tick(zoom);
+    await target('lumen');
+    await page.selectOption('[data-testid=batch-target]', 'jekyll');
+    await tick(zoom);
+    await target('jekyll');
+    assert(await page.inputValue('[data-testid=batch-target]') === 'jekyll', 'picked stays');
+    await context.close();
+  });
 }

@@ -93,9 +93,9 @@ pub fn site_zip(drafts: &[Rc<Draft>], s: &ExportSettings) -> (Result<Vec<u8>, St
 
 /// Download the selected drafts (`ids`, in library order) as one site zip;
 /// a refused download or skipped raw drafts become notices.
-pub fn download_site(ctx: &Ctx, ids: &[String]) {
+pub fn download_site(ctx: &Ctx, ids: &[String], settings: &ExportSettings) {
     let drafts: Vec<Rc<Draft>> = ctx.drafts.iter().filter(|d| ids.contains(&d.id)).cloned().collect();
-    let (zip, skipped) = site_zip(&drafts, &ctx.export);
+    let (zip, skipped) = site_zip(&drafts, settings);
     let result =
         zip.and_then(|bytes| download("site.zip", &bytes, "application/zip").map_err(|e| crate::storage::js_error(&e)));
     if let Err(e) = result {
@@ -115,5 +115,6 @@ pub fn with_target(s: &ExportSettings, value: &str) -> ExportSettings {
         "lumen" => Target::Gatsby(Flavor::Lumen),
         _ => Target::Jekyll,
     };
-    ExportSettings { target, ..s.clone() }
+    // Picked, even where it is the target already followed: it now stays.
+    ExportSettings { target, chosen: true, ..s.clone() }
 }

@@ -204,10 +204,13 @@ fn export_view(p: &ExportViewProps) -> Html {
             ("gatsby", Target::Gatsby(f)) => Target::Gatsby(f),
             ("gatsby", _) => Target::Gatsby(Flavor::StarterBlog),
             _ => Target::Jekyll,
-        }
+        };
+        n.chosen = true;
     }));
-    let on_flavor =
-        set(Rc::new(|n, v| n.target = Target::Gatsby(if v == "lumen" { Flavor::Lumen } else { Flavor::StarterBlog })));
+    let on_flavor = set(Rc::new(|n, v| {
+        n.target = Target::Gatsby(if v == "lumen" { Flavor::Lumen } else { Flavor::StarterBlog });
+        n.chosen = true;
+    }));
     let on_offset = set(Rc::new(|n, v| {
         if let Some(o) = Offset::parse(&v) {
             n.offset = o;

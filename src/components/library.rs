@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use hoego_core::dialect::detect;
+use hoego_core::dialect::{detect, Dialect};
 use hoego_core::stats::analyze_with;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ use super::{target_value, Ctx};
 use crate::browser::{browser_offset, date_time, decode_post, file_bytes, is_image_name, new_id, now_date, now_ms};
 use crate::graphemes::IntlGraphemes;
 use crate::i18n::{t, Key};
-use crate::state::{Action, ImportMessages, Imported, Level, Notice};
+use crate::state::{Action, ExportSettings, ImportMessages, Imported, Level, Notice};
 use hoego_core::export::{Flavor, Target};
 
 fn messages(lang: hoego_core::templates::Lang) -> ImportMessages {
@@ -146,8 +146,9 @@ pub fn create_from_template(ctx: &Ctx, name: &str) {
     ctx.dispatch(Action::Create { id: new_id(), text, at: now_ms() });
 }
 
-/// What the library shows of a draft: (dialect, date, characters without spaces).
-type Meta = (&'static str, String, usize);
+/// What the library shows of a draft: (dialect, `None` in raw mode; date;
+/// characters without spaces).
+type Meta = (Option<Dialect>, String, usize);
 
 thread_local! {
     /// Each draft's [`Meta`] by id, with what identifies the text it was
@@ -168,14 +169,32 @@ fn meta(d: &crate::state::Draft) -> Meta {
     }
     let m = match &d.post {
         Ok(p) => (
-            detect(p).dialect.as_str(),
+            Some(detect(p).dialect),
             p.view().date.as_ref().map(|d| d.to_iso()).unwrap_or_default(),
             analyze_with(p.body(), &IntlGraphemes).0.chars_no_spaces,
         ),
-        Err(_) => ("raw", String::new(), 0),
+        Err(_) => (None, String::new(), 0),
     };
     META.with(|c| c.borrow_mut().insert(d.id.to_string(), (key, m.clone())));
     m
+}
+
+/// The site zip's target: the one picked, else the one every selected draft
+/// was written for (`state::written_for`), else Jekyll.
+fn selection_target(ctx: &Ctx, selected: &[String]) -> Target {
+    if ctx.export.chosen || selected.is_empty() {
+        return ctx.export.target;
+    }
+    let mut targets = ctx.drafts.iter().filter(|d| selected.contains(&d.id)).map(|d| match &d.post {
+        Ok(p) => crate::state::written_for(p, meta(d).0.unwrap_or(Dialect::Plain)),
+        Err(_) => Target::Jekyll,
+    });
+    let first = targets.next().unwrap_or(Target::Jekyll);
+    if targets.all(|t| t == first) {
+        first
+    } else {
+        Target::Jekyll
+    }
 }
 
 /// The library screen.
@@ -229,12 +248,14 @@ pub fn library() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| ctx.dispatch(Action::SetExport(with_target(&ctx.export, &target_value(&e)))))
     };
+    // Until a target is picked, the site zip is for what the selection was written for.
+    let batch_settings = ExportSettings { target: selection_target(&ctx, &live), ..ctx.export.clone() };
     // Library order, drafts and settings as they are at the moment of the click.
     let on_batch_download = {
-        let (ctx, live) = (ctx.clone(), live.clone());
-        Callback::from(move |_: MouseEvent| download_site(&ctx, &live))
+        let (ctx, live, settings) = (ctx.clone(), live.clone(), batch_settings.clone());
+        Callback::from(move |_: MouseEvent| download_site(&ctx, &live, &settings))
     };
-    let batch_value = match ctx.export.target {
+    let batch_value = match batch_settings.target {
         Target::Jekyll => "jekyll",
         Target::Gatsby(Flavor::StarterBlog) => "gatsby",
         Target::Gatsby(Flavor::Lumen) => "lumen",
@@ -314,6 +335,7 @@ pub fn library() -> Html {
                     })
                 };
                 let (dialect, date, chars) = meta(d);
+                let dialect = dialect.map_or("raw", Dialect::as_str);
                 let lit = lit_set.contains(id.as_str());
                 // After a failed save (storage full), which drafts a reload would lose or
                 // take back to their last stored text: the notice alone did not say.
