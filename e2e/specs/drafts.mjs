@@ -345,7 +345,8 @@ export default async function (h) {
     await page.waitForFunction(() => /\d.* \/ .*\d/.test(document.querySelector('[data-testid=storage-usage]').textContent));
     const usage = await page.textContent('[data-testid=storage-usage]');
     const { quota } = await page.evaluate(() => navigator.storage.estimate());
-    assert(usage.startsWith('사용량') && quota > 0, `${usage} (quota ${quota})`);
+    // Labelled as what the estimate counts (images and the app's cache): not the drafts' localStorage.
+    assert(usage.startsWith('이미지·앱 캐시') && quota > 0, `${usage} (quota ${quota})`);
     await context.close();
   });
 
