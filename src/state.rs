@@ -798,7 +798,11 @@ impl AppState {
                 // The last Apply's refusal was about other text than the box now holds.
                 self.edit_error = None;
             }
-            Action::Release { draft, kind } => self.held.retain(|t| !(t.draft == draft && t.kind == kind)),
+            Action::Release { draft, kind } => {
+                self.held.retain(|t| !(t.draft == draft && t.kind == kind));
+                // As after Hold: a refusal is about text the box no longer holds.
+                self.edit_error = None;
+            }
             Action::Delete(id) => {
                 self.held.retain(|t| t.draft != id);
                 if let Some(pos) = self.drafts.iter().position(|d| d.id == id) {

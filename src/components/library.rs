@@ -181,14 +181,16 @@ fn meta(d: &crate::state::Draft) -> Meta {
 
 /// The site zip's target: the one picked, else the one every selected draft
 /// was written for (`state::written_for`), else Jekyll.
-fn selection_target(ctx: &Ctx, selected: &[String]) -> Target {
+fn selection_target(ctx: &Ctx, selected: &HashSet<&str>) -> Target {
     if ctx.export.chosen || selected.is_empty() {
         return ctx.export.target;
     }
-    let mut targets = ctx.drafts.iter().filter(|d| selected.contains(&d.id)).map(|d| match &d.post {
-        Ok(p) => crate::state::written_for(p, meta(d).0.unwrap_or(Dialect::Plain)),
-        Err(_) => Target::Jekyll,
-    });
+    // Drafts in raw mode (not in the zip) and plain ones (written for no generator) abstain.
+    let mut targets =
+        ctx.drafts.iter().filter(|d| selected.contains(d.id.as_str())).filter_map(|d| match (&d.post, meta(d).0) {
+            (Ok(p), Some(dialect)) if dialect != Dialect::Plain => Some(crate::state::written_for(p, dialect)),
+            _ => None,
+        });
     let first = targets.next().unwrap_or(Target::Jekyll);
     if targets.all(|t| t == first) {
         first
@@ -249,7 +251,7 @@ pub fn library() -> Html {
         Callback::from(move |e: Event| ctx.dispatch(Action::SetExport(with_target(&ctx.export, &target_value(&e)))))
     };
     // Until a target is picked, the site zip is for what the selection was written for.
-    let batch_settings = ExportSettings { target: selection_target(&ctx, &live), ..ctx.export.clone() };
+    let batch_settings = ExportSettings { target: selection_target(&ctx, &live_set), ..ctx.export.clone() };
     // Library order, drafts and settings as they are at the moment of the click.
     let on_batch_download = {
         let (ctx, live, settings) = (ctx.clone(), live.clone(), batch_settings.clone());

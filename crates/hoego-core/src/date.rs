@@ -216,8 +216,9 @@ impl PostDate {
     /// date-only while the time is left at midnight, where the form shows it:
     /// Jekyll takes a post's URL date from a date only as written, but from a
     /// time at an offset in the site's zone (a KST midnight is the day before in UTC).
-    /// A time written without an offset stays without one: the export decides
-    /// it (Gatsby shows the wall clock's day, Jekyll keeps a published URL).
+    /// A date written without an offset (a time, or a date only given one)
+    /// stays without one: the export decides it (Gatsby shows the wall clock's
+    /// day, Jekyll keeps a published URL).
     pub fn from_form(local: &str, offset: Offset, was: Option<&PostDate>) -> Option<PostDate> {
         let mut d = PostDate::parse(&format!("{local}{}", offset.colon()))?;
         let midnight = d.time.as_ref().is_some_and(|t| (t.hour, t.minute, t.second, &t.frac) == (0, 0, 0, &None));
@@ -225,7 +226,7 @@ impl PostDate {
             d.time = None;
             d.offset = None;
         }
-        if was.is_some_and(|w| w.time.is_some() && w.offset.is_none()) {
+        if was.is_some_and(|w| w.offset.is_none()) {
             d.offset = None;
         }
         Some(d)
@@ -319,8 +320,8 @@ mod tests {
         let cases: &[(&str, Option<&PostDate>, &str)] = &[
             ("2022-07-29T00:00", day.as_ref(), "2022-07-29"),
             ("2022-07-29T00:00:00", day.as_ref(), "2022-07-29"),
-            ("2022-07-29T00:00:01", day.as_ref(), "2022-07-29T00:00:01+09:00"),
-            ("2022-07-29T21:30", day.as_ref(), "2022-07-29T21:30:00+09:00"),
+            ("2022-07-29T00:00:01", day.as_ref(), "2022-07-29T00:00:01"),
+            ("2022-07-29T21:30", day.as_ref(), "2022-07-29T21:30:00"),
             // A date with a time keeps one, midnight included.
             ("2022-07-29T00:00", timed.as_ref(), "2022-07-29T00:00:00+09:00"),
             ("2022-07-29T00:00", None, "2022-07-29T00:00:00+09:00"),

@@ -144,6 +144,7 @@ fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut HashSet<Str
         date: &p.date,
         source: p.source,
         date_kept: placement::date_kept(&p.post, &p.opts),
+        dated_by_file_name: placement::dated_by_file_name(&p.post, &p.opts),
     };
     let liquid_intended = crate::dialect::liquid_is_intended(&p.post);
     let fixes = plan(&p.post, &cx);

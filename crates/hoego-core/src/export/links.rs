@@ -87,12 +87,13 @@ pub fn post_url_tags(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// which the warning says.
 ///
 /// Only a name Jekyll can look up: no `.md` (it looks for `NAME.md.md`), no `\`
-/// and no empty, `.` or `..` folder (it refuses those names).
+/// and no empty, `.` or `..` folder (it refuses those names); a leading `/` it
+/// drops.
 fn kept_for_jekyll(name: &str) -> bool {
     let lookable = !name.contains('\\')
         && !name.ends_with(".md")
         && !name.ends_with(".markdown")
-        && name.split('/').all(|p| !p.is_empty() && p != "." && p != "..");
+        && name.strip_prefix('/').unwrap_or(name).split('/').all(|p| !p.is_empty() && p != "." && p != "..");
     lookable && matches!(super::parse_source_name(stem_of(name)), (Some(_), Some(_)))
 }
 
@@ -190,6 +191,11 @@ mod tests {
             ("[d]({% post_url 2022-01-01-x.md %})", "[d](/x/)", &[WarningCode::PostUrlOutside]),
             ("[e]({% post_url ..\\2022-01-01-x %})", "[e](/x/)", &[WarningCode::PostUrlOutside]),
             ("[f]({% post_url ../2022-01-01-x %})", "[f](/x/)", &[WarningCode::PostUrlOutside]),
+            (
+                "[g]({% post_url /2021-01-01-old %})",
+                "[g]({% post_url /2021-01-01-old %})",
+                &[WarningCode::PostUrlOutside],
+            ),
             ("{% include x.html %} {% post_url %}", "{% include x.html %} {% post_url %}", &[]),
             ("no tags", "no tags", &[]),
         ];

@@ -142,6 +142,13 @@ pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
     now
 }
 
+/// Is the post dated by its file name (`YYYY-MM-DD-slug.md`), having no
+/// `date` Jekyll or Gatsby can read? (Not "is the resolved time midnight":
+/// `now` can be midnight too.)
+pub(crate) fn dated_by_file_name(post: &Post, opts: &ExportOptions) -> bool {
+    post.view().date.is_none() && opts.source_name.as_deref().is_some_and(|n| parse_source_name(n).0.is_some())
+}
+
 /// Does a Jekyll export keep the post's `date` as written? A date without a
 /// time (`plan::written_date_only`) always. A time without an offset once it
 /// has passed in UTC, where Jekyll's YAML reader (Psych) reads it, whatever the
@@ -166,7 +173,17 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     let now = opts.now.with_default_offset(opts.offset).unix();
     let past = as_utc.zip(now).is_some_and(|(at, now)| at <= now);
     let day_moves = d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd());
-    past && (opts.site.get("timezone").is_some() || day_moves)
+    // A site zone keeps the URL only of a post that was on a Jekyll site: one from
+    // elsewhere has none yet, and gets the day it was written for.
+    let was_jekyll = || crate::dialect::detect(post).dialect == crate::dialect::Dialect::Jekyll;
+    past && ((site_zone(opts) && was_jekyll()) || day_moves)
+}
+
+/// Does the site's `_config.yml` (given) set a `timezone` other than UTC? Jekyll
+/// dates URLs there; an empty one, `UTC` or `Etc/UTC` dates them as GitHub
+/// Pages does with none.
+fn site_zone(opts: &ExportOptions) -> bool {
+    opts.site.get("timezone").is_some_and(|z| !matches!(z.trim(), "" | "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT"))
 }
 
 /// Said when `d` (with its offset, as exported) falls on another day in UTC,
@@ -175,13 +192,15 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
 fn warn_if_another_day_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
     let Some(utc) = d.at_offset(Offset::UTC).filter(|u| u.ymd() != d.ymd()) else { return };
     let msg = match opts.target {
-        Target::Jekyll if opts.site.get("timezone").is_some() => return,
+        Target::Jekyll if site_zone(opts) => return,
         Target::Jekyll => format!(
             "`date` {} is {} UTC: Jekyll with no `timezone` in _config.yml (as on GitHub Pages) dates the \
-             post's URL {}, not {}; add `timezone:` (your zone, e.g. Asia/Seoul) to _config.yml",
+             post's URL {}, not {}; `timezone:` (your zone, e.g. Asia/Seoul) in _config.yml dates it {}, and \
+             moves the URL of every published post like it",
             d.to_jekyll(),
             utc.to_jekyll(),
             utc.ymd(),
+            d.ymd(),
             d.ymd()
         ),
         Target::Gatsby(_) => format!(
@@ -205,7 +224,7 @@ fn warn_if_another_day_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut
 /// to come where it is written is the writer's choice, and a site with its own
 /// `timezone` reads the date there.
 fn warn_if_later_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
-    if opts.site.get("timezone").is_some() || d.time.as_ref().is_some_and(|t| !t.is_midnight()) {
+    if site_zone(opts) || d.time.as_ref().is_some_and(|t| !t.is_midnight()) {
         return;
     }
     let midnight = crate::date::Time { hour: 0, minute: 0, second: 0, frac: None };

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::bools::Reader;
 use super::{Flavor, Target};
-use crate::date::{PostDate, Time};
+use crate::date::PostDate;
 use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::post::Post;
@@ -92,6 +92,9 @@ pub struct PlanContext<'a> {
     pub source: Reader,
     /// Its `date` is written as it is (`placement::date_kept`).
     pub date_kept: bool,
+    /// It has no readable `date`, and its file name gives one
+    /// (`placement::dated_by_file_name`): a date only.
+    pub dated_by_file_name: bool,
 }
 
 impl PlanContext<'_> {
@@ -134,7 +137,7 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             // by Jekyll as midnight in the site's time zone, which is also where the
             // URL's date comes from: adding our offset would move the URL a day back
             // on a UTC build (GitHub Pages). Keep it as written.
-            let from_name = cx.date.time.as_ref().is_some_and(Time::is_midnight);
+            let from_name = cx.dated_by_file_name;
             match &post.view().date {
                 Some(_) if cx.date_kept => return Vec::new(),
                 // No `date`: the file name's date (midnight), which Jekyll reads from the name.
@@ -152,7 +155,7 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
             (current != Some(written.as_str())).then(|| fix.verbatim()).into_iter().collect()
         }
         Target::Gatsby(_) => {
-            let iso = gatsby_date(post, cx.date);
+            let iso = gatsby_date(post, cx);
             let quoted_ok =
                 post.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
             let fix = Fix::new("date", FixValue::Text(iso), WarningCode::FrontMatterChanged, "");
@@ -168,14 +171,14 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
 /// shown on its own day, as the post showed it if it was Gatsby's. One written
 /// with an offset keeps it (`placement::resolve_date` says when it is shown on
 /// another day).
-fn gatsby_date(post: &Post, resolved: &PostDate) -> String {
-    let written = post.view().date.as_ref();
+fn gatsby_date(post: &Post, cx: &PlanContext) -> String {
+    let (written, resolved) = (post.view().date.as_ref(), cx.date);
     if written.is_some_and(|d| d.offset.is_some()) {
         return resolved.to_iso();
     }
     let date_only = match written {
         Some(d) => d.time.is_none(),
-        None => resolved.time.as_ref().is_some_and(Time::is_midnight),
+        None => cx.dated_by_file_name,
     };
     let time = if date_only { None } else { resolved.time.clone() };
     PostDate { offset: None, time, ..resolved.clone() }.to_iso()

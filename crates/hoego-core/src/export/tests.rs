@@ -431,6 +431,7 @@ fn plan_is_data_and_apply_turns_refused_edits_into_warnings() {
         date: &date,
         source: Reader::Psych,
         date_kept: false,
+        dated_by_file_name: false,
     };
     let fixes = plan::plan(&post, &cx);
     let keys: Vec<(&str, &plan::FixValue)> = fixes.iter().map(|f| (f.key.as_str(), &f.value)).collect();
@@ -609,12 +610,11 @@ fn a_date_only_post_of_today_before_midnight_utc_is_warned_about() {
     }
 }
 
-/// A Jekyll date with a time and no offset is kept as written where the site
-/// has a `timezone`, or when our offset would move its day in UTC (where a site
-/// with none dates its URL) and that time has passed in UTC; else the offset is
-/// added, and said when it dates the URL a day earlier there. Gatsby, which
-/// shows dates in UTC, gets the wall clock without an offset, and is told when
-/// a written offset shows the post a day earlier.
+/// A Jekyll time with no offset is kept as written once it has passed in UTC
+/// (where Psych reads it), where a Jekyll post's site has a `timezone` or our
+/// offset would move its day in UTC; else the offset is added, and said when
+/// the date falls on another day in UTC. Gatsby, which shows dates in UTC, gets
+/// the wall clock without an offset, and is told when a written offset moves it.
 #[test]
 fn dates_keep_their_day_where_jekyll_urls_and_gatsby_pages_show_it() {
     // (date line, target, now, site timezone, date line written, UTC day warned)
@@ -643,13 +643,28 @@ fn dates_keep_their_day_where_jekyll_urls_and_gatsby_pages_show_it() {
         if tz {
             o.site = SiteConfig::parse("timezone: Asia/Seoul\n").unwrap();
         }
-        let e = export(&Post::parse(&format!("---\ntitle: t\n{line}\n---\nbody\n")).unwrap(), &o, &[]);
+        // A Jekyll post (its `layout`): a site zone keeps the URL only of a post that was on one.
+        let e = export(&Post::parse(&format!("---\nlayout: post\ntitle: t\n{line}\n---\nbody\n")).unwrap(), &o, &[]);
         let case = format!("{line} {target:?} {now} tz={tz}: {:?}", e.warnings);
         assert!(e.text.lines().any(|l| l == written), "{case}\n{}", e.text);
         assert_eq!(e.warnings.iter().any(|w| w.code == WarningCode::DateUtcDay), warned, "{case}");
         let offset_said = e.warnings.iter().any(|w| w.code == WarningCode::DateOffsetAdded);
         assert_eq!(offset_said, written.ends_with("+0900") && !line.ends_with("+0900"), "{case}");
     }
+    // From elsewhere (no Jekyll signs) into a site with a zone: it gets the offset, the day it was written for.
+    let mut o = opts(j);
+    o.site = SiteConfig::parse("timezone: Asia/Seoul\n").unwrap();
+    let e = export(&Post::parse("---\ntitle: t\ndate: 2022-06-29 20:00:00\n---\nbody\n").unwrap(), &o, &[]);
+    assert!(e.text.contains("date: 2022-06-29 20:00:00 +0900"), "{}", e.text);
+    // `timezone: UTC` is no zone of the writer's: the URL day is warned about as with none.
+    o.site = SiteConfig::parse("timezone: UTC\n").unwrap();
+    let e = export(&Post::parse("---\ntitle: t\ndate: 2022-07-28 08:00:00 +0900\n---\nb\n").unwrap(), &o, &[]);
+    assert!(e.warnings.iter().any(|w| w.code == WarningCode::DateUtcDay), "{:?}", e.warnings);
+    // Now at midnight is now, not a file name's date: written with its time and offset.
+    let mut o = opts(j);
+    o.now = PostDate::parse("2026-11-22T00:00:00+09:00").unwrap();
+    let e = export(&Post::parse("---\ntitle: t\n---\nbody\n").unwrap(), &o, &[]);
+    assert!(e.text.contains("date: 2026-11-22 00:00:00 +0900"), "{}", e.text);
     // A date Jekyll cannot read, in a dated file: the file name's date, as a date only
     // (`00:00:00 +0900` would date the URL the day before on a UTC build).
     let mut o = opts(j);
