@@ -139,9 +139,9 @@ impl DecodeError {
 pub fn decode_post(bytes: &[u8]) -> Result<(String, bool), DecodeError> {
     // Notepad's "Unicode" (UTF-16 after a byte order mark) is text, not binary.
     match hoego_core::utf16::decode_utf16(bytes) {
-        Some(Ok(text)) if text.contains('\0') => return Err(DecodeError::Binary),
         Some(Ok(text)) => return Ok((text, false)),
-        Some(Err(at)) => return Err(DecodeError::NotText { at }),
+        Some(Err(hoego_core::utf16::Utf16Error::Nul { .. })) => return Err(DecodeError::Binary),
+        Some(Err(hoego_core::utf16::Utf16Error::Broken { at })) => return Err(DecodeError::NotText { at }),
         None => {}
     }
     let utf8 = std::str::from_utf8(bytes);

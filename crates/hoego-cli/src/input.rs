@@ -23,16 +23,8 @@ pub fn read_post(path: &Path) -> Result<(String, Option<String>), ReadError> {
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), ReadError> {
     // Notepad's "Unicode": NUL bytes in every ASCII character, after a byte order mark.
     match hoego_core::utf16::decode_utf16(&bytes) {
-        // NULs once decoded are a binary file's, as below.
-        Some(Ok(text)) if text.contains('\0') => {
-            return Err(ReadError::NotText(
-                1,
-                1,
-                "this looks like a binary file (NUL character), not a text post".into(),
-            ))
-        }
         Some(Ok(text)) => return Ok((text, Some("file is UTF-16: decoded it; output is UTF-8".into()))),
-        Some(Err(at)) => return Err(ReadError::NotText(1, 1, format!("broken UTF-16 at byte {}", at + 1))),
+        Some(Err(e)) => return Err(ReadError::NotText(1, 1, e.to_string())),
         None => {}
     }
     if let Some(i) = bytes.iter().position(|&b| b == 0) {

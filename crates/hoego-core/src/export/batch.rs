@@ -10,7 +10,7 @@ use super::changes::{change_warning, changes};
 use super::links::{stem_of, LinkTarget, Links};
 use super::placement::{self, post_path};
 use super::plan::{apply, plan, PlanContext, SlugRewrite};
-use super::{gatsby, jekyll, source_reader, to_yaml_post};
+use super::{gatsby, jekyll, to_yaml_post};
 use super::{ExportOptions, Exported, Flavor, Target};
 use crate::date::PostDate;
 use crate::error::{Warning, WarningCode};
@@ -33,6 +33,10 @@ struct Prepared {
     opts: ExportOptions,
     slug: String,
     date: PostDate,
+    /// Its `date` is written as it is (`placement::date_kept`).
+    date_kept: bool,
+    /// Its date is its file name's (`placement::dated_by_file_name`).
+    dated_by_file_name: bool,
     draft: bool,
     slug_rewrite: Option<SlugRewrite>,
     warnings: Vec<Warning>,
@@ -42,14 +46,18 @@ struct Prepared {
 fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     let mut warnings = Vec::new();
     let opts = ExportOptions { source_name: b.source_name.clone(), ..opts.clone() };
-    let source = source_reader(b.post);
+    // The generator the post was written for, read once: its YAML reader and its dates.
+    let dialect = crate::dialect::detect(b.post).dialect;
+    let source = super::Reader::for_dialect(dialect);
     let mut post = to_yaml_post(b.post, &mut warnings);
     for key in post.merge_duplicate_keys() {
         let msg = format!("`{key}` was set more than once; kept the last value (what Jekyll reads)");
         warnings.push(Warning::new(WarningCode::DuplicateKeyMerged, msg, None));
     }
     let (slug, _) = placement::resolve_slug(&post, &opts, &mut warnings);
-    let date = placement::resolve_date(&post, &opts, &mut warnings);
+    let date_kept = placement::date_kept(&post, &opts, dialect);
+    let dated_by_file_name = placement::dated_by_file_name(&post, &opts);
+    let date = placement::resolve_date(&post, &opts, date_kept, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.
     let draft = super::plan::read_bool(&post, "draft", source) == Some(true);
     if draft && opts.target == Target::Gatsby(Flavor::StarterBlog) {
@@ -63,7 +71,7 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
     } else {
         placement::slug_key_not_url(&post, opts.target).then_some(SlugRewrite::NotUrl)
     };
-    Prepared { post, opts, slug, date, draft, slug_rewrite, warnings, source }
+    Prepared { post, opts, slug, date, date_kept, dated_by_file_name, draft, slug_rewrite, warnings, source }
 }
 
 fn label(b: &BatchPost, i: usize) -> String {
@@ -143,8 +151,8 @@ fn finish(mut p: Prepared, b: &BatchPost, links: &Links, taken: &mut HashSet<Str
         slug_rewrite: p.slug_rewrite,
         date: &p.date,
         source: p.source,
-        date_kept: placement::date_kept(&p.post, &p.opts),
-        dated_by_file_name: placement::dated_by_file_name(&p.post, &p.opts),
+        date_kept: p.date_kept,
+        dated_by_file_name: p.dated_by_file_name,
     };
     let liquid_intended = crate::dialect::liquid_is_intended(&p.post);
     let fixes = plan(&p.post, &cx);

@@ -31,7 +31,6 @@ pub use bools::Reader;
 pub use site::SiteConfig;
 
 use crate::date::{Offset, PostDate};
-use crate::dialect::detect;
 use crate::error::{Warning, WarningCode};
 use crate::field::FieldValue;
 use crate::post::Post;
@@ -225,9 +224,5 @@ pub(crate) struct BodyContext<'a> {
 }
 
 /// The source's YAML reader, from its dialect.
-fn source_reader(post: &Post) -> Reader {
-    Reader::for_dialect(detect(post).dialect)
-}
-
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 
 use super::{parse_source_name, ExportOptions, Target};
 use crate::date::{Offset, PostDate};
+use crate::dialect::Dialect;
 use crate::error::{Warning, WarningCode};
 use crate::post::Post;
 use crate::slug::{cap_bytes, is_safe_component, is_windows_reserved, slugify, MAX_SLUG_BYTES};
@@ -100,12 +101,12 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 
 /// The post's instant for export: its date (floating → `opts.offset`), else
 /// the file name's date, else `now`, with a warning for each fallback.
-pub fn resolve_date(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warning>) -> PostDate {
+pub fn resolve_date(post: &Post, opts: &ExportOptions, kept: bool, warnings: &mut Vec<Warning>) -> PostDate {
     if let Some(d) = &post.view().date {
-        // (A date kept as written for Jekyll: see `date_kept` and `plan::date_fixes`.)
+        // (`kept`: written as it is for Jekyll, see `date_kept` and `plan::date_fixes`.)
         match opts.target {
             Target::Jekyll if super::plan::written_date_only(post) => warn_if_later_in_utc(d, opts, warnings),
-            Target::Jekyll if d.offset.is_none() && !date_kept(post, opts) => {
+            Target::Jekyll if d.offset.is_none() && !kept => {
                 warnings.push(Warning::new(
                     WarningCode::DateOffsetAdded,
                     format!(
@@ -159,7 +160,7 @@ pub(crate) fn dated_by_file_name(post: &Post, opts: &ExportOptions) -> bool {
 /// when adding ours would move its day in UTC (a site with none, GitHub Pages,
 /// dates the URL in UTC: `2022-07-28 08:00:00` with `+09:00` would be
 /// `/2022/07/27/`).
-pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
+pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect) -> bool {
     if opts.target != Target::Jekyll {
         return false;
     }
@@ -172,11 +173,10 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions) -> bool {
     let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
     let now = opts.now.with_default_offset(opts.offset).unix();
     let past = as_utc.zip(now).is_some_and(|(at, now)| at <= now);
-    let day_moves = d.with_default_offset(opts.offset).at_offset(Offset::UTC).is_some_and(|u| u.ymd() != d.ymd());
+    let day_moves = utc_day(&d.with_default_offset(opts.offset)).is_some();
     // A site zone keeps the URL only of a post that was on a Jekyll site: one from
     // elsewhere has none yet, and gets the day it was written for.
-    let was_jekyll = || crate::dialect::detect(post).dialect == crate::dialect::Dialect::Jekyll;
-    past && ((site_zone(opts) && was_jekyll()) || day_moves)
+    past && ((site_zone(opts) && written_for == Dialect::Jekyll) || day_moves)
 }
 
 /// Does the site's `_config.yml` (given) set a `timezone` other than UTC? Jekyll
@@ -186,11 +186,16 @@ fn site_zone(opts: &ExportOptions) -> bool {
     opts.site.get("timezone").is_some_and(|z| !matches!(z.trim(), "" | "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT"))
 }
 
+/// `d` (with an offset) in UTC, when that is another day than its own.
+fn utc_day(d: &PostDate) -> Option<PostDate> {
+    d.at_offset(Offset::UTC).filter(|u| u.ymd() != d.ymd())
+}
+
 /// Said when `d` (with its offset, as exported) falls on another day in UTC,
 /// where a Jekyll site with no `timezone` dates the post's URL and where
 /// Gatsby, which formats dates in UTC, shows it.
 fn warn_if_another_day_in_utc(d: &PostDate, opts: &ExportOptions, warnings: &mut Vec<Warning>) {
-    let Some(utc) = d.at_offset(Offset::UTC).filter(|u| u.ymd() != d.ymd()) else { return };
+    let Some(utc) = utc_day(d) else { return };
     let msg = match opts.target {
         Target::Jekyll if site_zone(opts) => return,
         Target::Jekyll => format!(
