@@ -1,12 +1,15 @@
 // First-load transfer budget of the release build: every .wasm, .js and .css
-// file under dist/ (wasm-bindgen snippets included), gzipped. Two gzip
+// file under dist/ (wasm-bindgen snippets included), gzipped, but the lazy half of the
+// wasm (`*_lazy.wasm`, scripts/lazy-wasm.mjs): the page fetches it only after the app
+// has started and shown its draft (e2e/specs/lazy.mjs holds it back until then to prove
+// it), so it is listed with its own total, not counted. Two gzip
 // implementations disagree by ~2 % on wasm, so both are measured and the
 // larger must fit: GNU `gzip -9` (the figure BENCHMARKS.md reports) and Node's
 // zlib at level 9 (Chromium's zlib). sw.js is counted (it is JS fetched on the first
 // visit, though only after the app runs). index.html, the manifest and the icons are
 // listed but not counted: HTML and JSON of ~1 KB, and PNGs the browser fetches only
 // for its install UI and the favicon (the worker precaches them after the app runs).
-// Fails above 420 KB (420,000 bytes). The budget was 300 KB; the drafts safety
+// Fails above 335 KB (335,000 bytes) since the wasm was split (below). Before that: The budget was 300 KB; the drafts safety
 // work (revisions, conflicts, migration, backup: ~27 KB), batch export and safe
 // export (~12 KB), the goal workflow (~17 KB), the service worker (~4 KB) and
 // accessibility (~4 KB) took the first load to ~353 KB in one session. Rather
@@ -60,13 +63,20 @@
 // badge, restore not doubling the sample; ~2.4 KB) took it to 417.8 KB, and the second trial's
 // and review's fixes (the raw-mode download, the form's offset-less dates, the library's
 // site zip following its selection, Korean other-fields messages) to 418.9 KB.
+// Lowered to 335 KB when the build began splitting the wasm (scripts/lazy-wasm.mjs): the
+// functions the first screen runs (the editor with the sample draft, and the library) stay
+// in the first load, ~113 KB gzip of the rest moved to the lazy module, and the first load
+// went from 418.9 KB to 329.2 KB (Node zlib). The split follows a profile recorded in
+// Chromium at build time, so it may move a little between builds of the same code. Still
+// above the 300 KB target: the code the first screen runs, and the data segment (~64 KB
+// gzip, which wasm-split leaves in the primary), are most of it.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 420_000;
+const BUDGET = 335_000;
 const dist = process.argv[2] || 'dist';
 const files = [];
 const walk = (dir) => {
@@ -79,20 +89,26 @@ const walk = (dir) => {
 walk(dist);
 let gnu = 0;
 let node = 0;
+let lazyGnu = 0;
+const LAZY = /_lazy\.wasm$/;
 for (const p of files) {
   const raw = readFileSync(p);
   const g = execFileSync('gzip', ['-9c', p], { maxBuffer: 1 << 26 }).length;
   const z = gzipSync(raw, { level: 9 }).length;
-  const counted = /\.(wasm|js|css)$/.test(p);
+  const lazy = LAZY.test(p);
+  const counted = /\.(wasm|js|css)$/.test(p) && !lazy;
   if (counted) {
     gnu += g;
     node += z;
   }
-  console.log(`  ${relative(dist, p).padEnd(48)} ${String(raw.length).padStart(8)} B raw ${String(g).padStart(8)} B gzip -9 ${String(z).padStart(8)} B zlib-9${counted ? '' : ' (not counted)'}`);
+  if (lazy) lazyGnu += g;
+  const note = lazy ? ' (after start, not counted)' : counted ? '' : ' (not counted)';
+  console.log(`  ${relative(dist, p).padEnd(48)} ${String(raw.length).padStart(8)} B raw ${String(g).padStart(8)} B gzip -9 ${String(z).padStart(8)} B zlib-9${note}`);
 }
 const worst = Math.max(gnu, node);
 const ok = gnu > 0 && worst <= BUDGET;
 console.log(`  first-load total (wasm + js + css): ${gnu} B gzip -9 (${(gnu / 1000).toFixed(1)} KB), ${node} B Node zlib -9 (${(node / 1000).toFixed(1)} KB); budget ${BUDGET / 1000} KB`);
+console.log(`  fetched after the app starts (lazy wasm): ${lazyGnu} B gzip -9 (${(lazyGnu / 1000).toFixed(1)} KB)`);
 console.log(`${ok ? 'ok' : 'FAIL'} first-load transfer ${worst} B <= ${BUDGET} B`);
 console.log(`size: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
 process.exit(ok ? 0 : 1);

@@ -63,8 +63,34 @@ ensure_rust_src() { # the standard library's source, which trunk_release rebuild
     || { log "rustup component add rust-src"; rustup component add rust-src; }
 }
 
+# Binaryen's wasm-split, which splits the release wasm (scripts/lazy-wasm.mjs). Debian's
+# binaryen package is unpacked into target/tools, not installed: installing it would put
+# its wasm-opt 108 on PATH, and the build's wasm-opt is npm's 132.
+export WASM_SPLIT="$ROOT/target/tools/binaryen/usr/bin/wasm-split"
+ensure_wasm_split() {
+  "$WASM_SPLIT" --version >/dev/null 2>&1 && return 0
+  log "unpacking Debian binaryen $BINARYEN_DEB_VERSION (wasm-split) into target/tools"
+  local tmp; tmp="$(mktemp -d)"
+  # The pinned version where the archive has it (Debian 12); another release's binaryen
+  # (Ubuntu's, on GitHub's runners) otherwise: lazy-wasm.mjs checks what it writes.
+  (cd "$tmp" && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" 2>/dev/null \
+      || { $SUDO apt-get update -qq && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" 2>/dev/null \
+        || apt-get download -qq binaryen; }; }; })
+  rm -rf "$ROOT/target/tools/binaryen"; mkdir -p "$ROOT/target/tools"
+  dpkg-deb -x "$tmp"/binaryen_*.deb "$ROOT/target/tools/binaryen"
+  rm -rf "$tmp"
+  "$WASM_SPLIT" --version >/dev/null
+}
+
 ensure_build_tools() { # everything a release trunk build needs
   ensure_wasm_target; ensure_rust_src; ensure_wasm_bindgen; ensure_trunk; ensure_node_modules
+}
+
+# What the release build's wasm split needs besides: wasm-split, and Chromium to record
+# which functions the first screen runs (scripts/lazy-wasm.mjs). `trunk serve` does not split.
+ensure_split_tools() {
+  ensure_wasm_split
+  if [ -z "${HOEGO_CHROMIUM:-}" ] || [ ! -x "$HOEGO_CHROMIUM" ]; then apt_ensure chromium; fi
 }
 
 # The release build rebuilds the standard library for size. On wasm32-unknown-unknown a
@@ -108,5 +134,8 @@ trunk_release() {
 
 build_dist() {
   ensure_build_tools
+  # A host's build image may have no apt (Netlify): the build then ships the wasm whole,
+  # and says so (scripts/postbuild.mjs). The test command requires the split.
+  ensure_split_tools || log "WARNING: wasm-split or Chromium missing: the wasm will not be split"
   (cd "$ROOT" && cargo fetch -q && trunk_release build)
 }

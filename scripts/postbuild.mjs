@@ -2,6 +2,8 @@
 // offline, installable app that any static host can serve.
 //   1. Writes a Content-Security-Policy <meta> into index.html: no remote origin, no
 //      inline script except the build's own (Trunk's wasm loader), allowed by sha256.
+//   -1. Splits the wasm in two: what the first screen runs, and a lazy module the glue
+//      fetches once the app has started (scripts/lazy-wasm.mjs; needs Binaryen's wasm-split).
 //   0. Minifies wasm-bindgen's JS glue with terser (Trunk's own minifier fails on it)
 //      and rewrites that file's Subresource Integrity hash in index.html.
 //   2. Writes sw.js from pwa/sw.js with the list of every file in the build and a
@@ -14,10 +16,11 @@
 // sees stale files, and no CSP: `trunk serve` rewrites its inline autoreload script
 // on every response, so no hash made here could match it.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { chromiumPath, findWasmSplit, isSplit, splitApp } from './lazy-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -94,6 +97,26 @@ async function minifyGlue(base, indexFile) {
   writeFileSync(indexFile, html);
 }
 
+/**
+ * Splits the wasm into the first load's part and a lazy part (scripts/lazy-wasm.mjs).
+ * HOEGO_SPLIT=off skips it; =require (the test command) fails the build when Binaryen's
+ * wasm-split is missing, where a plain build only warns and ships the whole wasm.
+ * A dir that is already split (this hook run again) is left as it is.
+ */
+async function splitWasm(base) {
+  const mode = process.env.HOEGO_SPLIT || 'auto';
+  if (mode === 'off' || isSplit(base)) return;
+  const bin = findWasmSplit();
+  const missing = !bin ? 'wasm-split (scripts/lib.sh ensure_wasm_split)' : !existsSync(chromiumPath()) ? `Chromium (${chromiumPath()}; HOEGO_CHROMIUM)` : null;
+  if (missing) {
+    const msg = `${missing} not found: the wasm is not split, all of it is in the first load`;
+    if (mode === 'require') throw new Error(msg);
+    console.warn(`postbuild: WARNING: ${msg}`);
+    return;
+  }
+  await splitApp(base, bin, (line) => console.log(`postbuild: ${line}`));
+}
+
 function listFiles(base) {
   const out = [];
   const walk = (d) => {
@@ -109,6 +132,7 @@ function listFiles(base) {
 
 const indexPath = join(dir, 'index.html');
 const dev0 = process.env.HOEGO_SW === 'off' || readFileSync(indexPath, 'utf8').includes('.well-known/trunk/ws');
+if (!dev0) await splitWasm(dir);
 if (!dev0) await minifyGlue(dir, indexPath);
 const source = readFileSync(indexPath, 'utf8');
 const dev = process.env.HOEGO_SW === 'off' || source.includes('.well-known/trunk/ws');

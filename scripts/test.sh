@@ -7,8 +7,10 @@
 source "$(dirname "$0")/lib.sh"
 set +e
 
-ensure_rust_components; ensure_build_tools
+ensure_rust_components; ensure_build_tools; ensure_split_tools
 apt_ensure chromium chromium-driver jekyll fonts-noto-cjk
+# The release build must split its wasm (scripts/lazy-wasm.mjs): fail, not warn, without it.
+export HOEGO_SPLIT=require
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Property tests run the same cases on every machine, so a green run means the same
 # everywhere; explore new cases with PROPTEST_RNG_SEED=<other> or scripts/fuzz.sh.

@@ -4,3 +4,7 @@
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 # wasm-opt comes from npm `binaryen` (package.json); Debian's binaryen 108 cannot read current wasm.
+# wasm-split (scripts/lazy-wasm.mjs) is Debian's binaryen package, unpacked under
+# target/tools rather than installed: its wasm-opt 108 must not shadow npm's. Only
+# wasm-split is used, on the wasm after wasm-opt, with two of its limits worked around.
+BINARYEN_DEB_VERSION=108-1

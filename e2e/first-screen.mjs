@@ -1,0 +1,39 @@
+// "The first screen is drawn": what the split wasm's profile is recorded up to
+// (scripts/lazy-wasm.mjs) and what e2e/specs/lazy.mjs proves needs no lazy module.
+// A first visit shows the sample draft in the editor (preview, export plan, stats);
+// a returning visit shows the library.
+
+/** In the page: true once the library, or the editor with its preview, export plan and stats, is drawn. */
+export function firstScreenDrawn() {
+  const q = (s) => document.querySelector(s);
+  if (!q('[data-testid=save-status]')) return false;
+  if (q('[data-testid=draft-list]')) return true;
+  const preview = q('[data-testid=preview]');
+  return !!preview && !!preview.querySelector('h1, h2, p')
+    && !q('[data-testid=preview][aria-busy], [data-testid=preview] [aria-busy]')
+    && !!q('[data-testid=export-path]')?.textContent.trim()
+    && !!q('[data-testid=stats]')?.textContent.trim();
+}
+
+/**
+ * Waits for the first screen, then until the page's DOM has not changed for `quietMs`
+ * (the autosave, the export panel and the stats each run on a short timer after a
+ * change; at most `maxMs`).
+ */
+export async function firstScreen(page, { quietMs = 1000, maxMs = 20000, timeout = 120000 } = {}) {
+  await page.waitForFunction(firstScreenDrawn, null, { timeout });
+  await page.evaluate(([quiet, max]) => new Promise((resolve) => {
+    const start = performance.now();
+    let last = start;
+    const watch = new MutationObserver(() => { last = performance.now(); });
+    watch.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const tick = () => {
+      const now = performance.now();
+      if (now - last >= quiet || now - start >= max) {
+        watch.disconnect();
+        resolve();
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), [quietMs, maxMs]);
+}
