@@ -2,6 +2,8 @@
 // (scripts/lazy-wasm.mjs) and what e2e/specs/lazy.mjs proves needs no lazy module.
 // A first visit shows the sample draft in the editor (preview, export plan, stats);
 // a returning visit shows the library.
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** In the page: true once the library, or the editor with its preview, export plan and stats, is drawn. */
 export function firstScreenDrawn() {
@@ -36,4 +38,32 @@ export async function firstScreen(page, { quietMs = 1000, maxMs = 20000, timeout
     };
     requestAnimationFrame(tick);
   }), [quietMs, maxMs]);
+}
+
+/** The repository's example posts (tests/fixtures: posts, blogs, series), as files to import. */
+export function fixturePosts(root) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) out.push(p);
+    }
+  };
+  for (const d of ['posts', 'blogs', 'series']) walk(path.join(root, 'tests', 'fixtures', d));
+  return out;
+}
+
+/**
+ * From the editor of a first visit: back to the library, import `files`, and wait until
+ * every one is a draft and saved (a file already there by name and text is not added twice).
+ */
+export async function importPosts(page, files, timeout = 120000) {
+  await page.click('[data-testid=back]');
+  await page.waitForSelector('[data-testid=draft-list]', { timeout });
+  const before = await page.locator('[data-testid=draft-item]').count();
+  const distinct = new Set(files.map((f) => `${path.basename(f)}\0${fs.readFileSync(f, 'utf8')}`)).size;
+  await page.setInputFiles('[data-testid=import-file]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length === n, before + distinct, { timeout });
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.classList.contains('saved'), null, { timeout });
 }

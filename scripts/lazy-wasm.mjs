@@ -7,14 +7,18 @@
 // How (Binaryen's wasm-split, profile-guided):
 //   1. `wasm-split --instrument` makes a copy of the build that records which functions run.
 //   2. That copy is loaded in headless Chromium as a first visit (the sample draft in
-//      the editor) and a returning visit (the library), each until its first screen is
-//      drawn and has settled (e2e/first-screen.mjs); then both again with a slow CPU.
+//      the editor) and a returning visit (the library, holding the repository's example
+//      posts), each until its first screen is drawn and has settled (e2e/first-screen.mjs),
+//      in Korean and in English, and in Korean again on a slow CPU.
 //   3. `wasm-split --profile` keeps the functions that ran in the primary and moves the
 //      rest to the lazy module. Each moved function's table slot holds a placeholder
 //      import until the lazy module is instantiated and fills the slots with the real ones.
 //   4. The glue is patched: placeholders that load the lazy module synchronously if
 //      it is not there yet (a click before the prefetch finished, or a path the profile
-//      did not take at start), and the prefetch after `__wbindgen_start`.
+//      did not take at start); on a page the service worker controls, a load from its
+//      cache before the app starts (the synchronous path goes around the worker, so it
+//      fails offline); on a first visit, the prefetch after `__wbindgen_start`.
+//      The two modules are linked in Node before anything is written (checkLinks).
 //   5. Files are renamed by the hash of their new contents and index.html follows, so a
 //      host's HTTP cache never pairs a primary with another build's lazy module.
 //
@@ -26,7 +30,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KIND, exports, imports, lowerTableFill, setTableExport, tableTypes } from './wasm-bytes.mjs';
 
 /** The features rustc and wasm-opt use for this build (Binaryen 108's names for them). */
@@ -41,14 +46,14 @@ const GLUE = /^hoego-app-[0-9a-f]+\.js$/;
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-/** The wasm-split binary, or null: $WASM_SPLIT, else `wasm-split` on PATH. */
+/** `{ bin }`, the wasm-split to run ($WASM_SPLIT, else `wasm-split` on PATH), or `{ why }` it cannot run. */
 export function findWasmSplit() {
   const bin = process.env.WASM_SPLIT || 'wasm-split';
   try {
     execFileSync(bin, ['--version'], { stdio: 'pipe' });
-    return bin;
-  } catch {
-    return null;
+    return { bin };
+  } catch (e) {
+    return { why: `${bin}: ${e.code || e.message}` };
   }
 }
 
@@ -95,16 +100,46 @@ function checkTables(primary, lazy) {
   }
 }
 
+/** What the profile is recorded on: each a language and a CPU slowdown. */
+const PROFILE_RUNS = [
+  { locale: 'ko-KR', slowdown: 1 },
+  { locale: 'en-US', slowdown: 1 },
+  // On a CPU four times slower, what the first screen runs only when a frame is late
+  // (frames.rs's fallback timer) runs too.
+  { locale: 'ko-KR', slowdown: 4 },
+];
+
 /**
- * Runs the instrumented build in headless Chromium: a first visit, then a reload with
- * the draft it saved, each up to its first screen (e2e/first-screen.mjs); then both
- * again on a CPU four times slower, so that what the first screen runs only when a frame
- * is late (frames.rs's fallback timer) is in the primary too. Returns the profiles' files.
+ * How long the page must be quiet (no DOM change) before its profile is read: longer
+ * than every timer the first screen sets (the autosave's 400 ms, frames.rs's 1 s
+ * fallback for a late frame), so what they run is in the primary even when a slow
+ * frame let the quiet start before they fired.
+ */
+const SETTLE_MS = 2500;
+
+/** The instrumented module's profile so far, read out of its memory. */
+async function readProfile(page) {
+  return Buffer.from(await page.evaluate(() => {
+    const w = window.__hoegoWasm;
+    const size = 1 << 20;
+    const ptr = w.__wbindgen_malloc(size, 4);
+    const len = w.__write_profile(ptr, size);
+    if (len > size) throw new Error('profile larger than its buffer');
+    return Array.from(new Uint8Array(w.memory.buffer, ptr, len));
+  }));
+}
+
+/**
+ * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
+ * its first screen (the sample draft in the editor), then, after importing the
+ * repository's example posts, a returning visit up to its first screen (the library).
+ * Returns the profiles' files. A page error fails the build: the profile would be cut short.
  */
 async function recordProfiles(dir, wasmName, instrumented, work) {
   const { chromium } = await import('playwright-core');
   const { serve, CHROMIUM } = await import('../e2e/serve.mjs');
-  const { firstScreen } = await import('../e2e/first-screen.mjs');
+  const { firstScreen, fixturePosts, importPosts } = await import('../e2e/first-screen.mjs');
+  const posts = fixturePosts(join(dirname(fileURLToPath(import.meta.url)), '..'));
   const site = join(work, 'site');
   cpSync(dir, site, { recursive: true });
   writeFileSync(join(site, wasmName), instrumented);
@@ -116,99 +151,142 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
   const files = [];
   const errors = [];
   try {
-    for (const slowdown of [1, 4]) {
-      const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1600, height: 1000 } });
-      const page = await context.newPage();
-      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript(() => {
-        addEventListener('TrunkApplicationStarted', (e) => { window.__hoegoWasm = e.detail.wasm; });
-      });
-      for (const visit of ['first', 'return']) {
-        if (visit === 'first') await page.goto(url);
-        else await page.reload();
-        await firstScreen(page);
-        const bytes = await page.evaluate(() => {
-          const w = window.__hoegoWasm;
-          const size = 1 << 20;
-          const ptr = w.__wbindgen_malloc(size, 4);
-          const len = w.__write_profile(ptr, size);
-          if (len > size) throw new Error('profile larger than its buffer');
-          return Array.from(new Uint8Array(w.memory.buffer, ptr, len));
+    for (const { locale, slowdown } of PROFILE_RUNS) {
+      const newPage = async (storageState) => {
+        const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 }, storageState });
+        const page = await context.newPage();
+        if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.addInitScript(() => {
+          addEventListener('TrunkApplicationStarted', (e) => { window.__hoegoWasm = e.detail.wasm; });
         });
-        const file = join(work, `${visit}-${slowdown}.prof`);
-        writeFileSync(file, Buffer.from(bytes));
-        files.push(file);
-      }
-      await context.close();
+        return { context, page };
+      };
+      const record = async (page, name) => {
+        await firstScreen(page, { quietMs: SETTLE_MS });
+        files.push(join(work, `${name}-${locale}-${slowdown}.prof`));
+        writeFileSync(files.at(-1), await readProfile(page));
+      };
+      const a = await newPage();
+      await a.page.goto(url);
+      await record(a.page, 'first');
+      await importPosts(a.page, posts);
+      // Returning: in a new session while that tab is still open (what a new browser
+      // window sees), and by reloading that tab.
+      const b = await newPage(await a.context.storageState());
+      await b.page.goto(url);
+      await record(b.page, 'return');
+      await b.context.close();
+      await a.page.reload();
+      await record(a.page, 'reload');
+      await a.context.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
-  // Reported, not fatal: the profile only decides where functions go. (This copy has no
-  // sw.js yet, so registering the worker fails here.)
-  for (const e of new Set(errors)) console.warn(`postbuild: while profiling: ${e}`);
+  if (errors.length) throw new Error(`the instrumented build failed while profiling: ${[...new Set(errors)].join('; ')}`);
   return files;
 }
 
 /** The loader added to wasm-bindgen's glue (unminified here; postbuild.mjs minifies it). */
 function loader(lazyName) {
   return `
-// Added by scripts/lazy-wasm.mjs: the lazy half of the app's wasm.
+// Added by scripts/lazy-wasm.mjs: the lazy half of the app's wasm. A page the service
+// worker controls (every visit after the first) loads it from the worker's cache beside
+// the primary and before the app starts. A first visit starts with the primary alone and
+// fetches it right after; a moved function called before that arrived loads it on the
+// spot, synchronously (Chromium sends a synchronous XHR around the service worker, which
+// is why a controlled page never takes that path).
 const __lazyUrl = new URL('./${lazyName}', import.meta.url);
 let __lazyReady = false;
-function __lazyInstall(module) {
+let __lazyEarly = null;
+let __lazyFailed = false;
+function __lazyInstall(module, exports, how) {
     if (__lazyReady) return;
     // Its active element segment replaces the primary's placeholders in the table.
-    new WebAssembly.Instance(module, { primary: wasm });
+    new WebAssembly.Instance(module, { primary: exports });
     __lazyReady = true;
     // For e2e/specs/lazy.mjs (and anyone wondering): how the lazy module arrived.
-    globalThis.__hoegoLazy = __lazyHow;
+    globalThis.__hoegoLazy = how;
 }
-let __lazyHow = 'prefetch';
+function __lazyCompile() {
+    return fetch(__lazyUrl)
+        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+        .then((b) => WebAssembly.compile(b));
+}
+function __lazyFail(e) {
+    // The call that needed it cannot go on: say so once, in the page's language, and
+    // throw (the app's state past this point cannot be trusted; storage is untouched).
+    if (!__lazyFailed) {
+        __lazyFailed = true;
+        const note = document.createElement('div');
+        note.className = 'lazy-failed';
+        note.setAttribute('role', 'alert');
+        note.textContent = document.documentElement.lang === 'en'
+            ? 'Part of Hoego could not be loaded (offline?). Your saved drafts are safe: reload once you are online.'
+            : 'Hoego의 일부를 불러오지 못했습니다(오프라인인가요?). 저장된 초안은 안전합니다. 연결된 뒤 새로 고침하세요.';
+        document.body.append(note);
+    }
+    throw e;
+}
 function __lazyLoadNow() {
     // A placeholder must return its function's result, so this load is synchronous.
     // A document's synchronous XHR cannot ask for an ArrayBuffer: bytes come as a
-    // binary string. The service worker answers it offline like any other request.
-    __lazyHow = 'on demand';
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', __lazyUrl, false);
-    xhr.overrideMimeType('text/plain; charset=x-user-defined');
-    xhr.send();
-    if (xhr.status !== 200) throw new Error('could not load ' + __lazyUrl + ': HTTP ' + xhr.status);
-    const text = xhr.responseText;
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-    __lazyInstall(new WebAssembly.Module(bytes));
+    // binary string.
+    try {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', __lazyUrl, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');
+        xhr.send();
+        if (xhr.status !== 200) throw new Error('could not load ' + __lazyUrl + ': HTTP ' + xhr.status);
+        const text = xhr.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        __lazyInstall(new WebAssembly.Module(bytes), wasm, 'on demand');
+    } catch (e) {
+        __lazyFail(e);
+    }
 }
 function __lazyPrefetch() {
-    fetch(__lazyUrl)
-        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
-        .then((b) => WebAssembly.compile(b))
-        .then(__lazyInstall)
+    if (__lazyReady) return;
+    __lazyCompile()
+        .then((m) => __lazyInstall(m, wasm, 'prefetch'))
         .catch((e) => console.warn('hoego: the lazy module will load when first needed:', e));
 }
 function __lazyImports(imports) {
-    const table = () => wasm['${EXPORT_PREFIX}table'];
+    if (globalThis.navigator && navigator.serviceWorker && navigator.serviceWorker.controller) {
+        __lazyEarly = __lazyCompile().catch((e) => { console.warn('hoego: the lazy module is not cached:', e); return null; });
+    }
     imports.placeholder = new Proxy({}, {
         get: (_, slot) => (...args) => {
             if (!__lazyReady) __lazyLoadNow();
-            return table().get(Number(slot))(...args);
+            return wasm['${EXPORT_PREFIX}table'].get(Number(slot))(...args);
         },
     });
     return imports;
 }
+async function __lazyBeforeStart(exports) {
+    const module = __lazyEarly && await __lazyEarly;
+    if (module) __lazyInstall(module, exports, 'cached');
+}
 `;
+}
+
+/** `text` with `from` replaced by `to`, which must occur exactly `n` times. */
+function replaceCounted(text, from, to, n) {
+  const found = text.split(from).length - 1;
+  if (found !== n) throw new Error(`glue: expected ${n} of \`${from}\`, found ${found}`);
+  return text.replaceAll(from, to);
 }
 
 function patchGlue(glue, lazyName) {
   let out = glue;
-  const calls = out.split('const imports = __wbg_get_imports();').length - 1;
-  if (calls < 1) throw new Error('glue: no `const imports = __wbg_get_imports();`');
-  out = out.replaceAll('const imports = __wbg_get_imports();', 'const imports = __lazyImports(__wbg_get_imports());');
-  if (out.split('wasm.__wbindgen_start();').length !== 2) throw new Error('glue: expected one `wasm.__wbindgen_start();`');
-  out = out.replace('wasm.__wbindgen_start();', 'wasm.__wbindgen_start();\n    __lazyPrefetch();');
+  // Both init paths (Trunk's async one and initSync) get the placeholders.
+  out = replaceCounted(out, 'const imports = __wbg_get_imports();', 'const imports = __lazyImports(__wbg_get_imports());', 2);
+  const load = 'const { instance, module } = await __wbg_load(await module_or_path, imports);';
+  out = replaceCounted(out, load, `${load}\n    await __lazyBeforeStart(instance.exports);`, 1);
+  out = replaceCounted(out, 'wasm.__wbindgen_start();', 'wasm.__wbindgen_start();\n    __lazyPrefetch();', 1);
   return out + loader(lazyName);
 }
 
@@ -218,45 +296,62 @@ function replaceAllChecked(html, from, to) {
 }
 
 /**
+ * Instantiates both modules in Node (V8, as Chromium) with stub imports for the primary:
+ * the lazy module links against the primary's exports (function signatures, globals,
+ * tables, memory), and every placeholder slot holds another function afterwards.
+ */
+function checkLinks(primary, lazy) {
+  const P = new WebAssembly.Module(primary);
+  const stubs = new Proxy({}, { get: () => new Proxy({}, { get: () => () => { throw new Error('stub import called'); } }) });
+  const p = new WebAssembly.Instance(P, stubs);
+  const table = p.exports[`${EXPORT_PREFIX}table`];
+  if (!(table instanceof WebAssembly.Table)) throw new Error(`the primary does not export ${EXPORT_PREFIX}table`);
+  const slots = WebAssembly.Module.imports(P).filter((i) => i.module === 'placeholder').map((i) => Number(i.name));
+  const before = slots.map((slot) => table.get(slot));
+  new WebAssembly.Instance(new WebAssembly.Module(lazy), { primary: p.exports });
+  const unfilled = slots.filter((slot, k) => table.get(slot) === before[k]);
+  if (slots.length === 0 || unfilled.length) throw new Error(`${unfilled.length} of ${slots.length} placeholder slots not filled by the lazy module`);
+}
+
+/** wasm-split over `input` (profiled in Chromium): `{ primary, lazy }`, both checked. */
+async function split(input, dir, wasmName, wasmSplit, work) {
+  const inFile = join(work, 'in.wasm');
+  writeFileSync(inFile, input);
+  run(wasmSplit, ['--instrument', inFile, '-o', join(work, 'instrumented.wasm')]);
+  const instrumented = new Uint8Array(readFileSync(join(work, 'instrumented.wasm')));
+  restoreTableExports(input, instrumented);
+  const profiles = await recordProfiles(dir, wasmName, instrumented, work);
+  const merged = join(work, 'merged.prof');
+  run(wasmSplit, ['--merge-profiles', ...profiles, '-o', merged]);
+  const p1 = join(work, 'primary.wasm'), p2 = join(work, 'lazy.wasm');
+  run(wasmSplit, [inFile, `--profile=${merged}`, '-o1', p1, '-o2', p2, `--export-prefix=${EXPORT_PREFIX}`]);
+  const primary = new Uint8Array(readFileSync(p1));
+  const lazy = new Uint8Array(readFileSync(p2));
+  restoreTableExports(input, primary);
+  checkTables(primary, lazy);
+  checkLinks(primary, lazy);
+  return { primary, lazy };
+}
+
+/**
  * Splits dir's wasm (see the top of this file). `log` gets one line of figures.
- * Throws on anything unexpected: a build that cannot be split is not shipped half-split.
+ * Throws on anything unexpected, before dir is touched: a build that cannot be split
+ * is not shipped half-split.
  */
 export async function splitApp(dir, wasmSplit, log) {
   const wasmName = only(dir, WASM, 'app wasm');
   const glueName = only(dir, GLUE, 'wasm-bindgen glue');
   const original = new Uint8Array(readFileSync(join(dir, wasmName)));
   const input = original.slice();
-  lowerTableFill(input);
+  // wasm-bindgen emits one; more would be bytes this pattern was not written for.
+  if (lowerTableFill(input) > 1) throw new Error('more than one table.fill: check wasm-bytes.mjs lowerTableFill still fits');
   const work = mkdtempSync(join(tmpdir(), 'hoego-split-'));
   try {
-    const inFile = join(work, 'in.wasm');
-    writeFileSync(inFile, input);
-    run(wasmSplit, ['--instrument', inFile, '-o', join(work, 'instrumented.wasm')]);
-    const instrumented = new Uint8Array(readFileSync(join(work, 'instrumented.wasm')));
-    restoreTableExports(input, instrumented);
-    const profiles = await recordProfiles(dir, wasmName, instrumented, work);
-    const merged = join(work, 'merged.prof');
-    run(wasmSplit, ['--merge-profiles', ...profiles, '-o', merged]);
-    const p1 = join(work, 'primary.wasm'), p2 = join(work, 'lazy.wasm');
-    run(wasmSplit, [inFile, `--profile=${merged}`, '-o1', p1, '-o2', p2, `--export-prefix=${EXPORT_PREFIX}`]);
-    const primary = new Uint8Array(readFileSync(p1));
-    const lazy = new Uint8Array(readFileSync(p2));
-    restoreTableExports(input, primary);
-    checkTables(primary, lazy);
-    // Both must at least compile (Node's engine is V8, as Chromium's).
-    new WebAssembly.Module(primary);
-    new WebAssembly.Module(lazy);
-
+    const { primary, lazy } = await split(input, dir, wasmName, wasmSplit, work);
     const lazyName = `hoego-app-${hex16(lazy)}_lazy.wasm`;
     const primaryName = `hoego-app-${hex16(primary)}_bg.wasm`;
     const glue = patchGlue(readFileSync(join(dir, glueName), 'utf8'), lazyName);
     const newGlueName = `hoego-app-${hex16(glue)}.js`;
-    rmSync(join(dir, wasmName));
-    rmSync(join(dir, glueName));
-    writeFileSync(join(dir, primaryName), primary);
-    writeFileSync(join(dir, lazyName), lazy);
-    writeFileSync(join(dir, newGlueName), glue);
-
     const indexFile = join(dir, 'index.html');
     let html = readFileSync(indexFile, 'utf8');
     html = replaceAllChecked(html, wasmName, primaryName);
@@ -266,7 +361,13 @@ export async function splitApp(dir, wasmSplit, log) {
     const link = html.match(tag);
     if (!link) throw new Error(`index.html has no <link> for ${primaryName}`);
     html = html.replace(tag, link[0].replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${sri(primary)}`));
+    // New files first, index.html naming them next, the old files last.
+    writeFileSync(join(dir, lazyName), lazy);
+    writeFileSync(join(dir, primaryName), primary);
+    writeFileSync(join(dir, newGlueName), glue);
     writeFileSync(indexFile, html);
+    rmSync(join(dir, wasmName));
+    rmSync(join(dir, glueName));
     const kb = (b) => (b.length / 1024).toFixed(1);
     log(`lazy wasm: ${kb(original)} KB → primary ${kb(primary)} KB + lazy ${kb(lazy)} KB (raw)`);
   } finally {

@@ -70,16 +70,18 @@ export WASM_SPLIT="$ROOT/target/tools/binaryen/usr/bin/wasm-split"
 ensure_wasm_split() {
   "$WASM_SPLIT" --version >/dev/null 2>&1 && return 0
   log "unpacking Debian binaryen $BINARYEN_DEB_VERSION (wasm-split) into target/tools"
-  local tmp; tmp="$(mktemp -d)"
+  local tmp ok=0; tmp="$(mktemp -d)"; chmod 755 "$tmp" # apt-get download runs as _apt where it can
   # The pinned version where the archive has it (Debian 12); another release's binaryen
   # (Ubuntu's, on GitHub's runners) otherwise: lazy-wasm.mjs checks what it writes.
-  (cd "$tmp" && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" 2>/dev/null \
-      || { $SUDO apt-get update -qq && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" 2>/dev/null \
-        || apt-get download -qq binaryen; }; }; })
-  rm -rf "$ROOT/target/tools/binaryen"; mkdir -p "$ROOT/target/tools"
-  dpkg-deb -x "$tmp"/binaryen_*.deb "$ROOT/target/tools/binaryen"
+  # Empty package lists (a fresh container) are fetched once if the first try fails.
+  if (cd "$tmp" && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" \
+        || { $SUDO apt-get update -qq && { apt-get download -qq "binaryen=$BINARYEN_DEB_VERSION" \
+          || apt-get download -qq binaryen; }; }; }) \
+     && rm -rf "$ROOT/target/tools/binaryen" && mkdir -p "$ROOT/target/tools" \
+     && dpkg-deb -x "$tmp"/binaryen_*.deb "$ROOT/target/tools/binaryen" \
+     && "$WASM_SPLIT" --version >/dev/null; then ok=1; fi
   rm -rf "$tmp"
-  "$WASM_SPLIT" --version >/dev/null
+  [ "$ok" = 1 ] || { log "could not unpack binaryen's wasm-split into target/tools"; return 1; }
 }
 
 ensure_build_tools() { # everything a release trunk build needs
@@ -89,8 +91,8 @@ ensure_build_tools() { # everything a release trunk build needs
 # What the release build's wasm split needs besides: wasm-split, and Chromium to record
 # which functions the first screen runs (scripts/lazy-wasm.mjs). `trunk serve` does not split.
 ensure_split_tools() {
-  ensure_wasm_split
-  if [ -z "${HOEGO_CHROMIUM:-}" ] || [ ! -x "$HOEGO_CHROMIUM" ]; then apt_ensure chromium; fi
+  ensure_wasm_split || return 1
+  if [ -z "${HOEGO_CHROMIUM:-}" ] || [ ! -x "$HOEGO_CHROMIUM" ]; then apt_ensure chromium || return 1; fi
 }
 
 # The release build rebuilds the standard library for size. On wasm32-unknown-unknown a

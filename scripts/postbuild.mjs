@@ -105,16 +105,18 @@ async function minifyGlue(base, indexFile) {
  */
 async function splitWasm(base) {
   const mode = process.env.HOEGO_SPLIT || 'auto';
+  if (!['auto', 'off', 'require'].includes(mode)) throw new Error(`HOEGO_SPLIT=${mode}: expected auto, off or require`);
   if (mode === 'off' || isSplit(base)) return;
-  const bin = findWasmSplit();
-  const missing = !bin ? 'wasm-split (scripts/lib.sh ensure_wasm_split)' : !existsSync(chromiumPath()) ? `Chromium (${chromiumPath()}; HOEGO_CHROMIUM)` : null;
+  const found = findWasmSplit();
+  const missing = found.why ? `wasm-split (scripts/lib.sh ensure_wasm_split; ${found.why})`
+    : !existsSync(chromiumPath()) ? `Chromium (${chromiumPath()}; set HOEGO_CHROMIUM)` : null;
   if (missing) {
     const msg = `${missing} not found: the wasm is not split, all of it is in the first load`;
     if (mode === 'require') throw new Error(msg);
     console.warn(`postbuild: WARNING: ${msg}`);
     return;
   }
-  await splitApp(base, bin, (line) => console.log(`postbuild: ${line}`));
+  await splitApp(base, found.bin, (line) => console.log(`postbuild: ${line}`));
 }
 
 function listFiles(base) {

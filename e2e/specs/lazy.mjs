@@ -1,21 +1,35 @@
-// The split wasm (scripts/lazy-wasm.mjs): the first screen needs only the primary
-// module, and the lazy one arrives either by the prefetch after start or, if that
-// failed or has not finished, synchronously when a moved function is first called.
+// The split wasm (scripts/lazy-wasm.mjs). A first visit's first screen, and a returning
+// visit's (the library, holding the repository's example posts), need only the primary
+// module, in Korean and in English. The lazy module then arrives by the prefetch; or,
+// if that failed, synchronously when a moved function is first called; or, on a page
+// the service worker controls, from its cache before the app starts (offline too).
 import fs from 'node:fs';
 import path from 'node:path';
-import { firstScreen } from '../first-screen.mjs';
+import { firstScreen, firstScreenDrawn, fixturePosts, importPosts } from '../first-screen.mjs';
+import { bound } from '../slowdown.mjs';
 
 const LAZY = /_lazy\.wasm$/;
 
 export default async function (h) {
-  const { test, browser, url, root, assert, watchCsp, cspViolations } = h;
+  const { test, browser, url, root, assert, watchCsp, cspViolations, serve } = h;
   const lazyFile = fs.readdirSync(path.join(root, 'dist')).find((f) => LAZY.test(f));
+  const posts = fixturePosts(root);
+  const how = (page) => page.evaluate(() => globalThis.__hoegoLazy ?? 'not loaded');
+  const contexts = [];
 
-  /** A context whose page's requests for the lazy module go through `route(r, kind)`. */
-  async function open(route, storageState) {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'ko-KR', viewport: { width: 1600, height: 1000 }, storageState });
+  /**
+   * A context whose page's requests for the lazy module go through `route(r, kind)`,
+   * kind 'fetch' (the prefetch) or 'xhr' (a load on demand), recorded in order.
+   * (Chromium sends a page's synchronous XHR around the service worker, so the route
+   * sees it even on a controlled page.)
+   */
+  async function open(locale, route, storageState, prepare) {
+    const context = await browser.newContext({ acceptDownloads: true, locale, viewport: { width: 1600, height: 1000 }, storageState });
+    contexts.push(context);
+    if (prepare) await prepare(context);
+    context.setDefaultTimeout(bound(30000));
     await watchCsp(context, cspViolations);
-    const requests = []; // 'fetch' (the prefetch) or 'xhr' (a load on demand), in order
+    const requests = [];
     await context.route(LAZY, (r) => {
       // The service worker precaches every file, this one too: not the page's own load.
       if (r.request().serviceWorker()) return r.continue();
@@ -29,61 +43,126 @@ export default async function (h) {
     return { context, page, requests, errors };
   }
 
-  await test('lazy wasm: the build is split, and the first screen draws while the lazy module is held back', async () => {
-    assert(lazyFile, 'dist/ has no *_lazy.wasm: the release build did not split its wasm');
+  /**
+   * Holds every request for the lazy module until the page's first screen is drawn (the
+   * page says so through a binding, checked each frame), so whatever the first screen
+   * runs must be in the primary. A load on demand before that (a synchronous XHR, which
+   * would block the page for good if held) is let through and reported instead.
+   */
+  async function holdUntilFirstScreen(context) {
     let release;
     const held = new Promise((r) => { release = r; });
-    // The prefetch waits until released. A load on demand (a synchronous XHR, which
-    // would block the page while held) is let through and fails the test below.
-    const { context, page, requests, errors } = await open(async (r, kind) => {
-      if (kind === 'fetch') await held;
-      await r.continue();
+    const seen = { state: null, xhrBefore: false };
+    await context.exposeBinding('hoegoFirstScreen', (_source, state) => {
+      seen.state = state;
+      release();
     });
-    await page.goto(url);
-    // The sample draft in the editor, its preview, export plan and stats, then quiet
-    // (the autosave ran): the whole first screen.
-    await firstScreen(page);
-    const title = await page.textContent('.card-title');
-    assert(title && title.includes('2026'), `preview title: ${title}`);
-    assert(await page.locator('[data-testid=preview] h2').count() > 3, 'the preview shows the sample body');
-    assert(JSON.stringify(requests) === '["fetch"]', `lazy requests before release: ${requests.join(', ')} (an xhr: the first screen needed the lazy module)`);
-    assert(await page.evaluate(() => globalThis.__hoegoLazy) === undefined, 'the lazy module was installed while held');
-    // A returning visit's first screen (the library) likewise: the saved draft in a new
-    // context (its own page load; in this one the service worker would answer).
-    const back = await open(async (r, kind) => {
-      if (kind === 'fetch') await held;
+    // Injected by Playwright, not by the page: the page's CSP does not apply to it.
+    await context.addInitScript({ content: `(() => {
+      const drawn = ${firstScreenDrawn.toString()};
+      const tick = () => drawn() ? window.hoegoFirstScreen(globalThis.__hoegoLazy ?? 'not loaded') : requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
+    })();` });
+    const route = async (r, kind) => {
+      if (seen.state === null && kind === 'xhr') {
+        seen.xhrBefore = true;
+        release();
+      }
+      await held;
       await r.continue();
-    }, await context.storageState());
-    await back.page.goto(url);
-    await firstScreen(back.page);
-    assert(await back.page.locator('[data-testid=draft-item]').count() === 1, 'the library shows the saved sample');
-    assert(JSON.stringify(back.requests) === '["fetch"]', `returning: lazy requests before release: ${back.requests.join(', ')}`);
-    assert(await back.page.evaluate(() => globalThis.__hoegoLazy) === undefined, 'returning: installed while held');
-    release();
-    for (const p of [page, back.page]) await p.waitForFunction(() => globalThis.__hoegoLazy === 'prefetch');
-    await back.page.locator('[data-testid=draft-item] .draft-open').first().click();
-    await back.page.waitForSelector('[data-testid=export-zip]');
-    const [zip] = await Promise.all([back.page.waitForEvent('download'), back.page.click('[data-testid=export-zip]')]);
-    assert((await zip.suggestedFilename()).endsWith('.zip'), await zip.suggestedFilename());
-    assert(errors.length + back.errors.length === 0, `page errors: ${[...errors, ...back.errors].join('; ')}`);
-    await back.context.close();
-    await context.close();
-  });
+    };
+    return { route, seen };
+  }
+
+  /** `open` with the lazy module held back until the first screen is drawn. */
+  async function openHeld(locale, storageState) {
+    let hold;
+    const opened = await open(locale, (r, kind) => hold.route(r, kind), storageState, async (context) => { hold = await holdUntilFirstScreen(context); });
+    return { ...opened, seen: hold.seen };
+  }
+
+  async function closeAll() {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  }
+
+  for (const [locale, title] of [['ko-KR', '2026년 회고'], ['en-US', '2026 in review']]) {
+    await test(`lazy wasm (${locale}): the first screens draw while the lazy module is held back`, async () => {
+      try {
+        assert(lazyFile, 'dist/ has no *_lazy.wasm: the release build did not split its wasm');
+        const a = await openHeld(locale);
+        await a.page.goto(url);
+        // The sample draft in the editor, its preview, export plan and stats, then quiet
+        // (the autosave ran).
+        await firstScreen(a.page, { timeout: bound(60000) });
+        assert(!a.seen.xhrBefore, 'first visit: the first screen called into the lazy module (a load on demand before it was drawn)');
+        assert(a.seen.state === 'not loaded', `first visit: lazy module ${a.seen.state} when the first screen was drawn`);
+        const shown = await a.page.textContent('.card-title');
+        assert(shown && shown.includes(title), `preview title: ${shown}`);
+        assert(await a.page.locator('[data-testid=preview] h2').count() > 3, 'the preview shows the sample body');
+        await a.page.waitForFunction(() => globalThis.__hoegoLazy !== undefined);
+        await importPosts(a.page, posts, bound(120000));
+        // A returning visit: the saved library in a new context (its own page load, not
+        // controlled by a service worker yet), held back the same way.
+        const b = await openHeld(locale, await a.context.storageState());
+        await b.page.goto(url);
+        await firstScreen(b.page, { timeout: bound(60000) });
+        assert(!b.seen.xhrBefore, 'returning: the first screen called into the lazy module');
+        assert(b.seen.state === 'not loaded', `returning: lazy module ${b.seen.state} when the first screen was drawn`);
+        const listed = await b.page.locator('[data-testid=draft-item]').count();
+        assert(listed > posts.length / 2, `the library lists the imported posts: ${listed}`);
+        await b.page.waitForFunction(() => globalThis.__hoegoLazy !== undefined);
+        await b.page.locator('[data-testid=draft-item] .draft-open').first().click();
+        const [zip] = await Promise.all([b.page.waitForEvent('download'), b.page.click('[data-testid=export-zip]')]);
+        assert((await zip.suggestedFilename()).endsWith('.zip'), await zip.suggestedFilename());
+        assert(a.errors.length + b.errors.length === 0, `page errors: ${[...a.errors, ...b.errors].join('; ')}`);
+      } finally {
+        await closeAll();
+      }
+    });
+  }
 
   await test('lazy wasm: when the prefetch fails, the first call into the lazy module loads it on the spot', async () => {
-    const { context, page, requests, errors } = await open((r, kind) => (kind === 'fetch' ? r.abort() : r.continue()));
-    await page.goto(url);
-    await firstScreen(page);
-    assert(await page.evaluate(() => globalThis.__hoegoLazy) === undefined, 'installed though the prefetch failed');
-    // The library's site zip: its zip writer is not on the first screen's path.
-    await page.click('text=← 보관함');
-    await page.locator('[data-testid=draft-item] [data-testid=draft-select]').first().check();
-    await page.waitForFunction(() => document.querySelector('[data-testid=batch-count]').textContent === '1');
-    const [zip] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=batch-download]')]);
-    assert((await zip.suggestedFilename()).endsWith('.zip'), await zip.suggestedFilename());
-    assert(await page.evaluate(() => globalThis.__hoegoLazy) === 'on demand', `lazy: ${await page.evaluate(() => globalThis.__hoegoLazy)}`);
-    assert(JSON.stringify(requests) === '["fetch","xhr"]', `lazy requests: ${requests.join(', ')} (the failed prefetch, then the load on demand)`);
-    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
-    await context.close();
+    try {
+      const { page, requests, errors } = await open('ko-KR', (r, kind) => (kind === 'fetch' ? r.abort() : r.continue()));
+      await page.goto(url);
+      await firstScreen(page, { timeout: bound(60000) });
+      assert(await how(page) === 'not loaded', `installed though the prefetch failed: ${await how(page)}`);
+      // The library's site zip: its zip writer is not on the first screen's path.
+      await page.click('[data-testid=back]');
+      await page.locator('[data-testid=draft-item] [data-testid=draft-select]').first().check();
+      await page.waitForFunction(() => document.querySelector('[data-testid=batch-count]').textContent === '1');
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=batch-download]')]);
+      assert((await zip.suggestedFilename()).endsWith('.zip'), await zip.suggestedFilename());
+      assert(await how(page) === 'on demand', `lazy: ${await how(page)}`);
+      assert(requests.join() === 'fetch,xhr', `lazy requests: ${requests.join(', ')} (the failed prefetch, then the load on demand)`);
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    } finally {
+      await closeAll();
+    }
+  });
+
+  await test('lazy wasm: a page the service worker controls loads it from the cache before starting, offline too', async () => {
+    const site = await serve(path.join(root, 'dist'));
+    try {
+      const { context, page, requests, errors } = await open('en-US', (r) => r.continue());
+      await page.goto(site.url);
+      await firstScreen(page, { timeout: bound(60000) });
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+      await importPosts(page, posts, bound(120000));
+      site.setOffline(true);
+      await context.setOffline(true);
+      await page.reload();
+      await firstScreen(page, { timeout: bound(60000) });
+      assert(await how(page) === 'cached', `offline reload: lazy module ${await how(page)}`);
+      // Everything works offline, the moved functions included: open a post, export it.
+      await page.locator('[data-testid=draft-item] .draft-open').first().click();
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-zip]')]);
+      assert((await zip.suggestedFilename()).endsWith('.zip'), await zip.suggestedFilename());
+      assert(!requests.includes('xhr'), `a load on demand on a controlled page: ${requests.join(', ')}`);
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    } finally {
+      await closeAll();
+      site.server.close();
+    }
   });
 }
