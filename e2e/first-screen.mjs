@@ -17,8 +17,14 @@ export function firstScreenDrawn() {
     && !!q('[data-testid=stats]')?.textContent.trim();
 }
 
+/** Waits for the first screen to be drawn (a state, for tests). */
+export async function drawn(page, timeout) {
+  await page.waitForFunction(firstScreenDrawn, null, { timeout });
+}
+
 /**
- * Waits for the first screen, then until the page's DOM has not changed for `quietMs`
+ * For the build's profile, not for tests (it waits for time, which a test must not):
+ * waits for the first screen, then until the page's DOM has not changed for `quietMs`
  * (the autosave, the export panel and the stats each run on a short timer after a
  * change; at most `maxMs`).
  */

@@ -5,7 +5,7 @@
 // the service worker controls, from its cache before the app starts (offline too).
 import fs from 'node:fs';
 import path from 'node:path';
-import { firstScreen, firstScreenDrawn, fixturePosts, importPosts } from '../first-screen.mjs';
+import { drawn, firstScreenDrawn, fixturePosts, importPosts } from '../first-screen.mjs';
 import { bound } from '../slowdown.mjs';
 
 const LAZY = /_lazy\.wasm$/;
@@ -91,9 +91,8 @@ export default async function (h) {
         assert(lazyFile, 'dist/ has no *_lazy.wasm: the release build did not split its wasm');
         const a = await openHeld(locale);
         await a.page.goto(url);
-        // The sample draft in the editor, its preview, export plan and stats, then quiet
-        // (the autosave ran).
-        await firstScreen(a.page, { timeout: bound(60000) });
+        // The sample draft in the editor, its preview, export plan and stats.
+        await drawn(a.page, bound(60000));
         assert(!a.seen.xhrBefore, 'first visit: the first screen called into the lazy module (a load on demand before it was drawn)');
         assert(a.seen.state === 'not loaded', `first visit: lazy module ${a.seen.state} when the first screen was drawn`);
         const shown = await a.page.textContent('.card-title');
@@ -105,7 +104,7 @@ export default async function (h) {
         // controlled by a service worker yet), held back the same way.
         const b = await openHeld(locale, await a.context.storageState());
         await b.page.goto(url);
-        await firstScreen(b.page, { timeout: bound(60000) });
+        await drawn(b.page, bound(60000));
         assert(!b.seen.xhrBefore, 'returning: the first screen called into the lazy module');
         assert(b.seen.state === 'not loaded', `returning: lazy module ${b.seen.state} when the first screen was drawn`);
         const listed = await b.page.locator('[data-testid=draft-item]').count();
@@ -125,7 +124,7 @@ export default async function (h) {
     try {
       const { page, requests, errors } = await open('ko-KR', (r, kind) => (kind === 'fetch' ? r.abort() : r.continue()));
       await page.goto(url);
-      await firstScreen(page, { timeout: bound(60000) });
+      await drawn(page, bound(60000));
       assert(await how(page) === 'not loaded', `installed though the prefetch failed: ${await how(page)}`);
       // The library's site zip: its zip writer is not on the first screen's path.
       await page.click('[data-testid=back]');
@@ -141,18 +140,42 @@ export default async function (h) {
     }
   });
 
+  await test('lazy wasm: when it cannot be loaded at all, the page says so in its language', async () => {
+    try {
+      const { page, requests, errors } = await open('en-US', (r) => r.abort());
+      await page.goto(url);
+      await drawn(page, bound(60000));
+      // Going to the library, or at the latest its site zip, needs the lazy module,
+      // which every request for fails.
+      await page.click('[data-testid=back]');
+      await page.waitForSelector('.lazy-failed[role=alert], [data-testid=draft-select]');
+      if (await page.locator('.lazy-failed').count() === 0) {
+        await page.locator('[data-testid=draft-item] [data-testid=draft-select]').first().check();
+        await page.click('[data-testid=batch-download]');
+        await page.waitForSelector('.lazy-failed[role=alert]');
+      }
+      const note = await page.textContent('.lazy-failed');
+      assert(note.includes('could not be loaded') && note.includes('saved drafts are safe'), `notice: ${note}`);
+      assert(requests.join() === 'fetch,xhr', `lazy requests: ${requests.join(', ')}`);
+      assert(errors.some((e) => e.includes('_lazy.wasm')), `the failed call throws: ${errors.join('; ')}`);
+      assert(await page.locator('.lazy-failed').count() === 1, 'said once');
+    } finally {
+      await closeAll();
+    }
+  });
+
   await test('lazy wasm: a page the service worker controls loads it from the cache before starting, offline too', async () => {
     const site = await serve(path.join(root, 'dist'));
     try {
       const { context, page, requests, errors } = await open('en-US', (r) => r.continue());
       await page.goto(site.url);
-      await firstScreen(page, { timeout: bound(60000) });
+      await drawn(page, bound(60000));
       await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
       await importPosts(page, posts, bound(120000));
       site.setOffline(true);
       await context.setOffline(true);
       await page.reload();
-      await firstScreen(page, { timeout: bound(60000) });
+      await drawn(page, bound(60000));
       assert(await how(page) === 'cached', `offline reload: lazy module ${await how(page)}`);
       // Everything works offline, the moved functions included: open a post, export it.
       await page.locator('[data-testid=draft-item] .draft-open').first().click();
