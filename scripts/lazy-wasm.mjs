@@ -1,15 +1,15 @@
 // Splits the app's wasm in two after Trunk's release build (scripts/postbuild.mjs calls
-// splitApp): a primary module with every function the app runs to show its first screen,
-// and a lazy module with the rest (export, backup, import, templates, most dialogs...).
+// splitApp): a primary module with every function a first visit runs to show its first
+// screen, and a lazy module with the rest (the library, export, import, templates...).
 // The first load needs only the primary; the glue starts fetching the lazy module as
 // soon as the app has started, so by the time the writer clicks anything it is there.
 //
 // How (Binaryen's wasm-split, profile-guided):
 //   1. `wasm-split --instrument` makes a copy of the build that records which functions run.
 //   2. That copy is loaded in headless Chromium as a first visit (the sample draft in
-//      the editor) and a returning visit (the library, holding the repository's example
-//      posts), each until its first screen is drawn and has settled (e2e/first-screen.mjs),
-//      in Korean and in English, and in Korean again on a slow CPU.
+//      the editor) until its first screen is drawn and has settled (e2e/first-screen.mjs),
+//      in Korean and in English, and in Korean again on a slow CPU. Only a first visit
+//      runs on the primary alone: every later visit loads both before the app starts.
 //   3. `wasm-split --profile` keeps the functions that ran in the primary and moves the
 //      rest to the lazy module. Each moved function's table slot holds a placeholder
 //      import until the lazy module is instantiated and fills the slots with the real ones.
@@ -30,8 +30,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { KIND, exports, imports, lowerTableFill, setTableExport, tableTypes } from './wasm-bytes.mjs';
 
 /** The features rustc and wasm-opt use for this build (Binaryen 108's names for them). */
@@ -131,15 +130,15 @@ async function readProfile(page) {
 
 /**
  * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
- * its first screen (the sample draft in the editor), then, after importing the
- * repository's example posts, a returning visit up to its first screen (the library).
- * Returns the profiles' files. A page error fails the build: the profile would be cut short.
+ * its first screen (the sample draft in the editor) and 2.5 s of quiet. Only a first
+ * visit runs on the primary alone (every later one loads both modules before starting:
+ * see `loader`). Returns the profiles' files. A page error fails the build: the profile
+ * would be cut short.
  */
 async function recordProfiles(dir, wasmName, instrumented, work) {
   const { chromium } = await import('playwright-core');
   const { serve, CHROMIUM } = await import('../e2e/serve.mjs');
-  const { firstScreen, fixturePosts, importPosts } = await import('../e2e/first-screen.mjs');
-  const posts = fixturePosts(join(dirname(fileURLToPath(import.meta.url)), '..'));
+  const { firstScreen } = await import('../e2e/first-screen.mjs');
   const site = join(work, 'site');
   cpSync(dir, site, { recursive: true });
   writeFileSync(join(site, wasmName), instrumented);
@@ -170,15 +169,6 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
       const a = await newPage();
       await a.page.goto(url);
       await record(a.page, 'first');
-      await importPosts(a.page, posts);
-      // Returning: in a new session while that tab is still open (what a new browser
-      // window sees), and by reloading that tab.
-      const b = await newPage(await a.context.storageState());
-      await b.page.goto(url);
-      await record(b.page, 'return');
-      await b.context.close();
-      await a.page.reload();
-      await record(a.page, 'reload');
       await a.context.close();
     }
   } finally {
@@ -192,12 +182,15 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
 /** The loader added to wasm-bindgen's glue (unminified here; postbuild.mjs minifies it). */
 function loader(lazyName) {
   return `
-// Added by scripts/lazy-wasm.mjs: the lazy half of the app's wasm. A page the service
-// worker controls (every visit after the first) loads it from the worker's cache beside
-// the primary and before the app starts. A first visit starts with the primary alone and
-// fetches it right after; a moved function called before that arrived loads it on the
-// spot, synchronously (Chromium sends a synchronous XHR around the service worker, which
-// is why a controlled page never takes that path).
+// Added by scripts/lazy-wasm.mjs: the lazy half of the app's wasm. Only a first visit
+// (no Hoego data in localStorage) in a secure context starts with the primary alone and
+// fetches the lazy module right after; a moved function called before it arrived loads it
+// on the spot, synchronously. Every other visit loads it beside the primary, before the
+// app starts: from the service worker's cache on a page the worker controls (Chromium
+// sends a synchronous XHR around the worker, so offline that path would fail), and
+// otherwise from the network, since a returning visit's first screen (a raw-mode draft,
+// a migration, a refused localStorage...) or an insecure origin's (no Cache Storage) may
+// run moved code.
 const __lazyUrl = new URL('./${lazyName}', import.meta.url);
 let __lazyReady = false;
 let __lazyEarly = null;
@@ -252,11 +245,28 @@ function __lazyPrefetch() {
     if (__lazyReady) return;
     __lazyCompile()
         .then((m) => __lazyInstall(m, wasm, 'prefetch'))
-        .catch((e) => console.warn('hoego: the lazy module will load when first needed:', e));
+        .catch((e) => {
+            console.warn('hoego: the lazy module will load when first needed:', e);
+            // Try again once the service worker controls the page (its cache has the
+            // module, offline too) or the network is back: the synchronous path can use neither.
+            const again = () => __lazyPrefetch();
+            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { once: true });
+            addEventListener('online', again, { once: true });
+        });
+}
+function __lazyFirstVisit() {
+    if (!globalThis.isSecureContext || !('caches' in globalThis)) return false;
+    try {
+        for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i).startsWith('hoego/')) return false;
+        return true;
+    } catch (e) {
+        return false;
+    }
 }
 function __lazyImports(imports) {
-    if (globalThis.navigator && navigator.serviceWorker && navigator.serviceWorker.controller) {
-        __lazyEarly = __lazyCompile().catch((e) => { console.warn('hoego: the lazy module is not cached:', e); return null; });
+    const controlled = globalThis.navigator && navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (controlled || !__lazyFirstVisit()) {
+        __lazyEarly = __lazyCompile().catch((e) => { console.warn('hoego: the lazy module could not be loaded before start:', e); return null; });
     }
     imports.placeholder = new Proxy({}, {
         get: (_, slot) => (...args) => {
@@ -268,7 +278,7 @@ function __lazyImports(imports) {
 }
 async function __lazyBeforeStart(exports) {
     const module = __lazyEarly && await __lazyEarly;
-    if (module) __lazyInstall(module, exports, 'cached');
+    if (module) __lazyInstall(module, exports, 'before start');
 }
 `;
 }
