@@ -10,6 +10,8 @@
 source "$(dirname "$0")/lib.sh"
 ensure_build_tools
 apt_ensure chromium
+ensure_split_tools
+export HOEGO_SPLIT=require # the figures are the split build's
 cd "$ROOT"
 cargo bench -p hoego-core --bench core 2>&1 | grep -E '^[a-z1-9 +(),.-]+/|time:|thrpt:' || true
 cargo bench -p hoego-core --bench goals 2>&1 | grep -E '^goal scoreboard/|time:|thrpt:' || true

@@ -241,18 +241,25 @@ function __lazyLoadNow() {
         __lazyFail(e);
     }
 }
+let __lazyInFlight = false;
+let __lazyRetry = null;
 function __lazyPrefetch() {
-    if (__lazyReady) return;
+    if (__lazyReady || __lazyInFlight) return;
+    __lazyInFlight = true;
     __lazyCompile()
         .then((m) => __lazyInstall(m, wasm, 'prefetch'))
         .catch((e) => {
             console.warn('hoego: the lazy module will load when first needed:', e);
             // Try again once the service worker controls the page (its cache has the
-            // module, offline too) or the network is back: the synchronous path can use neither.
-            const again = () => __lazyPrefetch();
-            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { once: true });
-            addEventListener('online', again, { once: true });
-        });
+            // module, offline too) or the network is back: the synchronous path can use
+            // neither. One retry waits at a time; either event takes both listeners away.
+            if (__lazyRetry) return;
+            __lazyRetry = new AbortController();
+            const again = () => { __lazyRetry.abort(); __lazyRetry = null; __lazyPrefetch(); };
+            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { signal: __lazyRetry.signal });
+            addEventListener('online', again, { signal: __lazyRetry.signal });
+        })
+        .finally(() => { __lazyInFlight = false; });
 }
 function __lazyFirstVisit() {
     if (!globalThis.isSecureContext || !('caches' in globalThis)) return false;

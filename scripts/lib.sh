@@ -70,7 +70,7 @@ export WASM_SPLIT="$ROOT/target/tools/binaryen/usr/bin/wasm-split"
 ensure_wasm_split() {
   "$WASM_SPLIT" --version >/dev/null 2>&1 && return 0
   log "unpacking Debian binaryen $BINARYEN_DEB_VERSION (wasm-split) into target/tools"
-  local tmp ok=0; tmp="$(mktemp -d)"; chmod 755 "$tmp" # apt-get download runs as _apt where it can
+  local tmp ok=0; tmp="$(mktemp -d)"
   # The pinned version where the archive has it (Debian 12); another release's binaryen
   # (Ubuntu's, on GitHub's runners) otherwise: lazy-wasm.mjs checks what it writes.
   # Empty package lists (a fresh container) are fetched once if the first try fails.
