@@ -24,14 +24,15 @@
 //
 // The only wasm-split on Debian is Binaryen 108's. Two of its limits are worked around
 // and checked: it cannot read `table.fill` (lowered first: wasm-bytes.mjs), and it writes
-// every table export as table 0 (the externref table's export is pointed back, and each
-// table the lazy module imports is checked against the primary's table of that name).
+// every table export as table 0 (the externref table's export is pointed back; linking
+// the two modules in Node, checkLinks, refuses a table of the wrong type).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIND, exports, imports, lowerTableFill, setTableExport, tableTypes } from './wasm-bytes.mjs';
+import { setIntegrity } from './integrity.mjs';
+import { KIND, exports, lowerTableFill, setTableExport, tableTypes } from './wasm-bytes.mjs';
 
 /** The features rustc and wasm-opt use for this build (Binaryen 108's names for them). */
 const FEATURES = ['-mvp', '--enable-reference-types', '--enable-bulk-memory', '--enable-multivalue',
@@ -43,7 +44,6 @@ const WASM = /^hoego-app-[0-9a-f]+_bg\.wasm$/;
 const GLUE = /^hoego-app-[0-9a-f]+\.js$/;
 
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /** `{ bin }`, the wasm-split to run ($WASM_SPLIT, else `wasm-split` on PATH), or `{ why }` it cannot run. */
 export function findWasmSplit() {
@@ -82,20 +82,10 @@ function run(bin, args) {
  */
 function restoreTableExports(original, out) {
   const types = tableTypes(out);
+  const originalTypes = tableTypes(original);
   for (const e of exports(original).filter((x) => x.kind === KIND.table)) {
     setTableExport(out, e.name, e.index);
-    if (types[e.index] !== tableTypes(original)[e.index]) throw new Error(`table export ${e.name} changed type`);
-  }
-}
-
-/** Every table the lazy module imports must be the primary's table of that name and type. */
-function checkTables(primary, lazy) {
-  const types = tableTypes(primary);
-  const byName = new Map(exports(primary).filter((e) => e.kind === KIND.table).map((e) => [e.name, e.index]));
-  for (const imp of imports(lazy).filter((i) => i.kind === KIND.table)) {
-    const index = byName.get(imp.name);
-    if (index === undefined) throw new Error(`the primary does not export table ${imp.name}`);
-    if (types[index] !== imp.table) throw new Error(`table ${imp.name}: the primary's is ${types[index]}, the lazy module wants ${imp.table}`);
+    if (types[e.index] !== originalTypes[e.index]) throw new Error(`table export ${e.name} changed type`);
   }
 }
 
@@ -151,25 +141,18 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
   const errors = [];
   try {
     for (const { locale, slowdown } of PROFILE_RUNS) {
-      const newPage = async (storageState) => {
-        const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 }, storageState });
-        const page = await context.newPage();
-        if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.addInitScript(() => {
-          addEventListener('TrunkApplicationStarted', (e) => { window.__hoegoWasm = e.detail.wasm; });
-        });
-        return { context, page };
-      };
-      const record = async (page, name) => {
-        await firstScreen(page, { quietMs: SETTLE_MS });
-        files.push(join(work, `${name}-${locale}-${slowdown}.prof`));
-        writeFileSync(files.at(-1), await readProfile(page));
-      };
-      const a = await newPage();
-      await a.page.goto(url);
-      await record(a.page, 'first');
-      await a.context.close();
+      const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        addEventListener('TrunkApplicationStarted', (e) => { window.__hoegoWasm = e.detail.wasm; });
+      });
+      await page.goto(url);
+      await firstScreen(page, { quietMs: SETTLE_MS });
+      files.push(join(work, `first-${locale}-${slowdown}.prof`));
+      writeFileSync(files.at(-1), await readProfile(page));
+      await context.close();
     }
   } finally {
     await browser.close();
@@ -345,7 +328,6 @@ async function split(input, dir, wasmName, wasmSplit, work) {
   const primary = new Uint8Array(readFileSync(p1));
   const lazy = new Uint8Array(readFileSync(p2));
   restoreTableExports(input, primary);
-  checkTables(primary, lazy);
   checkLinks(primary, lazy);
   return { primary, lazy };
 }
@@ -374,10 +356,7 @@ export async function splitApp(dir, wasmSplit, log) {
     html = replaceAllChecked(html, wasmName, primaryName);
     html = replaceAllChecked(html, glueName, newGlueName);
     // The wasm's preload link carries its integrity hash (the glue's is redone by minifyGlue).
-    const tag = new RegExp(`<link[^>]*href="?\\./${primaryName.replace(/[.]/g, '\\.')}"?[^>]*>`);
-    const link = html.match(tag);
-    if (!link) throw new Error(`index.html has no <link> for ${primaryName}`);
-    html = html.replace(tag, link[0].replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${sri(primary)}`));
+    html = setIntegrity(html, primaryName, primary);
     // New files first, index.html naming them next, the old files last.
     writeFileSync(join(dir, lazyName), lazy);
     writeFileSync(join(dir, primaryName), primary);

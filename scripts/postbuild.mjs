@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { setIntegrity } from './integrity.mjs';
 import { chromiumPath, findWasmSplit, isSplit, splitApp } from './lazy-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,11 +89,7 @@ async function minifyGlue(base, indexFile) {
     const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
     if (!code) throw new Error(`terser returned nothing for ${name}`);
     writeFileSync(file, code);
-    const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-    const tag = new RegExp(`<link[^>]*href="?\\.?/?${name.replace(/[.]/g, '\\.')}"?[^>]*>`, 'g');
-    let found = 0;
-    html = html.replace(tag, (t) => { found++; return t.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${sri}`); });
-    if (!found) throw new Error(`index.html has no <link> for ${name}`);
+    html = setIntegrity(html, name, code);
   }
   writeFileSync(indexFile, html);
 }

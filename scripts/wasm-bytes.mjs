@@ -58,7 +58,7 @@ function section(bytes, id) {
 const REF_NAMES = { 0x70: 'funcref', 0x6f: 'externref' };
 
 /** The module's imports: `{ module, name, kind, table? }` (table: its element type). */
-export function imports(bytes) {
+function imports(bytes) {
   const s = section(bytes, SECTION.import);
   if (!s) return [];
   const r = new Reader(bytes, s.start, s.end);
