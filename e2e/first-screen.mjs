@@ -1,11 +1,15 @@
 // "The first screen is drawn": what the split wasm's profile is recorded up to
 // (scripts/lazy-wasm.mjs) and what e2e/specs/lazy.mjs proves needs no lazy module.
-// A first visit shows the sample draft in the editor (preview, export plan, stats);
+// A first visit shows the sample draft in the editor (preview, stats, export panel);
 // a returning visit shows the library.
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** In the page: true once the library, or the editor with its preview, export plan and stats, is drawn. */
+/**
+ * In the page: true once the library, or the editor with its preview, stats and export
+ * panel, is drawn. On a first visit of a split build the export panel shows only its
+ * heading until the lazy module arrives (src/lazy.rs): that is its first screen.
+ */
 export function firstScreenDrawn() {
   const q = (s) => document.querySelector(s);
   if (!q('[data-testid=save-status]')) return false;
@@ -13,7 +17,7 @@ export function firstScreenDrawn() {
   const preview = q('[data-testid=preview]');
   return !!preview && !!preview.querySelector('h1, h2, p')
     && !q('[data-testid=preview][aria-busy], [data-testid=preview] [aria-busy]')
-    && !!q('[data-testid=export-path]')?.textContent.trim()
+    && (!!q('[data-testid=export-path]')?.textContent.trim() || !!q('[data-testid=export-pending]'))
     && !!q('[data-testid=stats]')?.textContent.trim();
 }
 

@@ -223,6 +223,7 @@ pub fn app() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::SetDark(!ctx.dark)))
     };
     let screen = match (&ctx.view, ctx.current()) {
+        _ if !ctx.loaded => html! {},
         (View::Editor(_), Some(d)) => html! { <Editor draft={d.clone()} /> },
         (View::Recovery(i), _) => html! { <Recovery index={*i} /> },
         _ => html! { <Library /> },

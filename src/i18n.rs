@@ -112,6 +112,7 @@ texts! {
     Minutes => ("분 읽기", "min read"),
     Tasks => ("할 일", "tasks"),
     Export => ("내보내기", "Export"),
+    ExportLoading => ("내보내기를 불러오는 중…", "Loading export…"),
     ExportTarget => ("대상", "Target"),
     ExportFlavor => ("Gatsby 스타터", "Gatsby starter"),
     ExportSlugStyle => ("한글 슬러그", "Hangul slug"),

@@ -13,6 +13,7 @@ pub mod graphemes;
 pub mod i18n;
 pub mod image_keeper;
 pub mod images;
+pub mod lazy;
 pub mod paging;
 pub mod preview_dom;
 pub mod pwa;

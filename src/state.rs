@@ -341,6 +341,10 @@ pub struct AppState {
     /// not in the box, so that a mode switch, the library or another draft in
     /// between does not drop it.
     pub held: Vec<Typed>,
+    /// Storage has been read ([`Action::Loaded`]). Until then nothing is drawn in
+    /// the main area: not the empty library a first visit would flash before its
+    /// sample draft opens (and whose code would then be in its first download).
+    pub loaded: bool,
 }
 
 impl AppState {
@@ -373,6 +377,7 @@ impl AppState {
             templates: Vec::new(),
             tpl_preview: None,
             held: Vec::new(),
+            loaded: false,
         }
     }
 
@@ -759,6 +764,7 @@ impl AppState {
         }
         match action {
             Action::Loaded(loaded) => {
+                self.loaded = true;
                 self.drafts = loaded.drafts.into_iter().map(|d| Rc::new(Draft::from_stored(d))).collect();
                 self.broken = loaded.broken;
                 self.access = loaded.access;

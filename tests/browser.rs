@@ -458,3 +458,56 @@ async fn other_tabs_are_heard_at_this_address_only() {
     let want = vec![(false, vec!["a.png".to_string(), "사진.png".to_string()]), (true, Vec::new())];
     assert_eq!(*heard.borrow(), want);
 }
+
+/// A task later (lets Yew's scheduler and the page's timers run).
+async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback(&resolve).expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.expect("timer");
+}
+
+/// Waits (a bounded number of tasks, not a time) until `done` holds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        next_task().await;
+    }
+    panic!("never: {what}");
+}
+
+/// What waits for the lazy module (the export panel) is held back while the
+/// loader's flag says it is on its way, and drawn once the loader's event says it
+/// has arrived; without the flag (an unsplit build) it is drawn at once.
+#[wasm_bindgen_test]
+async fn a_view_waiting_for_the_lazy_module_is_drawn_when_it_arrives() {
+    use yew::prelude::*;
+    #[function_component(Waits)]
+    fn waits() -> Html {
+        let ready = hoego_app::lazy::use_lazy_ready();
+        html! { <p>{ if ready { "ready" } else { "waiting" } }</p> }
+    }
+    let global = js_sys::global();
+    let flag = wasm_bindgen::JsValue::from_str("__hoegoLazyPending");
+    let mount = |pending: bool| {
+        js_sys::Reflect::set(&global, &flag, &pending.into()).expect("flag");
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<Waits>::with_root(root.clone()).render();
+        root
+    };
+    // One at a time: each reads the flag when it is first drawn, a task after mounting.
+    let unsplit = mount(false);
+    until("the unsplit view drawn", || unsplit.text_content().as_deref() == Some("ready")).await;
+    let held = mount(true);
+    until("the held view drawn", || held.text_content().as_deref() == Some("waiting")).await;
+    for _ in 0..5 {
+        next_task().await;
+    }
+    assert_eq!(held.text_content().as_deref(), Some("waiting"), "drawn before the module arrived");
+    js_sys::Reflect::set(&global, &flag, &false.into()).expect("flag");
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("hoego-lazy-ready").unwrap()).unwrap();
+    until("the held view drawn once told", || held.text_content().as_deref() == Some("ready")).await;
+}

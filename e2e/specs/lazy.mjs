@@ -62,7 +62,12 @@ export default async function (h) {
     // Injected by Playwright, not by the page: the page's CSP does not apply to it.
     await context.addInitScript({ content: `(() => {
       const drawn = ${firstScreenDrawn.toString()};
-      const tick = () => drawn() ? window.hoegoFirstScreen(globalThis.__hoegoLazy ?? 'not loaded') : requestAnimationFrame(tick);
+      const tick = () => drawn() ? window.hoegoFirstScreen({
+        lazy: globalThis.__hoegoLazy ?? 'not loaded',
+        // The export panel waits for the lazy module (src/lazy.rs): its heading alone, busy.
+        pending: !!document.querySelector('[data-testid=export-pending][aria-busy=true] h2'),
+        plan: !!document.querySelector('[data-testid=export-path]'),
+      }) : requestAnimationFrame(tick);
       requestAnimationFrame(tick);
     })();` });
     const route = async (r, kind) => {
@@ -97,11 +102,16 @@ export default async function (h) {
         await drawn(a.page, bound(60000));
         await a.seen.told; // the binding's message, which may come after the page's own answer
         assert(!a.seen.xhrBefore, 'first visit: the first screen called into the lazy module (a load on demand before it was drawn)');
-        assert(a.seen.state === 'not loaded', `first visit: lazy module ${a.seen.state} when the first screen was drawn`);
+        assert(a.seen.state.lazy === 'not loaded', `first visit: lazy module ${a.seen.state.lazy} when the first screen was drawn`);
         const shown = await a.page.textContent('.card-title');
         assert(shown && shown.includes(title), `preview title: ${shown}`);
         assert(await a.page.locator('[data-testid=preview] h2').count() > 3, 'the preview shows the sample body');
-        await a.page.waitForFunction(() => globalThis.__hoegoLazy !== undefined);
+        assert(a.seen.state.pending && !a.seen.state.plan, `first screen: the export panel did not wait for the lazy module: ${JSON.stringify(a.seen.state)}`);
+        // Once the prefetch has it, the plan replaces the heading, with no load on demand.
+        await a.page.waitForSelector('[data-testid=export-path]', { timeout: bound(60000) });
+        assert(await how(a.page) === 'prefetch', `first visit: lazy module ${await how(a.page)}`);
+        assert(a.requests.join() === 'fetch', `first visit: lazy requests ${a.requests.join(', ')}`);
+        assert(await a.page.locator('[data-testid=export-pending]').count() === 0, 'the export panel still waits after the lazy module arrived');
         await importPosts(a.page, posts, bound(120000));
         // A returning visit (a new session, not controlled by a service worker): the
         // library of example posts, with the lazy module loaded before the app started,

@@ -87,15 +87,34 @@ fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {
     }
 }
 
-/// The export panel.
+/// The export panel, once the lazy half of a split build is here (see
+/// [`crate::lazy`]): a first visit draws its heading alone until then, so the
+/// panel's code and hoego-core's export are not in its first download. It sits
+/// last in its column, so its arrival moves nothing above it.
+#[function_component(ExportPanel)]
+pub fn export_panel(p: &ExportProps) -> Html {
+    let ready = crate::lazy::use_lazy_ready();
+    let lang = use_context::<Ctx>().expect("state context").lang;
+    if ready {
+        return html! { <ExportPlan draft={p.draft.clone()} /> };
+    }
+    html! {
+        <section class="export" aria-busy="true" data-testid="export-pending">
+            <h2 class="pane-title">{ t(lang, Key::Export) }</h2>
+            <p class="hint">{ t(lang, Key::ExportLoading) }</p>
+        </section>
+    }
+}
+
+/// The export plan and its controls.
 ///
 /// Layout never moves under the pointer: the controls and the two download
 /// buttons come first and have the same size for every target (the flavor
 /// row is always there, disabled for Jekyll); what varies in height (path,
 /// changes, warnings) comes after them. A new draft or new settings are
 /// exported in the same render that shows them; only typing is debounced.
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &ExportProps) -> Html {
+#[function_component(ExportPlan)]
+fn export_plan(p: &ExportProps) -> Html {
     // All hooks first: Yew requires the same hooks in the same order on every render.
     let ctx = use_context::<Ctx>().expect("state context");
     let shown = use_mut_ref(|| None::<Rc<Computed>>);

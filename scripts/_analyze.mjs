@@ -1,0 +1,372 @@
+// Splits the app's wasm in two after Trunk's release build (scripts/postbuild.mjs calls
+// splitApp): a primary module with every function a first visit runs to show its first
+// screen, and a lazy module with the rest (the library, export, import, templates...).
+// The first load needs only the primary; the glue starts fetching the lazy module as
+// soon as the app has started, so by the time the writer clicks anything it is there.
+//
+// How (Binaryen's wasm-split, profile-guided):
+//   1. `wasm-split --instrument` makes a copy of the build that records which functions run.
+//   2. That copy is loaded in headless Chromium as a first visit (the sample draft in
+//      the editor) until its first screen is drawn and has settled (e2e/first-screen.mjs),
+//      in Korean and in English, and in Korean again on a slow CPU. Only a first visit
+//      runs on the primary alone: every later visit loads both before the app starts.
+//   3. `wasm-split --profile` keeps the functions that ran in the primary and moves the
+//      rest to the lazy module. Each moved function's table slot holds a placeholder
+//      import until the lazy module is instantiated and fills the slots with the real ones.
+//   4. The glue is patched: placeholders that load the lazy module synchronously if
+//      it is not there yet (a click before the prefetch finished, or a path the profile
+//      did not take at start); on a page the service worker controls, a load from its
+//      cache before the app starts (the synchronous path goes around the worker, so it
+//      fails offline); on a first visit, the prefetch after `__wbindgen_start`.
+//      The two modules are linked in Node before anything is written (checkLinks).
+//   5. Files are renamed by the hash of their new contents and index.html follows, so a
+//      host's HTTP cache never pairs a primary with another build's lazy module.
+//
+// The only wasm-split on Debian is Binaryen 108's. Two of its limits are worked around
+// and checked: it cannot read `table.fill` (lowered first: wasm-bytes.mjs), and it writes
+// every table export as table 0 (the externref table's export is pointed back; linking
+// the two modules in Node, checkLinks, refuses a table of the wrong type).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setIntegrity } from './integrity.mjs';
+import { KIND, exports, lowerTableFill, setTableExport, tableTypes } from './wasm-bytes.mjs';
+
+/** The features rustc and wasm-opt use for this build (Binaryen 108's names for them). */
+const FEATURES = ['-mvp', '--enable-reference-types', '--enable-bulk-memory', '--enable-multivalue',
+  '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int'];
+/** Prefix of the primary's exports that the lazy module imports (short: they are in the first load). */
+const EXPORT_PREFIX = '%';
+const LAZY = /^hoego-app-[0-9a-f]+_lazy\.wasm$/;
+const WASM = /^hoego-app-[0-9a-f]+_bg\.wasm$/;
+const GLUE = /^hoego-app-[0-9a-f]+\.js$/;
+
+const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/** `{ bin }`, the wasm-split to run ($WASM_SPLIT, else `wasm-split` on PATH), or `{ why }` it cannot run. */
+export function findWasmSplit() {
+  const bin = process.env.WASM_SPLIT || 'wasm-split';
+  try {
+    execFileSync(bin, ['--version'], { stdio: 'pipe' });
+    return { bin };
+  } catch (e) {
+    return { why: `${bin}: ${e.code || e.message}` };
+  }
+}
+
+/** The Chromium that records the profile: $HOEGO_CHROMIUM, else Debian's (e2e/serve.mjs). */
+export function chromiumPath() {
+  return process.env.HOEGO_CHROMIUM || '/usr/bin/chromium';
+}
+
+/** True once `dir` holds a split build (postbuild.mjs runs again on built dirs). */
+export function isSplit(dir) {
+  return readdirSync(dir).some((f) => LAZY.test(f));
+}
+
+function only(dir, re, what) {
+  const found = readdirSync(dir).filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.length}`);
+  return found[0];
+}
+
+function run(bin, args) {
+  execFileSync(bin, [...FEATURES, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/**
+ * Points each table export of `out` at the table `original` exported under that name
+ * (Binaryen 108 writes them all as table 0).
+ */
+function restoreTableExports(original, out) {
+  const types = tableTypes(out);
+  const originalTypes = tableTypes(original);
+  for (const e of exports(original).filter((x) => x.kind === KIND.table)) {
+    setTableExport(out, e.name, e.index);
+    if (types[e.index] !== originalTypes[e.index]) throw new Error(`table export ${e.name} changed type`);
+  }
+}
+
+/** What the profile is recorded on: each a language and a CPU slowdown. */
+const PROFILE_RUNS = [
+  { locale: 'ko-KR', slowdown: 1 },
+  { locale: 'en-US', slowdown: 1 },
+  // On a CPU four times slower, what the first screen runs only when a frame is late
+  // (frames.rs's fallback timer) runs too.
+  { locale: 'ko-KR', slowdown: 4 },
+];
+
+/**
+ * How long the page must be quiet (no DOM change) before its profile is read: longer
+ * than every timer the first screen sets (the autosave's 400 ms, frames.rs's 1 s
+ * fallback for a late frame), so what they run is in the primary even when a slow
+ * frame let the quiet start before they fired.
+ */
+const SETTLE_MS = 2500;
+
+/** The instrumented module's profile so far, read out of its memory. */
+async function readProfile(page) {
+  return Buffer.from(await page.evaluate(() => {
+    const w = window.__hoegoWasm;
+    const size = 1 << 20;
+    const ptr = w.__wbindgen_malloc(size, 4);
+    const len = w.__write_profile(ptr, size);
+    if (len > size) throw new Error('profile larger than its buffer');
+    return Array.from(new Uint8Array(w.memory.buffer, ptr, len));
+  }));
+}
+
+/**
+ * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
+ * its first screen (the sample draft in the editor) and 2.5 s of quiet. Only a first
+ * visit runs on the primary alone (every later one loads both modules before starting:
+ * see `loader`). Returns the profiles' files. A page error fails the build: the profile
+ * would be cut short.
+ */
+async function recordProfiles(dir, wasmName, instrumented, work) {
+  const { chromium } = await import('playwright-core');
+  const { serve, CHROMIUM } = await import('../e2e/serve.mjs');
+  const { firstScreen } = await import('../e2e/first-screen.mjs');
+  const site = join(work, 'site');
+  cpSync(dir, site, { recursive: true });
+  writeFileSync(join(site, wasmName), instrumented);
+  // Its Subresource Integrity hash is the real build's: drop it for this copy.
+  const index = join(site, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace(/ integrity="?sha384-[A-Za-z0-9+/=]+"?( rel="?preload)/, '$1'));
+  const { server, url } = await serve(site);
+  const browser = await chromium.launch({ ...CHROMIUM, executablePath: chromiumPath() });
+  const files = [];
+  const errors = [];
+  try {
+    for (const { locale, slowdown } of PROFILE_RUNS) {
+      const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        addEventListener('TrunkApplicationStarted', (e) => { window.__hoegoWasm = e.detail.wasm; });
+      });
+      await page.goto(url);
+      await firstScreen(page, { quietMs: SETTLE_MS });
+      files.push(join(work, `first-${locale}-${slowdown}.prof`));
+      writeFileSync(files.at(-1), await readProfile(page));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  if (errors.length) throw new Error(`the instrumented build failed while profiling: ${[...new Set(errors)].join('; ')}`);
+  return files;
+}
+
+/** The loader added to wasm-bindgen's glue (unminified here; postbuild.mjs minifies it). */
+function loader(lazyName) {
+  return `
+// Added by scripts/lazy-wasm.mjs: the lazy half of the app's wasm. Only a first visit
+// (no Hoego data in localStorage) in a secure context starts with the primary alone and
+// fetches the lazy module right after; a moved function called before it arrived loads it
+// on the spot, synchronously. Every other visit loads it beside the primary, before the
+// app starts: from the service worker's cache on a page the worker controls (Chromium
+// sends a synchronous XHR around the worker, so offline that path would fail), and
+// otherwise from the network, since a returning visit's first screen (a raw-mode draft,
+// a migration, a refused localStorage...) or an insecure origin's (no Cache Storage) may
+// run moved code.
+const __lazyUrl = new URL('./${lazyName}', import.meta.url);
+let __lazyReady = false;
+let __lazyEarly = null;
+let __lazyFailed = false;
+function __lazyInstall(module, exports, how) {
+    if (__lazyReady) return;
+    // Its active element segment replaces the primary's placeholders in the table.
+    new WebAssembly.Instance(module, { primary: exports });
+    __lazyReady = true;
+    // For e2e/specs/lazy.mjs (and anyone wondering): how the lazy module arrived.
+    globalThis.__hoegoLazy = how;
+}
+function __lazyCompile() {
+    return fetch(__lazyUrl)
+        .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+        .then((b) => WebAssembly.compile(b));
+}
+function __lazyFail(e) {
+    // The call that needed it cannot go on: say so once, in the page's language, and
+    // throw (the app's state past this point cannot be trusted; storage is untouched).
+    if (!__lazyFailed) {
+        __lazyFailed = true;
+        const note = document.createElement('div');
+        note.className = 'lazy-failed';
+        note.setAttribute('role', 'alert');
+        note.textContent = document.documentElement.lang === 'en'
+            ? 'Part of Hoego could not be loaded (offline?). Your saved drafts are safe: reload once you are online.'
+            : 'Hoego의 일부를 불러오지 못했습니다(오프라인인가요?). 저장된 초안은 안전합니다. 연결된 뒤 새로 고침하세요.';
+        document.body.append(note);
+    }
+    throw e;
+}
+function __lazyLoadNow() {
+    // A placeholder must return its function's result, so this load is synchronous.
+    // A document's synchronous XHR cannot ask for an ArrayBuffer: bytes come as a
+    // binary string.
+    try {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', __lazyUrl, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');
+        xhr.send();
+        if (xhr.status !== 200) throw new Error('could not load ' + __lazyUrl + ': HTTP ' + xhr.status);
+        const text = xhr.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        __lazyInstall(new WebAssembly.Module(bytes), wasm, 'on demand');
+    } catch (e) {
+        __lazyFail(e);
+    }
+}
+let __lazyInFlight = false;
+let __lazyRetry = null;
+function __lazyPrefetch() {
+    if (__lazyReady || __lazyInFlight) return;
+    __lazyInFlight = true;
+    __lazyCompile()
+        .then((m) => __lazyInstall(m, wasm, 'prefetch'))
+        .catch((e) => {
+            console.warn('hoego: the lazy module will load when first needed:', e);
+            // Try again once the service worker controls the page (its cache has the
+            // module, offline too) or the network is back: the synchronous path can use
+            // neither. One retry waits at a time; either event takes both listeners away.
+            if (__lazyRetry) return;
+            __lazyRetry = new AbortController();
+            const again = () => { __lazyRetry.abort(); __lazyRetry = null; __lazyPrefetch(); };
+            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { signal: __lazyRetry.signal });
+            addEventListener('online', again, { signal: __lazyRetry.signal });
+        })
+        .finally(() => { __lazyInFlight = false; });
+}
+function __lazyFirstVisit() {
+    if (!globalThis.isSecureContext || !('caches' in globalThis)) return false;
+    try {
+        for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i).startsWith('hoego/')) return false;
+        return true;
+    } catch (e) {
+        return false;
+    }
+}
+function __lazyImports(imports) {
+    const controlled = globalThis.navigator && navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (controlled || !__lazyFirstVisit()) {
+        __lazyEarly = __lazyCompile().catch((e) => { console.warn('hoego: the lazy module could not be loaded before start:', e); return null; });
+    }
+    imports.placeholder = new Proxy({}, {
+        get: (_, slot) => (...args) => {
+            if (!__lazyReady) __lazyLoadNow();
+            return wasm['${EXPORT_PREFIX}table'].get(Number(slot))(...args);
+        },
+    });
+    return imports;
+}
+async function __lazyBeforeStart(exports) {
+    const module = __lazyEarly && await __lazyEarly;
+    if (module) __lazyInstall(module, exports, 'before start');
+}
+`;
+}
+
+/** `text` with `from` replaced by `to`, which must occur exactly `n` times. */
+function replaceCounted(text, from, to, n) {
+  const found = text.split(from).length - 1;
+  if (found !== n) throw new Error(`glue: expected ${n} of \`${from}\`, found ${found}`);
+  return text.replaceAll(from, to);
+}
+
+function patchGlue(glue, lazyName) {
+  let out = glue;
+  // Both init paths (Trunk's async one and initSync) get the placeholders.
+  out = replaceCounted(out, 'const imports = __wbg_get_imports();', 'const imports = __lazyImports(__wbg_get_imports());', 2);
+  const load = 'const { instance, module } = await __wbg_load(await module_or_path, imports);';
+  out = replaceCounted(out, load, `${load}\n    await __lazyBeforeStart(instance.exports);`, 1);
+  out = replaceCounted(out, 'wasm.__wbindgen_start();', 'wasm.__wbindgen_start();\n    __lazyPrefetch();', 1);
+  return out + loader(lazyName);
+}
+
+function replaceAllChecked(html, from, to) {
+  if (!html.includes(from)) throw new Error(`index.html does not name ${from}`);
+  return html.replaceAll(from, to);
+}
+
+/**
+ * Instantiates both modules in Node (V8, as Chromium) with stub imports for the primary:
+ * the lazy module links against the primary's exports (function signatures, globals,
+ * tables, memory), and every placeholder slot holds another function afterwards.
+ */
+function checkLinks(primary, lazy) {
+  const P = new WebAssembly.Module(primary);
+  const stubs = new Proxy({}, { get: () => new Proxy({}, { get: () => () => { throw new Error('stub import called'); } }) });
+  const p = new WebAssembly.Instance(P, stubs);
+  const table = p.exports[`${EXPORT_PREFIX}table`];
+  if (!(table instanceof WebAssembly.Table)) throw new Error(`the primary does not export ${EXPORT_PREFIX}table`);
+  const slots = WebAssembly.Module.imports(P).filter((i) => i.module === 'placeholder').map((i) => Number(i.name));
+  const before = slots.map((slot) => table.get(slot));
+  new WebAssembly.Instance(new WebAssembly.Module(lazy), { primary: p.exports });
+  const unfilled = slots.filter((slot, k) => table.get(slot) === before[k]);
+  if (slots.length === 0 || unfilled.length) throw new Error(`${unfilled.length} of ${slots.length} placeholder slots not filled by the lazy module`);
+}
+
+/** wasm-split over `input` (profiled in Chromium): `{ primary, lazy }`, both checked. */
+async function split(input, dir, wasmName, wasmSplit, work) {
+  const inFile = join(work, 'in.wasm');
+  writeFileSync(inFile, input);
+  run(wasmSplit, ['--instrument', inFile, '-o', join(work, 'instrumented.wasm')]);
+  const instrumented = new Uint8Array(readFileSync(join(work, 'instrumented.wasm')));
+  restoreTableExports(input, instrumented);
+  const profiles = await recordProfiles(dir, wasmName, instrumented, work);
+  const merged = join(work, 'merged.prof');
+  run(wasmSplit, ['--merge-profiles', ...profiles, '-o', merged]);
+  const p1 = join(work, 'primary.wasm'), p2 = join(work, 'lazy.wasm');
+  console.log(execFileSync(wasmSplit, [...FEATURES, inFile, `--profile=${merged}`, '-o1', p1, '-o2', p2, `--export-prefix=${EXPORT_PREFIX}`, '-v', '-g'], {maxBuffer: 1<<28}).toString()); writeFileSync('/tmp/named-primary.wasm', readFileSync(p1)); throw new Error('done');
+  const primary = new Uint8Array(readFileSync(p1));
+  const lazy = new Uint8Array(readFileSync(p2));
+  restoreTableExports(input, primary);
+  checkLinks(primary, lazy);
+  return { primary, lazy };
+}
+
+/**
+ * Splits dir's wasm (see the top of this file). `log` gets one line of figures.
+ * Throws on anything unexpected, before dir is touched: a build that cannot be split
+ * is not shipped half-split.
+ */
+export async function splitApp(dir, wasmSplit, log) {
+  const wasmName = only(dir, WASM, 'app wasm');
+  const glueName = only(dir, GLUE, 'wasm-bindgen glue');
+  const original = new Uint8Array(readFileSync(process.env.NAMED || join(dir, wasmName)));
+  const input = original.slice();
+  // wasm-bindgen emits one; more would be bytes this pattern was not written for.
+  if (lowerTableFill(input) > 1) throw new Error('more than one table.fill: check wasm-bytes.mjs lowerTableFill still fits');
+  const work = mkdtempSync(join(tmpdir(), 'hoego-split-'));
+  try {
+    const { primary, lazy } = await split(input, dir, wasmName, wasmSplit, work);
+    const lazyName = `hoego-app-${hex16(lazy)}_lazy.wasm`;
+    const primaryName = `hoego-app-${hex16(primary)}_bg.wasm`;
+    const glue = patchGlue(readFileSync(join(dir, glueName), 'utf8'), lazyName);
+    const newGlueName = `hoego-app-${hex16(glue)}.js`;
+    const indexFile = join(dir, 'index.html');
+    let html = readFileSync(indexFile, 'utf8');
+    html = replaceAllChecked(html, wasmName, primaryName);
+    html = replaceAllChecked(html, glueName, newGlueName);
+    // The wasm's preload link carries its integrity hash (the glue's is redone by minifyGlue).
+    html = setIntegrity(html, primaryName, primary);
+    // New files first, index.html naming them next, the old files last.
+    writeFileSync(join(dir, lazyName), lazy);
+    writeFileSync(join(dir, primaryName), primary);
+    writeFileSync(join(dir, newGlueName), glue);
+    writeFileSync(indexFile, html);
+    rmSync(join(dir, wasmName));
+    rmSync(join(dir, glueName));
+    const kb = (b) => (b.length / 1024).toFixed(1);
+    log(`lazy wasm: ${kb(original)} KB → primary ${kb(primary)} KB + lazy ${kb(lazy)} KB (raw)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
