@@ -1,11 +1,13 @@
 // First load (network) vs repeat load (from the service worker), in Debian Chromium.
 // "Ready" = the app has mounted and read storage: the save status is in the DOM,
-// timed inside the page from the navigation's start. Each row is the median of RUNS
+// timed inside the page from the navigation's start; on the first load also "plan", the
+// export plan drawn beside the sample draft (on a first visit it waits for the lazy half
+// of a split wasm: src/lazy.rs). Each row is the median of RUNS
 // fresh profiles; the repeat load is a reload of the same profile once the worker
 // controls it. Network profiles use Chromium's own throttling (CDP); a response from
 // the worker's cache never touches the network, so throttling does not slow it.
 // Served gzip-compressed under /hoego/, as GitHub Pages serves a project site.
-// usage: node e2e/loadbench.mjs   (expects dist/ built by `bash scripts/build.sh`)
+// usage: node e2e/loadbench.mjs   (expects dist/ built by `bash scripts/build.sh`; LOADBENCH_DIST=dir for another)
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { serve, CHROMIUM } from './serve.mjs';
@@ -18,7 +20,7 @@ const PROFILES = [
   { name: '1.6 Mbit/s, 150 ms RTT', net: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
 ];
 
-const { server, url } = await serve(path.join(root, 'dist'), { prefix: '/hoego/', gzip: true });
+const { server, url } = await serve(process.env.LOADBENCH_DIST || path.join(root, 'dist'), { prefix: '/hoego/', gzip: true });
 const browser = await chromium.launch(CHROMIUM);
 
 async function measure(page) {
@@ -34,14 +36,17 @@ async function measure(page) {
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 console.log(`first load vs repeat load from the service worker (${url}, median of ${RUNS}; ready = save status rendered)`);
 for (const { name, net } of PROFILES) {
-  const first = [], repeat = [];
+  const first = [], repeat = [], plan = [];
   let firstBytes = 0, repeatBytes = 0, allFromWorker = true;
   for (let r = 0; r < RUNS; r++) {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
     await context.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector('[data-testid=save-status]')) {
+        if (window.__hoegoReady === undefined && document.querySelector('[data-testid=save-status]')) {
           window.__hoegoReady = performance.now();
+        }
+        if (document.querySelector('[data-testid=export-path]')) {
+          window.__hoegoPlan = performance.now();
           obs.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
@@ -52,6 +57,8 @@ for (const { name, net } of PROFILES) {
     if (net) await cdp.send('Network.emulateNetworkConditions', net);
     await page.goto(url);
     const a = await measure(page);
+    await page.waitForFunction(() => window.__hoegoPlan !== undefined, null, { timeout: 120000 });
+    plan.push(await page.evaluate(() => window.__hoegoPlan));
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 120000 });
     await page.reload();
     const b = await measure(page);
@@ -59,7 +66,7 @@ for (const { name, net } of PROFILES) {
     firstBytes = a.bytes; repeatBytes = b.bytes; allFromWorker &&= b.fromWorker;
     await context.close();
   }
-  console.log(`  ${name.padEnd(26)} first load ${median(first).toFixed(0).padStart(5)} ms (${(firstBytes / 1000).toFixed(1)} KB over the network)   repeat load ${median(repeat).toFixed(0).padStart(5)} ms (${(repeatBytes / 1000).toFixed(1)} KB; ${allFromWorker ? 'served by the worker' : 'NOT from the worker'})`);
+  console.log(`  ${name.padEnd(26)} first load ${median(first).toFixed(0).padStart(5)} ms, plan ${median(plan).toFixed(0).padStart(5)} ms (${(firstBytes / 1000).toFixed(1)} KB over the network)   repeat load ${median(repeat).toFixed(0).padStart(5)} ms (${(repeatBytes / 1000).toFixed(1)} KB; ${allFromWorker ? 'served by the worker' : 'NOT from the worker'})`);
 }
 server.close();
 await browser.close();
