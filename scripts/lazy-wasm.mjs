@@ -120,7 +120,8 @@ async function readProfile(page) {
 
 /**
  * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
- * its first screen (the sample draft in the editor) and 2.5 s of quiet. Only a first
+ * its first screen (the sample draft in the editor) and 2.5 s of quiet, then the export
+ * panel saying the lazy module failed to come, and 2.5 s of quiet again. Only a first
  * visit runs on the primary alone (every later one loads both modules before starting:
  * see `loader`). Returns the profiles' files. A page error fails the build: the profile
  * would be cut short.
@@ -152,6 +153,14 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
         globalThis.__hoegoLazyPending = true;
       });
       await page.goto(url);
+      await firstScreen(page, { quietMs: SETTLE_MS });
+      // Then as the loader says when its prefetch fails: the export panel says so
+      // without the lazy module (the one it would need is what failed to come).
+      await page.evaluate(() => {
+        globalThis.__hoegoLazyFailed = true;
+        dispatchEvent(new Event('hoego-lazy-failed'));
+      });
+      await page.waitForSelector('[data-testid=export-pending][aria-busy=false]');
       await firstScreen(page, { quietMs: SETTLE_MS });
       files.push(join(work, `first-${locale}-${slowdown}.prof`));
       writeFileSync(files.at(-1), await readProfile(page));
@@ -192,6 +201,7 @@ function __lazyInstall(module, exports, how) {
         // What waits for it may be drawn now (src/lazy.rs); told in a task of its own,
         // since a load on demand runs inside a wasm call.
         globalThis.__hoegoLazyPending = false;
+        globalThis.__hoegoLazyFailed = false;
         setTimeout(() => dispatchEvent(new Event('hoego-lazy-ready')));
     }
 }
@@ -242,6 +252,11 @@ function __lazyPrefetch() {
         .then((m) => __lazyInstall(m, wasm, 'prefetch'))
         .catch((e) => {
             console.warn('hoego: the lazy module will load when first needed:', e);
+            if (globalThis.__hoegoLazyPending && !globalThis.__hoegoLazyFailed) {
+                // What waits for it says so (src/lazy.rs) until a retry brings it.
+                globalThis.__hoegoLazyFailed = true;
+                dispatchEvent(new Event('hoego-lazy-failed'));
+            }
             // Try again once the service worker controls the page (its cache has the
             // module, offline too) or the network is back: the synchronous path can use
             // neither. One retry waits at a time; either event takes both listeners away.

@@ -1,51 +1,74 @@
 //! Whether the lazy half of a split build's wasm is here (scripts/lazy-wasm.mjs).
 //!
 //! Only a first visit starts without it, and its first screen is what the build's
-//! profile keeps in the first download. The export panel waits for it
-//! ([`use_lazy_ready`]) so that its code, and hoego-core's export behind it, are not in
-//! that download. Every other start (a returning visit, an unsplit build, `trunk
-//! serve`, the wasm-bindgen tests) has it from the start: the loader sets the flag
-//! below only while a first visit runs without it.
+//! profile keeps in the first download. The export panel waits for it ([`use_lazy`])
+//! so that its code, and hoego-core's export behind it, are not in that download.
+//! Every other start (a returning visit, an unsplit build, `trunk serve`, the
+//! wasm-bindgen tests) has it from the start: the loader sets the flags below only
+//! while a first visit runs without it.
 
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Set to `true` by the loader while a first visit runs on the primary alone.
 const PENDING: &str = "__hoegoLazyPending";
-
+/// Set to `true` by the loader while its last prefetch has failed (it tries again
+/// when the service worker takes control or the network comes back).
+const FAILED: &str = "__hoegoLazyFailed";
 /// Fired on `window` (in a task of its own, never inside a wasm call) once it is here.
 const READY_EVENT: &str = "hoego-lazy-ready";
+/// Fired on `window` when a prefetch has failed.
+const FAILED_EVENT: &str = "hoego-lazy-failed";
 
-/// True unless the loader says the lazy module is still on its way. A flag that cannot
-/// be read is no loader's, so everything may be drawn: a call into a missing module
-/// would still load it on the spot.
-fn ready() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(PENDING)).map_or(true, |v| v != JsValue::TRUE)
+/// Where the lazy module is, for what waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lazy {
+    /// On its way.
+    Waiting,
+    /// Its last fetch failed; the loader tries again once online.
+    Failed,
+    /// Here: what waits for it may be drawn.
+    Here,
 }
 
-/// Whether what waits for the lazy module may be drawn; turns true (and redraws) once
-/// it has arrived.
+/// A loader's flag. One that cannot be read is no loader's (an unsplit build): not set.
+fn flag(name: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).is_ok_and(|v| v == JsValue::TRUE)
+}
+
+/// What the loader's flags say now.
+fn now() -> Lazy {
+    match (flag(PENDING), flag(FAILED)) {
+        (false, _) => Lazy::Here,
+        (true, false) => Lazy::Waiting,
+        (true, true) => Lazy::Failed,
+    }
+}
+
+/// Where the lazy module is; redraws when the loader says it has arrived or failed.
 #[hook]
-pub fn use_lazy_ready() -> bool {
-    let here = use_state(ready);
+pub fn use_lazy() -> Lazy {
+    let state = use_state(now);
     {
-        let here = here.clone();
+        let state = state.clone();
         use_effect_with((), move |_| {
-            let stop = (!*here).then(|| {
+            let stops = (*state != Lazy::Here).then(|| {
                 let window = web_sys::window().expect("window");
-                let set = here.clone();
-                crate::browser::listen(window.as_ref(), READY_EVENT, move |_| set.set(true))
+                let (ready, failed) = (state.clone(), state.clone());
+                (
+                    crate::browser::listen(window.as_ref(), READY_EVENT, move |_| ready.set(now())),
+                    crate::browser::listen(window.as_ref(), FAILED_EVENT, move |_| failed.set(now())),
+                )
             });
-            // It may have arrived between the first render and this effect.
-            if ready() {
-                here.set(true);
-            }
+            // It may have arrived, or failed, between the first render and this effect.
+            state.set(now());
             move || {
-                if let Some(stop) = stop {
-                    stop();
+                if let Some((a, b)) = stops {
+                    a();
+                    b();
                 }
             }
         });
     }
-    *here
+    *state
 }

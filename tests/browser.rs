@@ -479,35 +479,52 @@ async fn until(what: &str, done: impl Fn() -> bool) {
 }
 
 /// What waits for the lazy module (the export panel) is held back while the
-/// loader's flag says it is on its way, and drawn once the loader's event says it
-/// has arrived; without the flag (an unsplit build) it is drawn at once.
+/// loader's flag says it is on its way, says so when the loader says its fetch
+/// failed, and is drawn once the loader's event says it has arrived; without the
+/// flag (an unsplit build) it is drawn at once.
 #[wasm_bindgen_test]
 async fn a_view_waiting_for_the_lazy_module_is_drawn_when_it_arrives() {
+    use hoego_app::lazy::{use_lazy, Lazy};
     use yew::prelude::*;
     #[function_component(Waits)]
     fn waits() -> Html {
-        let ready = hoego_app::lazy::use_lazy_ready();
-        html! { <p>{ if ready { "ready" } else { "waiting" } }</p> }
+        let text = match use_lazy() {
+            Lazy::Here => "here",
+            Lazy::Waiting => "waiting",
+            Lazy::Failed => "failed",
+        };
+        html! { <p>{ text }</p> }
     }
     let global = js_sys::global();
-    let flag = wasm_bindgen::JsValue::from_str("__hoegoLazyPending");
-    let mount = |pending: bool| {
-        js_sys::Reflect::set(&global, &flag, &pending.into()).expect("flag");
+    let set = |name: &str, on: bool| {
+        js_sys::Reflect::set(&global, &name.into(), &on.into()).expect("flag");
+    };
+    let tell = |event: &str| {
+        web_sys::window().unwrap().dispatch_event(&web_sys::Event::new(event).unwrap()).unwrap();
+    };
+    let mount = || {
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
         yew::Renderer::<Waits>::with_root(root.clone()).render();
         root
     };
-    // One at a time: each reads the flag when it is first drawn, a task after mounting.
-    let unsplit = mount(false);
-    until("the unsplit view drawn", || unsplit.text_content().as_deref() == Some("ready")).await;
-    let held = mount(true);
-    until("the held view drawn", || held.text_content().as_deref() == Some("waiting")).await;
+    let shows = |root: &web_sys::Element, text: &str| root.text_content().as_deref() == Some(text);
+    // One at a time: each reads the flags when it is first drawn, a task after mounting.
+    set("__hoegoLazyPending", false);
+    let unsplit = mount();
+    until("the unsplit view drawn", || shows(&unsplit, "here")).await;
+    set("__hoegoLazyPending", true);
+    let held = mount();
+    until("the held view drawn", || shows(&held, "waiting")).await;
     for _ in 0..5 {
         next_task().await;
     }
-    assert_eq!(held.text_content().as_deref(), Some("waiting"), "drawn before the module arrived");
-    js_sys::Reflect::set(&global, &flag, &false.into()).expect("flag");
-    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("hoego-lazy-ready").unwrap()).unwrap();
-    until("the held view drawn once told", || held.text_content().as_deref() == Some("ready")).await;
+    assert!(shows(&held, "waiting"), "drawn before the module arrived");
+    set("__hoegoLazyFailed", true);
+    tell("hoego-lazy-failed");
+    until("the failure said", || shows(&held, "failed")).await;
+    set("__hoegoLazyPending", false);
+    set("__hoegoLazyFailed", false);
+    tell("hoego-lazy-ready");
+    until("the held view drawn once told", || shows(&held, "here")).await;
 }

@@ -141,6 +141,8 @@ export default async function (h) {
       await page.goto(url);
       await drawn(page, bound(60000));
       assert(await how(page) === 'not loaded', `installed though the prefetch failed: ${await how(page)}`);
+      // The export panel says it could not be loaded (no longer busy), rather than wait on.
+      await page.waitForSelector('[data-testid=export-pending][aria-busy=false] [role=status]');
       // The library's site zip: its zip writer is not on the first screen's path.
       await page.click('[data-testid=back]');
       await page.locator('[data-testid=draft-item] [data-testid=draft-select]').first().check();

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::{target_value, Ctx, Dispatch, LARGE_POST};
 use crate::browser::download;
 use crate::i18n::{t, Key};
+use crate::lazy::Lazy;
 use crate::state::{Action, Draft, ExportSettings, Level, Notice};
 
 use crate::images::{Images, IMAGES};
@@ -88,20 +89,23 @@ fn deliver(ctx: &Dispatch, lang: Lang, name: &str, bytes: &[u8], mime: &str) {
 }
 
 /// The export panel, once the lazy half of a split build is here (see
-/// [`crate::lazy`]): a first visit draws its heading alone until then, so the
+/// [`crate::lazy`]): a first visit draws its heading and a line saying it is on
+/// its way (or that it failed and will be tried again online) until then, so the
 /// panel's code and hoego-core's export are not in its first download. It sits
 /// last in its column, so its arrival moves nothing above it.
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ExportProps) -> Html {
-    let ready = crate::lazy::use_lazy_ready();
+    let lazy = crate::lazy::use_lazy();
     let lang = use_context::<Ctx>().expect("state context").lang;
-    if ready {
-        return html! { <ExportPlan draft={p.draft.clone()} /> };
-    }
+    let (busy, text) = match lazy {
+        Lazy::Here => return html! { <ExportPlan draft={p.draft.clone()} /> },
+        Lazy::Waiting => ("true", Key::ExportLoading),
+        Lazy::Failed => ("false", Key::ExportUnavailable),
+    };
     html! {
-        <section class="export" aria-busy="true" data-testid="export-pending">
+        <section class="export" aria-busy={busy} data-testid="export-pending">
             <h2 class="pane-title">{ t(lang, Key::Export) }</h2>
-            <p class="hint">{ t(lang, Key::ExportLoading) }</p>
+            <p class="hint" role="status">{ t(lang, text) }</p>
         </section>
     }
 }
