@@ -1,6 +1,6 @@
 // First load (network) vs repeat load (from the service worker), in Debian Chromium.
-// "Ready" = the app has mounted and read storage: the save status is in the DOM,
-// timed inside the page from the navigation's start; on the first load also "plan", the
+// "Ready" = the app has read storage and drawn its main area: the preview's first
+// heading (a first visit's sample draft) or the library's list, timed inside the page from the navigation's start; on the first load also "plan", the
 // export plan drawn beside the sample draft (on a first visit it waits for the lazy half
 // of a split wasm: src/lazy.rs). Each row is the median of RUNS
 // fresh profiles; the repeat load is a reload of the same profile once the worker
@@ -34,7 +34,7 @@ async function measure(page) {
 }
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-console.log(`first load vs repeat load from the service worker (${url}, median of ${RUNS}; ready = save status rendered)`);
+console.log(`first load vs repeat load from the service worker (${url}, median of ${RUNS}; ready = the preview or the library drawn)`);
 for (const { name, net } of PROFILES) {
   const first = [], repeat = [], plan = [];
   let firstBytes = 0, repeatBytes = 0, allFromWorker = true;
@@ -42,7 +42,7 @@ for (const { name, net } of PROFILES) {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
     await context.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (window.__hoegoReady === undefined && document.querySelector('[data-testid=save-status]')) {
+        if (window.__hoegoReady === undefined && document.querySelector('[data-testid=preview] h2, [data-testid=draft-list]')) {
           window.__hoegoReady = performance.now();
         }
         if (document.querySelector('[data-testid=export-path]')) {

@@ -118,6 +118,8 @@ await test('first visit opens the sample retrospective in the editor; screenshot
   const stats = await page.textContent('[data-testid=stats]');
   assert(/할 일 2\/6 \(33.3%\)/.test(stats), `stats: ${stats}`);
   await saved(page);
+  // On a first visit the export panel waits for the lazy half of the wasm (src/lazy.rs).
+  await page.waitForSelector('[data-testid=export-path]');
   await page.screenshot({ path: path.join(out, 'editor-light.png') });
   await page.locator('.export').screenshot({ path: path.join(out, 'export-light.png') });
   await page.click('[data-testid=toggle-theme]');

@@ -120,8 +120,10 @@ async function readProfile(page) {
 
 /**
  * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
- * its first screen (the sample draft in the editor) and 2.5 s of quiet, then the export
- * panel saying the lazy module failed to come, and 2.5 s of quiet again. Only a first
+ * its first screen (the sample draft in the editor) and 2.5 s of quiet; a writer's first
+ * input (a click, a Tab, keys typed and taken back in the body and the title); then the
+ * export panel saying the lazy module failed to come; each followed by 2.5 s of quiet.
+ * Only a first
  * visit runs on the primary alone (every later one loads both modules before starting:
  * see `loader`). Returns the profiles' files. A page error fails the build: the profile
  * would be cut short.
@@ -153,6 +155,22 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
         globalThis.__hoegoLazyPending = true;
       });
       await page.goto(url);
+      await firstScreen(page, { quietMs: SETTLE_MS });
+      // What a writer does first, before a slow link has brought the lazy module: a click,
+      // a Tab, a key typed and taken back in the body and in the title (each is handled
+      // by code that would otherwise load it on the spot: a pause of a second or more).
+      await page.click('.card-title');
+      await page.keyboard.press('Tab');
+      const cdp = await context.newCDPSession(page);
+      for (const field of ['[data-testid=body]', '[data-testid=field-title]']) {
+        await page.click(field);
+        await page.keyboard.press('End');
+        await page.keyboard.type('a ');
+        // A Hangul syllable composed as an IME does (composition events), then committed.
+        for (const text of ['ㅎ', '하', '한']) await cdp.send('Input.imeSetComposition', { text, selectionStart: 1, selectionEnd: 1 });
+        await cdp.send('Input.insertText', { text: '한' });
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+      }
       await firstScreen(page, { quietMs: SETTLE_MS });
       // Then as the loader says when its prefetch fails: the export panel says so
       // without the lazy module (the one it would need is what failed to come).
@@ -245,6 +263,7 @@ function __lazyLoadNow() {
 }
 let __lazyInFlight = false;
 let __lazyRetry = null;
+let __lazyWait = 1000;
 function __lazyPrefetch() {
     if (__lazyReady || __lazyInFlight) return;
     __lazyInFlight = true;
@@ -258,13 +277,19 @@ function __lazyPrefetch() {
                 dispatchEvent(new Event('hoego-lazy-failed'));
             }
             // Try again once the service worker controls the page (its cache has the
-            // module, offline too) or the network is back: the synchronous path can use
-            // neither. One retry waits at a time; either event takes both listeners away.
+            // module, offline too) or the network is back, and after a wait that doubles
+            // up to a minute (a blip may have failed the worker's precache as well, and
+            // then neither event comes). The synchronous path can use none of them. One
+            // retry waits at a time; whichever comes first takes the others away.
             if (__lazyRetry) return;
             __lazyRetry = new AbortController();
+            const signal = __lazyRetry.signal;
             const again = () => { __lazyRetry.abort(); __lazyRetry = null; __lazyPrefetch(); };
-            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { signal: __lazyRetry.signal });
-            addEventListener('online', again, { signal: __lazyRetry.signal });
+            __lazyWait = Math.min(__lazyWait * 2, 60000);
+            const timer = setTimeout(again, __lazyWait);
+            signal.addEventListener('abort', () => clearTimeout(timer));
+            if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { signal });
+            addEventListener('online', again, { signal });
         })
         .finally(() => { __lazyInFlight = false; });
 }

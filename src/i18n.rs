@@ -113,7 +113,10 @@ texts! {
     Tasks => ("할 일", "tasks"),
     Export => ("내보내기", "Export"),
     ExportLoading => ("내보내기를 불러오는 중…", "Loading export…"),
-    ExportUnavailable => ("내보내기를 불러오지 못했습니다. 연결되면 다시 불러옵니다.", "Export could not be loaded; it loads again once you are online."),
+    ExportUnavailable => (
+        "내보내기를 불러오지 못했습니다. 잠시 뒤에, 그리고 연결되면 다시 불러옵니다.",
+        "Export could not be loaded; it is tried again shortly, and once you are online.",
+    ),
     ExportTarget => ("대상", "Target"),
     ExportFlavor => ("Gatsby 스타터", "Gatsby starter"),
     ExportSlugStyle => ("한글 슬러그", "Hangul slug"),

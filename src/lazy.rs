@@ -13,7 +13,8 @@ use yew::prelude::*;
 /// Set to `true` by the loader while a first visit runs on the primary alone.
 const PENDING: &str = "__hoegoLazyPending";
 /// Set to `true` by the loader while its last prefetch has failed (it tries again
-/// when the service worker takes control or the network comes back).
+/// after a wait that doubles up to a minute, and when the service worker takes
+/// control or the network comes back).
 const FAILED: &str = "__hoegoLazyFailed";
 /// Fired on `window` (in a task of its own, never inside a wasm call) once it is here.
 const READY_EVENT: &str = "hoego-lazy-ready";
@@ -25,7 +26,7 @@ const FAILED_EVENT: &str = "hoego-lazy-failed";
 pub enum Lazy {
     /// On its way.
     Waiting,
-    /// Its last fetch failed; the loader tries again once online.
+    /// Its last fetch failed; the loader tries again (shortly, and once online).
     Failed,
     /// Here: what waits for it may be drawn.
     Here,
@@ -48,12 +49,13 @@ fn now() -> Lazy {
 /// Where the lazy module is; redraws when the loader says it has arrived or failed.
 #[hook]
 pub fn use_lazy() -> Lazy {
-    let state = use_state(now);
+    // `_eq`: an event or the check below that changes nothing draws nothing.
+    let state = use_state_eq(now);
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let stops = (*state != Lazy::Here).then(|| {
-                let window = web_sys::window().expect("window");
+            let window = web_sys::window().filter(|_| *state != Lazy::Here);
+            let stops = window.map(|window| {
                 let (ready, failed) = (state.clone(), state.clone());
                 (
                     crate::browser::listen(window.as_ref(), READY_EVENT, move |_| ready.set(now())),

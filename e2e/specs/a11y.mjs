@@ -43,6 +43,8 @@ export default async function (h) {
       }
       // Editor, form mode (the first visit opens the sample retrospective).
       await page.waitForSelector('[data-testid=preview] h2');
+      // The export plan too, which on a first visit waits for the lazy wasm (src/lazy.rs).
+      await page.waitForSelector('[data-testid=export-path]');
       await scan('editor (form)');
       // Raw front matter mode.
       await page.click('[data-testid=mode-raw]');
