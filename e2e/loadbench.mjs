@@ -1,9 +1,9 @@
 // First load (network) vs repeat load (from the service worker), in Debian Chromium.
 // "Ready" = the app has read storage and drawn its main area: the preview's first
-// heading (a first visit's sample draft) or the library's list, timed inside the page from the navigation's start; on the first load also "plan", the
-// export plan drawn beside the sample draft (on a first visit it waits for the lazy half
-// of a split wasm: src/lazy.rs). Each row is the median of RUNS
-// fresh profiles; the repeat load is a reload of the same profile once the worker
+// heading (a first visit's sample draft) or the library's list, timed inside the page
+// from the navigation's start; on the first load also "plan", the export plan drawn
+// beside the sample draft (on a first visit it waits for the lazy half of a split wasm:
+// src/lazy.rs). Each row is the median of RUNS fresh profiles; the repeat load is a reload of the same profile once the worker
 // controls it. Network profiles use Chromium's own throttling (CDP); a response from
 // the worker's cache never touches the network, so throttling does not slow it.
 // Served gzip-compressed under /hoego/, as GitHub Pages serves a project site.
