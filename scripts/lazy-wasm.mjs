@@ -121,7 +121,8 @@ async function readProfile(page) {
 /**
  * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
  * its first screen (the sample draft in the editor) and 2.5 s of quiet; a writer's first
- * input (a click, a Tab, keys typed and taken back in the body and the title); then the
+ * input (a click, a Tab, keys typed and taken back in the body and the title, a switch to
+ * another tab); then the
  * export panel saying the lazy module failed to come; each followed by 2.5 s of quiet.
  * Only a first
  * visit runs on the primary alone (every later one loads both modules before starting:
@@ -171,6 +172,11 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
         await cdp.send('Input.insertText', { text: '한' });
         for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
       }
+      // Switching to another tab (the autosave's flush on visibilitychange and pagehide).
+      await page.evaluate(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+        dispatchEvent(new Event('pagehide'));
+      });
       await firstScreen(page, { quietMs: SETTLE_MS });
       // Then as the loader says when its prefetch fails: the export panel says so
       // without the lazy module (the one it would need is what failed to come).
@@ -237,8 +243,8 @@ function __lazyFail(e) {
         note.className = 'lazy-failed';
         note.setAttribute('role', 'alert');
         note.textContent = document.documentElement.lang === 'en'
-            ? 'Part of Hoego could not be loaded (offline?). Your saved drafts are safe: reload once you are online.'
-            : 'Hoego의 일부를 불러오지 못했습니다(오프라인인가요?). 저장된 초안은 안전합니다. 연결된 뒤 새로 고침하세요.';
+            ? 'Part of Hoego could not be loaded (offline?). Your saved drafts are safe, but edits made from now on may not be saved: reload once you are online.'
+            : 'Hoego의 일부를 불러오지 못했습니다(오프라인인가요?). 저장된 초안은 안전하지만, 지금부터 고친 내용은 저장되지 않을 수 있습니다. 연결된 뒤 새로 고침하세요.';
         document.body.append(note);
     }
     throw e;
@@ -264,8 +270,15 @@ function __lazyLoadNow() {
 let __lazyInFlight = false;
 let __lazyRetry = null;
 let __lazyWait = 1000;
-function __lazyPrefetch() {
-    if (__lazyReady || __lazyInFlight) return;
+function __lazyStart() {
+    if (__lazyReady) return;
+    // The worker's cache has the module once it controls the page, offline too: try it
+    // then, even while the first fetch is on its way (it may never answer).
+    if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', () => __lazyPrefetch(true), { once: true });
+    __lazyPrefetch();
+}
+function __lazyPrefetch(evenInFlight = false) {
+    if (__lazyReady || (__lazyInFlight && !evenInFlight)) return;
     __lazyInFlight = true;
     __lazyCompile()
         .then((m) => __lazyInstall(m, wasm, 'prefetch'))
@@ -338,7 +351,7 @@ function patchGlue(glue, lazyName) {
   out = replaceCounted(out, 'const imports = __wbg_get_imports();', 'const imports = __lazyImports(__wbg_get_imports());', 2);
   const load = 'const { instance, module } = await __wbg_load(await module_or_path, imports);';
   out = replaceCounted(out, load, `${load}\n    await __lazyBeforeStart(instance.exports);`, 1);
-  out = replaceCounted(out, 'wasm.__wbindgen_start();', 'wasm.__wbindgen_start();\n    __lazyPrefetch();', 1);
+  out = replaceCounted(out, 'wasm.__wbindgen_start();', 'wasm.__wbindgen_start();\n    __lazyStart();', 1);
   return out + loader(lazyName);
 }
 

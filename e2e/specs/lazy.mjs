@@ -183,6 +183,8 @@ export default async function (h) {
       await page.click('[data-testid=field-title]');
       await page.keyboard.press('End');
       await page.keyboard.type(' 초안');
+      // Switching to another tab flushes the autosave.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       // Both edits stored by the autosave.
       await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('hoego/')
         && localStorage.getItem(k).includes('초안') && localStorage.getItem(k).includes(' 끝.')));
@@ -216,6 +218,27 @@ export default async function (h) {
       assert(await page.evaluate(() => navigator.serviceWorker.controller === null), 'a service worker controls the page: the retry may not have been the timer');
       assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
     } finally {
+      await closeAll();
+    }
+  });
+
+  await test('lazy wasm: a prefetch that never answers is overtaken through the service worker once it controls the page', async () => {
+    let release = () => {};
+    const held = new Promise((r) => { release = r; });
+    try {
+      const { page, requests, errors } = await open('ko-KR', async (r) => {
+        await held;
+        await r.continue();
+      });
+      await page.goto(url);
+      await drawn(page, bound(60000));
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+      await page.waitForSelector('[data-testid=export-path]', { timeout: bound(60000) });
+      assert(await how(page) === 'prefetch', `lazy: ${await how(page)}`);
+      assert(requests.join() === 'fetch', `lazy requests: ${requests.join(', ')} (only the held prefetch reached the network)`);
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    } finally {
+      release();
       await closeAll();
     }
   });
