@@ -78,7 +78,7 @@
 // plan, whose panel shows its heading until the lazy module is here (src/lazy.rs). Their
 // code and hoego-core's export moved to the lazy module: 325.4 → 278.4 KB. The profile
 // then took in a writer's first input (a click, a Tab, keys in the body and the title),
-// which had loaded the lazy module on the spot: 288.6 KB.
+// and a switch to another tab, which had loaded the lazy module on the spot: 288.8 KB.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
