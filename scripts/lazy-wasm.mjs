@@ -8,8 +8,10 @@
 //   1. `wasm-split --instrument` makes a copy of the build that records which functions run.
 //   2. That copy is loaded in headless Chromium as a first visit (the sample draft in
 //      the editor) until its first screen is drawn and has settled (e2e/first-screen.mjs),
-//      in Korean and in English, and in Korean again on a slow CPU. Only a first visit
-//      runs on the primary alone: every later visit loads both before the app starts.
+//      then given a writer's first input and the export panel's failure line (see
+//      recordProfiles), in Korean and in English, and in Korean again on a slow CPU. Only
+//      a first visit runs on the primary alone: every later visit loads both before the
+//      app starts.
 //   3. `wasm-split --profile` keeps the functions that ran in the primary and moves the
 //      rest to the lazy module. Each moved function's table slot holds a placeholder
 //      import until the lazy module is instantiated and fills the slots with the real ones.
@@ -120,12 +122,10 @@ async function readProfile(page) {
 
 /**
  * Runs the instrumented build in headless Chromium (PROFILE_RUNS): a first visit up to
- * its first screen (the sample draft in the editor) and 2.5 s of quiet; a writer's first
- * input (a click, a Tab, keys typed and taken back in the body and the title, a switch to
- * another tab); then the
- * export panel saying the lazy module failed to come; each followed by 2.5 s of quiet.
- * Only a first
- * visit runs on the primary alone (every later one loads both modules before starting:
+ * its first screen (the sample draft in the editor); a writer's first input (a click, a
+ * Tab, keys typed and an IME composition in the body and the title, taken back, a switch
+ * to another tab); then the export panel saying the lazy module failed to come. Each of
+ * the three is followed by 2.5 s of quiet. Only a first visit runs on the primary alone (every later one loads both modules before starting:
  * see `loader`). Returns the profiles' files. A page error fails the build: the profile
  * would be cut short.
  */
@@ -219,6 +219,8 @@ function __lazyInstall(module, exports, how) {
     // Its active element segment replaces the primary's placeholders in the table.
     new WebAssembly.Instance(module, { primary: exports });
     __lazyReady = true;
+    // A retry waiting for its timer or an event has nothing left to do.
+    if (__lazyRetry) { __lazyRetry.abort(); __lazyRetry = null; }
     // For e2e/specs/lazy.mjs (and anyone wondering): how the lazy module arrived.
     globalThis.__hoegoLazy = how;
     if (globalThis.__hoegoLazyPending) {
@@ -229,10 +231,16 @@ function __lazyInstall(module, exports, how) {
         setTimeout(() => dispatchEvent(new Event('hoego-lazy-ready')));
     }
 }
+// A fetch that neither answers nor fails would hold back a returning visit's start, or a
+// first visit's export panel, for good: it fails after a minute (~16 kbit/s for the
+// module), and is then tried again like any failure.
+const __LAZY_DEADLINE_MS = 60000;
+/** The lazy module compiled, or null if it arrived another way meanwhile. */
 function __lazyCompile() {
-    return fetch(__lazyUrl)
+    const signal = AbortSignal.timeout ? AbortSignal.timeout(__LAZY_DEADLINE_MS) : undefined;
+    return fetch(__lazyUrl, { signal })
         .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
-        .then((b) => WebAssembly.compile(b));
+        .then((b) => (__lazyReady ? null : WebAssembly.compile(b)));
 }
 function __lazyFail(e) {
     // The call that needed it cannot go on: say so once, in the page's language, and
@@ -267,7 +275,7 @@ function __lazyLoadNow() {
         __lazyFail(e);
     }
 }
-let __lazyInFlight = false;
+let __lazyInFlight = 0;
 let __lazyRetry = null;
 let __lazyWait = 1000;
 function __lazyStart() {
@@ -279,10 +287,13 @@ function __lazyStart() {
 }
 function __lazyPrefetch(evenInFlight = false) {
     if (__lazyReady || (__lazyInFlight && !evenInFlight)) return;
-    __lazyInFlight = true;
+    __lazyInFlight++;
     __lazyCompile()
-        .then((m) => __lazyInstall(m, wasm, 'prefetch'))
+        .finally(() => { __lazyInFlight--; })
+        .then((m) => m && __lazyInstall(m, wasm, 'prefetch'))
         .catch((e) => {
+            // Another attempt is still on its way, or the module came another way.
+            if (__lazyReady || __lazyInFlight > 0) return;
             console.warn('hoego: the lazy module will load when first needed:', e);
             if (globalThis.__hoegoLazyPending && !globalThis.__hoegoLazyFailed) {
                 // What waits for it says so (src/lazy.rs) until a retry brings it.
@@ -295,16 +306,19 @@ function __lazyPrefetch(evenInFlight = false) {
             // then neither event comes). The synchronous path can use none of them. One
             // retry waits at a time; whichever comes first takes the others away.
             if (__lazyRetry) return;
-            __lazyRetry = new AbortController();
-            const signal = __lazyRetry.signal;
-            const again = () => { __lazyRetry.abort(); __lazyRetry = null; __lazyPrefetch(); };
+            const retry = (__lazyRetry = new AbortController());
+            const signal = retry.signal;
+            const again = () => {
+                retry.abort();
+                if (__lazyRetry === retry) __lazyRetry = null;
+                __lazyPrefetch();
+            };
             __lazyWait = Math.min(__lazyWait * 2, 60000);
             const timer = setTimeout(again, __lazyWait);
             signal.addEventListener('abort', () => clearTimeout(timer));
             if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('controllerchange', again, { signal });
             addEventListener('online', again, { signal });
-        })
-        .finally(() => { __lazyInFlight = false; });
+        });
 }
 function __lazyFirstVisit() {
     if (!globalThis.isSecureContext || !('caches' in globalThis)) return false;
