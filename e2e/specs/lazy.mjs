@@ -86,6 +86,20 @@ export default async function (h) {
   }
 
   /**
+   * A route for `open` that holds the page's prefetch until `release()`. A load on demand
+   * goes through (to be seen and fail the test) rather than freeze the page.
+   */
+  function holdPrefetch() {
+    let release = () => {};
+    const held = new Promise((r) => { release = r; });
+    const hold = async (r, kind) => {
+      if (kind !== 'xhr') await held;
+      await r.continue();
+    };
+    return { hold, release: () => release() };
+  }
+
+  /**
    * `open` with the lazy module held back until the first screen is drawn: the page's
    * requests, and the worker's too (once it controls the page, the loader tries its cache).
    */
@@ -172,15 +186,10 @@ export default async function (h) {
   });
 
   await test("lazy wasm: a writer's first input on a first visit, before the lazy module has come, loads nothing on the spot", async () => {
-    let release = () => {};
-    const held = new Promise((r) => { release = r; });
+    const { hold, release } = holdPrefetch();
     try {
-      // The prefetch is held (the worker gets no copy either); a load on demand would
-      // go through, and be seen.
-      const { page, requests, errors } = await open('ko-KR', async (r, kind) => {
-        if (kind !== 'xhr') await held;
-        await r.continue();
-      }, undefined, undefined, false);
+      // The worker gets no copy either.
+      const { page, requests, errors } = await open('ko-KR', hold, undefined, undefined, false);
       await page.goto(url);
       await drawn(page, bound(60000));
       await page.click('.card-title');
@@ -246,14 +255,9 @@ export default async function (h) {
   });
 
   await test('lazy wasm: a prefetch that never answers is overtaken through the service worker once it controls the page', async () => {
-    let release = () => {};
-    const held = new Promise((r) => { release = r; });
+    const { hold, release } = holdPrefetch();
     try {
-      // A load on demand goes through (and fails the test below) rather than freeze the page.
-      const { page, requests, errors } = await open('ko-KR', async (r, kind) => {
-        if (kind !== 'xhr') await held;
-        await r.continue();
-      });
+      const { page, requests, errors } = await open('ko-KR', hold);
       await page.goto(url);
       await drawn(page, bound(60000));
       await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
