@@ -97,6 +97,23 @@ fn num<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
     }
 }
 
+/// A month or a day: `7` or `07`.
+fn one_or_two_digits(s: &str) -> Option<u8> {
+    num(s, 1).or_else(|| num(s, 2))
+}
+
+/// The zone names our users write after a time, as offsets. Ruby's
+/// `Time.parse` reads `KST` and `JST` as the build machine's zone (UTC on
+/// GitHub Pages), nine hours off what the author meant; a Jekyll export writes
+/// the offset instead (`export::plan`).
+fn named_zone(s: &str) -> Option<Offset> {
+    match s.to_ascii_uppercase().as_str() {
+        "UTC" | "GMT" => Some(Offset::UTC),
+        "KST" | "JST" => Some(Offset::KST),
+        _ => None,
+    }
+}
+
 /// Days in a month of the proleptic Gregorian calendar.
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
@@ -135,22 +152,20 @@ pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
 impl PostDate {
     /// Parse the forms Jekyll (Ruby `Time.parse`/Psych) and js-yaml accept:
     /// `2022-07-28`, `2022-06-29 06:00:00`, `2022-06-29T06:00:00+09:00`,
-    /// `2022-06-29 06:00:00 +0900`, `2023-12-30 13:00`, `...Z`.
+    /// `2022-06-29 06:00:00 +0900`, `2023-12-30 13:00`, `...Z`; a month or day
+    /// of one digit (`2022-7-8`, which Ruby reads as July 8); and after a time
+    /// the zone names `UTC`, `GMT`, `KST` and `JST` (see [`named_zone`]).
     /// Anything else (e.g. `2022-02-11-15:00:00+09:00`) is `None`: never a guess.
     pub fn parse(s: &str) -> Option<PostDate> {
         let s = s.trim();
-        if s.len() < 10 || !s.is_char_boundary(10) {
-            return None;
-        }
-        let (date, rest) = s.split_at(10);
-        let b = date.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let year: i32 = num(&date[..4], 4)?;
-        let month: u8 = num(&date[5..7], 2)?;
-        let day: u8 = num(&date[8..10], 2)?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        // The date ends where its digits and dashes do.
+        let date_end = s.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(s.len());
+        let (date, rest) = s.split_at(date_end);
+        let mut parts = date.split('-');
+        let year: i32 = num(parts.next()?, 4)?;
+        let month: u8 = one_or_two_digits(parts.next()?)?;
+        let day: u8 = one_or_two_digits(parts.next()?)?;
+        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
         let mut out = PostDate { year, month, day, time: None, offset: None };
@@ -188,7 +203,7 @@ impl PostDate {
         out.time = Some(Time { hour, minute, second, frac });
         let tail = tail.trim_start_matches([' ', '\t']);
         if !tail.is_empty() {
-            out.offset = Some(Offset::parse(tail)?);
+            out.offset = Some(named_zone(tail).or_else(|| Offset::parse(tail))?);
         }
         Some(out)
     }
@@ -346,6 +361,17 @@ mod tests {
             ("2021-02-10T04:00:00Z", Some("2021-02-10T04:00:00+00:00")),
             ("2021-02-10 4:05", Some("2021-02-10T04:05:00")),
             ("2021-02-10T04:00:00.250-05:30", Some("2021-02-10T04:00:00.250-05:30")),
+            ("2022-7-8", Some("2022-07-08")),
+            ("2022-7-08 9:05", Some("2022-07-08T09:05:00")),
+            ("2022-12-1T10:00:00+09:00", Some("2022-12-01T10:00:00+09:00")),
+            ("2022-06-29 06:00:00 KST", Some("2022-06-29T06:00:00+09:00")),
+            ("2022-06-29 06:00 jst", Some("2022-06-29T06:00:00+09:00")),
+            ("2022-06-29 06:00:00 UTC", Some("2022-06-29T06:00:00+00:00")),
+            ("2022-06-29 06:00:00 GMT", Some("2022-06-29T06:00:00+00:00")),
+            ("2022-06-29 06:00:00 CET", None),
+            ("2022-06-29 KST", None),
+            ("2022-007-08", None),
+            ("2022-7-", None),
             ("2022-02-11-15:00:00+09:00", None),
             ("2022-02-30", None),
             ("2022-13-01", None),

@@ -184,12 +184,13 @@ fn gatsby_date(post: &Post, cx: &PlanContext) -> String {
     PostDate { offset: None, time, ..resolved.clone() }.to_iso()
 }
 
-/// Is the post's `date` a date without a time, written `YYYY-MM-DD` (quoted
-/// or not)? Jekyll reads it as midnight in the site's zone and takes the URL's
-/// date from it, so a Jekyll export keeps it as written.
+/// Is the post's `date` a date without a time, written on its line
+/// (`2022-07-08` or `2022-7-8`, quoted or not)? Jekyll reads it as midnight in
+/// the site's zone and takes the URL's date from it, so a Jekyll export keeps
+/// it as written.
 pub(crate) fn written_date_only(post: &Post) -> bool {
     let raw = post.inline_value("date").map(|raw| without_comment(raw).trim_matches(['"', '\'']));
-    post.view().date.as_ref().is_some_and(|d| d.time.is_none() && raw == Some(d.ymd().as_str()))
+    post.view().date.as_ref().is_some_and(|d| d.time.is_none() && raw.and_then(PostDate::parse).as_ref() == Some(d))
 }
 
 /// Is `v` already a list of non-empty strings (or of any scalars, for Jekyll)?
