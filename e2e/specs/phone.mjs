@@ -1,5 +1,7 @@
-// A phone's width (390 px): the library's controls wrap between each other, never
-// inside a label ("Select all" / "모두 선택" had one letter a line), in both languages.
+// A phone's width (390 px, and 320 px, the narrowest WCAG's reflow asks for): controls
+// wrap between each other, never inside a label ("Select all" / "모두 선택" had one
+// letter a line; "← Librar/y", "Fo/rm", "Hoeg/o" and "English" a letter a line at
+// 320 px), and nothing pushes the page wider than the screen, in both languages.
 export default async function (h) {
   const { test, fresh, assert } = h;
 
@@ -25,5 +27,64 @@ export default async function (h) {
       }
     }
     await context.close();
+  });
+
+  // Words of the page's chrome (buttons, labels, headings, the brand) that a line
+  // break cuts in two, and how far the page scrolls sideways. The preview's text,
+  // the draft titles and the export's paths (long tokens, broken on purpose) are
+  // not chrome.
+  const cutWords = (page) => page.evaluate(() => {
+    const cut = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+      const el = n.parentElement;
+      if (!el.closest('button, label, summary, h1, h2, h3, .brand, [role=status]') || el.closest('.markdown, .draft-open, code, .sr-only')) continue;
+      const words = /[\p{L}\p{N}]{2,}/gu;
+      for (let m; (m = words.exec(n.data));) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        if (tops.size > 1) cut.push(`${m[0]} (${el.tagName.toLowerCase()}.${el.className})`);
+      }
+    }
+    return { cut, sideways: document.scrollingElement.scrollWidth - innerWidth };
+  });
+
+  await test('phone width: the editor and the library keep words whole and fit the screen at 390 and 320 px, long words included', async () => {
+    for (const width of [390, 320]) {
+      const { context, page } = await fresh({ viewport: { width, height: 844 } });
+      for (const lang of ['ko', 'en']) {
+        await page.waitForSelector('[data-testid=export-path]');
+        const editor = await cutWords(page);
+        await page.click('[data-testid=back]');
+        await page.waitForSelector('[data-testid=draft-item]');
+        const library = await cutWords(page);
+        for (const [view, got] of [['editor', editor], ['library', library]]) {
+          assert(got.cut.length === 0, `${width} px, ${lang}, ${view}: words cut: ${got.cut.join(', ')}`);
+          assert(got.sideways <= 0, `${width} px, ${lang}, ${view}: the page scrolls ${got.sideways} px sideways`);
+        }
+        await page.locator('[data-testid=draft-item] .draft-open').first().click();
+        if (lang === 'ko') {
+          await page.click('[data-testid=toggle-lang]');
+          await page.waitForFunction(() => document.documentElement.lang === 'en');
+        }
+      }
+      // What people write may hold words longer than the screen: a title, a tag, a
+      // category, a heading, a URL. They break anywhere rather than widen the page.
+      const long = 'Supercalifragilisticexpialidociouslylongwordwithoutanyspaces';
+      const post = `---\ntitle: "${'아주긴제목'.repeat(8)} ${long}"\ndate: 2024-01-01\ntags: [${long}, 짧은태그]\n`
+        + `categories: [${'카테고리'.repeat(10)}]\n---\n\n## ${long}${long}\n\nhttps://example.com/${'a/very/long/path/'.repeat(6)}\n`;
+      await page.click('[data-testid=back]');
+      await page.setInputFiles('[data-testid=import-file]', { name: 'long-words.md', mimeType: 'text/markdown', buffer: Buffer.from(post) });
+      await page.waitForFunction((l) => document.querySelector('[data-testid=preview] h2')?.textContent.includes(l), long);
+      await page.waitForSelector('[data-testid=export-path]');
+      const editor = await cutWords(page);
+      await page.click('[data-testid=back]');
+      await page.waitForFunction((l) => [...document.querySelectorAll('[data-testid=draft-item]')].some((e) => e.textContent.includes(l)), long);
+      const library = await cutWords(page);
+      assert(editor.sideways <= 0 && library.sideways <= 0, `${width} px, long words: the page scrolls sideways (editor ${editor.sideways} px, library ${library.sideways} px)`);
+      await context.close();
+    }
   });
 }
