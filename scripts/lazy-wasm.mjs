@@ -31,6 +31,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomic } from './write-atomic.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setIntegrity } from './integrity.mjs';
@@ -437,10 +438,10 @@ export async function splitApp(dir, wasmSplit, log) {
     // The wasm's preload link carries its integrity hash (the glue's is redone by minifyGlue).
     html = setIntegrity(html, primaryName, primary);
     // New files first, index.html naming them next, the old files last.
-    writeFileSync(join(dir, lazyName), lazy);
-    writeFileSync(join(dir, primaryName), primary);
-    writeFileSync(join(dir, newGlueName), glue);
-    writeFileSync(indexFile, html);
+    writeAtomic(join(dir, lazyName), lazy);
+    writeAtomic(join(dir, primaryName), primary);
+    writeAtomic(join(dir, newGlueName), glue);
+    writeAtomic(indexFile, html);
     rmSync(join(dir, wasmName));
     rmSync(join(dir, glueName));
     const kb = (b) => (b.length / 1024).toFixed(1);

@@ -16,7 +16,8 @@
 // sees stale files, and no CSP: `trunk serve` rewrites its inline autoreload script
 // on every response, so no hash made here could match it.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeAtomic } from './write-atomic.mjs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
@@ -88,10 +89,10 @@ async function minifyGlue(base, indexFile) {
     const file = join(base, name);
     const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
     if (!code) throw new Error(`terser returned nothing for ${name}`);
-    writeFileSync(file, code);
+    writeAtomic(file, code);
     html = setIntegrity(html, name, code);
   }
-  writeFileSync(indexFile, html);
+  writeAtomic(indexFile, html);
 }
 
 /**
@@ -136,7 +137,7 @@ if (!dev0) await minifyGlue(dir, indexPath);
 const source = readFileSync(indexPath, 'utf8');
 const dev = process.env.HOEGO_SW === 'off' || source.includes('.well-known/trunk/ws');
 const { html, hashes } = dev ? { html: source.replace(CSP_META, ''), hashes: [] } : writeCsp(source);
-writeFileSync(indexPath, html);
+writeAtomic(indexPath, html);
 
 const files = listFiles(dir);
 const template = readFileSync(join(root, 'pwa', 'sw.js'), 'utf8');
@@ -152,5 +153,5 @@ const worker = code
   .replace("'__HOEGO_FILES__'", JSON.stringify(dev ? [] : ['./', ...files.filter((f) => f !== 'index.html')]))
   .replace("'__HOEGO_DEV__'", String(dev));
 if (worker.includes('__HOEGO_')) throw new Error(`pwa/${SW}: a placeholder was not filled in`);
-writeFileSync(join(dir, SW), worker);
+writeAtomic(join(dir, SW), worker);
 console.log(`postbuild: ${dev ? 'dev: no CSP, sw.js caches nothing' : `CSP with ${hashes.length} inline script hash(es); ${SW} version ${hex}, ${files.length} files`}`);

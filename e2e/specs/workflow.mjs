@@ -49,6 +49,15 @@ const storedWith = (page, needle) => page.evaluate((needle) => {
   return null;
 }, needle);
 
+// Wait until the stored draft holding the text typed (`끝.`) has the summary block, or has none.
+const storedTable = (page, has) => page.waitForFunction((has) => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.some((e) => {
+    const v = JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`));
+    return v && v.text.includes('끝.') && v.text.includes('<!-- hoego:goals -->') === has;
+  });
+}, has, { timeout: bound(10000) });
+
 export default async function (h) {
   const { test, fresh, assert, cli, saved, out, tmp } = h;
 
@@ -131,6 +140,44 @@ export default async function (h) {
 
     await page.click('text=← 보관함');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=draft-item]').length >= 3);
+    await context.close();
+  });
+
+  await test('workflow: "Insert summary table" is one edit of the body: Ctrl+Z takes it back, Ctrl+Shift+Z brings it again, and the history before it stays', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=goals-insert]:not([disabled])');
+    // A key typed before the insert: its undo must survive the insert.
+    await page.click('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('끝.');
+    await bodyHas(page, '끝.');
+    const before = await page.inputValue('[data-testid=body]');
+    const tables = () => page.evaluate(() => document.querySelectorAll('[data-testid=preview] table').length);
+    const tablesBefore = await tables();
+    await page.click('[data-testid=goals-insert]');
+    await bodyHas(page, '<!-- hoego:goals -->');
+    await page.waitForSelector('[data-testid=goals-insert][disabled]');
+    // The editor has the focus, its caret after the table.
+    assert(await page.evaluate(() => document.activeElement?.dataset.testid) === 'body', 'the editor has the focus');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview] table').length === n + 1, tablesBefore);
+    await storedTable(page, true);
+
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((b) => document.querySelector('[data-testid=body]').value === b, before);
+    await page.waitForSelector('[data-testid=goals-insert]:not([disabled])');
+    await storedTable(page, false);
+    // The preview follows the undo too: no table left in it.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview] table').length === n, tablesBefore);
+    assert(await tables() === tablesBefore, 'the preview has the tables it had');
+
+    await page.keyboard.press('Control+Shift+z');
+    await bodyHas(page, '<!-- hoego:goals -->');
+    await page.waitForSelector('[data-testid=goals-insert][disabled]');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((b) => document.querySelector('[data-testid=body]').value === b, before);
+    // Further back: the key typed before the insert.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('끝.'));
     await context.close();
   });
 }

@@ -416,6 +416,41 @@ fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: 
     }
 }
 
+/// Make the body `new` (it is `old` now) by one edit in the body editor, as if
+/// typed, for a change the writer asked for outside it ("Insert summary
+/// table"): Ctrl+Z in the editor takes it back, and the edit reaches the state
+/// as the writer's own keys do (the textarea's `input` event). The editor keeps
+/// the focus, its caret after the new text, so the undo is one key away.
+///
+/// `false` when it cannot, and the caller sets the body through the state (the
+/// browser's undo is then emptied, as for any text set from outside): no editor
+/// on the page, a body edited a page at a time (the change may be on another
+/// page), an editor that does not hold `old`, no text to type (a deletion), or
+/// a browser that refuses the command. Only for a click: a change the app makes
+/// by itself (the summary's refresh) would come back after each Ctrl+Z.
+pub fn edit_as_typed(old: &str, new: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+    if doc.query_selector("[data-testid=body-pages]").ok().flatten().is_some() {
+        return false;
+    }
+    let Some(el) = doc.get_element_by_id("body").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
+        return false;
+    };
+    // The textarea has `\n` endings; its edits go back in the post's (`with_endings`).
+    let (old, new) = (line_endings::to_lf(old), line_endings::to_lf(new));
+    if el.value() != *old {
+        return false;
+    }
+    let (was, will): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
+    let (prefix, suffix) = hoego_core::span::common_ends(&was, &will);
+    let typed = String::from_utf16_lossy(&will[prefix..will.len() - suffix]);
+    let Some(doc) = doc.dyn_into::<web_sys::HtmlDocument>().ok().filter(|_| !typed.is_empty()) else { return false };
+    if el.focus().is_err() || el.set_selection_range(prefix as u32, (was.len() - suffix) as u32).is_err() {
+        return false;
+    }
+    matches!(doc.exec_command_with_show_ui_and_value("insertText", false, &typed), Ok(true))
+}
+
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
 /// Afterwards the text to type over is selected: the placeholder, or for a
 /// link around selected text, `url` in `right`.

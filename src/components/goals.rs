@@ -37,7 +37,8 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
         GoalAction::Insert => {
             let body = post.body();
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
-            if with != body {
+            // Typed into the editor, so Ctrl+Z takes it back; else set (see `edit_as_typed`).
+            if with != body && !super::body::edit_as_typed(body, &with) {
                 ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
