@@ -198,6 +198,7 @@ texts! {
     CategoryRemove => ("카테고리 삭제", "Remove category"),
     Mode => ("front matter 편집 방식", "Front matter editing mode"),
     Url => ("주소", "URL"),
+    UrlByPermalink => ("주소: 사이트의 permalink 설정을 따릅니다", "URL: as your site's permalink setting makes it"),
     UpdateReady => (
         "새 버전이 준비되었습니다. 초안은 그대로 남습니다.",
         "A new version is ready. Your drafts stay as they are.",

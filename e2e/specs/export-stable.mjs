@@ -64,4 +64,30 @@ export default async function (h) {
     }
     await context.close();
   });
+
+  await test('export: the URL hint under the slug is the URL the target gives the post (Jekyll: categories, date, .html; Gatsby: /slug/), and follows the title', async () => {
+    const { context, page } = await fresh();
+    const hint = () => page.textContent('[data-testid=url-hint]').then((t) => t.trim());
+    const pathText = () => page.textContent('[data-testid=export-path]');
+    await page.selectOption('[data-testid=export-target]', 'jekyll');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-path]')?.textContent.includes('_posts/'));
+    // The sample: `categories: [retrospective]`, `date: 2026-12-31T21:00:00+09:00`, the export's offset +09:00.
+    const jekyll = async () => {
+      const slug = (await pathText()).match(/_posts\/2026-12-31-([^/]+)\.md/)[1];
+      await page.waitForFunction((want) => document.querySelector('[data-testid=url-hint]').textContent.trim() === want, `주소: /retrospective/2026/12/31/${slug}.html`, { timeout: bound(10000) });
+      return slug;
+    };
+    const first = await jekyll();
+    await page.selectOption('[data-testid=export-target]', 'gatsby');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-path]')?.textContent.includes('content/blog/'));
+    const slug = (await pathText()).match(/content\/blog\/([^/]+)\/index\.md/)[1];
+    assert(slug === first, `one slug for both targets: ${slug} vs ${first}`);
+    assert(await hint() === `주소: /${slug}/`, `Gatsby hint: ${await hint()}`);
+    // A new title is a new slug (the post has no `slug` key), in the hint too.
+    await page.selectOption('[data-testid=export-target]', 'jekyll');
+    await page.fill('[data-testid=field-title]', 'New Title');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-path]')?.textContent.includes('_posts/2026-12-31-new-title.md'));
+    assert(await jekyll() === 'new-title', 'the hint follows the title');
+    await context.close();
+  });
 }

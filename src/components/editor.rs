@@ -69,7 +69,7 @@ pub fn editor(p: &EditorProps) -> Html {
             html! {
                 <>
                     <section class="pane form-pane">
-                        if ctx.fm_raw { <RawFrontMatter shown={AttrValue::from(post.front_matter_text())} ending={post.line_ending()} id={d.id.clone()} held={raw_held} /> } else { <Form draft={d.clone()} {lang} slug={hoego_core::export::resolve_slug(post, &super::batch::options(&ctx.export, d.name.clone()))}
+                        if ctx.fm_raw { <RawFrontMatter shown={AttrValue::from(post.front_matter_text())} ending={post.line_ending()} id={d.id.clone()} held={raw_held} /> } else { <Form draft={d.clone()} {lang} url={hoego_core::export::post_url(post, &super::batch::options(&ctx.export, d.name.clone()))}
                             edit_error={ctx.edit_error.clone()} dispatch={ctx.dispatcher()} held={other_held} /> }
                     </section>
                     <section class="pane body-pane">
@@ -160,9 +160,11 @@ pub fn editor(p: &EditorProps) -> Html {
 struct FormProps {
     draft: Rc<Draft>,
     lang: Lang,
-    /// The URL hint's slug. Worked out by the editor: with no `title` key the
-    /// title, and so the slug, comes from the body's first heading.
-    slug: String,
+    /// The post's URL on its site (`hoego_core::export::post_url`), `None`
+    /// when the site's permalink has a placeholder Hoego does not fill in.
+    /// Worked out by the editor: with no `title` key the title, and so the
+    /// slug, comes from the body's first heading.
+    url: Option<String>,
     edit_error: Option<String>,
     dispatch: Dispatch,
     /// What was typed into the other-keys box and not applied.
@@ -182,7 +184,7 @@ impl PartialEq for FormProps {
                 });
         same_draft
             && self.lang == o.lang
-            && self.slug == o.slug
+            && self.url == o.url
             && self.edit_error == o.edit_error
             && self.dispatch == o.dispatch
             && self.held == o.held
@@ -302,7 +304,7 @@ fn form(p: &FormProps) -> Html {
     };
     let layout_key =
         if post.field("template").is_some() && post.field("layout").is_none() { "template" } else { "layout" };
-    let slug = &p.slug;
+    let url = &p.url;
     let apply_other = {
         let ctx = ctx.clone();
         let r = other_ref.clone();
@@ -356,7 +358,9 @@ fn form(p: &FormProps) -> Html {
             </div>
             { text_field(ctx, post, lang, "description", Key::Description, post.field("description").and_then(|d| d.as_text()), None) }
             { text_field(ctx, post, lang, "slug", Key::Slug, post.field("slug").and_then(|d| d.as_text()), None) }
-            <p class="hint">{ t(lang, Key::Url) }{ ": /" }{ slug }{ "/" }</p>
+            <p class="hint" data-testid="url-hint">
+                if let Some(url) = url { { t(lang, Key::Url) }{ ": " }{ url } } else { { t(lang, Key::UrlByPermalink) } }
+            </p>
             <label class="check"><input type="checkbox" checked={v.draft} onchange={on_draft} />{ t(lang, Key::Draft) }</label>
             { text_field(ctx, post, lang, layout_key, Key::Layout, post.field(layout_key).and_then(|d| d.as_text()), None) }
             { text_field(ctx, post, lang, "cover", Key::Cover, post.field("cover").and_then(|d| d.as_text()), None) }

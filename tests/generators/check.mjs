@@ -70,6 +70,8 @@ try {
 } catch (e) {
   check('jekyll build succeeds', false, e.message);
 }
+// The URL the app's form shows and `hoego url` prints: the one Jekyll gives the post.
+const urls = execFileSync(hoego, ['url', '--to', 'jekyll', '--offset', '+09:00', '--now', nowArg, ...sources.map((f) => path.join(work, 'src', f))], { encoding: 'utf8' }).split('\n');
 if (built) {
   const posts = JSON.parse(fs.readFileSync(path.join(site, '_site', 'posts.json'), 'utf8'));
   for (const src of sources) {
@@ -78,6 +80,7 @@ if (built) {
     const ok = [];
     if (!check(`jekyll ${src}: built and listed in site.posts`, !!post, `${jpaths[src]} missing (hidden as future or failed)`)) { results.push(['jekyll', src, 'MISSING']); continue; }
     ok.push(check(`jekyll ${src}: title`, post.title === exp.title, `${post.title}`));
+    ok.push(check(`jekyll ${src}: the URL hoego url gives`, decodeURI(post.url) === urls[sources.indexOf(src)], `${decodeURI(post.url)} vs ${urls[sources.indexOf(src)]}`));
     ok.push(check(`jekyll ${src}: instant`, new Date(post.date).toISOString() === instantOf(src), `${post.date} vs ${instantOf(src)}`));
     ok.push(check(`jekyll ${src}: tags`, same(post.tags, exp.tags), JSON.stringify(post.tags)));
     ok.push(check(`jekyll ${src}: categories`, same(post.categories, exp.categories), JSON.stringify(post.categories)));
@@ -114,6 +117,24 @@ if (built) {
   }
   check('jekyll (UTC build): some fixture has a date-only `date`', dateOnly > 0, 'none: the check above tested nothing');
   check('jekyll (UTC build): some fixture has a time with no offset', timeNoOffset > 0, 'none: the check above tested nothing');
+}
+
+// ---------- Jekyll with a permalink style of the site's (`--site-config`) ----------
+// The URL `hoego url` (the app's form) gives must follow the site's `permalink:`, here
+// a template with placeholders the default style has not (`:i_month`, `:y_day`).
+{
+  const pl = path.join(work, 'jekyll-permalink');
+  fs.cpSync(path.join(here, 'jekyll-site'), pl, { recursive: true });
+  const cfg = path.join(pl, '_config.yml');
+  fs.writeFileSync(cfg, `${fs.readFileSync(cfg, 'utf8')}permalink: /blog/:year/:i_month/:y_day/:title/\n`);
+  const ppaths = exportTo(['--to', 'jekyll', '--site-config', cfg], pl);
+  execFileSync('jekyll', ['build', '--quiet', '-s', pl, '-d', path.join(pl, '_site')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const pposts = JSON.parse(fs.readFileSync(path.join(pl, '_site', 'posts.json'), 'utf8'));
+  const purls = execFileSync(hoego, ['url', '--to', 'jekyll', '--site-config', cfg, '--offset', '+09:00', '--now', nowArg, ...sources.map((f) => path.join(work, 'src', f))], { encoding: 'utf8' }).split('\n');
+  for (const [i, src] of sources.entries()) {
+    const post = pposts.find((p) => p.path === ppaths[src]);
+    check(`jekyll (permalink template) ${src}: the URL hoego url gives`, !!post && decodeURI(post.url) === purls[i], post ? `${decodeURI(post.url)} vs ${purls[i]}` : `${ppaths[src]} missing`);
+  }
 }
 
 // ---------- Gatsby (gray-matter, as gatsby-transformer-remark reads files) ----------

@@ -38,7 +38,8 @@ struct Run {
     inputs: Vec<PathBuf>,
 }
 
-fn options(found: &[(String, String)]) -> Result<ExportOptions, Fail> {
+/// The export options `found` asks for (shared with `hoego url`).
+pub(crate) fn options(found: &[(String, String)]) -> Result<ExportOptions, Fail> {
     let Some(to) = flag(found, "to") else { return usage("export needs --to jekyll|gatsby") };
     let Some(target) = Target::parse(to, flag(found, "flavor")) else {
         return usage(format!("unknown target `--to {to}` / `--flavor {}`", flag(found, "flavor").unwrap_or("")));

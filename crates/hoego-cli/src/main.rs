@@ -9,6 +9,7 @@ mod fsio;
 mod images;
 mod input;
 mod next_cmd;
+mod url_cmd;
 
 use std::io::Write;
 use std::path::Path;
@@ -28,7 +29,8 @@ const USAGE: &str = "usage:
   hoego render FILE
   hoego export --to jekyll|gatsby [--flavor starter-blog|lumen] [--offset +09:00] [--now RFC3339]
                [--slug-style romanize|keep|ascii] [--reslug] [--assets DIR] [--site-config _config.yml]
-               [--force] [--out DIR | --zip FILE] FILE...";
+               [--force] [--out DIR | --zip FILE] FILE...
+  hoego url --to jekyll|gatsby [the options of export but --assets, --out, --zip, --force] FILE...";
 
 /// How a command failed.
 pub enum Fail {
@@ -232,6 +234,7 @@ fn main() -> ExitCode {
         "new" => cmd_new(rest),
         "render" => cmd_render(rest),
         "export" => export_cmd::run(rest),
+        "url" => url_cmd::run(rest),
         "-h" | "--help" | "help" => write_stdout(format!("{USAGE}\n").as_bytes()),
         other => usage(format!("unknown command `{other}`")),
     })

@@ -24,11 +24,13 @@ pub mod site;
 mod sites;
 #[cfg(feature = "zip")]
 pub mod unzip;
+mod url;
 
 pub use assets::{image_ref, image_refs, is_image, is_image_name, pick_image, ImageRef};
 pub use batch::{export_batch, BatchPost};
 pub use bools::Reader;
 pub use site::SiteConfig;
+pub use url::post_url;
 
 use crate::date::{Offset, PostDate};
 use crate::error::{Warning, WarningCode};
