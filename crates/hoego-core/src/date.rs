@@ -114,6 +114,16 @@ fn named_zone(s: &str) -> Option<Offset> {
     }
 }
 
+/// Does a `date` written as `raw` end in a zone name Ruby's `Time.parse` does
+/// not know (`KST`, `JST`)? Jekyll then reads its time as the build's local
+/// time: the site's `timezone:`, or UTC where there is none (GitHub Pages),
+/// which is what gave a published post its URL.
+pub(crate) fn ruby_reads_as_local(raw: &str) -> bool {
+    let raw = raw.trim().trim_matches(['"', '\'']);
+    let zone = raw.rsplit([' ', '\t']).next().unwrap_or("");
+    raw.len() > zone.len() && matches!(zone.to_ascii_uppercase().as_str(), "KST" | "JST")
+}
+
 /// Days in a month of the proleptic Gregorian calendar.
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
@@ -383,6 +393,17 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(PostDate::parse(input).map(|d| d.to_iso()).as_deref(), *want, "{input}");
+        }
+        let local: &[(&str, bool)] = &[
+            ("2022-06-29 06:00:00 KST", true),
+            ("'2022-06-29 06:00 jst'", true),
+            ("2022-06-29 06:00:00 UTC", false),
+            ("2022-06-29 06:00:00 +0900", false),
+            ("KST", false),
+            ("", false),
+        ];
+        for (raw, want) in local {
+            assert_eq!(ruby_reads_as_local(raw), *want, "{raw}");
         }
     }
 

@@ -159,7 +159,9 @@ pub(crate) fn dated_by_file_name(post: &Post, opts: &ExportOptions) -> bool {
 /// day is the UTC reading's day there: `20:00` is the next day in Seoul), or
 /// when adding ours would move its day in UTC (a site with none, GitHub Pages,
 /// dates the URL in UTC: `2022-07-28 08:00:00` with `+09:00` would be
-/// `/2022/07/27/`).
+/// `/2022/07/27/`). A time ending in `KST` or `JST` counts as one without an
+/// offset: Ruby reads it so (`date::ruby_reads_as_local`), and that is the URL
+/// the site gave it.
 pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect) -> bool {
     if opts.target != Target::Jekyll {
         return false;
@@ -167,9 +169,12 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect)
     if super::plan::written_date_only(post) {
         return true;
     }
-    let Some(d) = post.view().date.as_ref().filter(|d| d.offset.is_none() && d.time.is_some()) else {
+    let local_to_ruby = post.inline_value("date").is_some_and(crate::date::ruby_reads_as_local);
+    let Some(d) = post.view().date.as_ref().filter(|d| (d.offset.is_none() || local_to_ruby) && d.time.is_some())
+    else {
         return false;
     };
+    let d = &PostDate { offset: None, ..d.clone() };
     let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
     let now = opts.now.with_default_offset(opts.offset).unix();
     let past = as_utc.zip(now).is_some_and(|(at, now)| at <= now);
