@@ -74,7 +74,7 @@ export default async function (h) {
       // category, a heading, a URL. They break anywhere rather than widen the page.
       const long = 'Supercalifragilisticexpialidociouslylongwordwithoutanyspaces';
       const post = `---\ntitle: "${'아주긴제목'.repeat(8)} ${long}"\ndate: 2024-01-01\ntags: [${long}, 짧은태그]\n`
-        + `categories: [${'카테고리'.repeat(10)}]\n---\n\n## ${long}${long}\n\nhttps://example.com/${'a/very/long/path/'.repeat(6)}\n`;
+        + `categories: [${'카테고리'.repeat(10)}]\nseries: ${long}\n---\n\n## ${long}${long}\n\nhttps://example.com/${'a/very/long/path/'.repeat(6)}\n`;
       await page.click('[data-testid=back]');
       await page.setInputFiles('[data-testid=import-file]', { name: 'long-words.md', mimeType: 'text/markdown', buffer: Buffer.from(post) });
       await page.waitForFunction((l) => document.querySelector('[data-testid=preview] h2')?.textContent.includes(l), long);
@@ -83,7 +83,17 @@ export default async function (h) {
       await page.click('[data-testid=back]');
       await page.waitForFunction((l) => [...document.querySelectorAll('[data-testid=draft-item]')].some((e) => e.textContent.includes(l)), long);
       const library = await cutWords(page);
-      assert(editor.sideways <= 0 && library.sideways <= 0, `${width} px, long words: the page scrolls sideways (editor ${editor.sideways} px, library ${library.sideways} px)`);
+      // A second post of the same series (a Korean title of one word under keep-all),
+      // and the series view open: its members' titles are buttons too.
+      const second = `---\ntitle: "${'올해의회고와내년의목표를정리하며'.repeat(3)}"\ndate: 2025-01-01\nseries: ${long}\n---\n\n본문\n`;
+      await page.setInputFiles('[data-testid=import-file]', { name: 'long-words-2.md', mimeType: 'text/markdown', buffer: Buffer.from(second) });
+      await page.waitForSelector('[data-testid=body]');
+      await page.click('[data-testid=back]');
+      await page.click('[data-testid=series] > summary');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=series-member]').length >= 2);
+      const series = await cutWords(page);
+      assert(editor.sideways <= 0 && library.sideways <= 0 && series.sideways <= 0,
+        `${width} px, long words: the page scrolls sideways (editor ${editor.sideways} px, library ${library.sideways} px, series ${series.sideways} px)`);
       await context.close();
     }
   });
