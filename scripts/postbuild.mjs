@@ -127,7 +127,8 @@ function listFiles(base) {
     }
   };
   walk(base);
-  return out.filter((f) => f !== SW && !f.startsWith('.'));
+  // No dot file or folder anywhere in a path: a leftover of `writeAtomic` is one.
+  return out.filter((f) => f !== SW && !f.split('/').some((part) => part.startsWith('.')));
 }
 
 const indexPath = join(dir, 'index.html');

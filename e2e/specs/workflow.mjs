@@ -152,13 +152,20 @@ export default async function (h) {
     await page.keyboard.type('끝.');
     await bodyHas(page, '끝.');
     const before = await page.inputValue('[data-testid=body]');
-    const tables = () => page.evaluate(() => document.querySelectorAll('[data-testid=preview] table').length);
-    const tablesBefore = await tables();
+    const tablesBefore = await page.evaluate(() => document.querySelectorAll('[data-testid=preview] table').length);
     await page.click('[data-testid=goals-insert]');
     await bodyHas(page, '<!-- hoego:goals -->');
     await page.waitForSelector('[data-testid=goals-insert][disabled]');
-    // The editor has the focus, its caret after the table.
-    assert(await page.evaluate(() => document.activeElement?.dataset.testid) === 'body', 'the editor has the focus');
+    // The editor has the focus, its caret right after the table.
+    const caret = await page.evaluate(() => {
+      const ta = document.activeElement;
+      const end = ta.value.indexOf('<!-- /hoego:goals -->');
+      const after = end + '<!-- /hoego:goals -->'.length;
+      return { focused: ta.dataset.testid, at: ta.selectionStart, after, between: ta.value.slice(after, ta.selectionStart) };
+    });
+    assert(caret.focused === 'body', `the editor has the focus, not ${caret.focused}`);
+    // Right after the block's end, or after the blank line the insert put after it.
+    assert(caret.at >= caret.after && caret.between.trim() === '', `the caret is after the table: ${JSON.stringify(caret)}`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview] table').length === n + 1, tablesBefore);
     await storedTable(page, true);
 
@@ -168,7 +175,6 @@ export default async function (h) {
     await storedTable(page, false);
     // The preview follows the undo too: no table left in it.
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview] table').length === n, tablesBefore);
-    assert(await tables() === tablesBefore, 'the preview has the tables it had');
 
     await page.keyboard.press('Control+Shift+z');
     await bodyHas(page, '<!-- hoego:goals -->');
@@ -178,6 +184,30 @@ export default async function (h) {
     // Further back: the key typed before the insert.
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('끝.'));
+    await context.close();
+  });
+
+  await test('workflow: on a phone, "Insert summary table" leaves the page where it was and the focus on the goals panel (no jump to the editor, no keyboard)', async () => {
+    const { context, page } = await fresh({ viewport: { width: 390, height: 844 } });
+    const button = page.locator('[data-testid=goals-insert]:not([disabled])');
+    // Mid-screen, clear of the fixed status bar (Playwright would scroll to uncover it).
+    await button.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    const tables = () => document.querySelectorAll('[data-testid=preview] table').length;
+    const before = await page.evaluate((tables) => ({
+      top: document.getElementById('goals-title').getBoundingClientRect().top,
+      editor: document.querySelector('[data-testid=body]').getBoundingClientRect().bottom,
+      tables: eval(tables)(),
+    }), tables.toString());
+    assert(before.editor < 0, `the editor is above the screen (its bottom at ${before.editor})`);
+    await button.click();
+    await bodyHas(page, '<!-- hoego:goals -->');
+    await page.waitForSelector('[data-testid=goals-insert][disabled]');
+    // The preview above the panel has grown by the table; the browser's scroll
+    // anchoring keeps what is on screen in place, the panel included.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview] table').length === n + 1, before.tables);
+    const after = await page.evaluate(() => ({ top: document.getElementById('goals-title').getBoundingClientRect().top, focused: document.activeElement?.id }));
+    assert(Math.abs(after.top - before.top) <= 1, `the goals panel stayed on screen where it was: ${before.top} → ${after.top}`);
+    assert(after.focused === 'goals-title', `focus on the goals panel's heading, not ${after.focused}`);
     await context.close();
   });
 }

@@ -420,7 +420,11 @@ fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: 
 /// typed, for a change the writer asked for outside it ("Insert summary
 /// table"): Ctrl+Z in the editor takes it back, and the edit reaches the state
 /// as the writer's own keys do (the textarea's `input` event). The editor keeps
-/// the focus, its caret after the new text, so the undo is one key away.
+/// the focus, its caret after the new text, so the undo is one key away; but
+/// when the editor was off screen (a phone, where the panels come under it),
+/// the page stays where it was and the focus goes to the element `back_to`
+/// (an id): a tap there must not throw the page up to the editor or open the
+/// on-screen keyboard.
 ///
 /// `false` when it cannot, and the caller sets the body through the state (the
 /// browser's undo is then emptied, as for any text set from outside): no editor
@@ -428,7 +432,7 @@ fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: 
 /// page), an editor that does not hold `old`, no text to type (a deletion), or
 /// a browser that refuses the command. Only for a click: a change the app makes
 /// by itself (the summary's refresh) would come back after each Ctrl+Z.
-pub fn edit_as_typed(old: &str, new: &str) -> bool {
+pub fn edit_as_typed(old: &str, new: &str, back_to: &str) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
     if doc.query_selector("[data-testid=body-pages]").ok().flatten().is_some() {
         return false;
@@ -442,13 +446,47 @@ pub fn edit_as_typed(old: &str, new: &str) -> bool {
         return false;
     }
     let (was, will): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
-    let (prefix, suffix) = hoego_core::span::common_ends(&was, &will);
+    let (prefix, suffix) = utf16_change(&was, &will);
     let typed = String::from_utf16_lossy(&will[prefix..will.len() - suffix]);
     let Some(doc) = doc.dyn_into::<web_sys::HtmlDocument>().ok().filter(|_| !typed.is_empty()) else { return false };
-    if el.focus().is_err() || el.set_selection_range(prefix as u32, (was.len() - suffix) as u32).is_err() {
+    let Some(window) = web_sys::window() else { return false };
+    let rect = el.get_bounding_client_rect();
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let on_screen = rect.bottom() > 0.0 && rect.top() < height;
+    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let still = web_sys::FocusOptions::new();
+    still.set_prevent_scroll(true);
+    if el.focus_with_options(&still).is_err()
+        || el.set_selection_range(prefix as u32, (was.len() - suffix) as u32).is_err()
+    {
         return false;
     }
-    matches!(doc.exec_command_with_show_ui_and_value("insertText", false, &typed), Ok(true))
+    let done = matches!(doc.exec_command_with_show_ui_and_value("insertText", false, &typed), Ok(true));
+    if !on_screen {
+        // The browser reveals the caret after an edit, scrolling the page to it.
+        window.scroll_to_with_x_and_y(x, y);
+        match doc.get_element_by_id(back_to).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(back) => crate::browser::warn_on_err(back.focus_with_options(&still), "focusing after an insert"),
+            None => crate::browser::warn_on_err(el.blur(), "leaving the editor after an insert"),
+        }
+    }
+    done
+}
+
+/// The changed span between two UTF-16 texts, as `common_ends` finds it but
+/// never inside a surrogate pair (😀 → 😁 share their first unit): what is
+/// typed over it is whole characters.
+fn utf16_change(was: &[u16], will: &[u16]) -> (usize, usize) {
+    let (mut prefix, mut suffix) = hoego_core::span::common_ends(was, will);
+    let high = |u: u16| (0xD800..0xDC00).contains(&u);
+    let low = |u: u16| (0xDC00..0xE000).contains(&u);
+    if prefix > 0 && high(was[prefix - 1]) {
+        prefix -= 1;
+    }
+    if suffix > 0 && low(was[was.len() - suffix]) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
 }
 
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
@@ -1016,6 +1054,22 @@ mod tests {
         ];
         for (body, text, at, want) in table {
             assert_eq!(heading_offset(body, text, at), want, "{body:?} at {at:?}");
+        }
+    }
+
+    #[test]
+    fn a_change_is_whole_characters() {
+        let u = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+        let cases: &[(&str, &str, &str)] =
+            &[("a😀b", "a😁b", "😁"), ("ab", "a표b", "표"), ("😀", "😀😀", "😀"), ("x😀", "x😀😀y", "😀y")];
+        for (was, will, typed) in cases {
+            let (w, n) = (u(was), u(will));
+            let (p, s) = super::utf16_change(&w, &n);
+            assert_eq!(String::from_utf16(&n[p..n.len() - s]).ok().as_deref(), Some(*typed), "{was} → {will}");
+            assert!(
+                String::from_utf16(&w[..p]).is_ok() && String::from_utf16(&w[w.len() - s..]).is_ok(),
+                "{was}: kept parts whole"
+            );
         }
     }
 

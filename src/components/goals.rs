@@ -38,7 +38,7 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
             let body = post.body();
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
             // Typed into the editor, so Ctrl+Z takes it back; else set (see `edit_as_typed`).
-            if with != body && !super::body::edit_as_typed(body, &with) {
+            if with != body && !super::body::edit_as_typed(body, &with, GOALS_TITLE) {
                 ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
@@ -124,6 +124,10 @@ fn section_row(s: &Section, lang: Lang) -> Html {
     }
 }
 
+/// The panel's heading, where the focus goes after an insert on a phone (see
+/// `body::edit_as_typed`): the button itself is disabled once the table is in.
+const GOALS_TITLE: &str = "goals-title";
+
 /// The scoreboard panel.
 #[function_component(GoalsPanel)]
 pub fn goals_panel(p: &GoalsProps) -> Html {
@@ -144,7 +148,7 @@ pub fn goals_panel(p: &GoalsProps) -> Html {
     let action = |a: GoalAction| p.on_action.reform(move |_: MouseEvent| a);
     html! {
         <section class="goals" data-testid="goals">
-            <h2 class="pane-title">{ tx(GoalText::Title) }</h2>
+            <h2 class="pane-title" id={GOALS_TITLE} tabindex="-1">{ tx(GoalText::Title) }</h2>
             <p class="hint" data-testid="goals-total">{ if board.sections.is_empty() { tx(GoalText::Empty).to_string() } else { total } }</p>
             <ul>{ for board.sections.iter().take(GOALS_SHOWN).map(|s| section_row(s, lang)) }</ul>
             if board.sections.len() > GOALS_SHOWN {
