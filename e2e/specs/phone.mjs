@@ -51,6 +51,23 @@ export default async function (h) {
     return { cut, sideways: document.scrollingElement.scrollWidth - innerWidth };
   });
 
+  await test('phone width: scrolled to the end, the last controls of the editor are above the fixed status bar (it wraps to several lines)', async () => {
+    for (const width of [390, 320]) {
+      const { context, page } = await fresh({ viewport: { width, height: 700 } });
+      await page.waitForSelector('[data-testid=export-path]');
+      const got = await page.evaluate(() => {
+        scrollTo(0, document.scrollingElement.scrollHeight);
+        const bar = document.querySelector('.statusbar').getBoundingClientRect();
+        const controls = [...document.querySelectorAll('main button, main summary, main select, main input, main a')]
+          .filter((e) => e.getClientRects().length && !e.closest('.statusbar'));
+        const last = controls.reduce((a, e) => (e.getBoundingClientRect().bottom > a.getBoundingClientRect().bottom ? e : a));
+        return { bar: bar.top, last: last.getBoundingClientRect().bottom, what: last.textContent.trim().slice(0, 40) || last.tagName };
+      });
+      assert(got.last <= got.bar, `${width} px: "${got.what}" ends at ${got.last}, under the status bar from ${got.bar}`);
+      await context.close();
+    }
+  });
+
   await test('phone width: the editor and the library keep words whole and fit the screen at 390 and 320 px, long words included', async () => {
     for (const width of [390, 320]) {
       const { context, page } = await fresh({ viewport: { width, height: 844 } });
