@@ -102,7 +102,11 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions, warnings: &mut Vec<Warnin
 /// The post's instant for export: its date (floating → `opts.offset`), else
 /// the file name's date, else `now`, with a warning for each fallback.
 pub fn resolve_date(post: &Post, opts: &ExportOptions, kept: bool, warnings: &mut Vec<Warning>) -> PostDate {
-    if let Some(d) = &post.view().date {
+    // Kept as written with `KST`/`JST` (see `date_kept`): Jekyll reads the wall clock
+    // in the site's zone, as a time without an offset; so do the warnings and the file name.
+    let floating = kept && post.inline_value("date").is_some_and(crate::date::ruby_reads_as_local);
+    let date = post.view().date.clone().map(|d| if floating { PostDate { offset: None, ..d } } else { d });
+    if let Some(d) = &date {
         // (`kept`: written as it is for Jekyll, see `date_kept` and `plan::date_fixes`.)
         match opts.target {
             Target::Jekyll if super::plan::written_date_only(post) => warn_if_later_in_utc(d, opts, warnings),
@@ -174,11 +178,12 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect)
     else {
         return false;
     };
-    let d = &PostDate { offset: None, ..d.clone() };
+    // What the author meant: the written zone, else the export's offset.
+    let meant = if local_to_ruby { d.clone() } else { d.with_default_offset(opts.offset) };
     let as_utc = PostDate { offset: Some(Offset::UTC), ..d.clone() }.unix();
     let now = opts.now.with_default_offset(opts.offset).unix();
     let past = as_utc.zip(now).is_some_and(|(at, now)| at <= now);
-    let day_moves = utc_day(&d.with_default_offset(opts.offset)).is_some();
+    let day_moves = utc_day(&meant).is_some();
     // A site zone keeps the URL only of a post that was on a Jekyll site: one from
     // elsewhere has none yet, and gets the day it was written for.
     past && ((site_zone(opts) && written_for == Dialect::Jekyll) || day_moves)
