@@ -58,6 +58,12 @@ const storedTable = (page, has) => page.waitForFunction((has) => {
   });
 }, has, { timeout: bound(10000) });
 
+// Wait until a stored draft's text ends with `body`.
+const storedEnds = (page, body) => page.waitForFunction((b) => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.some((e) => (JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))?.text || '').endsWith(b));
+}, body, { timeout: bound(10000) });
+
 export default async function (h) {
   const { test, fresh, assert, cli, saved, out, tmp } = h;
 
@@ -208,6 +214,43 @@ export default async function (h) {
     const after = await page.evaluate(() => ({ top: document.getElementById('goals-title').getBoundingClientRect().top, focused: document.activeElement?.id }));
     assert(Math.abs(after.top - before.top) <= 1, `the goals panel stayed on screen where it was: ${before.top} → ${after.top}`);
     assert(after.focused === 'goals-title', `focus on the goals panel's heading, not ${after.focused}`);
+    await context.close();
+  });
+
+  await test('workflow: with the summary table in the post, a goal ticked from the keyboard refreshes it as an edit of its own: Ctrl+Z takes back the refresh, then the tick', async () => {
+    const { context, page } = await fresh();
+    const value = () => page.inputValue('[data-testid=body]');
+    const table = (body) => body.slice(body.indexOf('<!-- hoego:goals -->'), body.indexOf('<!-- /hoego:goals -->'));
+    await page.click('[data-testid=goals-insert]:not([disabled])');
+    await bodyHas(page, '<!-- hoego:goals -->');
+    // Tick a goal of the reviewed year by typing over the space in its box, and wait for the refresh.
+    const tick = async (goal) => {
+      const before = await value();
+      const box = before.indexOf(`- [ ] ${goal}`) + 3;
+      await page.evaluate((at) => document.querySelector('[data-testid=body]').setSelectionRange(at, at + 1), box);
+      await page.keyboard.type('x');
+      await page.waitForFunction(([goal, t]) => {
+        const v = document.querySelector('[data-testid=body]').value;
+        return v.includes(`- [x] ${goal}`) && !v.includes(t);
+      }, [goal, table(before)], { timeout: bound(10000) });
+      return value();
+    };
+    // 3/4 (75.0%), then 4/4 (100.0%): the last refresh changes the text's length, and so
+    // the analysis after its undo (one of the same length would compare equal and not run).
+    const inserted = await tick('영어 원서');
+    const refreshed = await tick('마라톤');
+    assert(table(refreshed).includes('100.0%'), `4/4: ${table(refreshed)}`);
+    // Saved: the save waits 400 ms, so the analysis of the refreshed body (250 ms) has run.
+    await storedEnds(page, refreshed);
+    // Back to the ticked body with the table as it was: the refresh is undone, and stays so.
+    const untouched = refreshed.replace(table(refreshed), table(inserted));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((b) => document.querySelector('[data-testid=body]').value === b, untouched);
+    // Stored as it is now: a refresh coming back (its analysis waits 250 ms, the save 400 ms) would be saved instead.
+    await storedEnds(page, untouched);
+    assert(await value() === untouched, 'the refresh did not come back');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((b) => document.querySelector('[data-testid=body]').value === b, inserted);
     await context.close();
   });
 }

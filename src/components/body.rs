@@ -416,79 +416,6 @@ fn replace_as_typed(el: &HtmlTextAreaElement, text: &str, s: u32, e: u32, what: 
     }
 }
 
-/// Make the body `new` (it is `old` now) by one edit in the body editor, as if
-/// typed, for a change the writer asked for outside it ("Insert summary
-/// table"): Ctrl+Z in the editor takes it back, and the edit reaches the state
-/// as the writer's own keys do (the textarea's `input` event). The editor keeps
-/// the focus, its caret after the new text, so the undo is one key away; but
-/// when the editor was off screen (a phone, where the panels come under it),
-/// the page stays where it was and the focus goes to the element `back_to`
-/// (an id): a tap there must not throw the page up to the editor or open the
-/// on-screen keyboard.
-///
-/// `false` when it cannot, and the caller sets the body through the state (the
-/// browser's undo is then emptied, as for any text set from outside): no editor
-/// on the page, a body edited a page at a time (the change may be on another
-/// page), an editor that does not hold `old`, no text to type (a deletion), or
-/// a browser that refuses the command. Only for a click: a change the app makes
-/// by itself (the summary's refresh) would come back after each Ctrl+Z.
-pub fn edit_as_typed(old: &str, new: &str, back_to: &str) -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
-    if doc.query_selector("[data-testid=body-pages]").ok().flatten().is_some() {
-        return false;
-    }
-    let Some(el) = doc.get_element_by_id("body").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
-        return false;
-    };
-    // The textarea has `\n` endings; its edits go back in the post's (`with_endings`).
-    let (old, new) = (line_endings::to_lf(old), line_endings::to_lf(new));
-    if el.value() != *old {
-        return false;
-    }
-    let (was, will): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
-    let (prefix, suffix) = utf16_change(&was, &will);
-    let typed = String::from_utf16_lossy(&will[prefix..will.len() - suffix]);
-    let Some(doc) = doc.dyn_into::<web_sys::HtmlDocument>().ok().filter(|_| !typed.is_empty()) else { return false };
-    let Some(window) = web_sys::window() else { return false };
-    let rect = el.get_bounding_client_rect();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let on_screen = rect.bottom() > 0.0 && rect.top() < height;
-    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let still = web_sys::FocusOptions::new();
-    still.set_prevent_scroll(true);
-    if el.focus_with_options(&still).is_err()
-        || el.set_selection_range(prefix as u32, (was.len() - suffix) as u32).is_err()
-    {
-        return false;
-    }
-    let done = matches!(doc.exec_command_with_show_ui_and_value("insertText", false, &typed), Ok(true));
-    if !on_screen {
-        // The browser reveals the caret after an edit, scrolling the page to it.
-        window.scroll_to_with_x_and_y(x, y);
-        match doc.get_element_by_id(back_to).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            Some(back) => crate::browser::warn_on_err(back.focus_with_options(&still), "focusing after an insert"),
-            None => crate::browser::warn_on_err(el.blur(), "leaving the editor after an insert"),
-        }
-    }
-    done
-}
-
-/// The changed span between two UTF-16 texts, as `common_ends` finds it but
-/// never inside a surrogate pair (😀 → 😁 share their first unit): what is
-/// typed over it is whole characters.
-fn utf16_change(was: &[u16], will: &[u16]) -> (usize, usize) {
-    let (mut prefix, mut suffix) = hoego_core::span::common_ends(was, will);
-    let high = |u: u16| (0xD800..0xDC00).contains(&u);
-    let low = |u: u16| (0xDC00..0xE000).contains(&u);
-    if prefix > 0 && high(was[prefix - 1]) {
-        prefix -= 1;
-    }
-    if suffix > 0 && low(was[was.len() - suffix]) {
-        suffix -= 1;
-    }
-    (prefix, suffix)
-}
-
 /// Wrap the selection in `left`/`right` (Ctrl+B, Ctrl+I) or make it a link.
 /// Afterwards the text to type over is selected: the placeholder, or for a
 /// link around selected text, `url` in `right`.
@@ -585,7 +512,7 @@ fn on_list_line(el: &HtmlTextAreaElement) -> bool {
 /// Where caret position `p` (UTF-16) moves when the text changes only in
 /// `[prefix, old_len - suffix)`: before the change it stays, after it it
 /// shifts by the length difference, inside it goes to the change's end.
-fn moved(p: u32, prefix: usize, suffix: usize, old_len: usize, new_len: usize) -> u32 {
+pub(crate) fn moved(p: u32, prefix: usize, suffix: usize, old_len: usize, new_len: usize) -> u32 {
     let p = p as usize;
     let out = if p <= prefix {
         p
@@ -778,6 +705,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let cb = p.on_change.clone();
         let rewrote = rewrote.clone();
         Callback::from(move |e: InputEvent| {
+            super::typed_edit::note_input(&e.input_type());
             // Mid-composition text is provisional; the final text comes with compositionend.
             if *composing.borrow() || e.is_composing() {
                 return;
@@ -808,10 +736,14 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
             if let Some(el) = el.map(web_sys::EventTarget::from) {
                 let c1 = composing.clone();
-                undo.push(Box::new(crate::browser::listen(&el, "compositionstart", move |_| *c1.borrow_mut() = true)));
+                undo.push(Box::new(crate::browser::listen(&el, "compositionstart", move |_| {
+                    *c1.borrow_mut() = true;
+                    super::typed_edit::note_composing(true);
+                })));
                 let c2 = composing.clone();
                 undo.push(Box::new(crate::browser::listen(&el, "compositionend", move |_| {
                     *c2.borrow_mut() = false;
+                    super::typed_edit::note_composing(false);
                     send();
                 })));
                 undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
@@ -1054,22 +986,6 @@ mod tests {
         ];
         for (body, text, at, want) in table {
             assert_eq!(heading_offset(body, text, at), want, "{body:?} at {at:?}");
-        }
-    }
-
-    #[test]
-    fn a_change_is_whole_characters() {
-        let u = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
-        let cases: &[(&str, &str, &str)] =
-            &[("a😀b", "a😁b", "😁"), ("ab", "a표b", "표"), ("😀", "😀😀", "😀"), ("x😀", "x😀😀y", "😀y")];
-        for (was, will, typed) in cases {
-            let (w, n) = (u(was), u(will));
-            let (p, s) = super::utf16_change(&w, &n);
-            assert_eq!(String::from_utf16(&n[p..n.len() - s]).ok().as_deref(), Some(*typed), "{was} → {will}");
-            assert!(
-                String::from_utf16(&w[..p]).is_ok() && String::from_utf16(&w[w.len() - s..]).is_ok(),
-                "{was}: kept parts whole"
-            );
         }
     }
 

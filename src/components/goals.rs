@@ -17,6 +17,7 @@ use hoego_core::PostDate;
 use yew::prelude::*;
 
 use super::side::Analysis;
+use super::typed_edit::{edit_as_typed, last_edit_was_history, EditBy};
 use super::Ctx;
 use crate::browser::{new_id, now_date, now_ms};
 use crate::i18n::{goal_text, GoalText};
@@ -37,8 +38,8 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
         GoalAction::Insert => {
             let body = post.body();
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
-            // Typed into the editor, so Ctrl+Z takes it back; else set (see `edit_as_typed`).
-            if with != body && !super::body::edit_as_typed(body, &with, GOALS_TITLE) {
+            // Typed into the editor, so Ctrl+Z takes it back; else set (see `typed_edit`).
+            if with != body && !edit_as_typed(body, &with, EditBy::Click(GOALS_TITLE)) {
                 ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
@@ -72,9 +73,15 @@ pub fn use_goal_action(ctx: Ctx, draft: Rc<Draft>) -> Callback<GoalAction> {
 pub fn use_summary_refresh(ctx: Ctx, analysis: Analysis, body: AttrValue, date: Option<PostDate>, lang: Lang) {
     use_effect_with(analysis, move |a| {
         // Scored again from the body this render has: the analysis may be of an older one.
+        // Not after an undo or a redo: the table stays as the history has it until
+        // the next edit (refreshed, it would come back after each Ctrl+Z).
+        if last_edit_was_history() {
+            return;
+        }
         let fresh = a.3.then(|| summary::refresh(&body, &scoreboard(&body, date.as_ref()), lang)).flatten();
-        if let Some(body) = fresh {
-            ctx.dispatch(Action::SetBody { body, typed: false, at: now_ms() });
+        // Typed into the editor where the writer is, so the undo history stays.
+        if let Some(new) = fresh.filter(|new| !edit_as_typed(&body, new, EditBy::Refresh)) {
+            ctx.dispatch(Action::SetBody { body: new, typed: false, at: now_ms() });
         }
     });
 }
@@ -125,7 +132,7 @@ fn section_row(s: &Section, lang: Lang) -> Html {
 }
 
 /// The panel's heading, where the focus goes after an insert on a phone (see
-/// `body::edit_as_typed`): the button itself is disabled once the table is in.
+/// `typed_edit::EditBy::Click`): the button itself is disabled once the table is in.
 const GOALS_TITLE: &str = "goals-title";
 
 /// The scoreboard panel.

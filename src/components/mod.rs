@@ -20,6 +20,7 @@ pub mod storage_info;
 pub mod target;
 pub mod templates;
 pub mod text_input;
+pub mod typed_edit;
 pub mod unapplied;
 pub mod update_notice;
 
