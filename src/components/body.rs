@@ -613,6 +613,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             if switched {
                 *shown.borrow_mut() = id.to_string();
                 *composing.borrow_mut() = false;
+                super::typed_edit::forget();
             }
             let Some(el) = node.cast::<HtmlTextAreaElement>() else { return };
             let mut m = mirror.borrow_mut();
@@ -761,7 +762,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     }
                 })));
             }
-            move || undo.into_iter().for_each(|u| u())
+            move || {
+                undo.into_iter().for_each(|u| u());
+                super::typed_edit::forget();
+            }
         });
     }
     let onkeydown = {

@@ -17,7 +17,7 @@ use hoego_core::PostDate;
 use yew::prelude::*;
 
 use super::side::Analysis;
-use super::typed_edit::{edit_as_typed, last_edit_was_history, EditBy};
+use super::typed_edit::{edit_as_typed, take_history, EditBy, Typed};
 use super::Ctx;
 use crate::browser::{new_id, now_date, now_ms};
 use crate::i18n::{goal_text, GoalText};
@@ -39,7 +39,7 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
             let body = post.body();
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
             // Typed into the editor, so Ctrl+Z takes it back; else set (see `typed_edit`).
-            if with != body && !edit_as_typed(body, &with, EditBy::Click(GOALS_TITLE)) {
+            if with != body && edit_as_typed(body, &with, EditBy::Click(GOALS_TITLE)) != Typed::Done {
                 ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
@@ -75,12 +75,12 @@ pub fn use_summary_refresh(ctx: Ctx, analysis: Analysis, body: AttrValue, date: 
         // Scored again from the body this render has: the analysis may be of an older one.
         // Not after an undo or a redo: the table stays as the history has it until
         // the next edit (refreshed, it would come back after each Ctrl+Z).
-        if last_edit_was_history() {
+        if take_history() {
             return;
         }
         let fresh = a.3.then(|| summary::refresh(&body, &scoreboard(&body, date.as_ref()), lang)).flatten();
         // Typed into the editor where the writer is, so the undo history stays.
-        if let Some(new) = fresh.filter(|new| !edit_as_typed(&body, new, EditBy::Refresh)) {
+        if let Some(new) = fresh.filter(|new| edit_as_typed(&body, new, EditBy::Refresh) == Typed::Cannot) {
             ctx.dispatch(Action::SetBody { body: new, typed: false, at: now_ms() });
         }
     });

@@ -31,11 +31,31 @@ pub(crate) fn note_composing(open: bool) {
     COMPOSING.with(|c| c.set(open));
 }
 
-/// Was the body editor's last edit an undo or a redo? Then the summary is
-/// not refreshed until the next edit: refreshed, it would come back after
-/// each Ctrl+Z, and the writer could never undo past it.
-pub fn last_edit_was_history() -> bool {
-    HISTORY.with(Cell::get)
+/// Was the body editor's last edit an undo or a redo, not yet answered? Then
+/// the summary is not refreshed this once: refreshed, it would come back
+/// after each Ctrl+Z, and the writer could never undo past it. Asking answers
+/// it, so a later change (the date in the form, another draft) refreshes again.
+pub fn take_history() -> bool {
+    HISTORY.with(|h| h.replace(false))
+}
+
+/// The body editor shows another draft, or is gone: nothing of the old one's
+/// input is pending.
+pub(crate) fn forget() {
+    HISTORY.with(|h| h.set(false));
+    COMPOSING.with(|c| c.set(false));
+}
+
+/// What came of [`edit_as_typed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    /// Typed into the editor.
+    Done,
+    /// Not now: a composition is open, or the editor's text is ahead of the
+    /// state (a key on its way). The next analysis asks again.
+    NotNow,
+    /// It cannot be typed (see [`edit_as_typed`]): set the body instead.
+    Cannot,
 }
 
 /// Who asks for the edit.
@@ -54,33 +74,40 @@ pub enum EditBy {
 }
 
 /// Make the body `new` (it is `old` now) by one edit typed into the body
-/// editor (see the module's notes). `false` when it cannot, and the caller
-/// sets the body through the state: no editor on the page, a body edited a
-/// page at a time (the change may be on another page), an editor that does
-/// not hold `old`, a refresh into an editor without the focus or with a
-/// composition open, no text to type (a deletion), or a browser that refuses
-/// the command.
-pub fn edit_as_typed(old: &str, new: &str, by: EditBy) -> bool {
-    let Some((window, doc, el)) = editor() else { return false };
+/// editor (see the module's notes). [`Typed::Cannot`], and the caller sets
+/// the body through the state: no editor on the page, a body edited a page at
+/// a time (the change may be on another page), a click while the editor does
+/// not hold `old`, a refresh into an editor without the focus, no text to
+/// type (a deletion), or a browser that refuses the command.
+pub fn edit_as_typed(old: &str, new: &str, by: EditBy) -> Typed {
+    let Some((window, doc, el)) = editor() else { return Typed::Cannot };
     // The textarea has `\n` endings; its edits go back in the post's (`body::with_endings`).
     let (old, new) = (line_endings::to_lf(old), line_endings::to_lf(new));
-    let focused = doc.active_element().is_some_and(|a| &a == el.as_ref());
-    if el.value() != *old || (by == EditBy::Refresh && (!focused || COMPOSING.with(Cell::get))) {
-        return false;
+    if by == EditBy::Refresh {
+        if !doc.active_element().is_some_and(|a| &a == el.as_ref()) {
+            return Typed::Cannot;
+        }
+        // Set now, the body would be the state's and not the editor's until the
+        // composition ends, which sends the editor's text back over it.
+        if COMPOSING.with(Cell::get) || el.value() != *old {
+            return Typed::NotNow;
+        }
+    } else if el.value() != *old {
+        return Typed::Cannot;
     }
     let (was, will): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
     let (prefix, suffix) = utf16_change(&was, &will);
     let typed = String::from_utf16_lossy(&will[prefix..will.len() - suffix]);
     if typed.is_empty() {
-        return false;
+        return Typed::Cannot;
     }
-    let kept = Kept::now(&window, &el);
+    let kept = Kept::now(&window, &doc, &el);
     let still = web_sys::FocusOptions::new();
     still.set_prevent_scroll(true);
     if el.focus_with_options(&still).is_err()
         || el.set_selection_range(prefix as u32, (was.len() - suffix) as u32).is_err()
     {
-        return false;
+        return Typed::Cannot;
     }
     let done = matches!(doc.exec_command_with_show_ui_and_value("insertText", false, &typed), Ok(true));
     match by {
@@ -95,7 +122,11 @@ pub fn edit_as_typed(old: &str, new: &str, by: EditBy) -> bool {
             }
         }
     }
-    done
+    if done {
+        Typed::Done
+    } else {
+        Typed::Cannot
+    }
 }
 
 /// The window, the document and the body editor, when it holds the whole body.
@@ -119,9 +150,15 @@ struct Kept {
 }
 
 impl Kept {
-    fn now(window: &Window, el: &HtmlTextAreaElement) -> Kept {
+    fn now(window: &Window, doc: &HtmlDocument, el: &HtmlTextAreaElement) -> Kept {
         let rect = el.get_bounding_client_rect();
         let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        // On screen: a few lines of it between the sticky top bar and the fixed status bar.
+        let edge = |sel: &str, bottom: bool| {
+            let r = doc.query_selector(sel).ok().flatten().map(|e| e.get_bounding_client_rect());
+            r.map(|r| if bottom { r.bottom() } else { r.top() })
+        };
+        let (top, bottom) = (edge(".topbar", true).unwrap_or(0.0), edge(".statusbar", false).unwrap_or(height));
         let selection = match (el.selection_start(), el.selection_end()) {
             (Ok(Some(s)), Ok(Some(e))) => Some((s, e)),
             _ => None,
@@ -130,7 +167,7 @@ impl Kept {
             page: (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)),
             scroll: el.scroll_top(),
             selection,
-            on_screen: rect.bottom() > 0.0 && rect.top() < height,
+            on_screen: rect.bottom().min(bottom) - rect.top().max(top) >= 48.0,
         }
     }
 

@@ -119,7 +119,10 @@ fn named_zone(s: &str) -> Option<Offset> {
 /// time: the site's `timezone:`, or UTC where there is none (GitHub Pages),
 /// which is what gave a published post its URL.
 pub(crate) fn ruby_reads_as_local(raw: &str) -> bool {
-    let raw = raw.trim().trim_matches(['"', '\'']);
+    // A comment after the value (` # 서울`) is not part of it.
+    let b = raw.as_bytes();
+    let end = (1..b.len()).find(|&i| b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')).unwrap_or(b.len());
+    let raw = raw[..end].trim().trim_matches(['"', '\'']);
     let zone = raw.rsplit([' ', '\t']).next().unwrap_or("");
     raw.len() > zone.len() && matches!(zone.to_ascii_uppercase().as_str(), "KST" | "JST")
 }
@@ -399,6 +402,7 @@ mod tests {
             ("'2022-06-29 06:00 jst'", true),
             ("2022-06-29 06:00:00 UTC", false),
             ("2022-06-29 06:00:00 +0900", false),
+            ("2022-06-29 06:00:00 KST # 서울", true),
             ("KST", false),
             ("", false),
         ];

@@ -731,3 +731,27 @@ fn a_slug_key_out_of_its_folder_is_rewritten_and_a_path_slug_kept() {
         }
     }
 }
+
+/// A time ending in `KST` is read by Ruby as the build's local time: where a
+/// time without an offset would be kept (its UTC day moves, as 06:00 KST does),
+/// it is kept as written, under any export offset, with the written day in the
+/// file name and no warning about a `+0900` that is not written; where it would
+/// not (10:00 KST is the same day in UTC), it gets the offset Ruby cannot read.
+#[test]
+fn a_kst_time_is_kept_where_its_url_would_move() {
+    let src = "---\ntitle: Hello\ndate: 2022-06-29 06:00:00 KST # 서울\n---\nbody\n";
+    for offset in [Offset::UTC, Offset::KST, Offset(-300)] {
+        let o = ExportOptions { offset, ..opts(Target::Jekyll) };
+        let e = export(&Post::parse(src).unwrap(), &o, &[]);
+        assert_eq!(e.path, "_posts/2022-06-29-hello.md", "{offset:?}");
+        assert!(e.text.contains("date: 2022-06-29 06:00:00 KST # 서울\n"), "{offset:?}: {}", e.text);
+        let codes: Vec<WarningCode> = e.warnings.iter().map(|w| w.code).collect();
+        assert!(
+            !codes.contains(&WarningCode::DateUtcDay) && !codes.contains(&WarningCode::DateOffsetAdded),
+            "{offset:?}: {codes:?}"
+        );
+    }
+    let later = exp("---\ntitle: Hello\ndate: 2022-06-29 10:00:00 KST\n---\nbody\n", Target::Jekyll);
+    assert_eq!(later.path, "_posts/2022-06-29-hello.md");
+    assert!(later.text.contains("date: 2022-06-29 10:00:00 +0900\n"), "{}", later.text);
+}

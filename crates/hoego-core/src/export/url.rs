@@ -38,7 +38,9 @@ fn jekyll_url(post: &Post, opts: &ExportOptions) -> Option<String> {
     if !template.starts_with('/') && !template.starts_with(':') {
         return None;
     }
-    let date = placement::resolve_date(post, opts, false, &mut Vec::new());
+    // As the export writes it: a date kept as written (`KST`) is read as Jekyll reads it.
+    let kept = placement::date_kept(post, opts, crate::dialect::detect(post).dialect);
+    let date = placement::resolve_date(post, opts, kept, &mut Vec::new());
     let local = date.at_offset(opts.offset).unwrap_or(date);
     let time = local.time.clone();
     let (h, mi, s) = time.map_or((0, 0, 0), |t| (t.hour, t.minute, t.second));
@@ -176,6 +178,12 @@ mod tests {
         for (fm, site, want) in cases {
             let post = Post::parse(&format!("---\n{fm}---\nbody\n")).expect("post");
             assert_eq!(post_url(&post, &opts(site)).as_deref(), *want, "{fm} / {site}");
+        }
+        // `KST` kept as written: Jekyll reads the wall clock, whatever the export's offset.
+        let kst = Post::parse("---\ntitle: Hello\ndate: 2022-06-29 06:00:00 KST # 서울\n---\nbody\n").expect("post");
+        for offset in [Offset::UTC, Offset::KST, Offset(-300)] {
+            let o = ExportOptions { offset, ..opts("") };
+            assert_eq!(post_url(&kst, &o).as_deref(), Some("/2022/06/29/hello.html"), "{offset:?}");
         }
     }
 
