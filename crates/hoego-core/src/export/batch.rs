@@ -55,7 +55,7 @@ fn prepare(b: &BatchPost, opts: &ExportOptions) -> Prepared {
         warnings.push(Warning::new(WarningCode::DuplicateKeyMerged, msg, None));
     }
     let (slug, _) = placement::resolve_slug(&post, &opts, &mut warnings);
-    let date_kept = placement::date_kept(&post, &opts, dialect);
+    let date_kept = placement::date_kept(&post, &opts, || dialect);
     let dated_by_file_name = placement::dated_by_file_name(&post, &opts);
     let date = placement::resolve_date(&post, &opts, date_kept, &mut warnings);
     // Jekyll's `_drafts/`: only for a `draft` key that was true where the post came from.

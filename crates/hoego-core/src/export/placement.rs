@@ -166,7 +166,9 @@ pub(crate) fn dated_by_file_name(post: &Post, opts: &ExportOptions) -> bool {
 /// `/2022/07/27/`). A time ending in `KST` or `JST` counts as one without an
 /// offset: Ruby reads it so (`date::ruby_reads_as_local`), and that is the URL
 /// the site gave it.
-pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect) -> bool {
+/// `written_for` is asked only when the site has a zone (detecting a post's
+/// dialect reads its body: the form's URL hint must not, per key).
+pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: impl FnOnce() -> Dialect) -> bool {
     if opts.target != Target::Jekyll {
         return false;
     }
@@ -186,7 +188,7 @@ pub(crate) fn date_kept(post: &Post, opts: &ExportOptions, written_for: Dialect)
     let day_moves = utc_day(&meant).is_some();
     // A site zone keeps the URL only of a post that was on a Jekyll site: one from
     // elsewhere has none yet, and gets the day it was written for.
-    past && ((site_zone(opts) && written_for == Dialect::Jekyll) || day_moves)
+    past && (day_moves || (site_zone(opts) && written_for() == Dialect::Jekyll))
 }
 
 /// Does the site's `_config.yml` (given) set a `timezone` other than UTC? Jekyll

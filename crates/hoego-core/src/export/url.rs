@@ -39,7 +39,7 @@ fn jekyll_url(post: &Post, opts: &ExportOptions) -> Option<String> {
         return None;
     }
     // As the export writes it: a date kept as written (`KST`) is read as Jekyll reads it.
-    let kept = placement::date_kept(post, opts, crate::dialect::detect(post).dialect);
+    let kept = placement::date_kept(post, opts, || crate::dialect::detect(post).dialect);
     let date = placement::resolve_date(post, opts, kept, &mut Vec::new());
     let local = date.at_offset(opts.offset).unwrap_or(date);
     let time = local.time.clone();
