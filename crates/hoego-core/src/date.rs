@@ -120,9 +120,7 @@ fn named_zone(s: &str) -> Option<Offset> {
 /// which is what gave a published post its URL.
 pub(crate) fn ruby_reads_as_local(raw: &str) -> bool {
     // A comment after the value (` # 서울`) is not part of it.
-    let b = raw.as_bytes();
-    let end = (1..b.len()).find(|&i| b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')).unwrap_or(b.len());
-    let raw = raw[..end].trim().trim_matches(['"', '\'']);
+    let raw = crate::yaml::scan::without_comment(raw).trim_matches(['"', '\'']);
     let zone = raw.rsplit([' ', '\t']).next().unwrap_or("");
     raw.len() > zone.len() && matches!(zone.to_ascii_uppercase().as_str(), "KST" | "JST")
 }

@@ -14,6 +14,7 @@ use crate::field::FieldValue;
 use crate::post::Post;
 use crate::value::Value;
 use crate::view::{list_items, taxonomy, Taxonomy};
+use crate::yaml::scan::without_comment;
 
 /// A front matter value an export writes.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -119,14 +120,6 @@ fn plain_text(raw: &str) -> Option<&str> {
         return None;
     }
     Some(raw)
-}
-
-/// An inline value without the comment after it (a `#` after a space or a
-/// tab starts one), trimmed.
-fn without_comment(raw: &str) -> &str {
-    let b = raw.as_bytes();
-    let end = (1..b.len()).find(|&i| b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')).unwrap_or(b.len());
-    raw[..end].trim()
 }
 
 fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {

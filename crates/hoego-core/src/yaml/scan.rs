@@ -291,6 +291,14 @@ fn parse_value(entry: &str, colon_end: usize, line: usize) -> Result<Value, (Str
     })
 }
 
+/// An inline value without the comment after it (a `#` after a space or a
+/// tab starts one), trimmed.
+pub(crate) fn without_comment(raw: &str) -> &str {
+    let b = raw.as_bytes();
+    let end = (1..b.len()).find(|&i| b[i] == b'#' && matches!(b[i - 1], b' ' | b'\t')).unwrap_or(b.len());
+    raw[..end].trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
