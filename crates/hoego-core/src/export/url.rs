@@ -8,6 +8,8 @@
 //! known here gives `None`: no URL rather than a wrong one. The URL is
 //! returned as people read it, not percent-encoded (`/회고/2022/…`).
 
+use std::collections::HashSet;
+
 use super::{placement, resolve_slug, ExportOptions, Target};
 use crate::post::Post;
 
@@ -88,15 +90,12 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Option<String
 }
 
 /// Jekyll's `categories` placeholder: each category downcased, once, joined by `/`.
+/// (A set, not a search of the list: this runs on every render of the form, and a
+/// post may have thousands of categories.)
 fn categories(list: &[String]) -> String {
-    let mut seen: Vec<String> = Vec::new();
-    for c in list {
-        let c = c.to_lowercase();
-        if !seen.contains(&c) {
-            seen.push(c);
-        }
-    }
-    seen.join("/")
+    let mut seen = HashSet::new();
+    let kept: Vec<String> = list.iter().map(|c| c.to_lowercase()).filter(|c| seen.insert(c.clone())).collect();
+    kept.join("/")
 }
 
 /// Jekyll's `slugify(mode: "pretty", cased: true)`: runs of anything but
