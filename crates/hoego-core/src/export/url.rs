@@ -125,19 +125,13 @@ fn slugify_with(s: &str, keep: impl Fn(char) -> bool) -> String {
 /// Jekyll's `URL#sanitize_url`: no empty segments (`//` from no categories),
 /// no `.` runs before a `/`, one leading `/`.
 fn sanitize(url: &str) -> String {
-    let mut out = String::with_capacity(url.len() + 1);
-    for part in url.split('/') {
-        let part = part.trim_end_matches('.');
-        if !part.is_empty() || out.is_empty() {
-            out.push('/');
-            out.push_str(part);
-        }
-    }
+    let parts: Vec<&str> = url.split('/').map(|p| p.trim_end_matches('.')).filter(|p| !p.is_empty()).collect();
+    let mut out = format!("/{}", parts.join("/"));
     // A trailing `/` in the template stays.
     if url.ends_with('/') && !out.ends_with('/') {
         out.push('/');
     }
-    out.replace("//", "/")
+    out
 }
 
 #[cfg(test)]
