@@ -153,12 +153,25 @@ pub fn parse_source_name(name: &str) -> (Option<PostDate>, Option<String>) {
     let file = parts.next().unwrap_or("");
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let stem = if stem == "index" { parts.next().unwrap_or("") } else { stem };
-    if stem.len() > 11 && stem.is_char_boundary(10) && stem.as_bytes()[10] == b'-' {
-        if let Some(d) = PostDate::parse(&stem[..10]) {
-            return (Some(d), Some(stem[11..].to_string()).filter(|s| !s.is_empty()));
-        }
+    if let Some((d, slug)) = dated_stem(stem) {
+        return (Some(d), Some(slug.to_string()).filter(|s| !s.is_empty()));
     }
     (None, Some(stem.to_string()).filter(|s| !s.is_empty()))
+}
+
+/// `2022-07-08-slug` or `2022-7-8-slug` → (date, `slug`): a four-digit year and a
+/// month and day of one or two digits, as Jekyll's post reader matches a name
+/// (`\d{2,4}-\d{1,2}-\d{1,2}-`; two- and three-digit years Ruby reads its own way).
+fn dated_stem(stem: &str) -> Option<(PostDate, &str)> {
+    let mut fields = stem.splitn(4, '-');
+    let digits = |f: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (y, m, d, slug) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
+    if !(digits(y, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2)) {
+        return None;
+    }
+    Some((PostDate::parse(&stem[..y.len() + m.len() + d.len() + 2])?, slug))
 }
 
 /// The slug `post` would get on its own (before collisions with other posts).

@@ -252,6 +252,37 @@ fn source_names() {
 }
 
 #[test]
+fn a_file_name_date_is_read_as_jekyll_reads_it() {
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        ("_posts/2022-7-8-hello.md", Some("2022-07-08"), Some("hello")),
+        ("2022-07-8-hello.md", Some("2022-07-08"), Some("hello")),
+        ("2022-12-31-2022-retro.md", Some("2022-12-31"), Some("2022-retro")),
+        ("2022-7-8-.md", Some("2022-07-08"), None),
+        // Not a date Jekyll's reader takes, so the whole stem is the slug.
+        ("2022-07-08.md", None, Some("2022-07-08")),
+        ("2022-007-08-hello.md", None, Some("2022-007-08-hello")),
+        ("2022-13-01-hello.md", None, Some("2022-13-01-hello")),
+        ("2022-02-30-hello.md", None, Some("2022-02-30-hello")),
+        ("22-7-8-hello.md", None, Some("22-7-8-hello")),
+        ("２０２２-7-8-hello.md", None, Some("２０２２-7-8-hello")),
+    ];
+    for (name, date, slug) in cases {
+        let (d, s) = parse_source_name(name);
+        assert_eq!(d.map(|d| d.ymd()).as_deref(), *date, "{name}");
+        assert_eq!(s.as_deref(), *slug, "{name}");
+    }
+}
+
+#[test]
+fn a_one_digit_file_name_date_names_the_export() {
+    let p = Post::parse("---\ntitle: Hello\n---\nbody\n").unwrap();
+    let opts = ExportOptions { source_name: Some("_posts/2022-7-8-hello.md".into()), ..opts(Target::Jekyll) };
+    let e = export(&p, &opts, &[]);
+    assert_eq!(e.path, "_posts/2022-07-08-hello.md");
+    assert!(e.warnings.iter().any(|w| w.code == WarningCode::DateFromFilename), "{:?}", e.warnings);
+}
+
+#[test]
 fn cover_and_image_keys_are_both_relinked_when_exported() {
     // Jekyll used to relink `image` only when it equalled `cover`.
     let src = "---\ntitle: x\ncover: ./a.png\nimage: ./b.png\n---\n![a](./a.png)\n";
