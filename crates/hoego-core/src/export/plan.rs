@@ -149,8 +149,7 @@ fn date_fixes(post: &Post, cx: &PlanContext) -> Vec<Fix> {
         }
         Target::Gatsby(_) => {
             let iso = gatsby_date(post, cx);
-            let quoted_ok =
-                post.inline_value("date").is_some_and(|c| c == format!("\"{iso}\"") || c == format!("'{iso}'"));
+            let quoted_ok = post.inline_value("date").is_some_and(|c| quoted_iso(c).is_some_and(|c| same_iso(c, &iso)));
             let fix = Fix::new("date", FixValue::Text(iso), WarningCode::FrontMatterChanged, "");
             (!quoted_ok).then_some(fix).into_iter().collect()
         }
@@ -175,6 +174,17 @@ fn gatsby_date(post: &Post, cx: &PlanContext) -> String {
     };
     let time = if date_only { None } else { resolved.time.clone() };
     PostDate { offset: None, time, ..resolved.clone() }.to_iso()
+}
+
+/// The text inside a `"…"` or `'…'` scalar.
+fn quoted_iso(raw: &str) -> Option<&str> {
+    ['"', '\''].into_iter().find_map(|q| raw.strip_prefix(q)?.strip_suffix(q))
+}
+
+/// Is `written` the ISO date `iso`, or the same with `Z` for `+00:00` (as
+/// gatsby-starter-blog writes its posts' dates), which Gatsby reads alike?
+fn same_iso(written: &str, iso: &str) -> bool {
+    written == iso || written.strip_suffix(['Z', 'z']).is_some_and(|w| iso.strip_suffix("+00:00") == Some(w))
 }
 
 /// Is the post's `date` a date without a time, written on its line

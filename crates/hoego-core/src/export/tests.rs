@@ -65,6 +65,26 @@ fn gatsby_table() {
     );
 }
 
+/// gatsby-starter-blog's own posts are dated `"2015-05-01T22:12:03.284Z"`:
+/// a Gatsby export leaves such a date as it is (it wrote `+00:00`).
+#[test]
+fn a_gatsby_date_in_utc_with_z_is_kept_as_written() {
+    let cases: &[(&str, &str)] = &[
+        ("\"2021-01-01T18:43:20.542Z\"", "\"2021-01-01T18:43:20.542Z\""),
+        ("'2021-01-01T18:43:20Z'", "'2021-01-01T18:43:20Z'"),
+        ("\"2021-01-01T18:43:20+00:00\"", "\"2021-01-01T18:43:20+00:00\""),
+        // Unquoted, or not UTC with `Z`: written as before.
+        ("2021-01-01T18:43:20Z", "\"2021-01-01T18:43:20+00:00\""),
+        ("\"2021-01-01T18:43:20+0900\"", "\"2021-01-01T18:43:20+09:00\""),
+    ];
+    for (written, out) in cases {
+        let e = exp(&format!("---\ntitle: x\ndate: {written}\n---\nbody\n"), GATSBY);
+        assert!(e.text.contains(&format!("\ndate: {out}\n")), "{written}: {}", e.text);
+        let changed = e.changes.iter().any(|c| c.key == "date");
+        assert_eq!(changed, written != out, "{written}: {:?}", e.changes);
+    }
+}
+
 #[test]
 fn assets_are_placed_and_links_rewritten() {
     let src = "---\ntitle: x\ncover: './cover.png'\n---\n![a](./a.png) <img src=\"./b.png\">\n";
