@@ -138,7 +138,8 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
     let mut heading: Option<(u8, String, usize)> = None;
     // Text merged as the preview merges it (`markdown::render`), so a heading's
     // text here, and the id the outline builds from it, are the preview's.
-    for (e, at) in TextMergeWithOffset::new(parser(body).into_offset_iter()) {
+    let read = crate::markdown::highlight_as_fences(body);
+    for (e, at) in TextMergeWithOffset::new(parser(&read).into_offset_iter()) {
         match e {
             Event::Text(t) | Event::Code(t) => {
                 if crate::markdown::render::is_ial(&t) {

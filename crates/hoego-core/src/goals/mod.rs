@@ -164,6 +164,8 @@ pub fn of_post(post: &Post) -> Scoreboard {
 
 fn scan(body: &str, date: Option<&PostDate>, first_line: usize) -> Scoreboard {
     let ctx = Context { year: date.map(reviewed_year), month: date.map(|d| d.month) };
+    // Code in a `{% highlight %}` block is code here too (same offsets, see `markdown::highlight_as_fences`).
+    let body = &*crate::markdown::highlight_as_fences(body);
     let mut scan = Scan::new(body, ctx, first_line);
     for (event, range) in parser(body).into_offset_iter() {
         scan.event(event, range);

@@ -12,6 +12,7 @@ use std::ops::Range;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::link_defs::{LinkDefs, Resolver};
+use super::liquid_code::highlight_as_fences;
 use super::options::{options, parser};
 use super::render::push_html_plain;
 use super::sanitize::Sanitizer;
@@ -30,7 +31,7 @@ pub struct Block {
 
 /// Top-level block ranges of `body`, from a parse of all of it.
 pub fn block_ranges(body: &str) -> Vec<Range<usize>> {
-    ranges_and_defs(body).0
+    ranges_and_defs(&highlight_as_fences(body)).0
 }
 
 /// Top-level block ranges of `body` and its link reference definitions
@@ -286,6 +287,7 @@ fn shown_html(text: &str, at: usize, defs: Option<&Resolver<'_>>, sanitizer: &dy
 
 /// Every block of `body`, rendered without sanitizing (for tests and benches).
 pub fn render_blocks(body: &str) -> Vec<Block> {
+    let body = &*highlight_as_fences(body);
     let (ranges, defs) = ranges_and_defs(body);
     let defs = Resolver::of(&defs);
     ranges
@@ -412,6 +414,8 @@ impl BlockCache {
     /// Bring the cache up to date with `body`, rendering only blocks whose
     /// text changed, and return the patch to apply to the DOM.
     pub fn update(&mut self, body: &str, sanitizer: &dyn Sanitizer) -> Patch {
+        // The cache holds the body as read (same length, see `liquid_code`).
+        let body = &*highlight_as_fences(body);
         let edit = Edit::between(&self.body, body, self.definitions);
         self.update_with(body, sanitizer, &edit)
     }
@@ -515,6 +519,7 @@ impl BlockCache {
     /// `update(body)` would (tested below), each rendering a slice: no
     /// single task grows with the size of an import or a paste.
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
+        let body = &*highlight_as_fences(body);
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
         let edit = Edit::between(&self.body, body, self.definitions);
@@ -533,7 +538,9 @@ impl BlockCache {
         let mut partial = String::with_capacity(cut + s);
         partial.push_str(&body[..cut]);
         partial.push_str(&self.body[self.body.len() - s..]);
-        let patch = self.update(&partial, sanitizer);
+        // Both halves are read already (`highlight_as_fences`): not again.
+        let edit = Edit::between(&self.body, &partial, self.definitions);
+        let patch = self.update_with(&partial, sanitizer, &edit);
         let shown = &self.blocks[patch.prefix..patch.prefix + patch.inserted.len()];
         self.unsliceable = shown.iter().map(|b| b.text.len()).sum::<usize>() > budget.saturating_mul(4);
         (patch, false)
@@ -585,6 +592,31 @@ mod tests {
         let mut c = BlockCache::default();
         let patch = c.update(&body, &s);
         assert_eq!(patch.inserted, [render_unsanitized(&body)]);
+    }
+
+    /// Typing a `{% highlight %}` block's tags a key at a time, and into its
+    /// code: the cache shows at every key what a whole render shows.
+    #[test]
+    fn highlight_blocks_typed_key_by_key_render_as_a_whole_render() {
+        let end = "# Title\n\n{% highlight python %}\n# comment\n\n*x = 1*\n{% endhighlight %}\n\ntail\n";
+        let mut cache = BlockCache::default();
+        let mut sliced = BlockCache::default();
+        for i in (0..=end.len()).filter(|&i| end.is_char_boundary(i)) {
+            let body = &end[..i];
+            cache.update(body, &Identity);
+            while !sliced.update_sliced(body, &Identity, 8).1 {}
+            let whole = render_unsanitized(body);
+            let shown = |c: &BlockCache| c.blocks().iter().map(|b| b.html.as_str()).collect::<String>();
+            assert_eq!(shown(&cache), whole, "{body:?}");
+            assert_eq!(shown(&sliced), whole, "{body:?}");
+        }
+        assert!(render_unsanitized(end).contains("<code class=\"language-python\"># comment"));
+        // Deleting the closing tag turns it back into text.
+        let open = end.replace("{% endhighlight %}\n", "");
+        cache.update(&open, &Identity);
+        let shown: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
+        assert_eq!(shown, render_unsanitized(&open));
+        assert!(shown.contains("<h1>comment</h1>") || shown.contains(">comment</h1>"), "{shown}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod blocks;
 mod html_depth;
 mod html_tags;
 mod link_defs;
+mod liquid_code;
 pub mod nesting;
 pub mod options;
 mod plain;
@@ -16,6 +17,7 @@ mod text_run;
 mod text_split;
 
 pub use blocks::{render_blocks, Block};
+pub(crate) use liquid_code::highlight_as_fences;
 pub use nesting::MAX_NESTING;
 pub use options::options;
 pub use render::{render, render_to, render_unsanitized};

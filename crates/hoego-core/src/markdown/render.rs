@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag, TagEnd, TextMergeStream};
 
+use super::liquid_code::highlight_as_fences;
 use super::nesting::{Boundary, CapNesting, NoCuts, MAX_NESTING};
 use super::options::parser;
 use super::sanitize::Sanitizer;
@@ -131,6 +132,7 @@ pub fn level_num(l: HeadingLevel) -> u8 {
 /// Render without sanitizing. Only for sanitizers that need the raw HTML and
 /// for tests; never show this output.
 pub fn render_unsanitized(body: &str) -> String {
+    let body = &*highlight_as_fences(body);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     push_html(&mut out, parser(body));
     out
@@ -201,8 +203,10 @@ impl Boundary for Cuts<'_> {
 
 /// Render `body` to sanitized HTML, handed to `sink` in pieces as they are
 /// ready (the CLI streams them; memory stays proportional to one piece).
-/// Liquid (`{{ }}`, `{% %}`) is plain text here, so it renders inert.
+/// Liquid (`{{ }}`, `{% %}`) is plain text here, so it renders inert; only
+/// `{% highlight %}` blocks are read as Jekyll renders them, as code.
 pub fn render_to(body: &str, sanitizer: &dyn Sanitizer, sink: &mut dyn FnMut(&str)) {
+    let body = &*highlight_as_fences(body);
     let html = Shared(Rc::new(RefCell::new(String::new())));
     let cuts = Cuts { html: html.clone(), sanitizer, sink: &mut *sink };
     html::write_html_fmt(html.clone(), adapt(parser(body), cuts)).expect("Shared::write_str never fails");
