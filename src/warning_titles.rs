@@ -17,6 +17,7 @@ pub fn title_ko(code: WarningCode) -> &'static str {
         DateFromFilename => "파일 이름에서 날짜를 가져옴",
         DateNow => "쓸 수 있는 날짜가 없어 지금 시각을 씀",
         TomlConverted => "TOML front matter를 YAML로 바꿈",
+        TitleFromHeading => "첫 줄의 # 제목을 title로 옮김",
         ListNormalized => "tags/categories를 문자열 목록으로 바꿈",
         BoolNormalized => "yes/on 같은 값을 true/false로 씀",
         BoolQuoted => "참/거짓으로 읽힐 문자열에 따옴표를 붙임",

@@ -85,6 +85,8 @@ if (built) {
     ok.push(check(`jekyll ${src}: tags`, same(post.tags, exp.tags), JSON.stringify(post.tags)));
     ok.push(check(`jekyll ${src}: categories`, same(post.categories, exp.categories), JSON.stringify(post.categories)));
     for (const s of exp.jekyllContentIncludes || []) ok.push(check(`jekyll ${src}: content keeps ${s}`, post.content.includes(s), post.content.slice(0, 300)));
+    // A theme prints `title` above the content: a heading made the title must not print twice.
+    for (const s of exp.jekyllContentExcludes || []) ok.push(check(`jekyll ${src}: content has no ${s}`, !post.content.includes(s), post.content.slice(0, 300)));
     results.push(['jekyll', src, ok.every(Boolean) ? 'ok' : 'FAIL', post.date]);
   }
 }

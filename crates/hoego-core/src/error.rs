@@ -151,6 +151,9 @@ warning_codes! {
     DateNow => "date-now",
     /// TOML front matter converted to YAML.
     TomlConverted => "toml-converted",
+    /// A post without front matter: the `# heading` on its first line became
+    /// `title` and left the body (a theme prints `title` above the body).
+    TitleFromHeading => "title-from-heading",
     /// A list key rewritten as a real list of strings.
     ListNormalized => "list-normalized",
     /// A YAML 1.1 boolean (`yes`, `y`, `on`…) written as `true`/`false`.

@@ -40,11 +40,14 @@ pub struct Post {
     warnings: Vec<Warning>,
 }
 
-/// The first level-1 ATX heading outside fenced code.
+/// The first level-1 ATX heading outside fenced code (and not indented as code).
 fn first_h1(body: &str) -> Option<String> {
     let mut fence: Option<&str> = None;
     for line in body.lines() {
-        let t = line.trim_start();
+        let t = line.trim_start_matches(' ');
+        if line.len() - t.len() > 3 || t.starts_with('\t') {
+            continue;
+        }
         if let Some(f) = fence {
             if t.starts_with(f) {
                 fence = None;

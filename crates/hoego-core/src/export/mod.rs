@@ -179,6 +179,25 @@ pub fn resolve_slug(post: &Post, opts: &ExportOptions) -> String {
     placement::resolve_slug(post, opts, &mut Vec::new()).0
 }
 
+/// The body after its first line and the blank lines after it, when that
+/// first line (blank lines before it aside) is the `# heading` that reads as `title`.
+fn after_leading_h1<'b>(body: &'b str, title: &str) -> Option<&'b str> {
+    let blank = |l: &str| l.trim().is_empty();
+    let mut at = 0;
+    let mut lines = body.split_inclusive('\n').map(|l| {
+        at += l.len();
+        (l, at)
+    });
+    let (first, end) = lines.by_ref().find(|(l, _)| !blank(l))?;
+    let text = first.trim_start_matches(' ');
+    let heading = text.strip_prefix("# ").filter(|_| first.len() - text.len() <= 3)?;
+    if heading.trim().trim_end_matches('#').trim() != title {
+        return None;
+    }
+    let rest = lines.take_while(|(l, _)| blank(l)).last().map_or(end, |(_, at)| at);
+    Some(&body[rest..])
+}
+
 /// Convert a TOML (or missing) front matter to YAML so both targets can read it.
 fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
     match post.kind() {
@@ -203,6 +222,15 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
             let mut p = post.clone();
             // `set` on a post without front matter creates one.
             if let Some(t) = post.view().title.clone() {
+                // A file that starts with its `# title` (Notion, Obsidian, Typora): a
+                // theme prints `title` above the body, so the heading would show twice.
+                if let Some(rest) = after_leading_h1(post.body(), &t) {
+                    p.set_body(rest);
+                    let msg = format!(
+                        "the first line `# {t}` became `title` and left the body, where the theme shows the title"
+                    );
+                    warnings.push(Warning::new(WarningCode::TitleFromHeading, msg, Some(1)));
+                }
                 if let Err(e) = p.set("title", &FieldValue::Str(t)) {
                     let msg = format!("could not add a front matter with the title ({e})");
                     warnings.push(Warning::new(WarningCode::EditFailed, msg, None));

@@ -806,3 +806,29 @@ fn a_kst_time_is_kept_where_its_url_would_move() {
     assert_eq!(later.path, "_posts/2022-06-29-hello.md");
     assert!(later.text.contains("date: 2022-06-29 10:00:00 +0900\n"), "{}", later.text);
 }
+
+/// A post without front matter that starts with its `# title`: the heading
+/// becomes `title` and leaves the body (a theme prints the title above it);
+/// one that does not start with it keeps its heading where it is.
+#[test]
+fn a_leading_heading_becomes_the_title_and_leaves_the_body() {
+    // (source, body after the front matter, heading moved)
+    let cases: &[(&str, &str, bool)] = &[
+        ("# 올해 회고\n\n본문\n", "본문\n", true),
+        ("\n\n# 올해 회고 #\n\n\n    code\n", "    code\n", true),
+        ("# 올해 회고\r\n\r\n본문\r\n", "본문\r\n", true),
+        ("# 올해 회고", "", true),
+        ("머리말\n\n# 올해 회고\n\n본문\n", "머리말\n\n# 올해 회고\n\n본문\n", false),
+        ("    # 코드\n# 올해 회고\n", "    # 코드\n# 올해 회고\n", false),
+    ];
+    for (src, body, moved) in cases {
+        for target in [Target::Jekyll, GATSBY] {
+            let e = exp(src, target);
+            let p = Post::parse(&e.text).unwrap();
+            assert_eq!(p.view().title.as_deref(), Some("올해 회고"), "{src:?}");
+            assert_eq!(p.body(), *body, "{src:?} → {}", e.text);
+            let said = e.warnings.iter().any(|w| w.code == WarningCode::TitleFromHeading);
+            assert_eq!(said, *moved, "{src:?}: {:?}", e.warnings);
+        }
+    }
+}
