@@ -29,6 +29,20 @@ export default async function (h) {
     await context.close();
   });
 
+  // On a desktop the export bar is one row: the target menu took the whole line (a
+  // form's select is 100% wide), which put its download button on a line of its own.
+  await test('desktop width: the library export bar is one row', async () => {
+    const { context, page } = await fresh({ viewport: { width: 1280, height: 800 } });
+    await page.click('text=← 보관함');
+    await page.waitForSelector('[data-testid=batch-bar]');
+    const rows = await page.$$eval('[data-testid=batch-bar] > *', (els) => [...new Set(els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return Math.round(r.top + r.height / 2);
+    }))]);
+    assert(rows.length === 1 || Math.max(...rows) - Math.min(...rows) <= 4, `rows at ${JSON.stringify(rows)}`);
+    await context.close();
+  });
+
   // Words of the page's chrome (buttons, labels, headings, the brand) that a line
   // break cuts in two, and how far the page scrolls sideways. The preview's text,
   // the draft titles and the export's paths (long tokens, broken on purpose) are
