@@ -126,7 +126,7 @@ proptest! {
             Just(""), Just("\n"), Just("\n\n"), Just("# 제목\n"), Just("- [ ] 할 일\n"), Just("```\n"),
             Just("| a | b |\n|---|---|\n"), Just("> 인용\n"), Just("    code\n"), Just("<div>\n"), Just("[^1]"), Just("[^1]: 주석\n"), Just("> [^2]: 인용 주석\n"), Just("/[^a-z]/"), Just("x[1:]:\n"), Just("[r]: /x\n"), Just("[R]: /y 't'\n"), Just("<br/>\n"), Just("see [r]\n"), Just("글자"),
             Just("---\n"), Just("===\n"), Just("<!-- c\n"), Just("-->\n"), Just("1. 하나\n"), Just("  - 중첩\n"), Just("~~~\n"),
-            Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"), Just("\r"), Just("\r\n"),
+            Just("| x |\n"), Just("lazy\n"), Just("</div>\n\n"), Just("* "), Just("\n- a\n\n  b\n"), Just("\r"), Just("\r\n"), Just("{% highlight py %}\n"), Just("{% endhighlight %}\n"),
         ]), 1..12),
     ) {
         let mut body = fixture_body(fixture);
