@@ -108,10 +108,12 @@ if (built) {
   let timeNoOffset = 0;
   for (const src of sources) {
     const m = fs.readFileSync(path.join(work, 'src', src), 'utf8')
-      .match(/^date:\s*['"]?(\d{4})-(\d\d?)-(\d\d?)(?:[ T](\d\d:\d\d(?::\d\d)?)(?: [KJ]ST)?)?['"]?\s*$/m);
+      .match(/^date:\s*['"]?(\d{4})(?:-(\d\d?)-(\d\d?)|\/(\d\d?)\/(\d\d?)|\. ?(\d\d?)\. ?(\d\d?)\.?)(?:[ T](\d\d:\d\d(?::\d\d)?)(?: [KJ]ST)?)?['"]?\s*$/m);
     if (!m) continue;
     // `2022-7-8` is July 8 to Ruby, as to the author; `06:00:00 KST` is 06:00 in the build's zone to Ruby.
-    m.splice(1, 3, `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+    // (Month and day are in the groups of whichever separator was written: -, / or `. `.)
+    const [mo, da] = [m[2] ?? m[4] ?? m[6], m[3] ?? m[5] ?? m[7]];
+    m.splice(1, 7, `${m[1]}-${mo.padStart(2, '0')}-${da.padStart(2, '0')}`);
     if (m[2] && Date.parse(`${m[1]}T${m[2]}Z`) > nowMs) continue;
     if (m[2]) timeNoOffset++; else dateOnly++;
     const post = uposts.find((p) => p.path === upaths[src]);

@@ -102,6 +102,26 @@ fn one_or_two_digits(s: &str) -> Option<u8> {
     num(s, 1).or_else(|| num(s, 2))
 }
 
+/// The date at the start of `s` and what follows it: `2022-07-08` or
+/// `2022-7-8`, and as Ruby's `Date._parse` also reads them (Korean writers
+/// date so), `2022.07.08`, `2022. 7. 8.` and `2022/07/08`: a four-digit year,
+/// then a month and a day of one or two digits, one separator throughout.
+fn date_part(s: &str) -> Option<(i32, u8, u8, &str)> {
+    let digits = |t: &str| t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let year: i32 = num(&s[..digits(s)], 4)?;
+    let rest = &s[4..];
+    let sep = rest.chars().next().filter(|c| matches!(c, '-' | '.' | '/'))?;
+    // `2022. 7. 8.`: Korean dates put a space after each dot, and a dot after the day.
+    let spaces = if sep == '.' { " " } else { "" };
+    let rest = rest[1..].trim_start_matches(spaces);
+    let month = one_or_two_digits(&rest[..digits(rest)])?;
+    let rest = rest[digits(rest)..].strip_prefix(sep)?.trim_start_matches(spaces);
+    let day = one_or_two_digits(&rest[..digits(rest)])?;
+    let rest = &rest[digits(rest)..];
+    let rest = if sep == '.' { rest.strip_prefix('.').unwrap_or(rest) } else { rest };
+    Some((year, month, day, rest))
+}
+
 /// The zone names our users write after a time, as offsets. Ruby's
 /// `Time.parse` reads `KST` and `JST` as the build machine's zone (UTC on
 /// GitHub Pages), nine hours off what the author meant; a Jekyll export writes
@@ -164,19 +184,13 @@ impl PostDate {
     /// Parse the forms Jekyll (Ruby `Time.parse`/Psych) and js-yaml accept:
     /// `2022-07-28`, `2022-06-29 06:00:00`, `2022-06-29T06:00:00+09:00`,
     /// `2022-06-29 06:00:00 +0900`, `2023-12-30 13:00`, `...Z`; a month or day
-    /// of one digit (`2022-7-8`, which Ruby reads as July 8); and after a time
+    /// of one digit (`2022-7-8`, which Ruby reads as July 8); dates with dots or
+    /// slashes (`2022.07.08`, `2022. 7. 8.`, `2022/07/08`, see [`date_part`]); and after a time
     /// the zone names `UTC`, `GMT`, `KST` and `JST` (see [`named_zone`]).
     /// Anything else (e.g. `2022-02-11-15:00:00+09:00`) is `None`: never a guess.
     pub fn parse(s: &str) -> Option<PostDate> {
-        let s = s.trim();
-        // The date ends where its digits and dashes do.
-        let date_end = s.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(s.len());
-        let (date, rest) = s.split_at(date_end);
-        let mut parts = date.split('-');
-        let year: i32 = num(parts.next()?, 4)?;
-        let month: u8 = one_or_two_digits(parts.next()?)?;
-        let day: u8 = one_or_two_digits(parts.next()?)?;
-        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        let (year, month, day, rest) = date_part(s.trim())?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
         let mut out = PostDate { year, month, day, time: None, offset: None };
@@ -379,6 +393,19 @@ mod tests {
             ("2022-06-29 06:00 jst", Some("2022-06-29T06:00:00+09:00")),
             ("2022-06-29 06:00:00 UTC", Some("2022-06-29T06:00:00+00:00")),
             ("2022-06-29 06:00:00 GMT", Some("2022-06-29T06:00:00+00:00")),
+            ("2022.07.08", Some("2022-07-08")),
+            ("2022. 7. 8.", Some("2022-07-08")),
+            ("2022.7.8 10:30", Some("2022-07-08T10:30:00")),
+            ("2022. 7. 8. 10:30:00 +0900", Some("2022-07-08T10:30:00+09:00")),
+            ("2022/07/08", Some("2022-07-08")),
+            ("2022/7/8 9:05", Some("2022-07-08T09:05:00")),
+            ("2022.07-08", None),
+            ("2022/07.08", None),
+            ("2022 .07.08", None),
+            ("2022/ 7/ 8", None),
+            ("2022.07.08..", None),
+            ("2022-07-08.", None),
+            ("2022.02.30", None),
             ("2022-06-29 06:00:00 CET", None),
             ("2022-06-29 KST", None),
             ("2022-007-08", None),
