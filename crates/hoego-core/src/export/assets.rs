@@ -153,11 +153,12 @@ fn resolved<'a>(from: &[&'a str], path: &'a str) -> Vec<&'a str> {
 }
 
 /// `path` with its `%XX` escapes decoded, as the site's server reads it
-/// (Typora and VS Code write `스크린샷 1.png` as `%EC%8A%A4…%201.png`); `None`
-/// where there are none, or decoding would not give a name to look for: an
-/// escape that is not one, text that is not UTF-8, a control character, `#`,
-/// `?`, `%` or `&` (a link would read them otherwise), or an escaped `/` or
-/// `\` (a folder the path did not have). The result is contained like any path.
+/// (Typora and VS Code write `스크린샷 1.png` as `%EC%8A%A4…%201.png`, and a
+/// file `a#b.png` must be linked as `a%23b.png`); `None` where there are none,
+/// or decoding would not give a name to look for: an escape that is not one,
+/// text that is not UTF-8, a control character, or an escaped `/` or `\` (a
+/// folder the path did not have). The result is contained like any path; the
+/// export names its file with [`link_safe_name`].
 fn percent_decoded(path: &str) -> Option<String> {
     if !path.contains('%') {
         return None;
@@ -177,10 +178,7 @@ fn percent_decoded(path: &str) -> Option<String> {
     }
     let decoded = String::from_utf8(out).ok()?;
     let separators = |t: &str| t.chars().filter(|c| matches!(c, '/' | '\\')).count();
-    // Written back into a link, `#`, `?`, `%` and `&` would read as a fragment, a
-    // query, an escape or a character reference: such a name stays as written.
-    let url_special = |c: char| c.is_control() || matches!(c, '#' | '?' | '%' | '&');
-    let same_shape = separators(&decoded) == separators(path) && !decoded.chars().any(url_special);
+    let same_shape = separators(&decoded) == separators(path) && !decoded.chars().any(char::is_control);
     same_shape.then_some(decoded)
 }
 
@@ -324,7 +322,11 @@ pub(crate) fn placed_names<'r>(
     // was found taken, and `taken` only grows. Trying from 2 each time was
     // quadratic in the images of one name (cubic with a list for `taken`).
     let mut next_n: HashMap<String, usize> = HashMap::new();
-    for r in refs.iter().filter(|r| available.contains(r.reference.as_str()) && is_safe_component(&r.file_name)) {
+    for r in refs.iter().filter(|r| available.contains(r.reference.as_str())) {
+        let base = link_safe_name(&r.file_name);
+        if !is_safe_component(&base) {
+            continue;
+        }
         let key = source_key(&r.path);
         if let Some(&i) = by_source.get(&key) {
             out[i].0.push(r);
@@ -335,13 +337,13 @@ pub(crate) fn placed_names<'r>(
                 && !is_windows_reserved(name)
                 && !taken.contains(&format!("{dir}/{name}").to_lowercase())
         };
-        let mut name = r.file_name.clone();
+        let mut name = base.clone();
         if !free(&name, taken) {
-            let n = next_n.entry(r.file_name.to_lowercase()).or_insert(2);
-            name = format!("{n}-{}", r.file_name);
+            let n = next_n.entry(base.to_lowercase()).or_insert(2);
+            name = format!("{n}-{base}");
             while !free(&name, taken) {
                 *n += 1;
-                name = format!("{n}-{}", r.file_name);
+                name = format!("{n}-{base}");
             }
             *n += 1;
         }
@@ -350,6 +352,14 @@ pub(crate) fn placed_names<'r>(
         out.push((vec![r], name));
     }
     out
+}
+
+/// `name` for an exported file: `#`, `?` and `%` become `-`. The export
+/// writes the file's name into links as it is, where they would read as a
+/// fragment, a query or an escape (`a#b.png`, linked `a%23b.png` on the old
+/// site, is exported as `a-b.png`). (A `&` is escaped where it is written.)
+pub(crate) fn link_safe_name(name: &str) -> String {
+    name.chars().map(|c| if matches!(c, '#' | '?' | '%') { '-' } else { c }).collect()
 }
 
 /// File name extensions of the images an export bundles.
@@ -401,9 +411,10 @@ mod tests {
             ("a/b%2Fc.png", None),
             ("%FF.png", None),
             ("a%0A.png", None),
-            ("a%23b.png", None),
-            ("100%25.png", None),
-            ("d%26amp%3Bx.png", None),
+            ("a%23b.png", Some("a#b.png")),
+            ("100%25.png", Some("100%.png")),
+            ("d%26amp%3Bx.png", Some("d&amp;x.png")),
+            ("e%3Ff.png", Some("e?f.png")),
         ];
         for (path, want) in cases {
             assert_eq!(percent_decoded(path).as_deref(), *want, "{path}");

@@ -832,3 +832,28 @@ fn a_leading_heading_becomes_the_title_and_leaves_the_body() {
         }
     }
 }
+
+/// A file named with `#`, `?` or `%` (linked `a%23b.png` on the old site, as it
+/// must be) is found, and exported under a name a link can carry as it is.
+#[test]
+fn an_image_named_with_url_characters_is_exported_under_a_linkable_name() {
+    let src = "---\ntitle: x\ncover: 'c%25d.png'\n---\n![a](a%23b.png) ![e](<e%3Ff.png>) ![a again](./a%23b.png)\n";
+    let p = Post::parse(src).unwrap();
+    let refs: Vec<String> = image_refs(&p).into_iter().map(|r| r.reference).collect();
+    let paths: Vec<String> = image_refs(&p).into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, ["c%d.png", "a#b.png", "e?f.png", "./a#b.png"]);
+    let j = export(&p, &opts(Target::Jekyll), &refs);
+    assert!(j.text.contains("cover: '/assets/images/x/c-d.png'"), "{}", j.text);
+    assert!(
+        j.text.contains(
+            "![a](/assets/images/x/a-b.png) ![e](</assets/images/x/e-f.png>) ![a again](/assets/images/x/a-b.png)"
+        ),
+        "{}",
+        j.text
+    );
+    let placed: Vec<&str> = j.assets.iter().map(|a| a.site_path.as_str()).collect();
+    assert_eq!(placed, ["assets/images/x/c-d.png", "assets/images/x/a-b.png", "assets/images/x/e-f.png"]);
+    let g = export(&p, &opts(GATSBY), &refs);
+    assert!(g.text.contains("![a](./a-b.png)"), "{}", g.text);
+    assert!(!g.warnings.iter().any(|w| w.code == WarningCode::ImageRelative), "{:?}", g.warnings);
+}
