@@ -65,10 +65,21 @@ export default async function (h) {
     return { cut, sideways: document.scrollingElement.scrollWidth - innerWidth };
   });
 
-  await test('phone width: scrolled to the end, the last controls of the editor are above the fixed status bar (it wraps to several lines)', async () => {
-    for (const width of [390, 320]) {
+  await test('phone width: scrolled to the end, the last controls of the editor are above the fixed status bar (it wraps to several lines, more with a writing target)', async () => {
+    for (const [width, target] of [[390, false], [320, false], [320, true]]) {
       const { context, page } = await fresh({ viewport: { width, height: 700 } });
       await page.waitForSelector('[data-testid=export-path]');
+      if (target) {
+        // A writing target adds a meter and its label: the bar grows a line or two,
+        // and main's padding below (styles/app.css) must still clear it.
+        await page.selectOption('[data-testid=target-unit]', { index: 1 });
+        await page.waitForSelector('[data-testid=target-progress]');
+      }
+      const foot = await page.evaluate(() => {
+        scrollTo(0, 0);
+        return [document.querySelector('.statusbar').getBoundingClientRect().bottom, innerHeight];
+      });
+      assert(Math.abs(foot[0] - foot[1]) <= 1, `${width} px: at the top of the page the status bar ends at ${foot[0]}, not the screen's foot ${foot[1]}`);
       const got = await page.evaluate(() => {
         scrollTo(0, document.scrollingElement.scrollHeight);
         const bar = document.querySelector('.statusbar').getBoundingClientRect();
