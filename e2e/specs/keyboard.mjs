@@ -25,8 +25,42 @@ async function tabTo(page, assert, selector, { back = false, max = 200 } = {}) {
   throw new Error(`${selector} not reachable with Tab; stops: ${trail.slice(-12).join(' → ')}`);
 }
 
+/** How much of the focused control the sticky top bar or the fixed status bar hides:
+ *  the px of its height left visible between them, and of what it needs (up to 20 px). */
+const focusShown = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body || a.closest('.topbar, .statusbar')) return null;
+  const r = a.getBoundingClientRect();
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+  const bar = document.querySelector('.statusbar');
+  const bottom = bar && getComputedStyle(bar).position === 'fixed' ? bar.getBoundingClientRect().top : innerHeight;
+  const shown = Math.min(r.bottom, bottom) - Math.max(r.top, top);
+  return { shown, needs: Math.min(r.height, 20) - 1, what: a.outerHTML.slice(0, 80) };
+});
+
 export default async function (h) {
   const { test, fresh, assert } = h;
+
+  // WCAG 2.4.11: a control the keyboard moves to is scrolled clear of the bars that
+  // stay on screen (the draft checkbox under the slug sat wholly under the status bar).
+  await test('keyboard: each control Tab reaches in the editor is scrolled clear of the top and status bars', async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+      const { context, page } = await fresh({ viewport });
+      await page.waitForSelector('[data-testid=export-path]');
+      let checked = 0;
+      for (let i = 0; i < 90; i++) {
+        await page.keyboard.press('Tab');
+        // The body editor keeps Tab for list indent: Escape then Tab leaves it.
+        if (await page.evaluate(() => document.activeElement?.id === 'body')) await page.keyboard.press('Escape');
+        const got = await focusShown(page);
+        if (!got) continue;
+        checked++;
+        assert(got.shown >= got.needs, `${viewport.width} px: ${got.what} shows ${got.shown.toFixed(1)} px between the bars`);
+      }
+      assert(checked > 30, `only ${checked} stops checked`);
+      await context.close();
+    }
+  });
 
   await test('keyboard only: template → title/date/tags → body → raw mode and back → export → library → delete → undo', async () => {
     const { context, page } = await fresh();
