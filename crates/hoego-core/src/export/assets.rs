@@ -266,13 +266,15 @@ pub(crate) struct Placed {
 /// Place the post's available images under `dir` (one output file per
 /// source file, named by [`placed_names`]), rewrite the body's references
 /// in one pass and point `cover`/`image` at them. `link` makes a
-/// reference's new text from the file's name.
+/// reference's new text from the file's name; the body's links start with
+/// `body_prefix` too (a Jekyll site's `{{site.baseurl}}`: a theme prefixes
+/// `cover` itself).
 pub(crate) fn place_images(
     p: &mut Post,
     cx: &mut BodyContext,
-    dir: &str,
-    reserved: Option<&str>,
+    (dir, reserved): (&str, Option<&str>),
     link: impl Fn(&str) -> String,
+    body_prefix: &str,
     warnings: &mut Vec<Warning>,
 ) -> Placed {
     let (refs, sites) = post_images(p);
@@ -284,7 +286,12 @@ pub(crate) fn place_images(
         assets.push(PlacedAsset { reference: group[0].reference.clone(), site_path: format!("{dir}/{name}") });
         links.extend(group.into_iter().map(|r| (r.reference.clone(), l.clone())));
     }
-    let body = rewrite_sites(p.body(), &sites, &links);
+    let body = if body_prefix.is_empty() {
+        rewrite_sites(p.body(), &sites, &links)
+    } else {
+        let prefixed = links.iter().map(|(r, l)| (r.clone(), format!("{body_prefix}{l}"))).collect();
+        rewrite_sites(p.body(), &sites, &prefixed)
+    };
     relink_covers(p, &links, warnings);
     // Not exported: no file, or a name not safe to write (`x:y.png`), which has one.
     let missing = refs.into_iter().filter(|r| !links.contains_key(&r.reference)).collect();

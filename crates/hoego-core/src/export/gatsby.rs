@@ -23,7 +23,7 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
         let body = super::liquid::tighten_site_prefixes(p.body());
         p.set_body(&body);
     }
-    let placed = place_images(p, cx, &dir, Some("index.md"), |name| format!("./{name}"), warnings);
+    let placed = place_images(p, cx, (&dir, Some("index.md")), |name| format!("./{name}"), "", warnings);
     for r in &placed.missing {
         let (code, text) = match r.path.starts_with('/') {
             true => (WarningCode::ImageAbsolute, "points into the old site and was not exported alongside"),

@@ -13,7 +13,8 @@ use crate::post::Post;
 pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warning>) -> Vec<PlacedAsset> {
     let intended = cx.liquid_intended;
     let dir = asset_dir(Target::Jekyll, cx.slug);
-    let placed = place_images(p, cx, &dir, None, |name| format!("/{dir}/{name}"), warnings);
+    let prefix = baseurl_prefix(cx, intended);
+    let placed = place_images(p, cx, (&dir, None), |name| format!("/{dir}/{name}"), &prefix, warnings);
     for r in placed.missing.iter().filter(|r| !r.path.starts_with('/')) {
         warnings.push(Warning::new(
             WarningCode::ImageRelative,
@@ -28,4 +29,22 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
     }
     p.set_body(&body);
     placed.assets
+}
+
+/// What the body's links to exported images start with on a site served
+/// under a path (`baseurl: /blog`, a GitHub Pages project site), where
+/// `/assets/…` is another site's: `{{site.baseurl}}` (written without spaces, a
+/// markdown link destination before Liquid runs too) in a body whose Liquid is
+/// meant as Liquid; else the site's `baseurl` itself (such a body may be
+/// wrapped in `{% raw %}`). Nothing for a site at its root, or whose
+/// `_config.yml` the export was not given.
+fn baseurl_prefix(cx: &BodyContext, liquid: bool) -> String {
+    let Some(base) = cx.site.get("baseurl").map(|b| b.trim().trim_end_matches('/').to_string()) else {
+        return String::new();
+    };
+    match (base.is_empty(), liquid) {
+        (true, _) => String::new(),
+        (false, true) => "{{site.baseurl}}".into(),
+        (false, false) => format!("/{}", base.trim_start_matches('/')),
+    }
 }

@@ -857,3 +857,32 @@ fn an_image_named_with_url_characters_is_exported_under_a_linkable_name() {
     assert!(g.text.contains("![a](./a-b.png)"), "{}", g.text);
     assert!(!g.warnings.iter().any(|w| w.code == WarningCode::ImageRelative), "{:?}", g.warnings);
 }
+
+/// On a site served under a path (`baseurl: /blog`, a GitHub Pages project
+/// site), `/assets/…` is not the site's: body links to exported images start
+/// with `{{site.baseurl}}` (the site's `baseurl` itself where the body's Liquid
+/// is not meant as Liquid); `cover` stays site-relative, as themes prefix it.
+#[test]
+fn image_links_follow_the_sites_baseurl() {
+    let site = |yaml: &str| crate::export::SiteConfig::parse(yaml).unwrap();
+    let with = |src: &str, cfg: &str| {
+        let p = Post::parse(src).unwrap();
+        let refs: Vec<String> = image_refs(&p).into_iter().map(|r| r.reference).collect();
+        export(&p, &ExportOptions { site: site(cfg), ..opts(Target::Jekyll) }, &refs)
+    };
+    let jekyll =
+        "---\ntitle: x\nlayout: post\ncover: ./a.png\n---\n![a](./a.png) {{ site.title }}\n<img src=\"./b.png\">\n";
+    let e = with(jekyll, "baseurl: /blog\n");
+    assert!(e.text.contains("cover: /assets/images/x/a.png\n"), "{}", e.text);
+    assert!(e.text.contains("![a]({{site.baseurl}}/assets/images/x/a.png) {{ site.title }}"), "{}", e.text);
+    assert!(e.text.contains("<img src=\"{{site.baseurl}}/assets/images/x/b.png\">"), "{}", e.text);
+    // A Gatsby post's `{{ }}` is text: the body is wrapped in `{% raw %}`, so the path is written out.
+    let gatsby = "---\ntitle: x\ntemplate: post\n---\n![a](./a.png)\n\n```js\nconst t = `{{ b }}`;\n```\n";
+    let e = with(gatsby, "baseurl: \"/blog/\"\n");
+    assert!(e.text.contains("{% raw %}") && e.text.contains("![a](/blog/assets/images/x/a.png)"), "{}", e.text);
+    // At the site's root, or with no `_config.yml`, links are as they were.
+    for cfg in ["baseurl: ''\n", "baseurl: /\n", "title: t\n"] {
+        let e = with(jekyll, cfg);
+        assert!(e.text.contains("![a](/assets/images/x/a.png)"), "{cfg}: {}", e.text);
+    }
+}
