@@ -297,6 +297,8 @@ pub struct AppState {
     pub undo: Option<(Rc<Draft>, usize)>,
     /// Messages.
     pub notices: Vec<Notice>,
+    /// The last import's plain successes among `notices` (the next import replaces them).
+    import_said: Vec<Notice>,
     /// Library search text.
     pub search: String,
     /// Drafts the last import brought in without opening one (several
@@ -359,6 +361,7 @@ impl AppState {
             save: SaveState::Saved(0.0),
             undo: None,
             notices: Vec::new(),
+            import_said: Vec::new(),
             search: String::new(),
             imported: Vec::new(),
             export: ExportSettings { target: Target::Jekyll, offset, slug_style: SlugStyle::Romanize, chosen: false },
@@ -744,6 +747,12 @@ impl AppState {
         if !same.is_empty() {
             notices.push(Notice { level: Level::Ok, text: format!("{} ({})", messages.same, same.len()) });
         }
+        // An earlier import's "Imported: …" is old news: seven imports stacked seven
+        // of them above the editor. Its warnings and errors, and other notices (a
+        // folder's `_config.yml` read), stay until dismissed.
+        let said: Vec<Notice> = notices.iter().filter(|n| n.level == Level::Ok).cloned().collect();
+        let old = std::mem::replace(&mut self.import_said, said);
+        self.notices.retain(|n| !old.contains(n));
         self.notices.extend(notices);
         if !new_ids.is_empty() {
             self.save = SaveState::Pending;
@@ -1300,6 +1309,26 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.contains(&"OK: 0.md, 1.md, 2.md … (5)"), "{texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("RAW") && t.ends_with(": raw.md")), "{texts:?}");
+    }
+
+    /// Each import's successes replace the last one's; caveats stay until dismissed.
+    #[test]
+    fn an_import_replaces_the_last_ones_success_notice() {
+        let messages = || ImportMessages { ok: "OK".into(), raw: "RAW".into(), ..ImportMessages::default() };
+        let mut s = state();
+        s.apply(Action::Import {
+            items: vec![file("r", Some("raw.md"), "---\ntitle: [\n---\nx\n")],
+            at: 1.0,
+            messages: messages(),
+        });
+        s.apply(Action::Notify(Notice { level: Level::Ok, text: "SITE: _config.yml".into() }));
+        for i in 0..7 {
+            let items = vec![file(&format!("f{i}"), Some(&format!("{i}.md")), &format!("---\ntitle: t{i}\n---\nx\n"))];
+            s.apply(Action::Import { items, at: 2.0 + f64::from(i), messages: messages() });
+        }
+        let texts: Vec<&str> = s.notices.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].starts_with("RAW") && texts[1] == "SITE: _config.yml" && texts[2] == "OK: 6.md", "{texts:?}");
     }
 
     /// The other-fields box's own refusals are said in the UI's language.
