@@ -78,7 +78,10 @@ texts! {
     Title => ("제목", "Title"),
     Date => ("날짜", "Date"),
     Time => ("시간", "Time"),
-    Offset => ("시간대", "Offset"),
+    // Two fields set an offset: the date's own, and the one an export gives a date
+    // written without one. A screen reader lists both by name, so the names differ.
+    DateOffset => ("날짜의 시간대", "Date's offset"),
+    ExportOffset => ("오프셋 없는 날짜에 붙일 시간대", "Offset for dates without one"),
     Tags => ("태그", "Tags"),
     Categories => ("카테고리", "Categories"),
     ChipAdd => ("입력 후 Enter", "Type, then Enter"),
@@ -120,6 +123,9 @@ texts! {
     ExportTarget => ("대상", "Target"),
     ExportFlavor => ("Gatsby 스타터", "Gatsby starter"),
     ExportSlugStyle => ("한글 슬러그", "Hangul slug"),
+    SlugRomanize => ("로마자로 (2023nyeon-hoego)", "romanize (2023nyeon-hoego)"),
+    SlugKeep => ("그대로 (2023년-회고)", "keep (2023년-회고)"),
+    SlugAscii => ("영문·숫자만", "ASCII only"),
     ExportPath => ("파일 경로", "File path"),
     ExportDiff => ("front matter 변경", "Front matter changes"),
     ExportNochange => ("변경 없음", "No changes"),

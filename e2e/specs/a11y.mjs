@@ -134,4 +134,36 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelector('[data-testid=preview-omitted]').textContent.startsWith('Not previewed'));
     assert((await note()).includes('2,101 HTML elements'), `English note keeps its numbers: ${await note()}`);
   });
+
+  // A screen reader lists form fields by name: two called "Offset" (the date's and the
+  // export's) could not be told apart. And a control a finger taps is 24 px at least
+  // (WCAG 2.5.8): a tag's remove button was 22 x 13 px.
+  await test('a11y: the editor\'s fields have distinct names in both languages, and tag remove buttons are 24 px', async () => {
+    const { context, page } = await fresh({ viewport: { width: 390, height: 844 } });
+    await page.waitForSelector('[data-testid=export-path]');
+    for (const lang of ['ko', 'en']) {
+      const dupes = await page.evaluate(() => {
+        const name = (el) => (el.getAttribute('aria-label') || [...(el.labels || [])].map((l) => l.textContent).join(' ')
+          || (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ')).trim();
+        const seen = new Map();
+        for (const el of document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')) {
+          // (The preview's task boxes are named by their state, one per item, as they should be.)
+          if (!el.getClientRects().length || el.closest('.markdown')) continue;
+          const n = name(el);
+          seen.set(n, (seen.get(n) || 0) + 1);
+        }
+        return [...seen].filter(([n, c]) => c > 1 || !n);
+      });
+      assert(dupes.length === 0, `${lang}: fields without a name of their own: ${JSON.stringify(dupes)}`);
+      const small = await page.$$eval('[data-testid=field-tags] .chip-x, [data-testid=field-categories] .chip-x', (els) => els
+        .map((e) => e.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).map((r) => `${r.width}x${r.height}`));
+      const count = await page.locator('.chip-x').count();
+      assert(count > 0 && small.length === 0, `${lang}: ${count} remove buttons, too small: ${small.join(', ')}`);
+      if (lang === 'ko') {
+        await page.click('[data-testid=toggle-lang]');
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+    }
+    await context.close();
+  });
 }

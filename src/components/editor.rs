@@ -341,7 +341,7 @@ fn form(p: &FormProps) -> Html {
                 <label for="f-date">{ t(lang, Key::Date) }</label>
                 <div class="row">
                     <input id="f-date" type="datetime-local" step="1" data-testid="field-date" value={date_value} onchange={on_date} />
-                    <input class="offset" aria-label={t(lang, Key::Offset)} value={written_offset.map(Offset::colon).unwrap_or_default()}
+                    <input class="offset" aria-label={t(lang, Key::DateOffset)} value={written_offset.map(Offset::colon).unwrap_or_default()}
                         placeholder={offset.colon()} onchange={on_offset} size="6" />
                 </div>
                 if post.field("date").is_some() && v.date.is_none() {

@@ -289,13 +289,13 @@ fn export_view(p: &ExportViewProps) -> Html {
                     <option value="starter-blog" selected={flavor == Some(Flavor::StarterBlog)}>{ "gatsby-starter-blog" }</option>
                     <option value="lumen" selected={flavor == Some(Flavor::Lumen)}>{ "Lumen" }</option>
                 </select>
-                <label for="x-offset">{ t(lang, Key::Offset) }</label>
+                <label for="x-offset">{ t(lang, Key::ExportOffset) }</label>
                 <input id="x-offset" data-testid="export-offset" value={s.offset.colon()} onchange={on_offset} size="6" />
                 <label for="x-slug">{ t(lang, Key::ExportSlugStyle) }</label>
                 <select id="x-slug" data-testid="export-slug-style" onchange={on_slug}>
-                    <option value="romanize" selected={slug_value == "romanize"}>{ "romanize (2023nyeon-hoego)" }</option>
-                    <option value="keep" selected={slug_value == "keep"}>{ "keep (2023년-회고)" }</option>
-                    <option value="ascii" selected={slug_value == "ascii"}>{ "ascii" }</option>
+                    <option value="romanize" selected={slug_value == "romanize"}>{ t(lang, Key::SlugRomanize) }</option>
+                    <option value="keep" selected={slug_value == "keep"}>{ t(lang, Key::SlugKeep) }</option>
+                    <option value="ascii" selected={slug_value == "ascii"}>{ t(lang, Key::SlugAscii) }</option>
                 </select>
             </div>
             <div class="buttons">
