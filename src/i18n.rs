@@ -82,6 +82,10 @@ texts! {
     // written without one. A screen reader lists both by name, so the names differ.
     DateOffset => ("날짜의 시간대", "Date's offset"),
     ExportOffset => ("오프셋 없는 날짜에 붙일 시간대", "Offset for dates without one"),
+    OffsetBad => (
+        "시간대가 아닙니다. +09:00, -05:30, KST, UTC처럼 쓰세요.",
+        "Not an offset: write it as +09:00, -05:30, KST or UTC.",
+    ),
     Tags => ("태그", "Tags"),
     Categories => ("카테고리", "Categories"),
     ChipAdd => ("입력 후 Enter", "Type, then Enter"),

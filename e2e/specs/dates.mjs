@@ -34,6 +34,27 @@ export default async function (h) {
     await page.fill('.date-row input.offset', '');
     await page.dispatchEvent('.date-row input.offset', 'change');
     await wait("date: '2022-06-30 07:00:00'\n");
+    // What is no offset stays in the box, marked and said so, and changes nothing;
+    // a zone name the posts use is read (the box went back to its offset in silence).
+    const typeOffset = async (sel, text) => {
+      await page.fill(sel, text);
+      await page.dispatchEvent(sel, 'change');
+    };
+    await typeOffset('.date-row input.offset', '+25:00');
+    await page.waitForSelector('.date-row input.offset[aria-invalid=true]');
+    const why = await page.locator('#f-offset-bad').textContent();
+    assert(/\+09:00/.test(why) && await offset.inputValue() === '+25:00', `message: ${why}`);
+    assert((await storedText(page, f)).includes("date: '2022-06-30 07:00:00'\n"), 'the date kept');
+    await typeOffset('.date-row input.offset', 'KST');
+    await wait("date: '2022-06-30 07:00:00 +0900'\n");
+    await page.waitForFunction(() => !document.querySelector('.date-row input.offset[aria-invalid]') && !document.querySelector('#f-offset-bad'));
+    assert(await offset.inputValue() === '+09:00', `box shows ${await offset.inputValue()}`);
+    // The export's offset: an empty box is no offset either; `-5` is -05:00.
+    await typeOffset('[data-testid=export-offset]', '');
+    await page.waitForSelector('[data-testid=export-offset][aria-invalid=true]');
+    await typeOffset('[data-testid=export-offset]', '-5');
+    await page.waitForFunction(() => document.querySelector('[data-testid=export-offset]').value === '-05:00'
+      && !document.querySelector('[data-testid=export-offset][aria-invalid]'));
     await context.close();
   });
   await selectionSpec(h);

@@ -275,18 +275,16 @@ fn form(p: &FormProps) -> Html {
     let on_offset = {
         let ctx = ctx.clone();
         let date = v.date.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |typed: Option<Offset>| {
             let Some(d) = date.clone() else { return };
-            let typed = super::target_value(&e);
-            // Emptied: the time goes back to having no offset.
-            if typed.trim().is_empty() && d.time.is_some() {
-                set(&ctx, "date", FieldValue::Date(PostDate { offset: None, ..d }));
-                return;
+            match typed {
+                // Emptied: the time goes back to having no offset.
+                None if d.time.is_some() => set(&ctx, "date", FieldValue::Date(PostDate { offset: None, ..d })),
+                None => {}
+                Some(o) => {
+                    set(&ctx, "date", FieldValue::Date(PostDate { offset: Some(o), ..d.with_default_offset(o) }))
+                }
             }
-            let Some(o) = Offset::parse(&typed) else { return };
-            let mut d = d.with_default_offset(o);
-            d.offset = Some(o);
-            set(&ctx, "date", FieldValue::Date(d));
         })
     };
     let list = |key: &'static str| {
@@ -341,8 +339,8 @@ fn form(p: &FormProps) -> Html {
                 <label for="f-date">{ t(lang, Key::Date) }</label>
                 <div class="row">
                     <input id="f-date" type="datetime-local" step="1" data-testid="field-date" value={date_value} onchange={on_date} />
-                    <input class="offset" aria-label={t(lang, Key::DateOffset)} value={written_offset.map(Offset::colon).unwrap_or_default()}
-                        placeholder={offset.colon()} onchange={on_offset} size="6" />
+                    <super::offset_input::OffsetInput id="f-offset" label={t(lang, Key::DateOffset)} {lang}
+                        value={written_offset.map(Offset::colon).unwrap_or_default()} placeholder={offset.colon()} on_set={on_offset} />
                 </div>
                 if post.field("date").is_some() && v.date.is_none() {
                     <p class="hint warn">{ post.field("date").and_then(|d| d.as_text()).unwrap_or_default() }</p>

@@ -234,11 +234,14 @@ fn export_view(p: &ExportViewProps) -> Html {
         n.target = Target::Gatsby(if v == "lumen" { Flavor::Lumen } else { Flavor::StarterBlog });
         n.chosen = true;
     }));
-    let on_offset = set(Rc::new(|n, v| {
-        if let Some(o) = Offset::parse(&v) {
-            n.offset = o;
-        }
-    }));
+    let on_offset = {
+        let (ctx, s) = (ctx.clone(), s.clone());
+        Callback::from(move |o: Option<Offset>| {
+            if let Some(o) = o.filter(|o| *o != s.offset) {
+                ctx.dispatch(Action::SetExport(ExportSettings { offset: o, ..s.clone() }));
+            }
+        })
+    };
     let on_slug = set(Rc::new(|n, v| n.slug_style = SlugStyle::parse(&v).unwrap_or_default()));
     // Downloads export the newest draft with these settings, never the debounced view.
     let md = {
@@ -290,7 +293,7 @@ fn export_view(p: &ExportViewProps) -> Html {
                     <option value="lumen" selected={flavor == Some(Flavor::Lumen)}>{ "Lumen" }</option>
                 </select>
                 <label for="x-offset">{ t(lang, Key::ExportOffset) }</label>
-                <input id="x-offset" data-testid="export-offset" value={s.offset.colon()} onchange={on_offset} size="6" />
+                <super::offset_input::OffsetInput id="x-offset" testid="export-offset" {lang} value={s.offset.colon()} on_set={on_offset} required=true />
                 <label for="x-slug">{ t(lang, Key::ExportSlugStyle) }</label>
                 <select id="x-slug" data-testid="export-slug-style" onchange={on_slug}>
                     <option value="romanize" selected={slug_value == "romanize"}>{ t(lang, Key::SlugRomanize) }</option>

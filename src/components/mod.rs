@@ -11,6 +11,7 @@ pub mod export_panel;
 pub mod goals;
 pub mod import_pick;
 pub mod library;
+pub mod offset_input;
 pub mod preview;
 pub mod recovery;
 pub mod series;

@@ -42,6 +42,19 @@ impl Offset {
         Some(Offset(sign * (h * 60 + m)))
     }
 
+    /// An offset as a writer types it in a form: what [`Offset::parse`] reads,
+    /// a zone name after a time in a post (`KST`, `JST`, `UTC`, `GMT`), and an
+    /// hour of one digit (`+9`, `-5:30`).
+    pub fn parse_typed(s: &str) -> Option<Offset> {
+        let s = s.trim();
+        let short = |s: &str| {
+            let (sign, rest) = s.split_at(s.find(|c: char| c.is_ascii_digit())?);
+            let (h, m) = rest.split_once(':').unwrap_or((rest, "00"));
+            (h.len() == 1).then(|| Offset::parse(&format!("{sign}0{h}:{m}"))).flatten()
+        };
+        named_zone(s).or_else(|| Offset::parse(s)).or_else(|| short(s))
+    }
+
     /// `+09:00` style.
     pub fn colon(self) -> String {
         let (sign, a) = if self.0 < 0 { ('-', -self.0) } else { ('+', self.0) };
@@ -373,6 +386,30 @@ mod tests {
             assert_eq!(got.as_deref(), Some(*want), "{local} over {was:?}");
         }
         assert_eq!(PostDate::from_form("not a date", kst, None), None);
+    }
+
+    #[test]
+    fn offsets_as_typed() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("+09:00", Some("+09:00")),
+            ("+0900", Some("+09:00")),
+            (" kst ", Some("+09:00")),
+            ("JST", Some("+09:00")),
+            ("UTC", Some("+00:00")),
+            ("Z", Some("+00:00")),
+            ("+9", Some("+09:00")),
+            ("-5:30", Some("-05:30")),
+            ("+25:00", None),
+            ("+9:75", None),
+            ("9", None),
+            ("+", None),
+            ("CET", None),
+            ("+09:00:00", None),
+            ("", None),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(Offset::parse_typed(typed).map(Offset::colon).as_deref(), *want, "{typed:?}");
+        }
     }
 
     #[test]
