@@ -136,6 +136,9 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
     let mut stats = Stats::default();
     let mut headings = Vec::new();
     let mut heading: Option<(u8, String, usize)> = None;
+    // A task's box, counted once its item has text: an empty `- [ ] ` is a
+    // template's blank to fill in (the goals scoreboard skips it too).
+    let mut task: Option<bool> = None;
     // Text merged as the preview merges it (`markdown::render`), so a heading's
     // text here, and the id the outline builds from it, are the preview's.
     let read = crate::markdown::highlight_as_fences(body);
@@ -144,6 +147,10 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
             Event::Text(t) | Event::Code(t) => {
                 if crate::markdown::render::is_ial(&t) {
                     continue;
+                }
+                if let Some(done) = task.take_if(|_| !t.trim().is_empty()) {
+                    stats.tasks_total += 1;
+                    stats.tasks_done += usize::from(done);
                 }
                 c.add(&t);
                 if let Some((_, h, _)) = heading.as_mut() {
@@ -156,10 +163,9 @@ pub fn analyze_with(body: &str, graphemes: &dyn Graphemes) -> (Stats, Vec<Headin
                     h.push(' ');
                 }
             }
-            Event::TaskListMarker(done) => {
-                stats.tasks_total += 1;
-                stats.tasks_done += usize::from(done);
-            }
+            Event::TaskListMarker(done) => task = Some(done),
+            // The item ended, or a list inside it began, with no text of its own.
+            Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => task = None,
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level_num(level), String::new(), at.start)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text, offset)) = heading.take() {
@@ -191,6 +197,9 @@ mod tests {
             ("**굵게** [링크](http://example.com)", 5, 4, 2, 0, 0),
             ("👩‍💻 코딩", 4, 3, 1, 0, 0),
             ("- [x] a\n- [ ] b\n- [x] c", 3, 3, 3, 2, 3),
+            // A template's empty boxes are blanks, not tasks; text in any inline counts.
+            ("- [ ] \n- [x] 한 일\n- [ ]\n- [ ] **굵게**\n- [x] `x`", 6, 5, 4, 2, 3),
+            ("- [ ]\n  - [x] 안\n", 1, 1, 1, 1, 1),
             ("<b>html</b> text", 9, 8, 2, 0, 0),
             ("ë e\u{301}", 3, 2, 2, 0, 0),
         ];

@@ -112,25 +112,41 @@ impl Serialize for Tally {
 }
 
 /// A goals section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// Heading text.
     pub heading: String,
     /// Heading level, 1–6.
-    #[serde(skip)]
     pub level: u8,
     /// Review (scored) or next period (listed).
     pub kind: SectionKind,
     /// 1-based line of the heading in the body.
     pub line: usize,
     /// Bytes from the heading to the next heading of the same or a higher level.
-    #[serde(skip)]
     pub range: Range<usize>,
     /// Counts over this section's goals.
-    #[serde(flatten)]
     pub tally: Tally,
     /// The goals, in order.
     pub goals: Vec<Goal>,
+}
+
+/// As a [`Tally`] flattened in, but a next period's section has no `rate`
+/// (`null`): its goals are listed, not scored (`hoego show` gave them 0.0).
+impl Serialize for Section {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = &self.tally;
+        let rate = t.rate_per_mille().filter(|_| self.kind == SectionKind::Review).map(|r| f64::from(r) / 1000.0);
+        let mut st = s.serialize_struct("Section", 8)?;
+        st.serialize_field("heading", &self.heading)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("achieved", &t.achieved)?;
+        st.serialize_field("partial", &t.partial)?;
+        st.serialize_field("total", &t.total)?;
+        st.serialize_field("rate", &rate)?;
+        st.serialize_field("goals", &self.goals)?;
+        st.end()
+    }
 }
 
 /// The scoreboard of a post.

@@ -166,6 +166,13 @@ fn json_shape() {
     assert_eq!(v["sections"][0]["goals"][1]["status"], "partial");
     assert_eq!(v["sections"][0]["goals"][1]["fraction"], serde_json::json!({"done": 50, "of": 100}));
     assert_eq!(serde_json::to_value(Scoreboard::default()).unwrap()["rate"], serde_json::Value::Null);
+    // A next period's goals are listed, not scored: no rate (it was 0.0).
+    let next =
+        scoreboard("## 2024 목표\n\n- [x] a\n\n## 2025 목표\n\n- [ ] b\n", PostDate::parse("2024-12-31").as_ref());
+    let v = serde_json::to_value(&next).unwrap();
+    assert_eq!((v["sections"][1]["kind"].as_str(), v["sections"][1]["total"].as_u64()), (Some("next"), Some(1)));
+    assert_eq!(v["sections"][1]["rate"], serde_json::Value::Null);
+    assert_eq!((v["sections"][0]["rate"].as_f64(), v["rate"].as_f64()), (Some(1.0), Some(1.0)));
 }
 
 #[test]
