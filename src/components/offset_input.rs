@@ -37,13 +37,14 @@ pub struct OffsetInputProps {
 #[function_component(OffsetInput)]
 pub fn offset_input(p: &OffsetInputProps) -> Html {
     let bad = use_state_eq(|| None::<String>);
+    let node = use_node_ref();
     {
         // Another offset from outside (another draft, another setting): what was typed is gone.
         let bad = bad.clone();
         use_effect_with(p.value.clone(), move |_| bad.set(None));
     }
     let onchange = {
-        let (bad, on_set, required) = (bad.clone(), p.on_set.clone(), p.required);
+        let (bad, on_set, required, node) = (bad.clone(), p.on_set.clone(), p.required, node.clone());
         Callback::from(move |e: Event| {
             let typed = super::target_value(&e);
             match (typed.trim().is_empty() && !required, Offset::parse_typed(&typed)) {
@@ -53,6 +54,11 @@ pub fn offset_input(p: &OffsetInputProps) -> Html {
                 }
                 (false, Some(o)) => {
                     bad.set(None);
+                    // As it is written (`KST` → `+09:00`), even when that is the offset
+                    // it had already, and nothing else draws the box again.
+                    if let Some(el) = node.cast::<web_sys::HtmlInputElement>() {
+                        el.set_value(&o.colon());
+                    }
                     on_set.emit(Some(o));
                 }
                 (false, None) => bad.set(Some(typed)),
@@ -63,7 +69,7 @@ pub fn offset_input(p: &OffsetInputProps) -> Html {
     let shown = (*bad).clone().map_or_else(|| p.value.clone(), AttrValue::from);
     html! {
         <div class="offset-box">
-            <input id={p.id.clone()} class="offset" data-testid={p.testid.clone()} aria-label={p.label.clone()}
+            <input ref={node} id={p.id.clone()} class="offset" data-testid={p.testid.clone()} aria-label={p.label.clone()}
                 value={shown} placeholder={p.placeholder.clone()} size="6" {onchange}
                 aria-invalid={bad.is_some().then_some("true")} aria-describedby={bad.is_some().then(|| why.clone())} />
             if bad.is_some() {

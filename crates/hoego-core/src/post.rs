@@ -40,8 +40,23 @@ pub struct Post {
     warnings: Vec<Warning>,
 }
 
-/// The first level-1 ATX heading outside fenced code (and not indented as code).
+/// The text of a level-1 ATX heading line (`# Title`, after at most three
+/// spaces): without its closing `#`s, which count only after a space (`# C#`
+/// is `C#`, `# Title #` is `Title`).
+pub(crate) fn h1_text(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches(' ');
+    let h = t.strip_prefix("# ").filter(|_| line.len() - t.len() <= 3)?.trim();
+    let open = h.trim_end_matches('#');
+    Some(match open.is_empty() || open.ends_with([' ', '\t']) {
+        true => open.trim(),
+        false => h,
+    })
+}
+
+/// The first level-1 ATX heading outside fenced code (and not indented as code),
+/// `{% highlight %}` blocks being code too.
 fn first_h1(body: &str) -> Option<String> {
+    let body = crate::markdown::highlight_as_fences(body);
     let mut fence: Option<&str> = None;
     for line in body.lines() {
         let t = line.trim_start_matches(' ');
@@ -58,11 +73,8 @@ fn first_h1(body: &str) -> Option<String> {
             fence = Some("```");
         } else if t.starts_with("~~~") {
             fence = Some("~~~");
-        } else if let Some(h) = t.strip_prefix("# ") {
-            let h = h.trim().trim_end_matches('#').trim();
-            if !h.is_empty() {
-                return Some(h.to_string());
-            }
+        } else if let Some(h) = h1_text(line).filter(|h| !h.is_empty()) {
+            return Some(h.to_string());
         }
     }
     None

@@ -361,12 +361,13 @@ pub(crate) fn placed_names<'r>(
     out
 }
 
-/// `name` for an exported file: `#`, `?` and `%` become `-`. The export
+/// `name` for an exported file: `#`, `?`, `%` and `&` become `-`. The export
 /// writes the file's name into links as it is, where they would read as a
-/// fragment, a query or an escape (`a#b.png`, linked `a%23b.png` on the old
-/// site, is exported as `a-b.png`). (A `&` is escaped where it is written.)
+/// fragment, a query, an escape or (in markdown too) a character reference
+/// (`a#b.png`, linked `a%23b.png` on the old site, is exported as `a-b.png`;
+/// `d&amp;x.png` would be asked for as `d&x.png`).
 pub(crate) fn link_safe_name(name: &str) -> String {
-    name.chars().map(|c| if matches!(c, '#' | '?' | '%') { '-' } else { c }).collect()
+    name.chars().map(|c| if matches!(c, '#' | '?' | '%' | '&') { '-' } else { c }).collect()
 }
 
 /// File name extensions of the images an export bundles.

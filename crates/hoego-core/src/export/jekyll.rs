@@ -35,14 +35,16 @@ pub(crate) fn body(p: &mut Post, cx: &mut BodyContext, warnings: &mut Vec<Warnin
 /// under a path (`baseurl: /blog`, a GitHub Pages project site), where
 /// `/assets/…` is another site's: `{{site.baseurl}}` (written without spaces, a
 /// markdown link destination before Liquid runs too) in a body whose Liquid is
-/// meant as Liquid; else the site's `baseurl` itself (such a body may be
-/// wrapped in `{% raw %}`). Nothing for a site at its root, or whose
+/// meant as Liquid; else the site's `baseurl` itself, from the root (such a
+/// body may be wrapped in `{% raw %}`, and a `baseurl` without its `/` would
+/// be read from the post's URL). Nothing for a site at its root, or whose
 /// `_config.yml` the export was not given.
 fn baseurl_prefix(cx: &BodyContext, liquid: bool) -> String {
     let Some(base) = cx.site.get("baseurl").map(|b| b.trim().trim_end_matches('/').to_string()) else {
         return String::new();
     };
-    match (base.is_empty(), liquid) {
+    // `baseurl: blog` (no `/`) renders `blog/assets/…`, relative to the post's own URL.
+    match (base.is_empty(), liquid && base.starts_with('/')) {
         (true, _) => String::new(),
         (false, true) => "{{site.baseurl}}".into(),
         (false, false) => format!("/{}", base.trim_start_matches('/')),

@@ -189,9 +189,7 @@ fn after_leading_h1<'b>(body: &'b str, title: &str) -> Option<&'b str> {
         (l, at)
     });
     let (first, end) = lines.by_ref().find(|(l, _)| !blank(l))?;
-    let text = first.trim_start_matches(' ');
-    let heading = text.strip_prefix("# ").filter(|_| first.len() - text.len() <= 3)?;
-    if heading.trim().trim_end_matches('#').trim() != title {
+    if crate::post::h1_text(first.trim_end_matches(['\n', '\r']))? != title {
         return None;
     }
     let rest = lines.take_while(|(l, _)| blank(l)).last().map_or(end, |(_, at)| at);
@@ -224,16 +222,21 @@ fn to_yaml_post(post: &Post, warnings: &mut Vec<Warning>) -> Post {
             if let Some(t) = post.view().title.clone() {
                 // A file that starts with its `# title` (Notion, Obsidian, Typora): a
                 // theme prints `title` above the body, so the heading would show twice.
-                if let Some(rest) = after_leading_h1(post.body(), &t) {
-                    p.set_body(rest);
-                    let msg = format!(
-                        "the first line `# {t}` became `title` and left the body, where the theme shows the title"
-                    );
-                    warnings.push(Warning::new(WarningCode::TitleFromHeading, msg, Some(1)));
-                }
-                if let Err(e) = p.set("title", &FieldValue::Str(t)) {
-                    let msg = format!("could not add a front matter with the title ({e})");
-                    warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
+                match p.set("title", &FieldValue::Str(t.clone())) {
+                    // Moved only once the title holds it.
+                    Ok(()) => {
+                        if let Some(rest) = after_leading_h1(post.body(), &t) {
+                            p.set_body(rest);
+                            let msg = format!(
+                                "the first line `# {t}` became `title` and left the body, where the theme shows the title"
+                            );
+                            warnings.push(Warning::new(WarningCode::TitleFromHeading, msg, Some(1)));
+                        }
+                    }
+                    Err(e) => {
+                        let msg = format!("could not add a front matter with the title ({e})");
+                        warnings.push(Warning::new(WarningCode::EditFailed, msg, None));
+                    }
                 }
             }
             p

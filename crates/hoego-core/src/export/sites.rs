@@ -75,8 +75,10 @@ enum Opened {
 }
 
 /// Every image reference of `body`: markdown images (inline and by
-/// reference) and `<img src>` in HTML. Code is never looked into.
+/// reference) and `<img src>` in HTML. Code is never looked into, nor is a
+/// `{% highlight %}` block (Jekyll prints it as code; the same offsets hold).
 pub(crate) fn body_images(body: &str) -> BodyImages {
+    let body = &*crate::markdown::highlight_as_fences(body);
     let mut out = BodyImages::default();
     let mut open: Vec<Open> = Vec::new();
     // Reference images' definitions, looked up once the events are read.

@@ -113,21 +113,27 @@ fn an_image_with_an_unsafe_name_is_warned_about() {
     }
 }
 
-/// `<img src="a&amp;b.png">` names `a&b.png` (as the browser reads it, and as
-/// an export writes `a&b.png` into an attribute): found, placed and
-/// rewritten, so a post exported once exports again with its image.
+/// `<img src="a&amp;b.png">` names `a&b.png` (as the browser reads it): found,
+/// placed as `a-b.png` (a markdown link would read `&amp;` in a name as `&`)
+/// and rewritten, so a post exported once exports again with its image.
 #[test]
 fn an_img_src_with_a_character_reference_is_the_file_it_names() {
-    let p = Post::parse("---\ntitle: x\n---\n<img src=\"a&b.png\">\n").unwrap();
-    let first = export(&p, &opts(Target::Jekyll), &["a&b.png".to_string()]);
-    assert!(first.text.contains("<img src=\"/assets/images/x/a&amp;b.png\">"), "{}", first.text);
+    let p = Post::parse("---\ntitle: x\n---\n<img src=\"a&amp;b.png\"> ![d](d%26amp%3Bx.png)\n").unwrap();
+    let refs: Vec<String> = image_refs(&p).into_iter().map(|r| r.reference).collect();
+    let first = export(&p, &opts(Target::Jekyll), &refs);
+    assert!(
+        first.text.contains("<img src=\"/assets/images/x/a-b.png\"> ![d](/assets/images/x/d-amp;x.png)"),
+        "{}",
+        first.text
+    );
     let again = Post::parse(&first.text).unwrap();
     let refs: Vec<ImageRef> = image_refs(&again);
-    assert_eq!(refs.iter().map(|r| r.file_name.as_str()).collect::<Vec<_>>(), ["a&b.png"]);
-    let e = export(&again, &opts(GATSBY), &[refs[0].reference.clone()]);
-    assert!(e.text.contains("<img src=\"./a&amp;b.png\">"), "{}", e.text);
-    assert_eq!(e.assets.iter().map(|a| a.site_path.as_str()).collect::<Vec<_>>(), ["content/blog/x/a&b.png"]);
-    assert!(!e.warnings.iter().any(|w| w.message.contains("a&")), "{:?}", e.warnings);
+    assert_eq!(refs.iter().map(|r| r.file_name.as_str()).collect::<Vec<_>>(), ["a-b.png", "d-amp;x.png"]);
+    let e = export(&again, &opts(GATSBY), &refs.iter().map(|r| r.reference.clone()).collect::<Vec<_>>());
+    assert!(e.text.contains("<img src=\"./a-b.png\"> ![d](./d-amp;x.png)"), "{}", e.text);
+    let placed: Vec<&str> = e.assets.iter().map(|a| a.site_path.as_str()).collect();
+    assert_eq!(placed, ["content/blog/x/a-b.png", "content/blog/x/d-amp;x.png"]);
+    assert!(!e.warnings.iter().any(|w| w.message.contains("a-b") || w.message.contains("amp")), "{:?}", e.warnings);
 }
 
 /// Every image reference is rewritten where it is, once, from the original
@@ -821,6 +827,13 @@ fn a_leading_heading_becomes_the_title_and_leaves_the_body() {
         ("머리말\n\n# 올해 회고\n\n본문\n", "머리말\n\n# 올해 회고\n\n본문\n", false),
         ("    # 코드\n# 올해 회고\n", "    # 코드\n# 올해 회고\n", false),
     ];
+    // A `#` that is the title's own (no space before it) stays in it.
+    let e = exp("# C#\n\nbody\n", Target::Jekyll);
+    let p = Post::parse(&e.text).unwrap();
+    assert_eq!((p.view().title.as_deref(), p.body()), (Some("C#"), "body\n"), "{}", e.text);
+    // A `# comment` in a `{% highlight %}` block is code, not the post's title.
+    let p = Post::parse("{% highlight sh %}\n# comment\n{% endhighlight %}\n").unwrap();
+    assert_eq!(p.view().title, None);
     for (src, body, moved) in cases {
         for target in [Target::Jekyll, GATSBY] {
             let e = exp(src, target);
@@ -880,9 +893,27 @@ fn image_links_follow_the_sites_baseurl() {
     let gatsby = "---\ntitle: x\ntemplate: post\n---\n![a](./a.png)\n\n```js\nconst t = `{{ b }}`;\n```\n";
     let e = with(gatsby, "baseurl: \"/blog/\"\n");
     assert!(e.text.contains("{% raw %}") && e.text.contains("![a](/blog/assets/images/x/a.png)"), "{}", e.text);
+    // Written without its `/`, Liquid would give `blog/assets/…`, read from the post's URL.
+    let e = with(jekyll, "baseurl: blog\n");
+    assert!(e.text.contains("![a](/blog/assets/images/x/a.png)"), "{}", e.text);
     // At the site's root, or with no `_config.yml`, links are as they were.
     for cfg in ["baseurl: ''\n", "baseurl: /\n", "title: t\n"] {
         let e = with(jekyll, cfg);
         assert!(e.text.contains("![a](/assets/images/x/a.png)"), "{cfg}: {}", e.text);
     }
+}
+
+/// An image link in a `{% highlight %}` block is code, as Jekyll prints it:
+/// not an image to bundle, and not rewritten (a fenced block's never was).
+#[test]
+fn an_image_in_a_highlight_block_is_code() {
+    let src = "---\ntitle: x\n---\n![real](./a.png)\n\n{% highlight md %}\n![example](./a.png)\n{% endhighlight %}\n";
+    let p = Post::parse(src).unwrap();
+    let refs: Vec<String> = image_refs(&p).into_iter().map(|r| r.reference).collect();
+    let e = export(&p, &opts(Target::Jekyll), &refs);
+    assert!(
+        e.text.contains("![real](/assets/images/x/a.png)") && e.text.contains("\n![example](./a.png)\n"),
+        "{}",
+        e.text
+    );
 }

@@ -72,6 +72,10 @@ fn highlight_blocks(body: &str) -> Vec<Highlight> {
     let mut open: Option<(Range<usize>, String, usize)> = None;
     for line in lines(body) {
         let text = &body[line.clone()];
+        // The fence goes where the tag starts, after its indent: in a list item's
+        // content, a fence at the margin would end the list.
+        let indent = text.len() - text.trim_start_matches(' ').len();
+        let line = line.start + indent..line.end;
         if let Some((ch, n)) = fence {
             if fence_of(text).is_some_and(|(c, m, rest)| c == ch && m >= n && rest.trim().is_empty()) {
                 fence = None;
@@ -133,7 +137,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("a\n{% highlight ruby %}\n# c\n{% endhighlight %}\nb\n", &["a", "```ruby", "# c", "```", "b"]),
             // CRLF, `{%-`, options after the language, an indent of up to 3.
-            ("{%- highlight js linenos -%}\r\nx\r\n  {% endhighlight %}\r\n", &["```js", "x", "```"]),
+            ("{%- highlight js linenos -%}\r\nx\r\n  {% endhighlight %}\r\n", &["```js", "x", "  ```"]),
             // A backtick fence inside the code: the fence is one longer.
             ("{% highlight md %}\n```\n{% endhighlight %}\n", &["````md", "```", "````"]),
             // No language; a language a fence cannot carry is dropped.
@@ -180,6 +184,15 @@ mod tests {
         // The outline and the goals read it so too.
         let outline: Vec<String> = crate::stats::analyze(body).1.into_iter().map(|h| h.text).collect();
         assert_eq!(outline, ["Title"]);
+    }
+
+    /// In a list item's content the fence keeps the tag's indent: the list goes on.
+    #[test]
+    fn a_block_in_a_list_item_stays_in_it() {
+        let body = "1. step one\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n\n2. step two\n";
+        let html = crate::markdown::render_unsanitized(body);
+        assert_eq!(html.matches("<ol").count(), 1, "{html}");
+        assert!(html.contains("<pre><code class=\"language-sh\">make\n</code></pre>"), "{html}");
     }
 
     #[test]
