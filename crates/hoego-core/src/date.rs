@@ -119,7 +119,7 @@ fn one_or_two_digits(s: &str) -> Option<u8> {
 /// `2022-7-8`, and as Ruby's `Date._parse` also reads them (Korean writers
 /// date so), `2022.07.08`, `2022. 7. 8.` and `2022/07/08`: a four-digit year,
 /// then a month and a day of one or two digits, one separator throughout.
-fn date_part(s: &str) -> Option<(i32, u8, u8, &str)> {
+pub(crate) fn date_part(s: &str) -> Option<(i32, u8, u8, &str)> {
     let digits = |t: &str| t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let year: i32 = num(&s[..digits(s)], 4)?;
     let rest = &s[4..];

@@ -163,15 +163,13 @@ pub fn parse_source_name(name: &str) -> (Option<PostDate>, Option<String>) {
 /// month and day of one or two digits, as Jekyll's post reader matches a name
 /// (`\d{2,4}-\d{1,2}-\d{1,2}-`; two- and three-digit years Ruby reads its own way).
 fn dated_stem(stem: &str) -> Option<(PostDate, &str)> {
-    let mut fields = stem.splitn(4, '-');
-    let digits = |f: &str, lens: std::ops::RangeInclusive<usize>| {
-        lens.contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit())
-    };
-    let (y, m, d, slug) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
-    if !(digits(y, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2)) {
+    // Dashes only: `date_part` also reads the dots and slashes a `date:` may have.
+    if stem.as_bytes().get(4) != Some(&b'-') {
         return None;
     }
-    Some((PostDate::parse(&stem[..y.len() + m.len() + d.len() + 2])?, slug))
+    let rest = crate::date::date_part(stem)?.3;
+    let slug = rest.strip_prefix('-')?;
+    Some((PostDate::parse(&stem[..stem.len() - rest.len()])?, slug))
 }
 
 /// The slug `post` would get on its own (before collisions with other posts).

@@ -100,13 +100,20 @@ impl Tally {
     }
 }
 
-impl Serialize for Tally {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Tally", 4)?;
+impl Tally {
+    /// Its fields into `st`: the counts, and the rate (`null` unless `scored`).
+    fn serialize_fields<S: SerializeStruct>(&self, st: &mut S, scored: bool) -> Result<(), S::Error> {
         st.serialize_field("achieved", &self.achieved)?;
         st.serialize_field("partial", &self.partial)?;
         st.serialize_field("total", &self.total)?;
-        st.serialize_field("rate", &self.rate_per_mille().map(|r| f64::from(r) / 1000.0))?;
+        st.serialize_field("rate", &self.rate_per_mille().filter(|_| scored).map(|r| f64::from(r) / 1000.0))
+    }
+}
+
+impl Serialize for Tally {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Tally", 4)?;
+        self.serialize_fields(&mut st, true)?;
         st.end()
     }
 }
@@ -134,16 +141,11 @@ pub struct Section {
 /// (`null`): its goals are listed, not scored (`hoego show` gave them 0.0).
 impl Serialize for Section {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let t = &self.tally;
-        let rate = t.rate_per_mille().filter(|_| self.kind == SectionKind::Review).map(|r| f64::from(r) / 1000.0);
         let mut st = s.serialize_struct("Section", 8)?;
         st.serialize_field("heading", &self.heading)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("line", &self.line)?;
-        st.serialize_field("achieved", &t.achieved)?;
-        st.serialize_field("partial", &t.partial)?;
-        st.serialize_field("total", &t.total)?;
-        st.serialize_field("rate", &rate)?;
+        self.tally.serialize_fields(&mut st, self.kind == SectionKind::Review)?;
         st.serialize_field("goals", &self.goals)?;
         st.end()
     }
