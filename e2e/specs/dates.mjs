@@ -40,8 +40,12 @@ export default async function (h) {
       await page.fill(sel, text);
       await page.dispatchEvent(sel, 'change');
     };
+    const tagsAt = () => page.evaluate(() => document.querySelector('[data-testid=field-tags]').getBoundingClientRect().top);
+    const tagsBefore = await tagsAt();
     await typeOffset('.date-row input.offset', '+25:00');
     await page.waitForSelector('.date-row input.offset[aria-invalid=true]');
+    // The message moves nothing: a click on its way to the next field lands where it was aimed.
+    assert(await tagsAt() === tagsBefore, `the tags field moved from ${tagsBefore} to ${await tagsAt()}`);
     const why = await page.locator('#f-offset-bad').textContent();
     assert(/\+09:00/.test(why) && await offset.inputValue() === '+25:00', `message: ${why}`);
     // Nothing was set: a set date would have made a save pending in the same render.
