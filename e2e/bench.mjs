@@ -12,6 +12,7 @@
 //   BENCH_EDITORS=hoego,easymde,textarea   add LABEL=DIR to also time another Hoego build (e.g. before=/tmp/dist-main)
 //   BENCH_CSS='…' / BENCH_JS='…'   (diagnosis) a style sheet added to, or a script run in, each Hoego
 //     page once the post is open: e.g. BENCH_CSS='.side-pane{display:none}' to see what a part costs
+//   BENCH_METRICS=1  (diagnosis) also print Chromium's main-thread time per key: script, style, layout, all tasks
 //   BENCH_CSS_FOR=label,…   only those editors get BENCH_CSS / BENCH_JS (default: every Hoego build), so
 //     `BENCH_EDITORS=hoego,css=dist BENCH_CSS_FOR=css` times one build with and without them in one run
 //
@@ -172,6 +173,20 @@ async function typeKey(cdp, page, ch) {
 const TRACE = process.env.BENCH_TRACE;
 // BENCH_PROFILE=prefix writes a JS/wasm CPU profile of the measured keys (.cpuprofile).
 const PROFILE = process.env.BENCH_PROFILE;
+// BENCH_METRICS=1 prints Chromium's own main-thread time per measured key (CDP Performance
+// metrics: script, style, layout, and all tasks), which varies far less between runs than
+// the latency does: the way to compare two builds' or two style sheets' costs.
+const METRICS = process.env.BENCH_METRICS;
+async function metrics(cdp) {
+  await cdp.send('Performance.enable');
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+function printMetrics(label, a, b, keys) {
+  const ms = (k) => (((b[k] - a[k]) * 1000) / keys).toFixed(2);
+  const n = (k) => ((b[k] - a[k]) / keys).toFixed(1);
+  console.log(`  metrics ${label}: per key task ${ms('TaskDuration')} ms, script ${ms('ScriptDuration')}, style ${ms('RecalcStyleDuration')} (${n('RecalcStyleCount')}×), layout ${ms('LayoutDuration')} (${n('LayoutCount')}×)`);
+}
 async function startTrace(cdp) {
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'blink', 'v8.execute', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'gpu', 'toplevel'] } });
 }
@@ -298,13 +313,16 @@ async function measure(browser, editor, kb, post, body, title) {
     await new Promise((r) => setTimeout(r, 1000));
     const keys = TYPED.repeat(4).slice(0, WARMUP + KEYS);
     const samples = [];
+    let before = null;
     for (let k = 0; k < keys.length; k++) {
+      if (k === WARMUP && METRICS) before = await metrics(cdp);
       if (k === 0 && TRACE) await startTrace(cdp);
       if (k === WARMUP && PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 })).then(() => cdp.send('Profiler.start'));
       const r = await typeKey(cdp, page, keys[k]);
       // In IME mode the spaces between syllables are typed but not counted.
       if (k >= WARMUP && !(IME && keys[k] === ' ')) samples.push(r);
     }
+    if (METRICS) printMetrics(`${name} ${kb} KB ${place}`, before, await metrics(cdp), KEYS);
     if (TRACE) await endTrace(cdp, `${TRACE}-${name}-${kb}-${place}.json`);
     if (PROFILE) fs.writeFileSync(`${PROFILE}-${name}-${kb}-${place}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     res[place] = samples;

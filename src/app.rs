@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::autosave::{self, save_now};
-use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
+use crate::browser::{browser_lang, browser_offset, capture, clock, listen, now_ms};
 use crate::components::conflict::{conflict_dialog, use_conflict_modal};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
@@ -77,7 +77,7 @@ fn notices() -> Html {
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let ctx: Ctx = use_reducer(|| {
+    let ctx = Ctx::new(use_reducer(|| {
         let prefs = storage::load_prefs();
         let lang = prefs.as_ref().and_then(|p| Lang::parse(&p.lang)).unwrap_or_else(browser_lang);
         let dark = prefs.as_ref().map(|p| p.theme == "dark").unwrap_or_else(|| {
@@ -86,7 +86,7 @@ pub fn app() -> Html {
                 .is_some_and(|m| m.matches())
         });
         AppState::new(lang, dark, browser_offset())
-    });
+    }));
     let latest = use_mut_ref(|| Rc::new(AppState::new(Lang::Ko, false, browser_offset())));
     *latest.borrow_mut() = Rc::new((*ctx).clone());
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -199,6 +199,10 @@ pub fn app() -> Html {
                 }
             });
             let u7 = listen(window.as_ref(), crate::pwa::UPDATE_EVENT, move |_| ready.set(true));
+            // A click or a key acts on the state its page was drawn from: the key typed a
+            // moment ago lands first (see `crate::typing`), before any handler runs.
+            let land = |name| capture(window.as_ref(), name, crate::typing::land);
+            let (u8, u9, u10) = (land("pointerdown"), land("keydown"), land("click"));
             // Now that `drop` is heard: service worker, and files the OS launched us with.
             crate::pwa::start();
             move || {
@@ -209,6 +213,9 @@ pub fn app() -> Html {
                 u5();
                 u6();
                 u7();
+                u8();
+                u9();
+                u10();
             }
         });
     }

@@ -192,12 +192,18 @@ pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::
     }
 }
 
-/// Record `performance.now()` under `window[name]` (read by e2e/bench.mjs to
-/// measure the app's own share of keystroke-to-preview latency).
-pub fn mark(name: &str) {
-    if let Some(w) = web_sys::window() {
-        let now = w.performance().map_or(0.0, |p| p.now());
-        warn_on_err(js_sys::Reflect::set(&w, &name.into(), &now.into()), "a timing mark");
+/// [`listen`], in the capture phase: `f` runs before any handler of the
+/// event on the page (a window's capture listener is the first to hear it).
+pub fn capture(target: &web_sys::EventTarget, name: &str, f: impl Fn() + 'static) -> impl FnOnce() {
+    let cb = Closure::<dyn Fn()>::new(f);
+    let added = target.add_event_listener_with_callback_and_bool(name, cb.as_ref().unchecked_ref(), true);
+    warn_on_err(added, "adding a listener");
+    let target = target.clone();
+    let name = name.to_string();
+    move || {
+        let removed = target.remove_event_listener_with_callback_and_bool(&name, cb.as_ref().unchecked_ref(), true);
+        warn_on_err(removed, "removing a listener");
+        drop(cb);
     }
 }
 

@@ -77,6 +77,42 @@ export default async function (h) {
   // `content-visibility: auto` box): 2.4 ms a key at the end of 235 KB instead of 0.8.
   // The editor view has none; far preview chunks are empty boxes instead
   // (src/preview_chunks.js), drawn when scrolled or jumped to.
+  await test('typing: a key shows in the preview in its own task and reaches the state after the frame; a hidden tab or a click before that takes it along', async () => {
+    const { page } = await fresh();
+    await page.waitForSelector('[data-testid=goals-insert]:not([disabled])');
+    await saved(page);
+    // A key, then the tab hidden, in one task: nothing runs in between (src/typing.rs).
+    const r = await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      ta.focus();
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+      document.execCommand('insertText', false, '\n\n키 하나');
+      const shown = document.querySelector('[data-testid=preview]').textContent.includes('키 하나');
+      document.dispatchEvent(new Event('visibilitychange'));
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
+      const stored = index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes('키 하나'));
+      return { shown, stored };
+    });
+    assert(r.shown, 'the preview shows the key in the task that typed it');
+    assert(r.stored, 'the save of a hidden tab wrote the key typed just before');
+    // A key, then a click (sent by a script: no pointer event before it) in one task:
+    // the summary table goes into the body with the key, not into the body before it.
+    await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      ta.focus();
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+      document.execCommand('insertText', false, ' 둘');
+      document.querySelector('[data-testid=goals-insert]').click();
+    });
+    await page.waitForFunction(() => {
+      const v = document.querySelector('[data-testid=body]').value;
+      return v.includes('<!-- hoego:goals -->') && v.includes('키 하나 둘');
+    });
+    await storedHolds(page, '<!-- hoego:goals -->');
+    await storedHolds(page, '키 하나 둘');
+    await page.context().close();
+  });
+
   await test('typing: the editor view holds no display lock; far preview chunks are empty boxes, drawn when scrolled or jumped to', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');

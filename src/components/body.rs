@@ -790,7 +790,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
-            let handled = match (ctrl, e.key().as_str()) {
+            let handled = match (ctrl, key.as_str()) {
                 (true, "b" | "B") => {
                     wrap(&el, "**", "**", t(lang, Key::PlaceholderBold), None);
                     true

@@ -58,13 +58,17 @@ pub fn editor(p: &EditorProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Library))
     };
-    use_summary_refresh(ctx.clone(), analysis.clone(), analysed, date, post_lang);
+    use_summary_refresh(ctx.clone(), d.id.clone(), analysis.clone(), analysed, date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
         Ok(post) if !whole => {
+            // The preview is drawn at once; the state takes the body after the frame (see `crate::typing`).
             let on_body = {
-                let ctx = ctx.clone();
-                Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, typed: true, at: now_ms() }))
+                let (dispatch, draft) = (ctx.dispatcher(), d.id.clone());
+                Callback::from(move |body: String| {
+                    super::preview::draw_typed(&draft, &body);
+                    crate::typing::defer(&dispatch, &draft, body, now_ms());
+                })
             };
             html! {
                 <>
@@ -82,7 +86,7 @@ pub fn editor(p: &EditorProps) -> Html {
                             title={post.view().title.clone().unwrap_or_default()}
                             date={(*date_iso).clone()}
                             tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} images={ctx.images.generation}
-                            source={d.name.clone().map(AttrValue::from)} />
+                            source={d.name.clone().map(AttrValue::from)} echo={d.typed_rev == d.rev} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />
