@@ -200,8 +200,21 @@ pub fn app() -> Html {
             });
             let u7 = listen(window.as_ref(), crate::pwa::UPDATE_EVENT, move |_| ready.set(true));
             // A click or a key acts on the state its page was drawn from: the key typed a
-            // moment ago lands first (see `crate::typing`), before any handler runs.
-            let land = |name| capture(window.as_ref(), name, crate::typing::land);
+            // moment ago lands first (see `crate::typing`), before any handler runs. Not
+            // for a key into the body editor, which holds that key's body anyway: landing
+            // there would draw the editor again before the key's frame whenever keys come
+            // faster than the browser idles (autorepeat, a slow machine).
+            let land = |name| {
+                capture(window.as_ref(), name, |e| {
+                    let in_body = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| t.id() == "body");
+                    if !(in_body && e.type_() == "keydown") {
+                        crate::typing::land();
+                    }
+                })
+            };
             let (u8, u9, u10) = (land("pointerdown"), land("keydown"), land("click"));
             // Now that `drop` is heard: service worker, and files the OS launched us with.
             crate::pwa::start();

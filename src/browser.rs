@@ -194,8 +194,8 @@ pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::
 
 /// [`listen`], in the capture phase: `f` runs before any handler of the
 /// event on the page (a window's capture listener is the first to hear it).
-pub fn capture(target: &web_sys::EventTarget, name: &str, f: impl Fn() + 'static) -> impl FnOnce() {
-    let cb = Closure::<dyn Fn()>::new(f);
+pub fn capture(target: &web_sys::EventTarget, name: &str, f: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
+    let cb = Closure::<dyn Fn(web_sys::Event)>::new(f);
     let added = target.add_event_listener_with_callback_and_bool(name, cb.as_ref().unchecked_ref(), true);
     warn_on_err(added, "adding a listener");
     let target = target.clone();

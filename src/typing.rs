@@ -8,6 +8,10 @@
 //! the preview itself ([`crate::components::preview::draw_typed`]) and its
 //! `SetBody` waits here until the frame holding the key has been painted.
 //!
+//! The first key after a save lands at once (the editor asks, `components/editor.rs`): the
+//! save status turns to "saving" with it, and a wait for "saved" after typing waits for
+//! it. The keys after it, while a save is pending anyway, wait for their frames.
+//!
 //! Nothing may act on a state the body editor is ahead of, so the waiting
 //! edit lands first whenever anything else could: before every other action
 //! ([`crate::components::Ctx::dispatch`]), on every pointer or key press

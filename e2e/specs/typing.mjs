@@ -81,12 +81,14 @@ export default async function (h) {
     const { page } = await fresh();
     await page.waitForSelector('[data-testid=goals-insert]:not([disabled])');
     await saved(page);
-    // A key, then the tab hidden, in one task: nothing runs in between (src/typing.rs).
+    // Two keys, then the tab hidden, in one task: nothing runs in between (src/typing.rs).
+    // The first key after a save lands at once; the second is held for its frame.
     const r = await page.evaluate(() => {
       const ta = document.querySelector('[data-testid=body]');
       ta.focus();
       ta.setSelectionRange(ta.value.length, ta.value.length);
-      document.execCommand('insertText', false, '\n\n키 하나');
+      document.execCommand('insertText', false, '\n\n키');
+      document.execCommand('insertText', false, ' 하나');
       const shown = document.querySelector('[data-testid=preview]').textContent.includes('키 하나');
       document.dispatchEvent(new Event('visibilitychange'));
       const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
@@ -95,22 +97,49 @@ export default async function (h) {
     });
     assert(r.shown, 'the preview shows the key in the task that typed it');
     assert(r.stored, 'the save of a hidden tab wrote the key typed just before');
-    // A key, then a click (sent by a script: no pointer event before it) in one task:
+    // Two keys, then a click (sent by a script: no pointer event before it) in one task:
     // the summary table goes into the body with the key, not into the body before it.
     await page.evaluate(() => {
       const ta = document.querySelector('[data-testid=body]');
       ta.focus();
       ta.setSelectionRange(ta.value.length, ta.value.length);
       document.execCommand('insertText', false, ' 둘');
+      document.execCommand('insertText', false, ' 셋');
       document.querySelector('[data-testid=goals-insert]').click();
     });
     await page.waitForFunction(() => {
       const v = document.querySelector('[data-testid=body]').value;
-      return v.includes('<!-- hoego:goals -->') && v.includes('키 하나 둘');
+      return v.includes('<!-- hoego:goals -->') && v.includes('키 하나 둘 셋');
     });
     await storedHolds(page, '<!-- hoego:goals -->');
-    await storedHolds(page, '키 하나 둘');
+    await storedHolds(page, '키 하나 둘 셋');
     await page.context().close();
+  });
+
+  await test('typing: Hangul composed in a draft "Start next retrospective" opened in the same editor goes to that draft, never to the one before', async () => {
+    const { context, page } = await fresh();
+    await page.waitForSelector('[data-testid=next-retro]');
+    await saved(page);
+    const [source] = await h.storedDrafts(page);
+    const name = await page.textContent('.editor-name');
+    await page.click('[data-testid=next-retro]');
+    await page.waitForFunction((n) => document.querySelector('.editor-name').textContent !== n, name);
+    await page.click('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    // The composition listeners are the editor's first render's (src/components/body.rs).
+    const cdp = await context.newCDPSession(page);
+    for (const [steps, done] of [[['ㅎ', '하', '한'], '한'], [['ㄱ', '그', '글'], '글']]) {
+      for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.insertText', { text: done });
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('한글'));
+    await saved(page);
+    const drafts = await h.storedDrafts(page);
+    const old = drafts.find((d) => d.id === source.id);
+    assert(old && old.text === source.text, `the draft before is unchanged: ${JSON.stringify((old?.text ?? '').slice(-80))}`);
+    const next = drafts.filter((d) => d.id !== source.id);
+    assert(next.length === 1 && next[0].text.includes('한글'), `the new draft has the syllables: ${JSON.stringify(next.map((d) => d.text.slice(-80)))}`);
+    await context.close();
   });
 
   await test('typing: the editor view holds no display lock; far preview chunks are empty boxes, drawn when scrolled or jumped to', async () => {

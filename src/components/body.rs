@@ -386,8 +386,12 @@ pub struct BodyProps {
     pub draft_id: AttrValue,
     /// The body as the state has it.
     pub body: AttrValue,
-    /// Called with the element's text after user edits.
-    pub on_change: Callback<String>,
+    /// Called after user edits with the draft the textarea holds and its text.
+    /// The draft comes from the editor itself: the composition listeners are
+    /// attached once, with the props of the first render (a draft opened in
+    /// this editor since must not get the keys of the first one, nor give its
+    /// keys to it).
+    pub on_change: Callback<(String, String)>,
     /// The keyboard hint shown under the editor (how Tab works and how to leave).
     pub keys_hint: AttrValue,
     /// UI language (the page bar of a very long body).
@@ -584,6 +588,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let bar = bar.clone();
         let body = p.body.clone();
         let source = source.clone();
+        let shown = shown.clone();
         let (echo, rewrote) = (p.echo, rewrote.clone());
         use_effect_with((p.draft_id.clone(), body, p.ending), move |(id, body, ending)| {
             // The echo of this editor's own key, which the textarea already holds:
@@ -681,6 +686,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let around = around.clone();
         let bar = bar.clone();
         let rewrote = rewrote.clone();
+        let shown = shown.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let js = js_value(&el);
@@ -692,7 +698,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 bar.show(pv);
                 let (text, nul) = with_endings(&source, whole);
                 *rewrote.borrow_mut() = nul;
-                cb.emit(text);
+                cb.emit((shown.borrow().clone(), text));
             }
         })
     };
@@ -705,6 +711,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let source = source.clone();
         let cb = p.on_change.clone();
         let rewrote = rewrote.clone();
+        let shown = shown.clone();
         Callback::from(move |e: InputEvent| {
             super::typed_edit::note_input(&e.input_type());
             // Mid-composition text is provisional; the final text comes with compositionend.
@@ -718,7 +725,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     mirror.borrow_mut().edited(text.clone(), Some(js), lines);
                     let (text, nul) = with_endings(&source, text);
                     *rewrote.borrow_mut() = nul;
-                    cb.emit(text);
+                    cb.emit((shown.borrow().clone(), text));
                 }
                 _ => send(),
             }

@@ -385,7 +385,9 @@ pub fn preview(p: &PreviewProps) -> Html {
             // unless a slice is still owed (a paste), which goes on from where it got to.
             let drawn = {
                 let mut l = drawer.live.borrow_mut();
-                echo && l.draft == id.as_str() && l.done && l.typed.take() == Some(body.len())
+                // Taken whatever the answer: a length left here must not match a later body.
+                let typed = l.typed.take();
+                echo && l.draft == id.as_str() && l.done && typed == Some(body.len())
             };
             if !drawn {
                 drawer.draw(id, body, end);
