@@ -233,6 +233,8 @@ pub fn app() -> Html {
         });
     }
 
+    // The first key typed after a save lands at once (`crate::typing`): the save status turns with it.
+    crate::typing::note_saved(matches!(ctx.save, SaveState::Saved(_)) && ctx.access.writable());
     let lang = ctx.lang;
     let toggle_lang = {
         let ctx = ctx.clone();

@@ -8,7 +8,7 @@
 //! the preview itself ([`crate::components::preview::draw_typed`]) and its
 //! `SetBody` waits here until the frame holding the key has been painted.
 //!
-//! The first key after a save lands at once (the editor asks, `components/editor.rs`): the
+//! The first key after a save lands at once (the app's render says when all is saved): the
 //! save status turns to "saving" with it, and a wait for "saved" after typing waits for
 //! it. The keys after it, while a save is pending anyway, wait for their frames.
 //!
@@ -51,6 +51,17 @@ thread_local! {
     static PENDING: RefCell<Option<(Typed, Dispatch)>> = const { RefCell::new(None) };
     /// Whether a landing after the next frame is already asked for.
     static ASKED: Cell<bool> = const { Cell::new(false) };
+    /// Whether the state, as last drawn, has everything saved (see [`note_saved`]).
+    static SAVED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The app's render says whether its state has everything saved. Read here,
+/// not from a state handle the editor's callback holds: such a handle keeps
+/// every state it is read in (Yew's deref history), and the body editor's
+/// composition listeners hold their first render's callback for as long as
+/// the editor lives.
+pub fn note_saved(saved: bool) {
+    SAVED.with(|s| s.set(saved));
 }
 
 /// How long an edit waits for the browser to be idle before it lands anyway
@@ -68,7 +79,10 @@ pub fn defer(dispatch: &Dispatch, draft: &str, body: String, at: f64) {
     }
     let typed = Typed { draft: draft.to_string(), body, at };
     PENDING.with(|p| *p.borrow_mut() = Some((typed, dispatch.clone())));
-    if !ASKED.with(|a| a.replace(true)) {
+    // The first key after a save lands at once (see the module's notes).
+    if SAVED.with(Cell::get) {
+        land();
+    } else if !ASKED.with(|a| a.replace(true)) {
         after_frame();
     }
 }
@@ -77,6 +91,9 @@ pub fn defer(dispatch: &Dispatch, draft: &str, body: String, at: f64) {
 #[inline(never)]
 pub fn land() {
     if let Some((typed, dispatch)) = take_pending() {
+        // Unsaved from now on, until the app's next render says otherwise (a second
+        // key in the same task must not land at once too).
+        note_saved(false);
         dispatch.dispatch_now(typed.into_action());
     }
 }

@@ -19,7 +19,7 @@ use super::unapplied::{box_state, on_typed, BoxState};
 use super::{Ctx, Dispatch};
 use crate::browser::{browser_offset, now_ms};
 use crate::i18n::{t, Key};
-use crate::state::{Action, Draft, FmBox, SaveState, Typed, TYPED_KEYS};
+use crate::state::{Action, Draft, FmBox, Typed, TYPED_KEYS};
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -64,17 +64,10 @@ pub fn editor(p: &EditorProps) -> Html {
         Ok(post) if !whole => {
             // The preview is drawn at once; the state takes the body after the frame (see `crate::typing`).
             let on_body = {
-                let (dispatch, ctx) = (ctx.dispatcher(), ctx.clone());
+                let dispatch = ctx.dispatcher();
                 Callback::from(move |(draft, body): (String, String)| {
                     super::preview::draw_typed(&draft, &body);
                     crate::typing::defer(&dispatch, &draft, body, now_ms());
-                    // The first key after a save lands at once (the handle reads the state as it
-                    // is now): the save status says "saving" with the key that made it so, and
-                    // whoever waits for "saved" after typing waits for that key. The keys after
-                    // it, while a save is pending anyway, wait for their frames.
-                    if matches!(ctx.save, SaveState::Saved(_)) {
-                        crate::typing::land();
-                    }
                 })
             };
             html! {
