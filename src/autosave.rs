@@ -63,8 +63,6 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
 }
 
 /// Apply `action` to `latest` too: it is read before the next render.
-/// (One place that runs the reducer here: each call site inlined all of it.)
-#[inline(never)]
 fn advance(latest: &RefCell<Rc<AppState>>, action: Action) {
     let mut next = (**latest.borrow()).clone();
     next.apply(action);

@@ -71,7 +71,6 @@ const FRAME_WAIT_MS: u32 = 100;
 /// Hold `body`, typed into draft `draft` at `at` (the whole body: a newer one
 /// replaces an older one of the same draft), until the frame showing it has
 /// been painted.
-#[inline(never)]
 pub fn defer(dispatch: &Dispatch, draft: &str, body: String, at: f64) {
     let other_draft = PENDING.with(|p| p.borrow().as_ref().is_some_and(|(held, _)| held.draft != draft));
     if other_draft {
@@ -88,7 +87,6 @@ pub fn defer(dispatch: &Dispatch, draft: &str, body: String, at: f64) {
 }
 
 /// Send the held edit to the state now, if there is one.
-#[inline(never)]
 pub fn land() {
     if let Some((typed, dispatch)) = take_pending() {
         // Unsaved from now on, until the app's next render says otherwise (a second

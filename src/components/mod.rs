@@ -46,9 +46,7 @@ impl Ctx {
         Ctx(handle)
     }
 
-    /// Apply `action`, after the body editor's held key. (Not inlined: it is
-    /// called from ~60 places, and the first load is budgeted.)
-    #[inline(never)]
+    /// Apply `action`, after the body editor's held key.
     pub fn dispatch(&self, action: Action) {
         crate::typing::land();
         self.0.dispatch(action);
@@ -74,9 +72,7 @@ impl std::ops::Deref for Ctx {
 pub struct Dispatch(UseReducerDispatcher<AppState>);
 
 impl Dispatch {
-    /// Apply `action`, after the body editor's held key. (Not inlined: it is
-    /// called from ~60 places, and the first load is budgeted.)
-    #[inline(never)]
+    /// Apply `action`, after the body editor's held key.
     pub fn dispatch(&self, action: Action) {
         crate::typing::land();
         self.0.dispatch(action);

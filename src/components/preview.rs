@@ -301,9 +301,7 @@ struct Drawer {
 
 impl Drawer {
     /// Head for `body` of draft `id` (the part before its [`Cut`], `end`):
-    /// its first slice now, the rest in later tasks. (Not inlined into its two
-    /// callers: the first load is budgeted.)
-    #[inline(never)]
+    /// its first slice now, the rest in later tasks.
     fn draw(&self, id: &str, body: &AttrValue, end: Option<usize>) {
         let body = match end {
             Some(end) => AttrValue::from(body[..end].to_string()),
@@ -340,7 +338,6 @@ thread_local! {
 /// Draw `body`, just typed into draft `draft`'s body editor, at once: the
 /// state takes it after the frame (see `crate::typing`), and its render then
 /// finds the preview already there.
-#[inline(never)]
 pub fn draw_typed(draft: &str, body: &str) {
     let shown = SHOWN.with(|s| s.borrow().as_ref().filter(|(id, _)| id == draft).map(|(_, d)| d.clone()));
     if let Some(d) = shown {
