@@ -72,16 +72,10 @@ async function test(name, fn) {
 
 // A bound for a state to arrive, never a wait of its own: generous (a slow CI machine,
 // a throttled CPU), so only a state that never comes fails.
-const saved = async (page) => {
-  // A key typed in the body reaches the app's state once the browser is idle after
-  // painting it (src/typing.rs): until then a status still "saved" from before says
-  // nothing about it. An idle callback asked for now runs after the app's.
-  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(), { timeout: 1000 })));
-  await page.waitForFunction(() => {
-    const s = document.querySelector('[data-testid=save-status]');
-    return s && s.classList.contains('saved');
-  }, null, { timeout: 15000 * slowdown });
-};
+const saved = (page) => page.waitForFunction(() => {
+  const s = document.querySelector('[data-testid=save-status]');
+  return s && s.classList.contains('saved');
+}, null, { timeout: 15000 * slowdown });
 
 // Importing exactly one post opens it in the editor (several stay in the
 // library, highlighted): after one, this helper goes back to the library, so

@@ -173,15 +173,6 @@ async function recordProfiles(dir, wasmName, instrumented, work) {
         await cdp.send('Input.insertText', { text: '한' });
         for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
       }
-      // Keys faster than the frames (a burst the body editor holds, src/typing.rs: a newer
-      // body replaces the one held), then the tab hidden before they landed, in one task.
-      await page.evaluate(() => {
-        const ta = document.querySelector('[data-testid=body]');
-        ta.focus();
-        for (const key of ['a', 'b']) document.execCommand('insertText', false, key);
-        document.dispatchEvent(new Event('visibilitychange'));
-        for (let i = 0; i < 2; i++) document.execCommand('delete');
-      });
       // Switching to another tab (the autosave's flush on visibilitychange and pagehide).
       await page.evaluate(() => {
         document.dispatchEvent(new Event('visibilitychange'));

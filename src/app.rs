@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::autosave::{self, save_now};
-use crate::browser::{browser_lang, browser_offset, capture, clock, listen, now_ms};
+use crate::browser::{browser_lang, browser_offset, clock, listen, now_ms};
 use crate::components::conflict::{conflict_dialog, use_conflict_modal};
 use crate::components::editor::Editor;
 use crate::components::library::{import_files, import_text, Library};
@@ -77,7 +77,7 @@ fn notices() -> Html {
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let ctx = Ctx::new(use_reducer(|| {
+    let ctx: Ctx = use_reducer(|| {
         let prefs = storage::load_prefs();
         let lang = prefs.as_ref().and_then(|p| Lang::parse(&p.lang)).unwrap_or_else(browser_lang);
         let dark = prefs.as_ref().map(|p| p.theme == "dark").unwrap_or_else(|| {
@@ -86,7 +86,7 @@ pub fn app() -> Html {
                 .is_some_and(|m| m.matches())
         });
         AppState::new(lang, dark, browser_offset())
-    }));
+    });
     let latest = use_mut_ref(|| Rc::new(AppState::new(Lang::Ko, false, browser_offset())));
     *latest.borrow_mut() = Rc::new((*ctx).clone());
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -199,23 +199,6 @@ pub fn app() -> Html {
                 }
             });
             let u7 = listen(window.as_ref(), crate::pwa::UPDATE_EVENT, move |_| ready.set(true));
-            // A click or a key acts on the state its page was drawn from: the key typed a
-            // moment ago lands first (see `crate::typing`), before any handler runs. Not
-            // for a key into the body editor, which holds that key's body anyway: landing
-            // there would draw the editor again before the key's frame whenever keys come
-            // faster than the browser idles (autorepeat, a slow machine).
-            let land = |name| {
-                capture(window.as_ref(), name, |e| {
-                    let in_body = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|t| t.id() == "body");
-                    if !(in_body && e.type_() == "keydown") {
-                        crate::typing::land();
-                    }
-                })
-            };
-            let (u8, u9, u10) = (land("pointerdown"), land("keydown"), land("click"));
             // Now that `drop` is heard: service worker, and files the OS launched us with.
             crate::pwa::start();
             move || {
@@ -226,15 +209,10 @@ pub fn app() -> Html {
                 u5();
                 u6();
                 u7();
-                u8();
-                u9();
-                u10();
             }
         });
     }
 
-    // The first key typed after a save lands at once (`crate::typing`): the save status turns with it.
-    crate::typing::note_saved(matches!(ctx.save, SaveState::Saved(_)) && ctx.access.writable());
     let lang = ctx.lang;
     let toggle_lang = {
         let ctx = ctx.clone();

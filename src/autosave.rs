@@ -30,12 +30,6 @@ pub fn needed(state: &AppState) -> bool {
 /// (`visibilitychange` then `pagehide`) sees this one's revisions instead of
 /// taking its own write for another tab's.
 pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
-    // The key typed a moment ago is not in `latest` yet (`crate::typing`): a reload
-    // or a hidden tab saves it too.
-    if let Some(typed) = crate::typing::take() {
-        advance(latest, typed.action());
-        ctx.dispatch(typed.action());
-    }
     let state = latest.borrow().clone();
     if !needed(&state) {
         return;
@@ -48,7 +42,9 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
         let revs: Vec<_> =
             report.saved.iter().map(|(id, rev)| (id.clone(), edits.get(id).unwrap_or(0), *rev)).collect();
         let saved = || Action::Saved { revs: revs.clone(), removed: state.removed.clone(), at: now_ms() };
-        advance(latest, saved());
+        let mut next = (*state).clone();
+        next.apply(saved());
+        *latest.borrow_mut() = Rc::new(next);
         ctx.dispatch(saved());
     }
     if !report.conflicts.is_empty() {
@@ -60,13 +56,6 @@ pub fn save_now(ctx: &Ctx, latest: &RefCell<Rc<AppState>>) {
         None => {}
     }
     refresh_usage(ctx);
-}
-
-/// Apply `action` to `latest` too: it is read before the next render.
-fn advance(latest: &RefCell<Rc<AppState>>, action: Action) {
-    let mut next = (**latest.borrow()).clone();
-    next.apply(action);
-    *latest.borrow_mut() = Rc::new(next);
 }
 
 /// A `storage` event: another tab changed the index (or cleared storage).

@@ -179,30 +179,25 @@ pub fn warn_on_err<T>(result: Result<T, JsValue>, what: &str) {
 
 /// Add an event listener; the returned function removes it.
 pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
-    add_listener(target, name, f, false)
-}
-
-/// [`listen`], in the capture phase: `f` runs before any handler of the
-/// event on the page (a window's capture listener is the first to hear it).
-pub fn capture(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
-    add_listener(target, name, f, true)
-}
-
-fn add_listener(
-    target: &web_sys::EventTarget,
-    name: &str,
-    f: impl FnMut(web_sys::Event) + 'static,
-    capture: bool,
-) -> impl FnOnce() {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let added = target.add_event_listener_with_callback_and_bool(name, cb.as_ref().unchecked_ref(), capture);
-    warn_on_err(added, "adding a listener");
+    warn_on_err(target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()), "adding a listener");
     let target = target.clone();
     let name = name.to_string();
     move || {
-        let removed = target.remove_event_listener_with_callback_and_bool(&name, cb.as_ref().unchecked_ref(), capture);
-        warn_on_err(removed, "removing a listener");
+        warn_on_err(
+            target.remove_event_listener_with_callback(&name, cb.as_ref().unchecked_ref()),
+            "removing a listener",
+        );
         drop(cb);
+    }
+}
+
+/// Record `performance.now()` under `window[name]` (read by e2e/bench.mjs to
+/// measure the app's own share of keystroke-to-preview latency).
+pub fn mark(name: &str) {
+    if let Some(w) = web_sys::window() {
+        let now = w.performance().map_or(0.0, |p| p.now());
+        warn_on_err(js_sys::Reflect::set(&w, &name.into(), &now.into()), "a timing mark");
     }
 }
 

@@ -16,8 +16,6 @@
 
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::components::Ctx;
@@ -97,7 +95,7 @@ fn enqueue(ctx: &Ctx, op: Op) {
             let mut wrote = false;
             while let Some(op) = KEEPER.with(|k| k.borrow_mut().ops.pop_front()) {
                 wrote |= !matches!(op, Op::Restore);
-                run(ctx.clone(), op).await;
+                run(&ctx, op).await;
                 tell(&ctx);
             }
             // The storage area's usage line counts the images too. A read alone
@@ -144,21 +142,18 @@ pub(crate) fn forget(ctx: &Ctx) {
     enqueue(ctx, Op::Forget(IMAGES.with(|i| i.borrow().clone())));
 }
 
-/// The step for `op`. Each kind is a future of its own (boxed): the read at
-/// start is all a first visit runs, and the first load (budgeted, see
-/// `scripts/lazy-wasm.mjs`) carries only that one's code, not every kind's.
-fn run(ctx: Ctx, op: Op) -> Pin<Box<dyn Future<Output = ()>>> {
+async fn run(ctx: &Ctx, op: Op) {
     match op {
-        Op::Restore => Box::pin(async {
+        Op::Restore => {
             let read = store::read_all().await;
             let done = read.map(|stored| if forget_waits() { Vec::new() } else { take_absent(stored) });
             KEEPER.with(|k| k.borrow_mut().restored = true);
             // A store that is simply absent (plain http:) is not news at every
             // start: the library's storage area says it.
             settle(done.map(|_| ()), None);
-        }),
-        Op::Store => Box::pin(async move { store_unstored(&ctx).await }),
-        Op::FromBackup(images) => Box::pin(async move {
+        }
+        Op::Store => store_unstored(ctx).await,
+        Op::FromBackup(images) => {
             let offered = images.len();
             let added = if forget_waits() { Vec::new() } else { take_absent(images) };
             let said = format!(
@@ -171,25 +166,23 @@ fn run(ctx: Ctx, op: Op) -> Pin<Box<dyn Future<Output = ()>>> {
             );
             ctx.dispatch(Action::Notify(Notice { level: Level::Ok, text: said }));
             KEEPER.with(|k| k.borrow_mut().unstored.extend(added));
-            store_unstored(&ctx).await;
-        }),
-        Op::Forget(asked) => Box::pin(async move {
-            match store::clear().await {
-                Ok(()) => {
-                    let kept = drop_held(&asked);
-                    KEEPER.with(|k| {
-                        let mut k = k.borrow_mut();
-                        k.unstored.clear();
-                        k.unstored.extend(kept);
-                        k.refused = None;
-                    });
-                    store_unstored(&ctx).await;
-                }
-                // Nothing was dropped: the images are still stored and still shown.
-                Err(e) => say(&ctx, Key::ImagesForgetFailed, &e),
+            store_unstored(ctx).await;
+        }
+        Op::Forget(asked) => match store::clear().await {
+            Ok(()) => {
+                let kept = drop_held(&asked);
+                KEEPER.with(|k| {
+                    let mut k = k.borrow_mut();
+                    k.unstored.clear();
+                    k.unstored.extend(kept);
+                    k.refused = None;
+                });
+                store_unstored(ctx).await;
             }
-        }),
-        Op::Heard { cleared, names } => Box::pin(async move {
+            // Nothing was dropped: the images are still stored and still shown.
+            Err(e) => say(ctx, Key::ImagesForgetFailed, &e),
+        },
+        Op::Heard { cleared, names } => {
             let names: Vec<String> = names.into_iter().collect();
             match store::read_after(&names, cleared).await {
                 Ok(heard) => follow(heard),
@@ -197,7 +190,7 @@ fn run(ctx: Ctx, op: Op) -> Pin<Box<dyn Future<Output = ()>>> {
                 // library's storage line says the store could not be read.
                 Err(e) => settle(Err(e), None),
             }
-        }),
+        }
     }
 }
 

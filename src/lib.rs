@@ -22,7 +22,6 @@ pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod text_delta;
-pub mod typing;
 pub mod warning_titles;
 
 /// Mount the app on the page's body.

@@ -55,10 +55,8 @@ pub fn clear(container: &Element) {
 /// only one run of its text changed, only that text node does. Every
 /// chunk whose blocks change is drawn (see [`changed`]).
 pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Result<(), JsValue> {
-    // Only a block written anew needs these (a key changing one text run does not):
-    // each is a call out of the wasm.
-    let doc = || container.owner_document().ok_or("no document");
-    let lang = || doc().map(|d| page_lang(&d));
+    let doc = container.owner_document().ok_or("no document")?;
+    let lang = page_lang(&doc);
     let kept = patch.removed.min(patch.inserted.len());
     for (node, html) in nodes[patch.prefix..patch.prefix + kept].iter().zip(&patch.inserted) {
         changed(node);
@@ -69,7 +67,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
             continue;
         }
         node.set_inner_html(html);
-        name_task_boxes(node, lang()?)?;
+        name_task_boxes(node, lang)?;
         crate::images::show_imported(node)?;
     }
     let start = patch.prefix + kept;
@@ -93,7 +91,7 @@ pub fn apply(container: &Element, nodes: &mut Vec<Element>, patch: &Patch) -> Re
         changed(c);
     }
     if start < patch.prefix + patch.inserted.len() {
-        let fresh = insert(container, &doc()?, nodes, start, &patch.inserted[kept..], lang()?)?;
+        let fresh = insert(container, &doc, nodes, start, &patch.inserted[kept..], lang)?;
         nodes.splice(start..start, fresh);
     }
     Ok(())

@@ -498,11 +498,10 @@ pub enum Action {
     SetField { key: String, value: FieldValue, at: f64 },
     /// Remove a key of the current draft.
     UnsetField { key: String, at: f64 },
-    /// Replace draft `draft`'s body (named: the body editor's key lands a
-    /// frame after it was typed, see `crate::typing`). `typed`: sent by the body editor,
+    /// Replace the current draft's body. `typed`: sent by the body editor,
     /// whose textarea already holds it (see `Draft::typed_rev`); any other
     /// sender's body must be written into the textarea.
-    SetBody { draft: String, body: String, typed: bool, at: f64 },
+    SetBody { body: String, typed: bool, at: f64 },
     /// Set or clear the current draft's length target.
     SetTarget { target: Option<LengthTarget>, at: f64 },
     /// The user's templates as storage now holds them.
@@ -636,13 +635,13 @@ impl AppState {
         }
     }
 
-    /// A key typed in the body: [`Self::edit_current`] of the draft it was
-    /// typed in (the view may have moved on since), but the new draft is
+    /// A key typed in the body: [`Self::edit_current`], but the new draft is
     /// made from the current one's parts. Why: the editor holds the current
     /// draft too, so editing it in place first copies all of it
     /// (`Rc::make_mut`), text and body included, on every key typed.
-    fn set_body(&mut self, draft: &str, body: String, typed: bool, at: f64) {
-        let Some(slot) = self.drafts.iter_mut().find(|d| d.id == draft) else { return };
+    fn set_body(&mut self, body: String, typed: bool, at: f64) {
+        let View::Editor(id) = &self.view else { return };
+        let Some(slot) = self.drafts.iter_mut().find(|d| &d.id == id) else { return };
         let made = match &slot.post {
             Ok(p) => Ok(slot.with_post(p.with_body(body))),
             Err(_) => Err("raw mode".to_string()),
@@ -849,7 +848,7 @@ impl AppState {
                 Ok(p) => p.unset(&key).map_err(|e| e.to_string()),
                 Err(_) => Err("raw mode".into()),
             }),
-            Action::SetBody { draft, body, typed, at } => self.set_body(&draft, body, typed, at),
+            Action::SetBody { body, typed, at } => self.set_body(body, typed, at),
             Action::SetTarget { target, at } => self.edit_current(at, |d| {
                 d.target = target;
                 Ok(())
@@ -1062,11 +1061,11 @@ mod tests {
         let echo = |s: &AppState| s.current().is_some_and(|d| d.typed_rev == d.rev);
         // (action, echo after it)
         let steps = [
-            (Action::SetBody { draft: "d1".into(), body: "body 1\n".into(), typed: true, at: 2.0 }, true),
-            (Action::SetBody { draft: "d1".into(), body: "body 2\n".into(), typed: false, at: 3.0 }, false),
-            (Action::SetBody { draft: "d1".into(), body: "body 3\n".into(), typed: true, at: 4.0 }, true),
+            (Action::SetBody { body: "body 1\n".into(), typed: true, at: 2.0 }, true),
+            (Action::SetBody { body: "body 2\n".into(), typed: false, at: 3.0 }, false),
+            (Action::SetBody { body: "body 3\n".into(), typed: true, at: 4.0 }, true),
             (Action::SetField { key: "title".into(), value: FieldValue::Str("u".into()), at: 5.0 }, false),
-            (Action::SetBody { draft: "d1".into(), body: "body 4\n".into(), typed: true, at: 6.0 }, true),
+            (Action::SetBody { body: "body 4\n".into(), typed: true, at: 6.0 }, true),
             (Action::SetText { text: "---\ntitle: v\n---\nbody 5\n".into(), at: 7.0 }, false),
         ];
         for (i, (action, want)) in steps.into_iter().enumerate() {
@@ -1074,38 +1073,6 @@ mod tests {
             assert_eq!(echo(&s), want, "step {i}");
         }
         assert_eq!(s.current().unwrap().text, "---\ntitle: v\n---\nbody 5\n");
-    }
-
-    /// A typed body lands a frame after its key (`crate::typing`): by then the
-    /// writer may have opened the library or another draft. It goes to the
-    /// draft it was typed in, never to the one open now, and one that was
-    /// deleted meanwhile takes nothing.
-    #[test]
-    fn a_body_lands_in_the_draft_it_was_typed_in() {
-        let mut s = state();
-        s.apply(Action::Create { id: "a".into(), text: "---\ntitle: a\n---\nbody a\n".into(), at: 1.0 });
-        s.apply(Action::Create { id: "b".into(), text: "---\ntitle: b\n---\nbody b\n".into(), at: 2.0 });
-        let text = |s: &AppState, id: &str| s.drafts.iter().find(|d| d.id == id).map(|d| d.text.clone());
-        // (view when the body lands, draft it was typed in, the drafts' texts after)
-        let cases = [
-            (Action::Library, "a", Some("---\ntitle: a\n---\ntyped\n"), Some("---\ntitle: b\n---\nbody b\n")),
-            (Action::Open("b".into()), "a", Some("---\ntitle: a\n---\ntyped\n"), Some("---\ntitle: b\n---\nbody b\n")),
-            (Action::Open("a".into()), "b", Some("---\ntitle: a\n---\ntyped\n"), Some("---\ntitle: b\n---\ntyped\n")),
-            (Action::Delete("a".into()), "a", None, Some("---\ntitle: b\n---\ntyped\n")),
-        ];
-        for (i, (view, typed_in, a, b)) in cases.into_iter().enumerate() {
-            s.apply(view);
-            let view = s.view.clone();
-            s.apply(Action::SetBody {
-                draft: typed_in.into(),
-                body: "typed\n".into(),
-                typed: true,
-                at: 10.0 + i as f64,
-            });
-            assert_eq!(text(&s, "a").as_deref(), a, "case {i}: a");
-            assert_eq!(text(&s, "b").as_deref(), b, "case {i}: b");
-            assert_eq!(s.view, view, "case {i}: the view stays");
-        }
     }
 
     /// Text held for a front matter box outlives the editor: another draft,

@@ -386,12 +386,8 @@ pub struct BodyProps {
     pub draft_id: AttrValue,
     /// The body as the state has it.
     pub body: AttrValue,
-    /// Called after user edits with the draft the textarea holds and its text.
-    /// The draft comes from the editor itself: the composition listeners are
-    /// attached once, with the props of the first render (a draft opened in
-    /// this editor since must not get the keys of the first one, nor give its
-    /// keys to it).
-    pub on_change: Callback<(String, String)>,
+    /// Called with the element's text after user edits.
+    pub on_change: Callback<String>,
     /// The keyboard hint shown under the editor (how Tab works and how to leave).
     pub keys_hint: AttrValue,
     /// UI language (the page bar of a very long body).
@@ -588,7 +584,6 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let bar = bar.clone();
         let body = p.body.clone();
         let source = source.clone();
-        let shown = shown.clone();
         let (echo, rewrote) = (p.echo, rewrote.clone());
         use_effect_with((p.draft_id.clone(), body, p.ending), move |(id, body, ending)| {
             // The echo of this editor's own key, which the textarea already holds:
@@ -686,7 +681,6 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let around = around.clone();
         let bar = bar.clone();
         let rewrote = rewrote.clone();
-        let shown = shown.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let js = js_value(&el);
@@ -698,7 +692,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 bar.show(pv);
                 let (text, nul) = with_endings(&source, whole);
                 *rewrote.borrow_mut() = nul;
-                cb.emit((shown.borrow().clone(), text));
+                cb.emit(text);
             }
         })
     };
@@ -711,7 +705,6 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let source = source.clone();
         let cb = p.on_change.clone();
         let rewrote = rewrote.clone();
-        let shown = shown.clone();
         Callback::from(move |e: InputEvent| {
             super::typed_edit::note_input(&e.input_type());
             // Mid-composition text is provisional; the final text comes with compositionend.
@@ -725,7 +718,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     mirror.borrow_mut().edited(text.clone(), Some(js), lines);
                     let (text, nul) = with_endings(&source, text);
                     *rewrote.borrow_mut() = nul;
-                    cb.emit((shown.borrow().clone(), text));
+                    cb.emit(text);
                 }
                 _ => send(),
             }
@@ -797,7 +790,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
-            let handled = match (ctrl, key.as_str()) {
+            let handled = match (ctrl, e.key().as_str()) {
                 (true, "b" | "B") => {
                     wrap(&el, "**", "**", t(lang, Key::PlaceholderBold), None);
                     true

@@ -58,17 +58,13 @@ pub fn editor(p: &EditorProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Library))
     };
-    use_summary_refresh(ctx.clone(), d.id.clone(), analysis.clone(), analysed, date, post_lang);
+    use_summary_refresh(ctx.clone(), analysis.clone(), analysed, date, post_lang);
     let on_action = use_goal_action(ctx.clone(), d.clone());
     let main = match &d.post {
         Ok(post) if !whole => {
-            // The preview is drawn at once; the state takes the body after the frame (see `crate::typing`).
             let on_body = {
-                let dispatch = ctx.dispatcher();
-                Callback::from(move |(draft, body): (String, String)| {
-                    super::preview::draw_typed(&draft, &body);
-                    crate::typing::defer(&dispatch, &draft, body, now_ms());
-                })
+                let ctx = ctx.clone();
+                Callback::from(move |body: String| ctx.dispatch(Action::SetBody { body, typed: true, at: now_ms() }))
             };
             html! {
                 <>
@@ -86,7 +82,7 @@ pub fn editor(p: &EditorProps) -> Html {
                             title={post.view().title.clone().unwrap_or_default()}
                             date={(*date_iso).clone()}
                             tags={post.view().tags.clone()} label={t(lang, Key::Preview)} {lang} images={ctx.images.generation}
-                            source={d.name.clone().map(AttrValue::from)} echo={d.typed_rev == d.rev} />
+                            source={d.name.clone().map(AttrValue::from)} />
                     </section>
                     <aside class="pane side-pane">
                         <Outline analysis={analysis.clone()} {lang} />
@@ -99,8 +95,7 @@ pub fn editor(p: &EditorProps) -> Html {
         read => {
             let on_text = {
                 let ctx = ctx.clone();
-                // The whole text of the draft open (this editor is drawn for it alone).
-                Callback::from(move |(_, text): (String, String)| ctx.dispatch(Action::SetText { text, at: now_ms() }))
+                Callback::from(move |text: String| ctx.dispatch(Action::SetText { text, at: now_ms() }))
             };
             let notice = match read {
                 // No export of a post that does not read, but its text can leave as it is.

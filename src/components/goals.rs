@@ -40,7 +40,7 @@ fn run(ctx: &Ctx, d: &Draft, action: GoalAction) {
             let with = summary::insert(body, &scoreboard(body, post.view().date.as_ref()), lang_of(post));
             // Typed into the editor, so Ctrl+Z takes it back; else set (see `typed_edit`).
             if with != body && edit_as_typed(body, &with, EditBy::Click(GOALS_TITLE)) != Typed::Done {
-                ctx.dispatch(Action::SetBody { draft: d.id.clone(), body: with, typed: false, at: now_ms() });
+                ctx.dispatch(Action::SetBody { body: with, typed: false, at: now_ms() });
             }
         }
         GoalAction::Next => {
@@ -62,12 +62,7 @@ pub fn use_goal_action(ctx: Ctx, draft: Rc<Draft>) -> Callback<GoalAction> {
     let latest = use_mut_ref(|| (ctx.clone(), draft.clone()));
     *latest.borrow_mut() = (ctx, draft);
     use_callback(id, move |action: GoalAction, _| {
-        // The draft as the state has it now, not as it was drawn: a key typed a moment
-        // ago lands first (`crate::typing`), and a click a script sends comes before
-        // any render of it.
-        crate::typing::land();
-        let (ctx, drawn) = latest.borrow().clone();
-        let d = ctx.drafts.iter().find(|d| d.id == drawn.id).cloned().unwrap_or(drawn);
+        let (ctx, d) = latest.borrow().clone();
         run(&ctx, &d, action);
     })
 }
@@ -75,27 +70,18 @@ pub fn use_goal_action(ctx: Ctx, draft: Rc<Draft>) -> Callback<GoalAction> {
 /// Keep a summary block in the post current: when the analysis of a body
 /// with a block changes, rewrite the block if its numbers are stale.
 #[hook]
-pub fn use_summary_refresh(
-    ctx: Ctx,
-    draft: String,
-    analysis: Analysis,
-    body: AttrValue,
-    date: Option<PostDate>,
-    lang: Lang,
-) {
+pub fn use_summary_refresh(ctx: Ctx, analysis: Analysis, body: AttrValue, date: Option<PostDate>, lang: Lang) {
     use_effect_with(analysis, move |a| {
         // Scored again from the body this render has: the analysis may be of an older one.
         // Not after an undo or a redo: the table stays as the history has it until
-        // the next edit (refreshed, it would come back after each Ctrl+Z). Not while a
-        // key typed is on its way to the state (`crate::typing`): this body is older than
-        // the editor's, and the analysis after that key lands refreshes the table.
-        if take_history() || crate::typing::holds() {
+        // the next edit (refreshed, it would come back after each Ctrl+Z).
+        if take_history() {
             return;
         }
         let fresh = a.3.then(|| summary::refresh(&body, &scoreboard(&body, date.as_ref()), lang)).flatten();
         // Typed into the editor where the writer is, so the undo history stays.
         if let Some(new) = fresh.filter(|new| edit_as_typed(&body, new, EditBy::Refresh) == Typed::Cannot) {
-            ctx.dispatch(Action::SetBody { draft: draft.clone(), body: new, typed: false, at: now_ms() });
+            ctx.dispatch(Action::SetBody { body: new, typed: false, at: now_ms() });
         }
     });
 }

@@ -27,62 +27,20 @@ pub mod update_notice;
 
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::AppState;
 
 /// Posts longer than this (bytes) are analyzed and exported one task after
 /// the editor opens, not in the same task: opening a 1 MB post must not add
 /// the whole analysis and export to the browser's own work on the textarea.
 pub const LARGE_POST: usize = 128 << 10;
 
-/// Shared context: the state, and dispatch. Every action lands the body
-/// editor's held key first (see [`crate::typing`]), so nothing acts on a
-/// state the editor is ahead of.
-#[derive(Clone, PartialEq)]
-pub struct Ctx(UseReducerHandle<AppState>);
-
-impl Ctx {
-    /// The app's state handle.
-    pub fn new(handle: UseReducerHandle<AppState>) -> Self {
-        Ctx(handle)
-    }
-
-    /// Apply `action`, after the body editor's held key.
-    pub fn dispatch(&self, action: Action) {
-        crate::typing::land();
-        self.0.dispatch(action);
-    }
-
-    /// A [`Dispatch`] for this state.
-    pub fn dispatcher(&self) -> Dispatch {
-        Dispatch(self.0.dispatcher())
-    }
-}
-
-impl std::ops::Deref for Ctx {
-    type Target = AppState;
-    fn deref(&self) -> &AppState {
-        &self.0
-    }
-}
+/// Shared context: state and dispatcher.
+pub type Ctx = UseReducerHandle<AppState>;
 
 /// Sends actions to the app state. Stable across renders, unlike the state: a
 /// component given this instead of reading [`Ctx`] is not drawn again on every
-/// change of the state. Lands the body editor's held key first, as [`Ctx`] does.
-#[derive(Clone, PartialEq)]
-pub struct Dispatch(UseReducerDispatcher<AppState>);
-
-impl Dispatch {
-    /// Apply `action`, after the body editor's held key.
-    pub fn dispatch(&self, action: Action) {
-        crate::typing::land();
-        self.0.dispatch(action);
-    }
-
-    /// Apply `action` now: for [`crate::typing`], which holds the key.
-    pub(crate) fn dispatch_now(&self, action: Action) {
-        self.0.dispatch(action);
-    }
-}
+/// change of the state.
+pub type Dispatch = UseReducerDispatcher<AppState>;
 
 /// Read the value of the input/textarea/select an event came from.
 pub fn target_value(e: &Event) -> String {

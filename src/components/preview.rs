@@ -52,10 +52,6 @@ pub struct PreviewProps {
     /// moves, `<img>`s drawn before (a reload's stored images read after the
     /// first frame, an image imported later) are pointed at them.
     pub images: u32,
-    /// `body` is the text the body editor sent last (`Draft::typed_rev`),
-    /// which [`draw_typed`] has drawn already.
-    #[prop_or_default]
-    pub echo: bool,
 }
 
 /// Changed markdown rendered in the first slice of a change. A larger change
@@ -219,10 +215,6 @@ struct Live {
     next: Option<Deferred>,
     /// Bytes of change the next slice renders, learnt from the last ones.
     budget: usize,
-    /// The length of the body [`draw_typed`] drew last, until its state's render.
-    typed: Option<usize>,
-    /// The preview shows `target` whole (no slice is owed).
-    done: bool,
 }
 
 impl Live {
@@ -234,8 +226,6 @@ impl Live {
             target: AttrValue::default(),
             next: None,
             budget: SLICE_BYTES,
-            typed: None,
-            done: false,
         }
     }
 }
@@ -281,71 +271,12 @@ fn step(live: &Rc<RefCell<Live>>, el: &Element, task_ms: f64) {
             // Still drawing (assistive tech waits; tests wait for it to go). Not set for a
             // keystroke, which is one slice: no attribute changes per key.
             set_busy(el, true);
-            l.done = false;
             return;
         }
     }
     l.next = None;
-    l.done = true;
     set_busy(el, false);
-}
-
-/// A preview's parts that draw a body: kept by the component, and by
-/// [`SHOWN`] for [`draw_typed`].
-#[derive(Clone)]
-struct Drawer {
-    container: NodeRef,
-    live: Rc<RefCell<Live>>,
-    cut: Rc<RefCell<Cut>>,
-}
-
-impl Drawer {
-    /// Head for `body` of draft `id` (the part before its [`Cut`], `end`):
-    /// its first slice now, the rest in later tasks.
-    fn draw(&self, id: &str, body: &AttrValue, end: Option<usize>) {
-        let body = match end {
-            Some(end) => AttrValue::from(body[..end].to_string()),
-            None => body.clone(),
-        };
-        let Some(el) = self.container.cast::<Element>() else { return };
-        let opened = {
-            let mut l = self.live.borrow_mut();
-            let opened = l.draft != id;
-            if opened {
-                crate::preview_dom::clear(&el);
-                *l = Live::new(id);
-            }
-            l.target = body.clone();
-            opened
-        };
-        if opened && body.len() > LARGE_POST {
-            // A large draft just opened: its editor is laid out in the coming
-            // frame; the preview starts after it, in a task of its own.
-            let (live2, el2) = (self.live.clone(), el.clone());
-            self.live.borrow_mut().next = Some(Deferred::after_frame(move || step(&live2, &el2, TASK_MS)));
-        } else {
-            // The first slice at once: a keystroke is always a single slice.
-            step(&self.live, &el, FIRST_TASK_MS);
-        }
-    }
-}
-
-thread_local! {
-    /// The preview on the page and the draft it shows, for [`draw_typed`].
-    static SHOWN: RefCell<Option<(String, Drawer)>> = const { RefCell::new(None) };
-}
-
-/// Draw `body`, just typed into draft `draft`'s body editor, at once: the
-/// state takes it after the frame (see `crate::typing`), and its render then
-/// finds the preview already there.
-pub fn draw_typed(draft: &str, body: &str) {
-    let shown = SHOWN.with(|s| s.borrow().as_ref().filter(|(id, _)| id == draft).map(|(_, d)| d.clone()));
-    if let Some(d) = shown {
-        let body = AttrValue::from(body.to_string());
-        let end = d.cut.borrow_mut().update(draft, &body);
-        d.draw(draft, &body, end);
-        d.live.borrow_mut().typed = Some(body.len());
-    }
+    crate::browser::mark("__hoegoPatchedAt");
 }
 
 /// The preview.
@@ -354,43 +285,41 @@ pub fn preview(p: &PreviewProps) -> Html {
     // Read by the image look-ups of the DOM patches this render's effects apply.
     crate::images::set_post(p.source.as_deref());
     let container = use_node_ref();
-    let drawer =
-        Drawer { container: container.clone(), live: use_mut_ref(|| Live::new("")), cut: use_mut_ref(Cut::default) };
+    let live = use_mut_ref(|| Live::new(""));
+    let cut = use_mut_ref(Cut::default);
     // A body past MAX_BREAKS blank lines is previewed up to there.
-    let end = drawer.cut.borrow_mut().update(&p.draft_id, &p.body);
+    let end = cut.borrow_mut().update(&p.draft_id, &p.body);
     {
-        let drawer = drawer.clone();
-        use_effect_with(p.draft_id.clone(), move |id| {
-            SHOWN.with(|s| *s.borrow_mut() = Some((id.to_string(), drawer)));
-            let id = id.clone();
-            move || {
-                SHOWN.with(|s| {
-                    let mut s = s.borrow_mut();
-                    if s.as_ref().is_some_and(|(shown, _)| *shown == id.as_str()) {
-                        *s = None;
-                    }
-                })
-            }
-        });
-    }
-    {
-        let drawer = drawer.clone();
-        let echo = p.echo;
+        let container = container.clone();
+        let live = live.clone();
         use_effect_with((p.draft_id.clone(), p.body.clone()), move |(id, body)| {
-            // After a key, the body `draw_typed` drew a frame ago (the state holds what the
-            // editor sent, and every body it sends is drawn): nothing to compare or patch,
-            // unless a slice is still owed (a paste), which goes on from where it got to.
-            let drawn = {
-                let mut l = drawer.live.borrow_mut();
-                // Taken whatever the answer: a length left here must not match a later body.
-                let typed = l.typed.take();
-                echo && l.draft == id.as_str() && l.done && typed == Some(body.len())
+            let body = match end {
+                Some(end) => AttrValue::from(body[..end].to_string()),
+                None => body.clone(),
             };
-            if !drawn {
-                drawer.draw(id, body, end);
+            if let Some(el) = container.cast::<Element>() {
+                let opened = {
+                    let mut l = live.borrow_mut();
+                    let opened = l.draft != id.as_str();
+                    if opened {
+                        crate::preview_dom::clear(&el);
+                        *l = Live::new(id);
+                    }
+                    l.target = body.clone();
+                    opened
+                };
+                if opened && body.len() > LARGE_POST {
+                    // A large draft just opened: its editor is laid out in the coming
+                    // frame; the preview starts after it, in a task of its own.
+                    let (live2, el2) = (live.clone(), el.clone());
+                    live.borrow_mut().next = Some(Deferred::after_frame(move || step(&live2, &el2, TASK_MS)));
+                } else {
+                    // The first slice at once: a keystroke is always a single slice.
+                    step(&live, &el, FIRST_TASK_MS);
+                }
             }
             // A newer body (or leaving) cancels the pending slice; the next run starts from here.
-            move || drawer.live.borrow_mut().next = None
+            move || live.borrow_mut().next = None
         });
     }
     {

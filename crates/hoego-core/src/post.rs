@@ -4,7 +4,7 @@
 //! Head and body are kept as separate strings so that editing a key costs
 //! time proportional to the front matter only, whatever the body's size.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::error::{pos_at, EditError, ParseError, Pos, Warning, WarningCode};
@@ -380,13 +380,11 @@ impl Post {
     /// could not be set, with why.
     pub fn set_many(&mut self, edits: &[(String, FieldValue)]) -> Vec<(String, EditError)> {
         if let FrontMatter::Yaml(entries) = &self.fm {
-            // Ordered sets and maps, not hashed ones: the same work whatever the hash seed
-            // (the browser build's first-screen profile must see every path a key takes).
-            let distinct = edits.iter().map(|(k, _)| k.as_str()).collect::<BTreeSet<_>>().len() == edits.len();
+            let distinct = edits.iter().map(|(k, _)| k.as_str()).collect::<HashSet<_>>().len() == edits.len();
             let usable = edits.iter().all(|(k, _)| !k.is_empty() && !k.contains(['\n', '\r']));
             if distinct && usable {
-                // Each key's last entry, by an ordered map (a search per key is quadratic).
-                let last: BTreeMap<&str, &YamlEntry> = entries.iter().map(|e| (e.key.as_str(), e)).collect();
+                // Each key's last entry, by hash (a search per key is quadratic).
+                let last: HashMap<&str, &YamlEntry> = entries.iter().map(|e| (e.key.as_str(), e)).collect();
                 let splices: Vec<_> = edits
                     .iter()
                     .map(|(k, v)| {

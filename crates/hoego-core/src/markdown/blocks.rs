@@ -520,14 +520,6 @@ impl BlockCache {
     /// single task grows with the size of an import or a paste.
     pub fn update_sliced(&mut self, body: &str, sanitizer: &dyn Sanitizer, budget: usize) -> (Patch, bool) {
         let body = &*highlight_as_fences(body);
-        // The body the cache holds (the app draws a key's body at once, then again
-        // when its state takes it): no block to look at, nothing to patch.
-        if body == self.body {
-            return (
-                Patch { prefix: self.blocks.len(), suffix: 0, removed: 0, inserted: Vec::new(), text_run: None },
-                true,
-            );
-        }
         // A body with footnotes is one block (see `block_ranges`): every slice
         // would re-render all of it, so slicing would be quadratic. One update.
         let edit = Edit::between(&self.body, body, self.definitions);
@@ -625,32 +617,6 @@ mod tests {
         let shown: String = cache.blocks().iter().map(|b| b.html.as_str()).collect();
         assert_eq!(shown, render_unsanitized(&open));
         assert!(shown.contains("<h1>comment</h1>") || shown.contains(">comment</h1>"), "{shown}");
-    }
-
-    /// The app draws a key's body at once and again when its state takes it:
-    /// the second time nothing changes, and a body still being drawn in slices
-    /// goes on from where it got to.
-    #[test]
-    fn the_body_the_cache_holds_patches_nothing() {
-        let body = "# Title\n\npara one\n\n- a\n- b\n\n{% highlight rust %}\nfn x() {}\n{% endhighlight %}\n";
-        let mut c = BlockCache::default();
-        c.update(body, &Identity);
-        let before: Vec<Block> = c.blocks().to_vec();
-        let (patch, done) = c.update_sliced(body, &Identity, 8);
-        assert!(done);
-        assert_eq!(patch, Patch { prefix: before.len(), suffix: 0, removed: 0, inserted: vec![], text_run: None });
-        assert_eq!(c.blocks(), before.as_slice());
-        // Halfway through a sliced change, the same target is not "unchanged".
-        let long = format!("{body}\n{}", "more text\n\n".repeat(50));
-        let (_, done) = c.update_sliced(&long, &Identity, 16);
-        assert!(!done);
-        let mut n = 0;
-        while !c.update_sliced(&long, &Identity, 16).1 {
-            n += 1;
-            assert!(n < 200);
-        }
-        let shown: String = c.blocks().iter().map(|b| b.html.as_str()).collect();
-        assert_eq!(shown, render_unsanitized(&long));
     }
 
     #[test]
