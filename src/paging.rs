@@ -4,14 +4,16 @@
 //! in the page can slice them. Measured on this project's 2-core machine
 //! (BENCHMARKS.md, "Hangul through a real IME"): a syllable composed with an
 //! input method (each jamo a composition update, as a Korean keyboard sends
-//! them) at the end of a textarea of prose costs ~100 ms after 500 lines,
-//! ~280 ms after 1,000, ~1.1 s after 2,000 and ~2.3 s after 3,000: Blink
+//! them) at the end of a textarea of prose costs ~30 ms after 400 lines,
+//! ~100 ms after 800, ~280 ms after 1,000, ~1.1 s after 2,000 and ~2.3 s
+//! after 3,000: Blink
 //! recomputes the composition's character bounds and the selection bounds for
 //! the IME window on every update, at a cost that grows with the square of
 //! the lines before the caret (near the top of the same text it is ~30 ms).
 //! An ASCII key grows with the bytes instead (~9 ms at 60 KB, ~20 ms at
 //! 235 KB), and showing 75,000 short lines froze the tab for 0.5 s. Past
-//! [`PAGED_OVER`] lines (the fixtures' longest post has under 300) the editor
+//! [`PAGED_OVER`] lines (the fixtures' longest post has under 300; 400 keeps
+//! a syllable at ~30 ms where 1,000 let it reach ~280 ms) the editor
 //! holds [`PAGE_LINES`] lines at a time and the rest of the body waits beside
 //! it, untouched. A page is a byte range from a line start to the end of its
 //! last line; the newline after it belongs to the text after it (in the
@@ -23,9 +25,9 @@
 use std::ops::Range;
 
 /// Bodies with more line breaks than this are edited a page at a time.
-pub const PAGED_OVER: usize = 1_000;
+pub const PAGED_OVER: usize = 400;
 /// Lines in a page (the last page also takes a tail of under a quarter page).
-pub const PAGE_LINES: usize = 500;
+pub const PAGE_LINES: usize = 200;
 /// A page that typing or a paste has grown past this many line breaks is cut
 /// into pages again (where the caret is), as is a whole body past [`PAGED_OVER`].
 const PAGE_GROWN_OVER: usize = 2 * PAGE_LINES;
@@ -248,7 +250,8 @@ mod tests {
 
     #[test]
     fn line_numbers_of_pages() {
-        let n = 2 * PAGE_LINES + 345;
+        // A last page of over a quarter page and under a whole one.
+        let n = 2 * PAGE_LINES + PAGE_LINES * 2 / 3;
         let text = body(n);
         assert_eq!(line_numbers(&text, &page_at(&text, 0)), (1, PAGE_LINES, n));
         let second = next(&text, &page_at(&text, 0)).unwrap();

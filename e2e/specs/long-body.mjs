@@ -11,8 +11,8 @@ import { editorText, turnPage } from './adversarial.mjs';
 import { bound } from '../slowdown.mjs';
 
 /** PAGED_OVER and PAGE_LINES in src/paging.rs. */
-const PAGED_OVER = 1000;
-const PAGE_LINES = 500;
+const PAGED_OVER = 400;
+const PAGE_LINES = 200;
 const LINES = 5_456;
 const head = '---\ntitle: "긴 글"\n---\n';
 const HEADING_AT = 4321;
@@ -263,9 +263,11 @@ export default async function (h) {
     let want = head + short + pasted('붙임', 600) + ' 끝';
     assert(await storedText(page, 'grows.md') === want, 'the paste and the typing are saved in place');
     // The last page grows past two pages' lines: it is cut again, the caret still at its end.
-    // Pages of 500 lines from the old page's start (line 1,001): the caret is on the one from line 2,001.
+    // The caret's page was lines 801–900 (the body's 900 lines in pages of 200, the last of
+    // 100); with 400 more it holds 500, past two pages: cut again from its start, in pages of
+    // 200 (801–1,000, 1,001–1,200, 1,201–1,300), and the caret is on the one from line 1,201.
     await paste(pasted('더', 2 * PAGE_LINES));
-    await page.waitForFunction((s) => document.querySelector('[data-testid=page-pos]').textContent.startsWith(s), `${(2 * PAGED_OVER + 1).toLocaleString('en')}–`);
+    await page.waitForFunction((s) => document.querySelector('[data-testid=page-pos]').textContent.startsWith(s), `${(6 * PAGE_LINES + 1).toLocaleString('en')}–`);
     const lines = await page.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n').length);
     assert(lines <= PAGE_LINES + PAGE_LINES / 4, `the page was cut again: it holds ${lines} lines`);
     c = await caret();
