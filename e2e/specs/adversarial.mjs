@@ -149,9 +149,35 @@ export async function turnPage(page, which) {
   await page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent !== p, pos);
 }
 
+/** Turn a paged body's editor one page after another, `which` ('prev' or 'next') until
+ * that button is disabled, and return the textarea's value on each page turned to. The
+ * loop runs in the page: a body of 300 pages is one round trip, not a thousand. */
+async function turnAll(page, which) {
+  return page.evaluate(async ({ k, ms }) => {
+    const button = () => document.querySelector(`[data-testid=page-${k}]`);
+    const pos = () => document.querySelector('[data-testid=page-pos]').textContent;
+    const values = [];
+    while (!button().disabled) {
+      const before = pos();
+      const until = performance.now() + ms;
+      button().click();
+      await new Promise((resolve, reject) => {
+        const check = () => {
+          if (pos() !== before) resolve();
+          else if (performance.now() > until) reject(new Error(`no page after ${before}`));
+          else setTimeout(check, 5);
+        };
+        check();
+      });
+      values.push(document.querySelector('[data-testid=body]').value);
+    }
+    return values;
+  }, { k: which, ms: bound(30000) });
+}
+
 /** Turn a paged body's editor back to its first page. */
 export async function firstPage(page) {
-  while (!(await page.isDisabled('[data-testid=page-prev]'))) await turnPage(page, 'prev');
+  await turnAll(page, 'prev');
 }
 
 /** The body the editor holds: the textarea's value, or, for a body edited a
@@ -160,11 +186,7 @@ export async function firstPage(page) {
 export async function editorText(page) {
   if (await page.locator('[data-testid=body-pages]').count() === 0) return page.inputValue('[data-testid=body]');
   await firstPage(page);
-  const parts = [await page.inputValue('[data-testid=body]')];
-  while (!(await page.isDisabled('[data-testid=page-next]'))) {
-    await turnPage(page, 'next');
-    parts.push(await page.inputValue('[data-testid=body]'));
-  }
+  const parts = [await page.inputValue('[data-testid=body]'), ...await turnAll(page, 'next')];
   await firstPage(page);
   return parts.join('\n');
 }

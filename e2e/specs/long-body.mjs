@@ -108,6 +108,63 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: an arrow key at a page\'s edge turns the page; a selection does not; typing lands in place', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'arrows.md');
+    // Three pages: lines 1–200, 201–400 and 401–500.
+    const lines = Array.from({ length: 500 }, (_, i) => `줄 ${i + 1}`);
+    fs.writeFileSync(file, head + lines.join('\n') + '\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const pos = () => page.textContent('[data-testid=page-pos]');
+    const posIs = (s) => page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent.startsWith(p), s);
+    const caret = () => page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      return { start: ta.selectionStart, end: ta.selectionEnd, len: ta.value.length, first: ta.value.split('\n')[0], focused: document.activeElement === ta };
+    });
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowDown');
+    await posIs(`${PAGE_LINES + 1}–`);
+    let c = await caret();
+    assert(c.start === 0 && c.end === 0 && c.first === `줄 ${PAGE_LINES + 1}` && c.focused, `↓ at the end of page 1: caret at the start of page 2: ${JSON.stringify(c)}`);
+    await page.keyboard.press('ArrowUp');
+    await posIs('1–');
+    c = await caret();
+    assert(c.start === c.len && c.end === c.len && c.focused, `↑ at the start of page 2: caret at the end of page 1: ${JSON.stringify(c)}`);
+    await page.keyboard.press('ArrowRight');
+    await posIs(`${PAGE_LINES + 1}–`);
+    await page.keyboard.press('ArrowLeft');
+    await posIs('1–');
+    // Shift extends a selection within the page (here, at its end, nothing): no turn, and
+    // the key after it is typed on page 1.
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.type('!');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.endsWith('!'));
+    assert((await pos()).startsWith('1–'), `Shift+↓ turned the page: ${await pos()}`);
+    // Page 2 by ↓, then typing at its start lands on line 201 of the whole body.
+    await page.keyboard.press('ArrowDown');
+    await posIs(`${PAGE_LINES + 1}–`);
+    await page.keyboard.type('새 ');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const want = [...lines];
+    want[PAGE_LINES - 1] += '!';
+    want[PAGE_LINES] = `새 ${want[PAGE_LINES]}`;
+    sameLines(await storedText(page, 'arrows.md'), head + want.join('\n') + '\n', 'stored');
+    // Back to page 1; at its start there is nowhere to turn: ↑ moves nothing.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowUp');
+    await posIs('1–');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('^');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.startsWith('^줄 1\n'));
+    assert((await pos()).startsWith('1–'), `↑ at the body's start: ${await pos()}`);
+    await context.close();
+  });
+
   await test('long body: another tab saves an edit above this tab\'s page; the page and caret stay, typing lands in place', async () => {
     const { context, page: a } = await fresh();
     await a.click('text=← 보관함');

@@ -308,6 +308,38 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     bar.show(a.view(text, a.is_paged()));
 }
 
+/// Turn from the page shown to the one after it (`forward`) or before it.
+/// The caret goes to the new page's first line, or with `to_end` to its end
+/// (an arrow key that went back past the page's start goes on from there).
+/// False when there is no page that way.
+fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, forward: bool, to_end: bool) -> bool {
+    let body = a.join(&m.text);
+    let here = a.range(m.text.len());
+    let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else {
+        return false;
+    };
+    show_page(el, m, a, bar, &body, page);
+    if to_end {
+        put_caret_in_view(el, &m.text);
+        return true;
+    }
+    el.set_scroll_top(0);
+    // Best effort: the caret goes to the page's first line.
+    if el.set_selection_range(0, 0).is_err() {
+        web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
+    }
+    true
+}
+
+/// Is the caret at the edge of the page a key would go past: its end
+/// (`forward`, for ↓ and →) or its start? A selection is not a caret: Shift
+/// with an arrow extends it within the page, as in any textarea.
+fn caret_at_edge(el: &HtmlTextAreaElement, forward: bool) -> bool {
+    let (Ok(Some(start)), Ok(Some(end))) = (el.selection_start(), el.selection_end()) else { return false };
+    let edge = if forward { js_value(el).map_or(u32::MAX, |v| v.length()) } else { 0 };
+    start == end && start == edge
+}
+
 /// Ctrl+Z right after the textarea was paged anew: put `body` (from before
 /// the edit that grew it) back, on the page holding that edit, with the caret
 /// where the edit began. The caller sends the body up.
@@ -790,6 +822,21 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
+            // On a page of a long body, an arrow key at the page's edge goes on to the
+            // next or previous page, as it would go on to the next line of one text.
+            let plain = !(ctrl || e.shift_key() || e.alt_key());
+            let forward = match key.as_str() {
+                "ArrowDown" | "ArrowRight" if plain => Some(true),
+                "ArrowUp" | "ArrowLeft" if plain => Some(false),
+                _ => None,
+            };
+            if let Some(forward) = forward.filter(|&f| around.borrow().is_paged() && caret_at_edge(&el, f)) {
+                let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
+                if turn_page(&el, &mut m, &mut a, &bar, forward, !forward) {
+                    e.prevent_default();
+                }
+                return;
+            }
             let handled = match (ctrl, e.key().as_str()) {
                 (true, "b" | "B") => {
                     wrap(&el, "**", "**", t(lang, Key::PlaceholderBold), None);
@@ -852,16 +899,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 return;
             }
             let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
-            let body = a.join(&m.text);
-            let here = a.range(m.text.len());
-            let Some(page) = (if forward { paging::next(&body, &here) } else { paging::prev(&body, &here) }) else {
-                return;
-            };
-            show_page(&el, &mut m, &mut a, &bar, &body, page);
-            el.set_scroll_top(0);
-            // Best effort: the caret goes to the page's first line.
-            if el.set_selection_range(0, 0).is_err() {
-                web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
+            // At the first or last page there is none to turn to (and its button is disabled).
+            if !turn_page(&el, &mut m, &mut a, &bar, forward, false) {
+                web_sys::console::debug_1(&"hoego: no page that way".into());
             }
         })
     };
