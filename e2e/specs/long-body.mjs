@@ -128,6 +128,11 @@ export default async function (h) {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('ArrowDown');
     await posIs(`${PAGE_LINES + 1}–`);
+    // A screen reader is told where the turn went (a live region that speaks on turns only),
+    // and the field is described by the hint that says how pages turn.
+    await page.waitForFunction((p) => document.querySelector('[data-testid=page-said]').textContent.startsWith(p), `${PAGE_LINES + 1}–`);
+    const described = await page.getAttribute('[data-testid=body]', 'aria-describedby');
+    assert(described.split(' ').includes('body-pages-why') && (await page.textContent('#body-pages-why')).includes('↓'), `described by: ${described}`);
     let c = await caret();
     assert(c.start === 0 && c.end === 0 && c.first === `줄 ${PAGE_LINES + 1}` && c.focused, `↓ at the end of page 1: caret at the start of page 2: ${JSON.stringify(c)}`);
     await page.keyboard.press('ArrowUp');
@@ -144,13 +149,15 @@ export default async function (h) {
     await page.keyboard.type('!');
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.endsWith('!'));
     assert((await pos()).startsWith('1–'), `Shift+↓ turned the page: ${await pos()}`);
-    // Page 2 by ↓, then typing at its start lands on line 201 of the whole body.
+    // A key typed and ↓ at once (no wait between them): the key stays on page 1, then the
+    // page turns; typing at the new page's start lands on line 201 of the whole body.
+    await page.keyboard.type('?');
     await page.keyboard.press('ArrowDown');
     await posIs(`${PAGE_LINES + 1}–`);
     await page.keyboard.type('새 ');
     await page.waitForSelector('[data-testid=save-status].saved');
     const want = [...lines];
-    want[PAGE_LINES - 1] += '!';
+    want[PAGE_LINES - 1] += '!?';
     want[PAGE_LINES] = `새 ${want[PAGE_LINES]}`;
     sameLines(await storedText(page, 'arrows.md'), head + want.join('\n') + '\n', 'stored');
     // Back to page 1; at its start there is nowhere to turn: ↑ moves nothing.
@@ -162,6 +169,50 @@ export default async function (h) {
     await page.keyboard.type('^');
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.startsWith('^줄 1\n'));
     assert((await pos()).startsWith('1–'), `↑ at the body's start: ${await pos()}`);
+    // A turn by the button from the textarea's top (no scroll event: it stays at 0) still
+    // moves the preview to the new page's place in the post.
+    const previewTop = () => page.evaluate(() => document.getElementById('preview-scroll').scrollTop);
+    await page.waitForFunction(() => {
+      const p = document.getElementById('preview-scroll');
+      return p.scrollTop === 0 && p.scrollHeight > p.clientHeight + 100;
+    });
+    await page.click('[data-testid=page-next]');
+    await posIs(`${PAGE_LINES + 1}–`);
+    await page.waitForFunction(() => document.getElementById('preview-scroll').scrollTop > 0);
+    assert(await previewTop() > 0, 'the preview followed the turn');
+    await context.close();
+  });
+
+  await test('long body: Ctrl+Z of a paste at a page\'s end that paged the body anew shows that page again, caret where the paste began', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'undo-page.md');
+    const lines = Array.from({ length: 500 }, (_, i) => `줄 ${i + 1}`);
+    fs.writeFileSync(file, head + lines.join('\n') + '\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+End');
+    // A real paste of a line break and 300 lines at the end of page 2's last line: the page
+    // grows past 400 lines and is cut anew where the caret is.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const pasted = Array.from({ length: 300 }, (_, i) => `\n붙임 ${i}`).join('');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
+    await page.keyboard.press('Control+v');
+    // 800 lines, the grown page cut from its start (201–400, 401–600, 601–800): the caret,
+    // at the paste's end (line 700), is on the last.
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('붙임 299\n줄 401'));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('붙임'));
+    await page.waitForSelector('[data-testid=save-status].saved');
+    assert(await storedText(page, 'undo-page.md') === head + lines.join('\n') + '\n', 'the body from before the paste');
+    const c = await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, len: ta.value.length, last: ta.value.split('\n').pop() };
+    });
+    assert(c.pos.startsWith(`${PAGE_LINES + 1}–`) && c.at === c.len && c.last === `줄 ${2 * PAGE_LINES}`, `page 2 again, caret at its end: ${JSON.stringify(c)}`);
     await context.close();
   });
 

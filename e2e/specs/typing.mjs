@@ -80,7 +80,7 @@ export default async function (h) {
   await test('typing: the editor view holds no display lock; far preview chunks are empty boxes, drawn when scrolled or jumped to', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
-    const sections = Array.from({ length: 60 }, (_, i) => `## 장 ${i + 1}\n\n${'올해 돌아본 일을 적은 문단입니다. '.repeat(30)}\n\n- 항목 하나\n- 항목 둘\n`).join('\n');
+    const sections = Array.from({ length: 60 }, (_, i) => `## 장 ${i + 1}\n${'올해 돌아본 일을 적은 문단입니다. '.repeat(30)}\n\n- 항목 하나, 항목 둘\n`).join('\n');
     const file = path.join(tmp, 'chunks.md');
     fs.writeFileSync(file, `---\ntitle: "조각 미리보기"\n---\n${sections}`);
     await page.setInputFiles('[data-testid=import-file]', file);
@@ -93,6 +93,8 @@ export default async function (h) {
       const p = document.querySelector('[data-testid=preview]');
       return cs.length >= 5 && !cs[0].classList.contains('off') && p.textContent.includes('장 60') && !p.hasAttribute('aria-busy');
     });
+    // 300 lines, and 381 after the paste below: edited whole (src/paging.rs pages past 400).
+    assert(await page.locator('[data-testid=body-pages]').count() === 0, 'the body is edited whole');
     // Export warnings shown (a closed section) and the draft fully drawn: still no lock.
     const locks = await page.evaluate(() => [...document.querySelectorAll('*')]
       .filter((e) => e.tagName === 'DETAILS' || getComputedStyle(e).contentVisibility !== 'visible')

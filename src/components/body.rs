@@ -142,6 +142,9 @@ struct PageView {
 struct Bar {
     state: UseStateHandle<Option<PageView>>,
     shown: Rc<RefCell<Option<PageView>>>,
+    /// Where the last page turn went, for a screen reader: a live region says it
+    /// on a turn only (the bar's own numbers change with every line typed).
+    said: UseStateHandle<Option<PageView>>,
 }
 
 impl Bar {
@@ -150,6 +153,11 @@ impl Bar {
             *self.shown.borrow_mut() = v.clone();
             self.state.set(v);
         }
+    }
+
+    /// The page was turned to the one shown: say where it is.
+    fn turned(&self) {
+        self.said.set(self.shown.borrow().clone());
     }
 }
 
@@ -319,13 +327,17 @@ fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
         return false;
     };
     show_page(el, m, a, bar, &body, page);
-    if to_end {
-        put_caret_in_view(el, &m.text);
-        return true;
-    }
-    el.set_scroll_top(0);
-    // Best effort: the caret goes to the page's first line.
-    if el.set_selection_range(0, 0).is_err() {
+    bar.turned();
+    // The preview follows the editor's scroll events, and a textarea already at
+    // the scroll position it is given sends none: say where the new page is.
+    let shown = if to_end { a.before.len() + m.text.len() } else { a.before.len() };
+    crate::components::preview::follow(shown as f64 / body.len().max(1) as f64);
+    // The page's end is its bottom: scrolling there shows the caret, with no
+    // blur and focus that would make a screen reader announce the field again.
+    let (at, top) = if to_end { (js_value(el).map_or(0, |v| v.length()), el.scroll_height()) } else { (0, 0) };
+    el.set_scroll_top(top);
+    // Best effort: the caret goes to the page's first line (or its end).
+    if el.set_selection_range(at, at).is_err() {
         web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
     }
     true
@@ -347,7 +359,11 @@ fn restore_before_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Aroun
     let now = a.join(&m.text);
     let caret = caret_byte(el, &m.text).map_or(a.before.len(), |c| a.before.len() + c);
     let at = paging::follow(&now, body, caret);
-    let page = if paging::is_long(body) { paging::holding(body, 0, at) } else { 0..body.len() };
+    // A paste of lines at the end of a page's last line (which the newline after
+    // it ends) is also, by its bytes, a paste at the start of the next page's
+    // first line: the writer was on the page before, so a byte at a line start
+    // counts with the line before it.
+    let page = if paging::is_long(body) { paging::holding(body, 0, at.saturating_sub(1)) } else { 0..body.len() };
     show_page(el, m, a, bar, body, page.clone());
     put_caret_in_view(el, &body[page.start..at.clamp(page.start, page.end)]);
 }
@@ -607,7 +623,11 @@ pub fn body_editor(p: &BodyProps) -> Html {
     let shown = use_mut_ref(String::new);
     // The rest of a very long body, around the page in the textarea.
     let around: Rc<RefCell<Around>> = use_mut_ref(Around::default);
-    let bar = Bar { state: use_state(|| None::<PageView>), shown: use_mut_ref(|| None) };
+    let bar = Bar {
+        state: use_state(|| None::<PageView>),
+        shown: use_mut_ref(|| None),
+        said: use_state(|| None::<PageView>),
+    };
     {
         let node = node.clone();
         let composing = composing.clone();
@@ -906,11 +926,15 @@ pub fn body_editor(p: &BodyProps) -> Html {
         })
     };
     let lang = p.lang;
-    let page_bar = bar.state.as_ref().map(|v| {
-        let pos = t(lang, Key::PagesPos)
+    let position = |v: &PageView| {
+        t(lang, Key::PagesPos)
             .replace("{first}", &grouped(v.first))
             .replace("{last}", &grouped(v.last))
-            .replace("{total}", &grouped(v.total));
+            .replace("{total}", &grouped(v.total))
+    };
+    let said = bar.said.as_ref().map(position).unwrap_or_default();
+    let page_bar = bar.state.as_ref().map(|v| {
+        let pos = position(v);
         let n = grouped(paging::PAGE_LINES);
         let lines = |k: Key| t(lang, k).replace("{n}", &n).replace("{over}", &grouped(paging::PAGED_OVER));
         html! {
@@ -921,14 +945,16 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 <span class="page-pos" data-testid="page-pos">{ pos }</span>
                 <button type="button" class="small" data-testid="page-next" disabled={!v.has_next} onclick={turn(true)}>{ lines(Key::PagesNext) }</button>
             </div>
-            <p class="hint">{ lines(Key::PagesWhy) }</p>
+            <span class="sr-only" aria-live="polite" data-testid="page-said">{ said.clone() }</span>
+            <p id="body-pages-why" class="hint">{ lines(Key::PagesWhy) }</p>
             </>
         }
     });
     html! {
         <>
         { for page_bar }
-        <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false" aria-describedby="body-keys"
+        <textarea id="body" class="body-text" data-testid="body" ref={node} spellcheck="false"
+            aria-describedby={if bar.state.is_some() { "body-keys body-pages-why" } else { "body-keys" }}
             {oninput} {onkeydown} {onscroll}
             autocomplete="off" />
         <p id="body-keys" class="hint">{ p.keys_hint.clone() }</p>
