@@ -183,6 +183,56 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: Backspace at a page\'s start and Delete at its end join the lines across the pages; Ctrl+Z takes it back', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'join.md');
+    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
+    const text = head + lines.join('\n') + '\n';
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const state = () => page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      const line = ta.value.slice(0, ta.selectionStart).split('\n').pop();
+      return { pos: document.querySelector('[data-testid=page-pos]').textContent, before: line, after: ta.value.slice(ta.selectionStart).split('\n')[0], collapsed: ta.selectionStart === ta.selectionEnd };
+    });
+    // Page 2 (lines 201–400), caret at its start: Backspace joins line 200 and line 201.
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
+    let s = await state();
+    assert(s.before === `줄 ${PAGE_LINES}` && s.after === `줄 ${PAGE_LINES + 1}` && s.collapsed, `caret at the join: ${JSON.stringify(s)}`);
+    // Typing there lands at the join.
+    await page.keyboard.type('+');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const joined = [...lines.slice(0, PAGE_LINES - 1), `줄 ${PAGE_LINES}+줄 ${PAGE_LINES + 1}`, ...lines.slice(PAGE_LINES + 1)];
+    sameLines(await storedText(page, 'join.md'), head + joined.join('\n') + '\n', 'joined by Backspace');
+    // Delete at the end of the page that holds the join joins its last line with the next page's first.
+    await page.keyboard.press('Control+End');
+    const last = (await state()).before;
+    await page.keyboard.press('Delete');
+    await page.waitForFunction((l) => {
+      const ta = document.querySelector('[data-testid=body]');
+      return ta.value.slice(0, ta.selectionStart).endsWith(l) && !ta.value.slice(ta.selectionStart).startsWith('\n');
+    }, last);
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const k = joined.indexOf(last);
+    const joined2 = [...joined.slice(0, k), `${last}${joined[k + 1]}`, ...joined.slice(k + 2)];
+    sameLines(await storedText(page, 'join.md'), head + joined2.join('\n') + '\n', 'joined by Delete');
+    // Ctrl+Z right after takes the join back.
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await page.waitForFunction((t) => {
+      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
+      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'join.md').text === t;
+    }, head + joined.join('\n') + '\n');
+    await context.close();
+  });
+
   await test('long body: Ctrl+Z of a paste at a page\'s end that paged the body anew shows that page again, caret where the paste began', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');

@@ -343,6 +343,29 @@ fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     true
 }
 
+/// Backspace at a page's start, or Delete at its end (`forward`): the line
+/// break between this page and the next one lies outside the textarea (a
+/// page runs from a line start to its last line's end), so the browser has
+/// nothing to delete. Delete it here, show the page holding the joined line
+/// with the caret at the join, and keep the body from before for one Ctrl+Z.
+/// False when there is no page that way. The caller sends the body up.
+fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, forward: bool) -> bool {
+    let body = a.join(&m.text);
+    let Some(at) = (if forward { Some(a.before.len() + m.text.len()) } else { a.before.len().checked_sub(1) }) else {
+        return false;
+    };
+    if body.as_bytes().get(at) != Some(&b'\n') {
+        return false;
+    }
+    let mut joined = body.clone();
+    joined.remove(at);
+    let page = if paging::is_long(&joined) { paging::holding(&joined, 0, at) } else { 0..joined.len() };
+    show_page(el, m, a, bar, &joined, page.clone());
+    m.undo_repage = Some(body);
+    put_caret_in_view(el, &joined[page.start..at]);
+    true
+}
+
 /// Is the caret at the edge of the page a key would go past: its end
 /// (`forward`, for ↓ and →) or its start? A selection is not a caret: Shift
 /// with an arrow extends it within the page, as in any textarea.
@@ -854,6 +877,20 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
                 if turn_page(&el, &mut m, &mut a, &bar, forward, !forward) {
                     e.prevent_default();
+                }
+                return;
+            }
+            // And Backspace or Delete there joins the two pages' lines.
+            let joins = match key.as_str() {
+                "Backspace" if plain => Some(false),
+                "Delete" if plain => Some(true),
+                _ => None,
+            };
+            if let Some(forward) = joins.filter(|&f| around.borrow().is_paged() && caret_at_edge(&el, f)) {
+                let joined = join_across(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, forward);
+                if joined {
+                    e.prevent_default();
+                    send();
                 }
                 return;
             }
