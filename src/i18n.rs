@@ -186,8 +186,8 @@ texts! {
     PagesNext => ("다음 {n}줄 ▶", "Next {n} lines ▶"),
     PagesPos => ("{first}–{last}줄 / 전체 {total}줄", "Lines {first}–{last} of {total}"),
     PagesWhy => (
-        "{over}줄이 넘는 긴 글이라 {n}줄씩 편집합니다(브라우저의 입력창은 줄이 많을수록 한글 입력이 느려집니다). 페이지 끝에서 ↓·→, 처음에서 ↑·←를 누르면 다음·이전 페이지로 넘어갑니다(넘어가면 되돌리기 기록은 새로 시작됩니다). 다른 줄은 그대로 저장되어 있고, 미리보기와 내보내기에는 글 전체가 들어갑니다.",
-        "This post has over {over} lines, so it is edited {n} lines at a time (the browser's text box types Hangul more slowly the more lines it holds). ↓ or → at the end of a page and ↑ or ← at its start turn to the next and previous page (undo starts afresh on the new page). The other lines are kept as they are; the preview and the export show the whole post.",
+        "{over}줄이 넘는 긴 글이라 {n}줄씩 편집합니다(브라우저의 입력창은 줄이 많을수록 한글 입력이 느려집니다). 페이지 끝에서 ↓·→, 처음에서 ↑·←를 누르면 다음·이전 페이지로 넘어가고(넘어가면 되돌리기 기록은 새로 시작됩니다), 그 자리에서 Delete·Backspace는 두 페이지의 줄을 잇습니다. 다른 줄은 그대로 저장되어 있고, 미리보기와 내보내기에는 글 전체가 들어갑니다.",
+        "This post has over {over} lines, so it is edited {n} lines at a time (the browser's text box types Hangul more slowly the more lines it holds). ↓ or → at the end of a page and ↑ or ← at its start turn to the next and previous page (undo starts afresh on the new page); Delete or Backspace there joins the two pages' lines. The other lines are kept as they are; the preview and the export show the whole post.",
     ),
     PreviewOmittedLong => (
         "미리보기 생략: 이 블록은 {kb} KB나 되어 그리지 않았습니다. 글과 내보내기에는 그대로 남아 있습니다.",

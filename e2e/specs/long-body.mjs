@@ -174,8 +174,14 @@ export default async function (h) {
     const previewTop = () => page.evaluate(() => document.getElementById('preview-scroll').scrollTop);
     await page.waitForFunction(() => {
       const p = document.getElementById('preview-scroll');
-      return p.scrollTop === 0 && p.scrollHeight > p.clientHeight + 100;
+      return p.scrollHeight > p.clientHeight + 100;
     });
+    // Both to their tops (the textarea's scroll event, if any, follows with 0 too).
+    await page.evaluate(() => {
+      document.querySelector('[data-testid=body]').scrollTop = 0;
+      document.getElementById('preview-scroll').scrollTop = 0;
+    });
+    await page.waitForFunction(() => document.getElementById('preview-scroll').scrollTop === 0);
     await page.click('[data-testid=page-next]');
     await posIs(`${PAGE_LINES + 1}–`);
     await page.waitForFunction(() => document.getElementById('preview-scroll').scrollTop > 0);
@@ -206,6 +212,13 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
     let s = await state();
     assert(s.before === `줄 ${PAGE_LINES}` && s.after === `줄 ${PAGE_LINES + 1}` && s.collapsed, `caret at the join: ${JSON.stringify(s)}`);
+    // Ctrl+Z puts the line break back, and the writer back where they were: page 2, its start.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
+    s = await state();
+    assert(s.pos.startsWith(`${PAGE_LINES + 1}–`) && s.before === '' && s.after === `줄 ${PAGE_LINES + 1}` && s.collapsed, `after Ctrl+Z: ${JSON.stringify(s)}`);
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
     // Typing there lands at the join.
     await page.keyboard.type('+');
     await page.waitForSelector('[data-testid=save-status].saved');

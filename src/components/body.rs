@@ -34,10 +34,26 @@ struct Mirror {
     /// grows the textarea past what it may hold, the body from before it goes
     /// to `undo_repage`.
     before_edit: Option<String>,
-    /// The body from before the edit after which the textarea was paged anew:
-    /// writing the new page emptied the browser's own undo, so Ctrl+Z (before
-    /// any other edit) puts this back.
-    undo_repage: Option<String>,
+    /// The body from before the edit after which the textarea was paged anew,
+    /// and where in it the edit began: writing the new page emptied the
+    /// browser's own undo, so Ctrl+Z (before any other edit) puts this back.
+    undo_repage: Option<Undo>,
+}
+
+/// A body to put back with Ctrl+Z, and the byte in it where the caret goes:
+/// where the undone edit began, so the writer is back on the page and line
+/// they were on (mapping the caret back from the edited text cannot tell the
+/// end of one page's last line from the start of the next page's first line).
+struct Undo {
+    body: String,
+    caret: usize,
+}
+
+/// Bytes `old` and `new` share at their start (where an edit of `old` began),
+/// backed off to a character boundary.
+fn shared_prefix(old: &str, new: &str) -> usize {
+    let n = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    (0..=n).rev().find(|&i| old.is_char_boundary(i)).unwrap_or(0)
 }
 
 impl Mirror {
@@ -150,6 +166,10 @@ struct Bar {
 impl Bar {
     fn show(&self, v: Option<PageView>) {
         if *self.shown.borrow() != v {
+            if v.is_none() && self.said.is_some() {
+                // Paging ended: a later bar starts with nothing said.
+                self.said.set(None);
+            }
             *self.shown.borrow_mut() = v.clone();
             self.state.set(v);
         }
@@ -359,10 +379,13 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     }
     let mut joined = body.clone();
     joined.remove(at);
+    // Where the caret was: the start of this page, or the end of it.
+    let caret = if forward { at } else { at + 1 };
     let page = if paging::is_long(&joined) { paging::holding(&joined, 0, at) } else { 0..joined.len() };
     show_page(el, m, a, bar, &joined, page.clone());
-    m.undo_repage = Some(body);
-    put_caret_in_view(el, &joined[page.start..at]);
+    m.undo_repage = Some(Undo { body, caret });
+    caret_on_page(el, &joined[page.clone()], at - page.start);
+    crate::components::preview::follow(at as f64 / joined.len().max(1) as f64);
     true
 }
 
@@ -375,20 +398,29 @@ fn caret_at_edge(el: &HtmlTextAreaElement, forward: bool) -> bool {
     start == end && start == edge
 }
 
-/// Ctrl+Z right after the textarea was paged anew: put `body` (from before
-/// the edit that grew it) back, on the page holding that edit, with the caret
+/// Ctrl+Z right after the textarea was paged anew: put the body from before
+/// the edit that grew it back, on the page holding that edit, with the caret
 /// where the edit began. The caller sends the body up.
-fn restore_before_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str) {
-    let now = a.join(&m.text);
-    let caret = caret_byte(el, &m.text).map_or(a.before.len(), |c| a.before.len() + c);
-    let at = paging::follow(&now, body, caret);
-    // A paste of lines at the end of a page's last line (which the newline after
-    // it ends) is also, by its bytes, a paste at the start of the next page's
-    // first line: the writer was on the page before, so a byte at a line start
-    // counts with the line before it.
-    let page = if paging::is_long(body) { paging::holding(body, 0, at.saturating_sub(1)) } else { 0..body.len() };
+fn restore_before_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, undo: &Undo) {
+    let (body, at) = (undo.body.as_str(), undo.caret.min(undo.body.len()));
+    let page = if paging::is_long(body) { paging::holding(body, 0, at) } else { 0..body.len() };
     show_page(el, m, a, bar, body, page.clone());
-    put_caret_in_view(el, &body[page.start..at.clamp(page.start, page.end)]);
+    caret_on_page(el, &body[page.clone()], at.clamp(page.start, page.end) - page.start);
+}
+
+/// Put the caret at byte `at` of `page` (the textarea's text) and in view. On
+/// the page's last line, scrolling to the bottom shows it, with no blur and
+/// focus that would make a screen reader announce the field again.
+fn caret_on_page(el: &HtmlTextAreaElement, page: &str, at: usize) {
+    if page[at..].contains('\n') {
+        put_caret_in_view(el, &page[..at]);
+        return;
+    }
+    let at16 = page[..at].encode_utf16().count() as u32;
+    el.set_scroll_top(el.scroll_height());
+    if el.set_selection_range(at16, at16).is_err() {
+        web_sys::console::warn_1(&"hoego: could not keep the caret".into());
+    }
 }
 
 /// Answer a [`GOTO_EVENT`]: caret (and scroll) on the heading it names.
@@ -723,7 +755,13 @@ pub fn body_editor(p: &BodyProps) -> Html {
             };
             // The writer's own edit grew the textarea: keep the body from before it
             // for Ctrl+Z, since writing the new page empties the browser's undo.
-            let undo = if echo { m.before_edit.take().map(|t| a.join(&t)) } else { None };
+            let undo = if echo {
+                m.before_edit
+                    .take()
+                    .map(|t| Undo { caret: a.before.len() + shared_prefix(&t, &m.text), body: a.join(&t) })
+            } else {
+                None
+            };
             *a = Around::of(body, &page);
             let text = &body[page.clone()];
             if el.value() != text {
@@ -913,8 +951,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 }
                 (true, "z" | "Z") if !e.shift_key() && !e.alt_key() && mirror.borrow().undo_repage.is_some() => {
                     let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
-                    if let Some(body) = m.undo_repage.take() {
-                        restore_before_repage(&el, &mut m, &mut a, &bar, &body);
+                    if let Some(undo) = m.undo_repage.take() {
+                        restore_before_repage(&el, &mut m, &mut a, &bar, &undo);
                     }
                     true
                 }
