@@ -1042,6 +1042,23 @@ mod tests {
     use super::moved;
 
     #[test]
+    fn an_edit_begins_where_old_and_new_part_on_a_character_boundary() {
+        // (old, new, where the edit began)
+        let table = [
+            ("abc", "abd", 2),
+            ("줄 400", "줄 400\n붙임 0", 7),
+            ("줄 201", "붙임\n줄 201", 0),
+            // 한 and 할 share their first two bytes: the edit begins before the syllable.
+            ("가한", "가할", 3),
+            ("", "x", 0),
+            ("same", "same", 4),
+        ];
+        for (old, new, want) in table {
+            assert_eq!(super::shared_prefix(old, new), want, "{old:?} → {new:?}");
+        }
+    }
+
+    #[test]
     fn page_bar_counts_agree_with_the_whole_body() {
         use super::{paging, Around};
         let long: String = (0..5_000).map(|i| format!("줄 {i}\n")).collect();
