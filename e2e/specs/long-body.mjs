@@ -212,6 +212,8 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
     let s = await state();
     assert(s.before === `줄 ${PAGE_LINES}` && s.after === `줄 ${PAGE_LINES + 1}` && s.collapsed, `caret at the join: ${JSON.stringify(s)}`);
+    // The join's line is page 1's last: a screen reader is told the page changed.
+    await page.waitForFunction(() => document.querySelector('[data-testid=page-said]').textContent.startsWith('1–'));
     // Ctrl+Z puts the line break back, and the writer back where they were: page 2, its start.
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));

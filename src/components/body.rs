@@ -382,7 +382,12 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     // Where the caret was: the start of this page, or the end of it.
     let caret = if forward { at } else { at + 1 };
     let page = if paging::is_long(&joined) { paging::holding(&joined, 0, at) } else { 0..joined.len() };
+    let moved = page.start != a.before.len();
     show_page(el, m, a, bar, &joined, page.clone());
+    if moved {
+        // Backspace took the writer onto the page before: say so, as a turn does.
+        bar.turned();
+    }
     m.undo_repage = Some(Undo { body, caret });
     caret_on_page(el, &joined[page.clone()], at - page.start);
     crate::components::preview::follow(at as f64 / joined.len().max(1) as f64);
