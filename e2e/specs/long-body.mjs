@@ -278,6 +278,23 @@ export default async function (h) {
       return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, len: ta.value.length, last: ta.value.split('\n').pop() };
     });
     assert(c.pos.startsWith(`${PAGE_LINES + 1}–`) && c.at === c.len && c.last === `줄 ${2 * PAGE_LINES}`, `page 2 again, caret at its end: ${JSON.stringify(c)}`);
+    // At page 2's start, a paste whose first 60 lines repeat the lines after it (a block
+    // copied above itself) and 240 more: Ctrl+Z puts the caret back at the page's start,
+    // not where the old and new text first differ (60 lines down).
+    await page.keyboard.press('Control+Home');
+    const repeated = [...lines.slice(PAGE_LINES, PAGE_LINES + 60), ...Array.from({ length: 240 }, (_, i) => `새 ${i}`)].join('\n') + '\n';
+    await page.evaluate((t) => navigator.clipboard.writeText(t), repeated);
+    await page.keyboard.press('Control+v');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('새 239'));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('새 '));
+    await page.waitForSelector('[data-testid=save-status].saved');
+    assert(await storedText(page, 'undo-page.md') === head + lines.join('\n') + '\n', 'the body from before the second paste');
+    const c2 = await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, first: ta.value.split('\n')[0] };
+    });
+    assert(c2.pos.startsWith(`${PAGE_LINES + 1}–`) && c2.at === 0 && c2.first === `줄 ${PAGE_LINES + 1}`, `page 2 again, caret at its start: ${JSON.stringify(c2)}`);
     await context.close();
   });
 

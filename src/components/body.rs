@@ -49,11 +49,16 @@ struct Undo {
     caret: usize,
 }
 
-/// Bytes `old` and `new` share at their start (where an edit of `old` began),
-/// backed off to a character boundary.
-fn shared_prefix(old: &str, new: &str) -> usize {
-    let n = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    (0..=n).rev().find(|&i| old.is_char_boundary(i)).unwrap_or(0)
+/// Where in `old` the edit that made it `new` began, `caret` being where the
+/// edit left the caret in `new`: no later than where the two first differ,
+/// and no later than the caret less what the edit added (a paste whose first
+/// lines repeat the text after it shares more than its start with it).
+/// Backed off to a character boundary.
+fn edit_start(old: &str, new: &str, caret: Option<usize>) -> usize {
+    let shared = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    let by_caret = caret.map_or(usize::MAX, |c| (c + old.len()).saturating_sub(new.len()));
+    let at = shared.min(by_caret).min(old.len());
+    (0..=at).rev().find(|&i| old.is_char_boundary(i)).unwrap_or(0)
 }
 
 impl Mirror {
@@ -761,9 +766,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // The writer's own edit grew the textarea: keep the body from before it
             // for Ctrl+Z, since writing the new page empties the browser's undo.
             let undo = if echo {
+                let edited = caret_byte(&el, &m.text);
                 m.before_edit
                     .take()
-                    .map(|t| Undo { caret: a.before.len() + shared_prefix(&t, &m.text), body: a.join(&t) })
+                    .map(|t| Undo { caret: a.before.len() + edit_start(&t, &m.text, edited), body: a.join(&t) })
             } else {
                 None
             };
@@ -1048,18 +1054,25 @@ mod tests {
 
     #[test]
     fn an_edit_begins_where_old_and_new_part_on_a_character_boundary() {
-        // (old, new, where the edit began)
+        // (old, new, the caret after the edit, where the edit began)
         let table = [
-            ("abc", "abd", 2),
-            ("줄 400", "줄 400\n붙임 0", 7),
-            ("줄 201", "붙임\n줄 201", 0),
+            ("abc", "abd", None, 2),
+            ("줄 400", "줄 400\n붙임 0", Some(16), 7),
+            ("줄 201", "붙임\n줄 201", Some(7), 0),
             // 한 and 할 share their first two bytes: the edit begins before the syllable.
-            ("가한", "가할", 3),
-            ("", "x", 0),
-            ("same", "same", 4),
+            ("가한", "가할", Some(6), 3),
+            ("", "x", Some(1), 0),
+            ("same", "same", None, 4),
+            // A paste at the start that repeats the text after it ("a\nb\n" before "a\nb"):
+            // the texts share all of the old one; the caret (4) less what was added (4) is 0.
+            ("a\nb", "a\nb\na\nb", Some(4), 0),
+            // A deletion: the caret is where it began.
+            ("abcdef", "abef", Some(2), 2),
+            // A paste over a selection ("cd" → "XYZ"): no later than where the texts part.
+            ("abcdef", "abXYZef", Some(5), 2),
         ];
-        for (old, new, want) in table {
-            assert_eq!(super::shared_prefix(old, new), want, "{old:?} → {new:?}");
+        for (old, new, caret, want) in table {
+            assert_eq!(super::edit_start(old, new, caret), want, "{old:?} → {new:?}");
         }
     }
 
