@@ -18,6 +18,15 @@ const head = '---\ntitle: "긴 글"\n---\n';
 const HEADING_AT = 4321;
 const body = Array.from({ length: LINES }, (_, i) => (i === HEADING_AT ? '## 마지막 장' : i % 7 === 0 ? '' : `줄 ${i} 회고`)).join('\n') + '\nEND\n';
 
+/** Wait until the stored draft named `name` holds `text` (read through the index, as
+ * run.mjs's storedText does, but polled in the page: the save follows the key). */
+function storedIs(page, name, text) {
+  return page.waitForFunction(({ name, text }) => {
+    const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
+    return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === name)?.text === text;
+  }, { name, text });
+}
+
 /** Another tab of `context` opens the draft "긴 글", types `text` at the top of
  * its body and waits until that is saved. */
 async function otherTabTypesAtTop(context, url, text) {
@@ -94,10 +103,7 @@ export default async function (h) {
     const l3 = want2.slice(head.length).split('\n');
     l3[2 * PAGE_LINES - 1] += '한글';
     const want3 = head + l3.join('\n');
-    await page.waitForFunction((w) => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
-      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'long-body.md').text === w;
-    }, want3);
+    await storedIs(page, 'long-body.md', want3);
     // The outline's link to a heading on another page turns to it and puts the caret there.
     await page.click('nav.outline a:has-text("마지막 장")');
     await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.startsWith('## 마지막 장'));
@@ -241,10 +247,7 @@ export default async function (h) {
     // Ctrl+Z right after takes the join back.
     await page.keyboard.press('Control+z');
     await page.waitForSelector('[data-testid=save-status].saved');
-    await page.waitForFunction((t) => {
-      const index = JSON.parse(localStorage.getItem('hoego/v2/index'));
-      return index.drafts.map((e) => JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`))).find((d) => d.name === 'join.md').text === t;
-    }, head + joined.join('\n') + '\n');
+    await storedIs(page, 'join.md', head + joined.join('\n') + '\n');
     await context.close();
   });
 
@@ -263,37 +266,32 @@ export default async function (h) {
     // A real paste of a line break and 300 lines at the end of page 2's last line: the page
     // grows past 400 lines and is cut anew where the caret is.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const pasted = Array.from({ length: 300 }, (_, i) => `\n붙임 ${i}`).join('');
-    await page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
-    await page.keyboard.press('Control+v');
+    /** Paste `text`, wait until the textarea shows `shown`, Ctrl+Z, wait until `mark` is
+     * gone, check the stored body is the one from before, and say where the editor is. */
+    const pasteThenUndo = async (text, shown, mark) => {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('Control+v');
+      await page.waitForFunction((s) => document.querySelector('[data-testid=body]').value.includes(s), shown);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((m) => !document.querySelector('[data-testid=body]').value.includes(m), mark);
+      await page.waitForSelector('[data-testid=save-status].saved');
+      assert(await storedText(page, 'undo-page.md') === head + lines.join('\n') + '\n', `the body from before the paste of ${mark}`);
+      return page.evaluate(() => {
+        const ta = document.querySelector('[data-testid=body]');
+        const v = ta.value.split('\n');
+        return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, len: ta.value.length, first: v[0], last: v.pop() };
+      });
+    };
     // 800 lines, the grown page cut from its start (201–400, 401–600, 601–800): the caret,
     // at the paste's end (line 700), is on the last.
-    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('붙임 299\n줄 401'));
-    await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('붙임'));
-    await page.waitForSelector('[data-testid=save-status].saved');
-    assert(await storedText(page, 'undo-page.md') === head + lines.join('\n') + '\n', 'the body from before the paste');
-    const c = await page.evaluate(() => {
-      const ta = document.querySelector('[data-testid=body]');
-      return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, len: ta.value.length, last: ta.value.split('\n').pop() };
-    });
+    const c = await pasteThenUndo(Array.from({ length: 300 }, (_, i) => `\n붙임 ${i}`).join(''), '붙임 299\n줄 401', '붙임');
     assert(c.pos.startsWith(`${PAGE_LINES + 1}–`) && c.at === c.len && c.last === `줄 ${2 * PAGE_LINES}`, `page 2 again, caret at its end: ${JSON.stringify(c)}`);
     // At page 2's start, a paste whose first 60 lines repeat the lines after it (a block
     // copied above itself) and 240 more: Ctrl+Z puts the caret back at the page's start,
     // not where the old and new text first differ (60 lines down).
     await page.keyboard.press('Control+Home');
     const repeated = [...lines.slice(PAGE_LINES, PAGE_LINES + 60), ...Array.from({ length: 240 }, (_, i) => `새 ${i}`)].join('\n') + '\n';
-    await page.evaluate((t) => navigator.clipboard.writeText(t), repeated);
-    await page.keyboard.press('Control+v');
-    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('새 239'));
-    await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=body]').value.includes('새 '));
-    await page.waitForSelector('[data-testid=save-status].saved');
-    assert(await storedText(page, 'undo-page.md') === head + lines.join('\n') + '\n', 'the body from before the second paste');
-    const c2 = await page.evaluate(() => {
-      const ta = document.querySelector('[data-testid=body]');
-      return { pos: document.querySelector('[data-testid=page-pos]').textContent, at: ta.selectionStart, first: ta.value.split('\n')[0] };
-    });
+    const c2 = await pasteThenUndo(repeated, '새 239', '새 ');
     assert(c2.pos.startsWith(`${PAGE_LINES + 1}–`) && c2.at === 0 && c2.first === `줄 ${PAGE_LINES + 1}`, `page 2 again, caret at its start: ${JSON.stringify(c2)}`);
     await context.close();
   });

@@ -357,12 +357,13 @@ fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     // the scroll position it is given sends none: say where the new page is.
     let shown = if to_end { a.before.len() + m.text.len() } else { a.before.len() };
     crate::components::preview::follow(shown as f64 / body.len().max(1) as f64);
-    // The page's end is its bottom: scrolling there shows the caret, with no
-    // blur and focus that would make a screen reader announce the field again.
-    let (at, top) = if to_end { (js_value(el).map_or(0, |v| v.length()), el.scroll_height()) } else { (0, 0) };
-    el.set_scroll_top(top);
-    // Best effort: the caret goes to the page's first line (or its end).
-    if el.set_selection_range(at, at).is_err() {
+    if to_end {
+        caret_on_page(el, &m.text, m.text.len());
+        return true;
+    }
+    el.set_scroll_top(0);
+    // Best effort: the caret goes to the page's first line.
+    if el.set_selection_range(0, 0).is_err() {
         web_sys::console::warn_1(&"hoego: could not place the caret on the new page".into());
     }
     true
@@ -914,32 +915,33 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
-            // On a page of a long body, an arrow key at the page's edge goes on to the
-            // next or previous page, as it would go on to the next line of one text.
+            // On a page of a long body, a plain key at the page's edge goes on past it,
+            // as in one text: an arrow to the next or previous page, Backspace or
+            // Delete joining the two pages' lines.
             let plain = !(ctrl || e.shift_key() || e.alt_key());
-            let forward = match key.as_str() {
-                "ArrowDown" | "ArrowRight" if plain => Some(true),
-                "ArrowUp" | "ArrowLeft" if plain => Some(false),
+            // (forward: the key goes past the page's end; joins: Backspace or Delete)
+            let edge = match key.as_str() {
+                "ArrowDown" | "ArrowRight" => Some((true, false)),
+                "ArrowUp" | "ArrowLeft" => Some((false, false)),
+                "Delete" => Some((true, true)),
+                "Backspace" => Some((false, true)),
                 _ => None,
             };
-            if let Some(forward) = forward.filter(|&f| around.borrow().is_paged() && caret_at_edge(&el, f)) {
+            let at_edge =
+                |&(forward, _): &(bool, bool)| plain && around.borrow().is_paged() && caret_at_edge(&el, forward);
+            if let Some((forward, joins)) = edge.filter(at_edge) {
                 let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
-                if turn_page(&el, &mut m, &mut a, &bar, forward, !forward) {
+                let done = if joins {
+                    join_across(&el, &mut m, &mut a, &bar, forward)
+                } else {
+                    turn_page(&el, &mut m, &mut a, &bar, forward, !forward)
+                };
+                drop((m, a));
+                if done {
                     e.prevent_default();
-                }
-                return;
-            }
-            // And Backspace or Delete there joins the two pages' lines.
-            let joins = match key.as_str() {
-                "Backspace" if plain => Some(false),
-                "Delete" if plain => Some(true),
-                _ => None,
-            };
-            if let Some(forward) = joins.filter(|&f| around.borrow().is_paged() && caret_at_edge(&el, f)) {
-                let joined = join_across(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, forward);
-                if joined {
-                    e.prevent_default();
-                    send();
+                    if joins {
+                        send();
+                    }
                 }
                 return;
             }
