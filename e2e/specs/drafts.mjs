@@ -88,7 +88,18 @@ export default async function (h) {
       return e.rev === 2 && localStorage.getItem(`hoego/v2/draft/${e.id}/2`).includes('A 탭의 제목');
     });
     if (deaf) await b.evaluate(() => window.__release());
-    await b.waitForSelector('[data-testid=conflict-dialog][open]');
+    await b.waitForSelector('[data-testid=conflict-dialog][open]', { timeout: bound(30000) }).catch(async (e) => {
+      // Seen once in ~10 runs at twice CI's load, never reproduced: say what tab B held.
+      const held = await b.evaluate(() => ({
+        hidden: document.hidden,
+        hold: window.__hold,
+        held: window.__held !== null,
+        status: document.querySelector('[data-testid=save-status]')?.className,
+        dialog: document.querySelector('[data-testid=conflict-dialog]')?.outerHTML.slice(0, 120),
+        index: localStorage.getItem('hoego/v2/index'),
+      }));
+      throw new Error(`${e.message}\ntab B: ${JSON.stringify(held)}`);
+    });
     const focused = await b.evaluate(() => document.activeElement?.dataset.testid);
     assert(focused === 'conflict-keep-both', `focus starts on the safe choice, not ${focused}`);
     return { context, a, b };

@@ -251,6 +251,35 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: Ctrl+Backspace at a page\'s start and Ctrl+Delete at its end join too (the browser\'s word deletions)', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'join-word.md');
+    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
+    fs.writeFileSync(file, head + lines.join('\n') + '\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    // A word deletion at a page's start deletes the line break before it, as in one text.
+    await page.keyboard.press('Control+Backspace');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('줄 200줄 201'));
+    await page.waitForSelector('[data-testid=save-status].saved');
+    const joined = [...lines.slice(0, PAGE_LINES - 1), `줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`, ...lines.slice(PAGE_LINES + 1)];
+    await storedIs(page, 'join-word.md', head + joined.join('\n') + '\n');
+    await page.keyboard.press('Control+z');
+    await storedIs(page, 'join-word.md', head + lines.join('\n') + '\n');
+    // And a word deletion forward at a page's end (page 2 ends with line 400).
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Delete');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=body]').value.includes(`줄 ${n}줄 ${n + 1}`), 2 * PAGE_LINES);
+    const joined2 = [...lines.slice(0, 2 * PAGE_LINES - 1), `줄 ${2 * PAGE_LINES}줄 ${2 * PAGE_LINES + 1}`, ...lines.slice(2 * PAGE_LINES + 1)];
+    await storedIs(page, 'join-word.md', head + joined2.join('\n') + '\n');
+    await context.close();
+  });
+
   await test('long body: Ctrl+Z of a paste at a page\'s end that paged the body anew shows that page again, caret where the paste began', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');

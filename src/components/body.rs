@@ -400,6 +400,38 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     true
 }
 
+/// A deletion at a page's edge: Backspace at its start or Delete at its end,
+/// plain or with a modifier (a word, a line), or an input method's delete.
+/// The browser has nothing there to delete, and says so in a cancelable
+/// `beforeinput` (one event for every key and keyboard, where keydown would
+/// need each key combination, and Android keyboards send key 229): join the
+/// two pages' lines instead ([`join_across`]). True when it did; the caller
+/// sends the body up.
+fn join_at_edge(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefCell<Around>, bar: &Bar) -> bool {
+    let Some(forward) = deletes_forward(&e.input_type()) else { return false };
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
+    if !around.borrow().is_paged() || !caret_at_edge(&el, forward) {
+        return false;
+    }
+    let joined = join_across(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), bar, forward);
+    if joined {
+        e.prevent_default();
+    }
+    joined
+}
+
+/// Which way a `beforeinput` deletion goes: forward (Delete), back
+/// (Backspace), or `None` for input that deletes nothing at the caret.
+fn deletes_forward(input_type: &str) -> Option<bool> {
+    match input_type {
+        "deleteContentForward" | "deleteWordForward" | "deleteSoftLineForward" | "deleteHardLineForward" => Some(true),
+        "deleteContentBackward" | "deleteWordBackward" | "deleteSoftLineBackward" | "deleteHardLineBackward" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
 /// Is the caret at the edge of the page a key would go past: its end
 /// (`forward`, for ↓ and →) or its start? A selection is not a caret: Shift
 /// with an arrow extends it within the page, as in any textarea.
@@ -866,11 +898,18 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     *c1.borrow_mut() = true;
                     super::typed_edit::note_composing(true);
                 })));
-                let c2 = composing.clone();
+                let (c2, c3, send3) = (composing.clone(), composing.clone(), send.clone());
                 undo.push(Box::new(crate::browser::listen(&el, "compositionend", move |_| {
                     *c2.borrow_mut() = false;
                     super::typed_edit::note_composing(false);
                     send();
+                })));
+                let (m3, a3, b3) = (mirror.clone(), around.clone(), bar.clone());
+                undo.push(Box::new(crate::browser::listen(&el, "beforeinput", move |e| {
+                    let e = e.dyn_ref::<web_sys::InputEvent>();
+                    if e.is_some_and(|e| !*c3.borrow() && !e.is_composing() && join_at_edge(e, &m3, &a3, &b3)) {
+                        send3();
+                    }
                 })));
                 undo.push(Box::new(crate::browser::listen(&el, GOTO_EVENT, move |_| {
                     if let Some(ta) = node.cast::<HtmlTextAreaElement>() {
@@ -915,33 +954,17 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
-            // On a page of a long body, a plain key at the page's edge goes on past it,
-            // as in one text: an arrow to the next or previous page, Backspace or
-            // Delete joining the two pages' lines.
+            // On a page of a long body, a plain arrow at the page's edge goes on to the
+            // next or previous page, as in one text (deletions there: `join_at_edge`).
             let plain = !(ctrl || e.shift_key() || e.alt_key());
-            // (forward: the key goes past the page's end; joins: Backspace or Delete)
-            let edge = match key.as_str() {
-                "ArrowDown" | "ArrowRight" => Some((true, false)),
-                "ArrowUp" | "ArrowLeft" => Some((false, false)),
-                "Delete" => Some((true, true)),
-                "Backspace" => Some((false, true)),
+            let forward = match key.as_str() {
+                "ArrowDown" | "ArrowRight" => Some(true),
+                "ArrowUp" | "ArrowLeft" => Some(false),
                 _ => None,
             };
-            let at_edge =
-                |&(forward, _): &(bool, bool)| plain && around.borrow().is_paged() && caret_at_edge(&el, forward);
-            if let Some((forward, joins)) = edge.filter(at_edge) {
-                let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
-                let done = if joins {
-                    join_across(&el, &mut m, &mut a, &bar, forward)
-                } else {
-                    turn_page(&el, &mut m, &mut a, &bar, forward, !forward)
-                };
-                drop((m, a));
-                if done {
+            if let Some(forward) = forward.filter(|&f| plain && around.borrow().is_paged() && caret_at_edge(&el, f)) {
+                if turn_page(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, forward, !forward) {
                     e.prevent_default();
-                    if joins {
-                        send();
-                    }
                 }
                 return;
             }
