@@ -280,6 +280,47 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: a join that takes the body to the limit keeps its pages; Ctrl+Shift+Z and Ctrl+Y redo what Ctrl+Z took back', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'join-limit.md');
+    // One line break over the limit: a join leaves exactly PAGED_OVER.
+    const lines = Array.from({ length: PAGED_OVER + 1 }, (_, i) => `줄 ${i + 1}`);
+    const whole = head + lines.join('\n') + '\n';
+    fs.writeFileSync(file, whole);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    const joinedLines = [...lines.slice(0, PAGE_LINES - 1), `줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`, ...lines.slice(PAGE_LINES + 1)];
+    const joined = head + joinedLines.join('\n') + '\n';
+    const atJoin = () => page.waitForFunction((n) => {
+      const ta = document.querySelector('[data-testid=body]');
+      return ta.value.slice(0, ta.selectionStart).endsWith(`줄 ${n}`) && ta.value.slice(ta.selectionStart).startsWith(`줄 ${n + 1}`);
+    }, PAGE_LINES);
+    await page.keyboard.press('Backspace');
+    await storedIs(page, 'join-limit.md', joined);
+    await atJoin();
+    // Still in pages (it used to end paging here, and the next Enter began it again).
+    assert(await page.$('[data-testid=body-pages]'), 'the page bar stays after a join to the limit');
+    assert((await page.inputValue('[data-testid=body]')).split('\n').length <= PAGE_LINES + PAGE_LINES / 4 + 1, 'the textarea holds a page');
+    for (const redo of ['Control+Shift+Z', 'Control+y']) {
+      await page.keyboard.press('Control+z');
+      await storedIs(page, 'join-limit.md', whole);
+      await page.keyboard.press(redo);
+      await storedIs(page, 'join-limit.md', joined);
+      await atJoin();
+      assert(await page.$('[data-testid=body-pages]'), `still paged after ${redo}`);
+    }
+    // Typing there lands at the join, and a second redo has nothing to redo.
+    await page.keyboard.press('Control+Shift+Z');
+    await page.keyboard.type('+');
+    await storedIs(page, 'join-limit.md', joined.replace(`줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`, `줄 ${PAGE_LINES}+줄 ${PAGE_LINES + 1}`));
+    await context.close();
+  });
+
   await test('long body: Ctrl+Z of a paste at a page\'s end that paged the body anew shows that page again, caret where the paste began', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');

@@ -38,6 +38,8 @@ struct Mirror {
     /// and where in it the edit began: writing the new page emptied the
     /// browser's own undo, so Ctrl+Z (before any other edit) puts this back.
     undo_repage: Option<Undo>,
+    /// What that Ctrl+Z took away, for Ctrl+Shift+Z or Ctrl+Y (before any other edit).
+    redo_repage: Option<Undo>,
 }
 
 /// A body to put back with Ctrl+Z, and the byte in it where the caret goes:
@@ -47,6 +49,9 @@ struct Mirror {
 struct Undo {
     body: String,
     caret: usize,
+    /// Was it edited a page at a time? A join keeps pages at the limit, where
+    /// a body opened whole would not have them.
+    paged: bool,
 }
 
 /// Where in `old` the edit that made it `new` began, `caret` being where the
@@ -76,7 +81,7 @@ impl Mirror {
             return;
         }
         self.before_edit = Some(std::mem::replace(&mut self.text, text));
-        (self.js, self.lines, self.undo_repage) = (js, lines, None);
+        (self.js, self.lines, self.undo_repage, self.redo_repage) = (js, lines, None, None);
     }
 
     /// Line breaks in `text` (counted once after a whole-value read).
@@ -374,6 +379,7 @@ fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
 /// page runs from a line start to its last line's end), so the browser has
 /// nothing to delete. Delete it here, show the page holding the joined line
 /// with the caret at the join, and keep the body from before for one Ctrl+Z.
+/// The body stays in pages, even at the limit or under it.
 /// False when there is no page that way. The caller sends the body up.
 fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, forward: bool) -> bool {
     let body = a.join(&m.text);
@@ -387,14 +393,17 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     joined.remove(at);
     // Where the caret was: the start of this page, or the end of it.
     let caret = if forward { at } else { at + 1 };
-    let page = if paging::is_long(&joined) { paging::holding(&joined, 0, at) } else { 0..joined.len() };
+    // Still in pages, as after lines deleted by typing: a join that took the body
+    // to the limit used to end paging, and the next Enter began it again, each
+    // time swapping the textarea's text (and emptying the browser's undo).
+    let page = paging::holding(&joined, 0, at);
     let moved = page.start != a.before.len();
     show_page(el, m, a, bar, &joined, page.clone());
     if moved {
         // Backspace took the writer onto the page before: say so, as a turn does.
         bar.turned();
     }
-    m.undo_repage = Some(Undo { body, caret });
+    m.undo_repage = Some(Undo { body, caret, paged: true });
     caret_on_page(el, &joined[page.clone()], at - page.start);
     crate::components::preview::follow(at as f64 / joined.len().max(1) as f64);
     true
@@ -441,14 +450,23 @@ fn caret_at_edge(el: &HtmlTextAreaElement, forward: bool) -> bool {
     start == end && start == edge
 }
 
-/// Ctrl+Z right after the textarea was paged anew: put the body from before
-/// the edit that grew it back, on the page holding that edit, with the caret
-/// where the edit began. The caller sends the body up.
-fn restore_before_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, undo: &Undo) {
-    let (body, at) = (undo.body.as_str(), undo.caret.min(undo.body.len()));
-    let page = if paging::is_long(body) { paging::holding(body, 0, at) } else { 0..body.len() };
+/// Ctrl+Z right after the textarea was paged anew or two pages were joined
+/// (or, with `redo`, Ctrl+Shift+Z or Ctrl+Y right after that Ctrl+Z): writing
+/// the page emptied the browser's own undo, so put back the body kept for it,
+/// on the page holding the caret kept with it, and keep what was shown for
+/// the way back. The caller sends the body up.
+fn swap_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, redo: bool) {
+    let Some(to) = (if redo { m.redo_repage.take() } else { m.undo_repage.take() }) else { return };
+    let shown = Undo {
+        caret: a.before.len() + caret_byte(el, &m.text).unwrap_or(0),
+        body: a.join(&m.text),
+        paged: a.is_paged(),
+    };
+    let (body, at) = (to.body.as_str(), to.caret.min(to.body.len()));
+    let page = if to.paged { paging::holding(body, 0, at) } else { 0..body.len() };
     show_page(el, m, a, bar, body, page.clone());
     caret_on_page(el, &body[page.clone()], at.clamp(page.start, page.end) - page.start);
+    *(if redo { &mut m.undo_repage } else { &mut m.redo_repage }) = Some(shown);
 }
 
 /// Put the caret at byte `at` of `page` (the textarea's text) and in view. On
@@ -800,9 +818,11 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // for Ctrl+Z, since writing the new page empties the browser's undo.
             let undo = if echo {
                 let edited = caret_byte(&el, &m.text);
-                m.before_edit
-                    .take()
-                    .map(|t| Undo { caret: a.before.len() + edit_start(&t, &m.text, edited), body: a.join(&t) })
+                m.before_edit.take().map(|t| Undo {
+                    caret: a.before.len() + edit_start(&t, &m.text, edited),
+                    body: a.join(&t),
+                    paged: a.is_paged(),
+                })
             } else {
                 None
             };
@@ -985,12 +1005,17 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     indent(&el, e.shift_key());
                     true
                 }
-                (true, "z" | "Z") if !e.shift_key() && !e.alt_key() && mirror.borrow().undo_repage.is_some() => {
-                    let (mut m, mut a) = (mirror.borrow_mut(), around.borrow_mut());
-                    if let Some(undo) = m.undo_repage.take() {
-                        restore_before_repage(&el, &mut m, &mut a, &bar, &undo);
+                (true, "z" | "Z" | "y" | "Y") if !e.alt_key() => {
+                    // Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (after our own undo only:
+                    // otherwise they are the browser's).
+                    let redo = e.shift_key() || key.eq_ignore_ascii_case("y");
+                    let m = mirror.borrow();
+                    let mine = if redo { m.redo_repage.is_some() } else { m.undo_repage.is_some() };
+                    drop(m);
+                    if mine {
+                        swap_repage(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, redo);
                     }
-                    true
+                    mine
                 }
                 _ => false,
             };
