@@ -430,14 +430,16 @@ fn join_at_edge(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefC
 }
 
 /// Which way a `beforeinput` deletion goes: forward (Delete), back
-/// (Backspace), or `None` for input that deletes nothing at the caret.
+/// (Backspace), or `None` for input that deletes nothing beside the caret.
+/// The Input Events spec's deletions that have a way end in it (`deleteContent`,
+/// `deleteWord`, `deleteSoftLine`, `deleteHardLine`); `deleteByCut`,
+/// `deleteByDrag`, `deleteContent` and `deleteEntireSoftLine` have none.
 fn deletes_forward(input_type: &str) -> Option<bool> {
-    match input_type {
-        "deleteContentForward" | "deleteWordForward" | "deleteSoftLineForward" | "deleteHardLineForward" => Some(true),
-        "deleteContentBackward" | "deleteWordBackward" | "deleteSoftLineBackward" | "deleteHardLineBackward" => {
-            Some(false)
-        }
-        _ => None,
+    let way = input_type.strip_prefix("delete")?;
+    if way.ends_with("Forward") {
+        Some(true)
+    } else {
+        way.ends_with("Backward").then_some(false)
     }
 }
 
@@ -1101,6 +1103,30 @@ pub fn body_editor(p: &BodyProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::moved;
+
+    #[test]
+    fn a_deletion_goes_the_way_its_input_type_names() {
+        let table = [
+            ("deleteContentBackward", Some(false)),
+            ("deleteWordBackward", Some(false)),
+            ("deleteSoftLineBackward", Some(false)),
+            ("deleteHardLineBackward", Some(false)),
+            ("deleteContentForward", Some(true)),
+            ("deleteWordForward", Some(true)),
+            ("deleteSoftLineForward", Some(true)),
+            ("deleteHardLineForward", Some(true)),
+            ("deleteByCut", None),
+            ("deleteByDrag", None),
+            ("deleteContent", None),
+            ("deleteEntireSoftLine", None),
+            ("insertText", None),
+            ("historyUndo", None),
+            ("", None),
+        ];
+        for (input_type, want) in table {
+            assert_eq!(super::deletes_forward(input_type), want, "{input_type}");
+        }
+    }
 
     #[test]
     fn an_edit_begins_where_old_and_new_part_on_a_character_boundary() {
