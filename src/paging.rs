@@ -15,7 +15,10 @@
 //! [`PAGED_OVER`] lines (the fixtures' longest post has under 300; 400 keeps
 //! a syllable at ~30 ms where 1,000 let it reach ~280 ms) the editor
 //! holds [`PAGE_LINES`] lines at a time and the rest of the body waits beside
-//! it, untouched. A page is a byte range from a line start to the end of its
+//! it, untouched. Once paged, a body stays paged while it has two pages, even
+//! when joins or deletions take it to the limit or under (paging swaps the
+//! textarea's text, which empties the browser's undo), until it is reopened
+//! or changed from outside. A page is a byte range from a line start to the end of its
 //! last line; the newline after it belongs to the text after it (in the
 //! textarea, the page's last line is its last: nothing typed there can run
 //! into the next page's first line). The editor pages the textarea's text,

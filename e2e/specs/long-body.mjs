@@ -317,7 +317,48 @@ export default async function (h) {
     // Typing there lands at the join, and a second redo has nothing to redo.
     await page.keyboard.press('Control+Shift+Z');
     await page.keyboard.type('+');
-    await storedIs(page, 'join-limit.md', joined.replace(`줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`, `줄 ${PAGE_LINES}+줄 ${PAGE_LINES + 1}`));
+    const pair = `줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`;
+    await storedIs(page, 'join-limit.md', joined.replace(pair, `줄 ${PAGE_LINES}+줄 ${PAGE_LINES + 1}`));
+    // After another edit the join is no longer ours to undo: Ctrl+Z takes back the typing only.
+    await page.keyboard.press('Control+z');
+    await storedIs(page, 'join-limit.md', joined);
+    // Delete at the page's end joins the next page's first line; after Ctrl+Z and
+    // a key typed, Ctrl+Shift+Z has nothing of ours to redo: the key stays, unjoined.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Delete');
+    await storedIs(page, 'join-limit.md', joined.replace(`${pair}\n`, pair));
+    await page.keyboard.press('Control+z');
+    await storedIs(page, 'join-limit.md', joined);
+    await page.keyboard.type('x');
+    await page.keyboard.press('Control+Shift+Z');
+    await storedIs(page, 'join-limit.md', joined.replace(pair, `${pair}x`));
+    await context.close();
+  });
+
+  await test('long body: a cancelable beforeinput deletion at a page\'s start joins (an input method\'s delete); one the browser will not cancel does not', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'join-input.md');
+    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
+    fs.writeFileSync(file, head + lines.join('\n') + '\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    // What an Android keyboard's delete looks like to the page: no Backspace keydown, only the input events.
+    const send = (cancelable) => page.evaluate((cancelable) => {
+      const ta = document.querySelector('[data-testid=body]');
+      const e = new InputEvent('beforeinput', { inputType: 'deleteContentBackward', cancelable, bubbles: true });
+      ta.dispatchEvent(e);
+      return e.defaultPrevented;
+    }, cancelable);
+    assert(!(await send(false)), 'a deletion that cannot be cancelled is left to the browser');
+    assert((await page.inputValue('[data-testid=body]')).startsWith(`줄 ${PAGE_LINES + 1}\n`), 'and nothing joined');
+    assert(await send(true), 'a cancelable one is taken');
+    const joined = [...lines.slice(0, PAGE_LINES - 1), `줄 ${PAGE_LINES}줄 ${PAGE_LINES + 1}`, ...lines.slice(PAGE_LINES + 1)];
+    await storedIs(page, 'join-input.md', head + joined.join('\n') + '\n');
     await context.close();
   });
 

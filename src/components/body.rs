@@ -35,16 +35,17 @@ struct Mirror {
     /// to `undo_repage`.
     before_edit: Option<String>,
     /// The body from before the edit after which the textarea was paged anew,
-    /// and where in it the edit began: writing the new page emptied the
-    /// browser's own undo, so Ctrl+Z (before any other edit) puts this back.
+    /// or before a join of two pages, and where in it the edit began: writing
+    /// the page emptied the browser's own undo, so Ctrl+Z (before any other
+    /// edit) puts this back.
     undo_repage: Option<Undo>,
     /// What that Ctrl+Z took away, for Ctrl+Shift+Z or Ctrl+Y (before any other edit).
     redo_repage: Option<Undo>,
 }
 
-/// A body to put back with Ctrl+Z, and the byte in it where the caret goes:
-/// where the undone edit began, so the writer is back on the page and line
-/// they were on (mapping the caret back from the edited text cannot tell the
+/// A body to put back with Ctrl+Z (or, undone, with Ctrl+Shift+Z), and the
+/// byte in it where the caret goes: for an undo, where the undone edit began,
+/// so the writer is back on the page and line they were on (mapping the caret back from the edited text cannot tell the
 /// end of one page's last line from the start of the next page's first line).
 struct Undo {
     body: String,
@@ -176,8 +177,9 @@ struct Bar {
 impl Bar {
     fn show(&self, v: Option<PageView>) {
         if *self.shown.borrow() != v {
-            if v.is_none() && self.said.is_some() {
-                // Paging ended: a later bar starts with nothing said.
+            if v.is_none() {
+                // Paging ended: a later bar starts with nothing said. (Set without
+                // reading it: a listener attached once holds the first render's handle.)
                 self.said.set(None);
             }
             *self.shown.borrow_mut() = v.clone();
@@ -379,7 +381,8 @@ fn turn_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
 /// page runs from a line start to its last line's end), so the browser has
 /// nothing to delete. Delete it here, show the page holding the joined line
 /// with the caret at the join, and keep the body from before for one Ctrl+Z.
-/// The body stays in pages, even at the limit or under it.
+/// The body stays in pages, even at the limit or under it, while it has more
+/// than one page (see [`paging::holding`]).
 /// False when there is no page that way. The caller sends the body up.
 fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, forward: bool) -> bool {
     let body = a.join(&m.text);
@@ -409,20 +412,32 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     true
 }
 
-/// A deletion at a page's edge: Backspace at its start or Delete at its end,
-/// plain or with a modifier (a word, a line), or an input method's delete.
-/// The browser has nothing there to delete, and says so in a cancelable
-/// `beforeinput` (one event for every key and keyboard, where keydown would
-/// need each key combination, and Android keyboards send key 229): join the
-/// two pages' lines instead ([`join_across`]). True when it did; the caller
-/// sends the body up.
-fn join_at_edge(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefCell<Around>, bar: &Bar) -> bool {
+/// Join the two pages' lines across the caret ([`join_across`]) if it is at
+/// the page's edge that way: its end (`forward`, Delete) or its start. True
+/// when it did; the caller cancels the key or the input and sends the body up.
+fn join_at_caret(
+    el: &HtmlTextAreaElement,
+    mirror: &RefCell<Mirror>,
+    around: &RefCell<Around>,
+    bar: &Bar,
+    forward: bool,
+) -> bool {
+    let paged = around.borrow().is_paged();
+    paged
+        && caret_at_edge(el, forward)
+        && join_across(el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), bar, forward)
+}
+
+/// A deletion's `beforeinput` at a page's edge, for what keydown does not
+/// see as Backspace or Delete: an input method's delete (Android keyboards
+/// send key 229), a key mapped to a deletion. The browser has nothing there
+/// to delete; join the two pages' lines instead. Only a cancelable one: the
+/// browser goes on with any other, and would delete at the join as well.
+/// True when it joined; the caller sends the body up.
+fn join_on_input(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefCell<Around>, bar: &Bar) -> bool {
     let Some(forward) = deletes_forward(&e.input_type()) else { return false };
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
-    if !around.borrow().is_paged() || !caret_at_edge(&el, forward) {
-        return false;
-    }
-    let joined = join_across(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), bar, forward);
+    let joined = e.cancelable() && join_at_caret(&el, mirror, around, bar, forward);
     if joined {
         e.prevent_default();
     }
@@ -431,9 +446,10 @@ fn join_at_edge(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefC
 
 /// Which way a `beforeinput` deletion goes: forward (Delete), back
 /// (Backspace), or `None` for input that deletes nothing beside the caret.
-/// The Input Events spec's deletions that have a way end in it (`deleteContent`,
-/// `deleteWord`, `deleteSoftLine`, `deleteHardLine`); `deleteByCut`,
-/// `deleteByDrag`, `deleteContent` and `deleteEntireSoftLine` have none.
+/// The Input Events spec's deletions that have a way end in it
+/// (`deleteContentBackward`, `deleteWordForward`, `deleteSoftLine…`,
+/// `deleteHardLine…`); `deleteByCut`, `deleteByDrag`, `deleteContent` and
+/// `deleteEntireSoftLine` have none.
 fn deletes_forward(input_type: &str) -> Option<bool> {
     let way = input_type.strip_prefix("delete")?;
     if way.ends_with("Forward") {
@@ -459,6 +475,9 @@ fn caret_at_edge(el: &HtmlTextAreaElement, forward: bool) -> bool {
 /// the way back. The caller sends the body up.
 fn swap_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, redo: bool) {
     let Some(to) = (if redo { m.redo_repage.take() } else { m.undo_repage.take() }) else { return };
+    // An undo or a redo, as the browser's own are: the goals summary is not
+    // refreshed after it (it would come back after each Ctrl+Z).
+    super::typed_edit::note_input(if redo { "historyRedo" } else { "historyUndo" });
     let shown = Undo {
         caret: a.before.len() + caret_byte(el, &m.text).unwrap_or(0),
         body: a.join(&m.text),
@@ -929,7 +948,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let (m3, a3, b3) = (mirror.clone(), around.clone(), bar.clone());
                 undo.push(Box::new(crate::browser::listen(&el, "beforeinput", move |e| {
                     let e = e.dyn_ref::<web_sys::InputEvent>();
-                    if e.is_some_and(|e| !*c3.borrow() && !e.is_composing() && join_at_edge(e, &m3, &a3, &b3)) {
+                    if e.is_some_and(|e| !*c3.borrow() && !e.is_composing() && join_on_input(e, &m3, &a3, &b3)) {
                         send3();
                     }
                 })));
@@ -976,16 +995,29 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             let ctrl = e.ctrl_key() || e.meta_key();
-            // On a page of a long body, a plain arrow at the page's edge goes on to the
-            // next or previous page, as in one text (deletions there: `join_at_edge`).
+            // On a page of a long body, a key at the page's edge goes on past it, as in
+            // one text: a plain arrow to the next or previous page, Backspace or Delete
+            // (with any modifier) joining the two pages' lines. Deletions are joined here
+            // and not only from their `beforeinput` (`join_on_input`): Safari sends none
+            // where there is nothing to delete.
             let plain = !(ctrl || e.shift_key() || e.alt_key());
-            let forward = match key.as_str() {
-                "ArrowDown" | "ArrowRight" => Some(true),
-                "ArrowUp" | "ArrowLeft" => Some(false),
+            // (forward: the key goes past the page's end; joins: Backspace or Delete)
+            let edge = match key.as_str() {
+                "ArrowDown" | "ArrowRight" => Some((true, false)),
+                "ArrowUp" | "ArrowLeft" => Some((false, false)),
+                "Delete" => Some((true, true)),
+                "Backspace" => Some((false, true)),
                 _ => None,
             };
-            if let Some(forward) = forward.filter(|&f| plain && around.borrow().is_paged() && caret_at_edge(&el, f)) {
-                if turn_page(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, forward, !forward) {
+            if let Some((forward, joins)) = edge.filter(|&(_, joins)| plain || joins) {
+                if joins && join_at_caret(&el, &mirror, &around, &bar, forward) {
+                    e.prevent_default();
+                    send();
+                } else if !joins
+                    && around.borrow().is_paged()
+                    && caret_at_edge(&el, forward)
+                    && turn_page(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, forward, !forward)
+                {
                     e.prevent_default();
                 }
                 return;
