@@ -149,6 +149,27 @@ pub fn follow(old: &str, new: &str, at: usize) -> usize {
     }
 }
 
+/// `mine` and `theirs` are each `old` with one edit: this editor's (a
+/// composed syllable) and another's (another tab's save that came while it was
+/// composed). Both, where they do not overlap: my edit's span of `old` is put,
+/// with what I typed over it, where that span went in `theirs` ([`follow`]).
+pub fn rebase(old: &str, mine: &str, theirs: &str) -> String {
+    let (o, m) = (old.as_bytes(), mine.as_bytes());
+    let mut start = o.iter().zip(m).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(start) {
+        start -= 1;
+    }
+    let most = o.len().min(m.len()) - start;
+    let mut same_end = o.iter().rev().zip(m.iter().rev()).take(most).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(o.len() - same_end) {
+        same_end -= 1;
+    }
+    let typed = &mine[start..m.len() - same_end];
+    let from = follow(old, theirs, start);
+    let to = follow(old, theirs, o.len() - same_end).max(from);
+    [&theirs[..from], typed, &theirs[to..]].concat()
+}
+
 /// First and last line numbers (1-based) of `page` in `body`, and the body's
 /// line count: the plain definition, which the tests hold [`numbers`] to.
 #[cfg(test)]
@@ -173,6 +194,26 @@ pub fn numbers(before: usize, page: &str, after: usize, open_end: bool) -> (usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_composed_edit_goes_into_the_body_another_edit_made() {
+        // (old, mine, theirs, both)
+        let table = [
+            ("가나\n다라\n", "가나\n다라한\n", "맨 위\n가나\n다라\n", "맨 위\n가나\n다라한\n"),
+            ("가나\n다라\n", "한가나\n다라\n", "가나\n다라\n맨 끝\n", "한가나\n다라\n맨 끝\n"),
+            ("가나\n다라\n", "가나\n다한\n", "가\n다라\n", "가\n다한\n"),
+            ("abc", "abXc", "abc", "abXc"),
+            ("abc", "abc", "zabc", "zabc"),
+            ("", "한", "그들", "한그들"),
+            // Their edit took away the line I typed in: mine goes where it was.
+            ("a\nbb\nc\n", "a\nbbX\nc\n", "a\nc\n", "a\nXc\n"),
+            // Same characters on both sides of the syllable: boundaries stay whole.
+            ("한한", "한한한", "가한한", "가한한한"),
+        ];
+        for (old, mine, theirs, both) in table {
+            assert_eq!(rebase(old, mine, theirs), both, "{old:?} / {mine:?} / {theirs:?}");
+        }
+    }
 
     fn body(lines: usize) -> String {
         (0..lines).map(|i| format!("line {i}\n")).collect()

@@ -168,6 +168,46 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('two tabs: another tab\'s save that lands while a Hangul syllable is being composed is kept, and so is the syllable', async () => {
+    const { context, page: a } = await fresh();
+    await saved(a);
+    // Tab B: the same draft, words typed at the top of its body; its save held (HOLD).
+    const b = await context.newPage();
+    await b.addInitScript(HOLD);
+    await b.goto(url);
+    await b.waitForSelector('[data-testid=draft-list]');
+    await b.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
+    await b.waitForSelector('[data-testid=body]');
+    await b.focus('[data-testid=body]');
+    await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
+    await b.keyboard.type('B 탭에서 ');
+    await b.waitForFunction(() => window.__held !== null, null, { timeout: bound(5000) });
+    // Tab A: the caret at the end of the body, a syllable being composed (ㅎ, 하), not committed.
+    await a.focus('[data-testid=body]');
+    await a.evaluate(() => {
+      const ta = document.querySelector('[data-testid=body]');
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+      window.__ended = 0;
+      ta.addEventListener('compositionend', () => { window.__ended++; });
+    });
+    const cdp = await context.newCDPSession(a);
+    for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    // B's save lands; A takes it (its preview shows it) while the syllable is still open.
+    await b.evaluate(() => window.__release());
+    await a.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('B 탭에서'));
+    assert(await a.evaluate(() => window.__ended) === 0, 'the composition was still open when the save came');
+    await cdp.send('Input.insertText', { text: '한' });
+    await a.waitForFunction(() => {
+      const e = JSON.parse(localStorage.getItem('hoego/v2/index')).drafts[0];
+      return JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`)).text.trimEnd().endsWith('한');
+    });
+    const [d] = await storedDrafts(a);
+    assert(d.text.includes('\nB 탭에서 '), `B's words stay: ${d.text.slice(0, 200)}`);
+    const ta = await a.inputValue('[data-testid=body]');
+    assert(ta.startsWith('B 탭에서 ') && ta.trimEnd().endsWith('한'), `A's textarea holds both: ${JSON.stringify(ta.slice(0, 40))}…${JSON.stringify(ta.slice(-20))}`);
+    await context.close();
+  });
+
   await test('a save torn between its two writes leaves the previous version readable, and nothing piles up', async () => {
     const { context, page } = await fresh();
     await saved(page);

@@ -41,6 +41,10 @@ struct Mirror {
     undo_repage: Option<Undo>,
     /// What that Ctrl+Z took away, for Ctrl+Shift+Z or Ctrl+Y (before any other edit).
     redo_repage: Option<Undo>,
+    /// A body changed from outside (another tab's save) while a composition was
+    /// open, not yet in the textarea: the next `send` (the composition's end)
+    /// puts the textarea's edit into it ([`composed_into`]).
+    outside: Option<String>,
 }
 
 /// A body to put back with Ctrl+Z (or, undone, with Ctrl+Shift+Z), and the
@@ -410,6 +414,25 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     caret_on_page(el, &joined[page.clone()], at - page.start);
     crate::components::preview::follow(at as f64 / joined.len().max(1) as f64);
     true
+}
+
+/// [`composed_into`]'s type.
+type ComposedInto = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, &str);
+
+/// A composition ended after the body was changed from outside while it was
+/// open (another tab's save; see [`Mirror::outside`]): show that body
+/// with what was composed put where it went in it ([`paging::rebase`]), the
+/// caret after it, for `send` to take up. Sending the old text around the
+/// syllable would have undone the other tab's edit.
+fn composed_into(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, theirs: &str) {
+    let page = el.value();
+    let (old, mine) = (a.join(&m.text), a.join(&page));
+    let caret = a.before.len() + caret_byte(el, &page).unwrap_or(page.len());
+    let body = paging::rebase(&old, &mine, theirs);
+    let at = paging::follow(&mine, &body, caret);
+    let shown = if a.is_paged() || paging::is_long(&body) { paging::holding(&body, 0, at) } else { 0..body.len() };
+    show_page(el, m, a, bar, &body, shown.clone());
+    caret_on_page(el, &body[shown.clone()], at - shown.start);
 }
 
 /// Join the two pages' lines across the caret ([`join_across`]) if it is at
@@ -815,7 +838,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
             }
             if *composing.borrow() {
                 // The text under an open composition stays as it is, and so do the
-                // parts around it: its end sends them whole, an edit after this one.
+                // parts around it, until its end puts what it composed into this body.
+                m.outside = Some(body.to_string());
                 return;
             }
             let was_paged = a.is_paged();
@@ -881,6 +905,14 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let rewrote = rewrote.clone();
         Rc::new(move || {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
+                let outside = mirror.borrow_mut().outside.take();
+                if let Some(theirs) = outside {
+                    // Called through a pointer: the optimizer cannot inline it here, where
+                    // every key runs, so it stays out of the first screen's module
+                    // (scripts/lazy-wasm.mjs) until a writer needs it.
+                    let rare: ComposedInto = std::hint::black_box(composed_into);
+                    rare(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, &theirs);
+                }
                 let js = js_value(&el);
                 let v = js.as_ref().map_or_else(|| el.value(), String::from);
                 let a = around.borrow();
