@@ -416,8 +416,21 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     true
 }
 
+/// `f`, opaque to the optimizer: for code a first screen never runs (a long
+/// body's pages, a composition that meets another tab's save) called from
+/// code it does run. Called through a pointer, it is not inlined into its
+/// caller, so the profile that splits the wasm (scripts/lazy-wasm.mjs) leaves
+/// it in the lazy module (the first load is near its budget: BENCHMARKS.md).
+fn lazily<F>(f: F) -> F {
+    std::hint::black_box(f)
+}
+
 /// [`composed_into`]'s type.
 type ComposedInto = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, &str);
+/// [`join_across`]'s type.
+type JoinAcross = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, bool) -> bool;
+/// [`swap_repage`]'s type.
+type SwapRepage = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, bool);
 
 /// A composition ended after the body was changed from outside while it was
 /// open (another tab's save; see [`Mirror::outside`]): show that body
@@ -446,9 +459,8 @@ fn join_at_caret(
     forward: bool,
 ) -> bool {
     let paged = around.borrow().is_paged();
-    paged
-        && caret_at_edge(el, forward)
-        && join_across(el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), bar, forward)
+    let join = lazily::<JoinAcross>(join_across);
+    paged && caret_at_edge(el, forward) && join(el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), bar, forward)
 }
 
 /// A deletion's `beforeinput` at a page's edge, for what keydown does not
@@ -907,10 +919,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             if let Some(el) = node.cast::<HtmlTextAreaElement>() {
                 let outside = mirror.borrow_mut().outside.take();
                 if let Some(theirs) = outside {
-                    // Called through a pointer: the optimizer cannot inline it here, where
-                    // every key runs, so it stays out of the first screen's module
-                    // (scripts/lazy-wasm.mjs) until a writer needs it.
-                    let rare: ComposedInto = std::hint::black_box(composed_into);
+                    let rare = lazily::<ComposedInto>(composed_into);
                     rare(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, &theirs);
                 }
                 let js = js_value(&el);
@@ -1079,7 +1088,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     let mine = if redo { m.redo_repage.is_some() } else { m.undo_repage.is_some() };
                     drop(m);
                     if mine {
-                        swap_repage(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, redo);
+                        let swap = lazily::<SwapRepage>(swap_repage);
+                        swap(&el, &mut mirror.borrow_mut(), &mut around.borrow_mut(), &bar, redo);
                     }
                     mine
                 }
