@@ -335,6 +335,58 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('long body: the browser\'s undo never puts a page\'s old text into another page (a page emptied, then a turn; a join that left the page\'s text as it was)', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'stale-undo.md');
+    const lines = Array.from({ length: 650 }, (_, i) => `줄 ${i + 1}`);
+    fs.writeFileSync(file, head + lines.join('\n') + '\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    // Page 2 emptied (select all, Delete), then page 3: Ctrl+Z there has nothing of page 2's
+    // to undo (Chromium's undo of the Delete would put lines 201–400 into page 3's text).
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    const emptied = [...lines.slice(0, PAGE_LINES), '', ...lines.slice(2 * PAGE_LINES)];
+    await storedIs(page, 'stale-undo.md', head + emptied.join('\n') + '\n');
+    await turnPage(page, 'next');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.type('k');
+    const typed = emptied.map((l) => (l === `줄 ${2 * PAGE_LINES + 1}` ? `k${l}` : l));
+    await storedIs(page, 'stale-undo.md', head + typed.join('\n') + '\n');
+    await context.close();
+
+    // A blank line joined away at a page's end leaves the page's text as it was: the
+    // browser's redo of a key undone before the join must not come back with Ctrl+Y.
+    const second = await fresh();
+    await second.page.click('text=← 보관함');
+    const file2 = path.join(tmp, 'stale-redo.md');
+    const blank = lines.slice(0, 450);
+    blank[PAGE_LINES] = '';
+    fs.writeFileSync(file2, head + blank.join('\n') + '\n');
+    const p2 = second.page;
+    await p2.setInputFiles('[data-testid=import-file]', file2);
+    await p2.waitForSelector('[data-testid=body-pages]');
+    await p2.waitForSelector('[data-testid=save-status].saved');
+    await p2.focus('[data-testid=body]');
+    await p2.keyboard.press('Control+End');
+    await p2.keyboard.type('x');
+    await p2.keyboard.press('Control+z');
+    await p2.keyboard.press('Delete');
+    const joined = [...blank.slice(0, PAGE_LINES), ...blank.slice(PAGE_LINES + 1)];
+    await storedIs(p2, 'stale-redo.md', head + joined.join('\n') + '\n');
+    await p2.keyboard.press('Control+y');
+    await p2.keyboard.type('E');
+    joined[PAGE_LINES - 1] += 'E';
+    await storedIs(p2, 'stale-redo.md', head + joined.join('\n') + '\n');
+    await second.context.close();
+  });
+
   await test('long body: a cancelable beforeinput deletion at a page\'s start joins (an input method\'s delete); one the browser will not cancel does not', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');

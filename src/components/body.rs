@@ -41,6 +41,12 @@ struct Mirror {
     undo_repage: Option<Undo>,
     /// What that Ctrl+Z took away, for Ctrl+Shift+Z or Ctrl+Y (before any other edit).
     redo_repage: Option<Undo>,
+    /// An edit since the textarea was last written replaced or deleted its whole
+    /// text. Chromium's undo of such an edit puts the old text back into
+    /// whatever the textarea holds by then (Chromium 156: select all, Delete, a
+    /// new value, Ctrl+Z: the old text glued to the new), so the next write
+    /// first makes the browser forget its undo ([`forget_undo`]).
+    emptied: bool,
     /// A body changed from outside (another tab's save) while a composition was
     /// open, not yet in the textarea: the next `send` (the composition's end)
     /// puts the textarea's edit into it ([`composed_into`]).
@@ -85,6 +91,7 @@ impl Mirror {
             self.js = js;
             return;
         }
+        self.emptied |= text.is_empty();
         self.before_edit = Some(std::mem::replace(&mut self.text, text));
         (self.js, self.lines, self.undo_repage, self.redo_repage) = (js, lines, None, None);
     }
@@ -347,6 +354,11 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     *a = Around::of(body, &page);
     let text = &body[page];
     set_wrap(el, text);
+    // Writing the text it already holds (a join that took away a blank line)
+    // leaves the browser's undo and redo as they were, for edits before the join.
+    if m.emptied || el.value() == text {
+        lazily::<ForgetUndo>(forget_undo)(el);
+    }
     el.set_value(text);
     *m = Mirror::shown(text.to_string());
     bar.show(a.view(text, a.is_paged()));
@@ -425,6 +437,33 @@ fn lazily<F>(f: F) -> F {
     std::hint::black_box(f)
 }
 
+/// [`forget_undo`]'s type.
+type ForgetUndo = fn(&HtmlTextAreaElement);
+
+/// Make the browser forget the textarea's undo and redo: taken out of the
+/// page and put back where it was, it keeps its value, and Chromium drops the
+/// undo steps of what it removed. The caret, the selection, the scroll and
+/// the focus are put back as they were.
+fn forget_undo(el: &HtmlTextAreaElement) {
+    let Some(parent) = el.parent_node() else { return };
+    let next = el.next_sibling();
+    let (start, end, scroll, focused) = (el.selection_start(), el.selection_end(), el.scroll_top(), is_focused(el));
+    el.remove();
+    if parent.insert_before(el, next.as_ref()).is_err() {
+        web_sys::console::warn_1(&"hoego: could not put the body's textarea back".into());
+        return;
+    }
+    if focused && el.focus().is_err() {
+        web_sys::console::warn_1(&"hoego: could not focus the body's textarea again".into());
+    }
+    if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
+        // Best effort, as every caret placement here.
+        if el.set_selection_range(s, e).is_ok() {
+            el.set_scroll_top(scroll);
+        }
+    }
+}
+
 /// [`composed_into`]'s type.
 type ComposedInto = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, &str);
 /// [`join_across`]'s type.
@@ -477,6 +516,17 @@ fn join_on_input(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &Ref
         e.prevent_default();
     }
     joined
+}
+
+/// Does this `beforeinput` replace the textarea's whole text (select all,
+/// then type, paste, cut or delete)? See [`Mirror::emptied`].
+fn replaces_all(e: &web_sys::InputEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
+    let len = js_value(&el).map_or(0, |v| v.length());
+    len > 0
+        && el.selection_start() == Ok(Some(0))
+        && el.selection_end() == Ok(Some(len))
+        && !e.input_type().starts_with("history")
 }
 
 /// Which way a `beforeinput` deletion goes: forward (Delete), back
@@ -887,6 +937,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let text = &body[page.clone()];
             if el.value() != text {
                 set_wrap(&el, text);
+                if m.emptied {
+                    lazily::<ForgetUndo>(forget_undo)(&el);
+                }
                 if switched || (was_paged == paged && page.start == from) {
                     replace_keeping_caret(&el, text);
                 } else {
@@ -989,6 +1042,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 let (m3, a3, b3) = (mirror.clone(), around.clone(), bar.clone());
                 undo.push(Box::new(crate::browser::listen(&el, "beforeinput", move |e| {
                     let e = e.dyn_ref::<web_sys::InputEvent>();
+                    if e.is_some_and(replaces_all) {
+                        m3.borrow_mut().emptied = true;
+                    }
                     if e.is_some_and(|e| !*c3.borrow() && !e.is_composing() && join_on_input(e, &m3, &a3, &b3)) {
                         send3();
                     }
