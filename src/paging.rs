@@ -149,10 +149,11 @@ pub fn follow(old: &str, new: &str, at: usize) -> usize {
     }
 }
 
-/// `mine` and `theirs` are each `old` with one edit: this editor's (a
+/// `mine` and `theirs` are each `old` with edits: this editor's one (a
 /// composed syllable) and another's (another tab's save that came while it was
 /// composed). Both, where they do not overlap: my edit's span of `old` is put,
-/// with what I typed over it, where that span went in `theirs` ([`follow`]).
+/// with what I typed over it, where that span went in `theirs`: on the lines
+/// it was on, found unchanged in `theirs` ([`anchored`]), else by [`follow`].
 pub fn rebase(old: &str, mine: &str, theirs: &str) -> String {
     let (o, m) = (old.as_bytes(), mine.as_bytes());
     let mut start = o.iter().zip(m).take_while(|(a, b)| a == b).count();
@@ -164,10 +165,42 @@ pub fn rebase(old: &str, mine: &str, theirs: &str) -> String {
     while !old.is_char_boundary(o.len() - same_end) {
         same_end -= 1;
     }
-    let typed = &mine[start..m.len() - same_end];
-    let from = follow(old, theirs, start);
-    let to = follow(old, theirs, o.len() - same_end).max(from);
+    let (typed, end) = (&mine[start..m.len() - same_end], o.len() - same_end);
+    let (from, to) = anchored(old, theirs, start, end).unwrap_or_else(|| {
+        let from = follow(old, theirs, start);
+        (from, follow(old, theirs, end).max(from))
+    });
     [&theirs[..from], typed, &theirs[to..]].concat()
+}
+
+/// Where `old[start..end]` is in `theirs`, found by the whole lines it is on,
+/// when `theirs` has them as they were: the same copy of them (the k-th of
+/// k), or where there are more or fewer, the one nearest to where [`follow`]
+/// puts them. [`follow`] alone sees one changed span, and another tab's save
+/// may change several places, above and below the caret's line.
+fn anchored(old: &str, theirs: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let from = line_start(old, start);
+    let to = old[end..].find('\n').map_or(old.len(), |i| end + i);
+    let lines = &old[from..to];
+    if lines.is_empty() {
+        return None;
+    }
+    let copies = |text: &str| -> Vec<usize> {
+        let whole = |&i: &usize| {
+            let after = &text[i + lines.len()..];
+            (i == 0 || text.as_bytes()[i - 1] == b'\n') && (after.is_empty() || after.starts_with('\n'))
+        };
+        text.match_indices(lines).map(|(i, _)| i).filter(whole).collect()
+    };
+    let (in_old, in_theirs) = (copies(old), copies(theirs));
+    let k = in_old.iter().position(|&i| i == from)?;
+    let at = if in_theirs.len() == in_old.len() {
+        in_theirs[k]
+    } else {
+        let guess = follow(old, theirs, from);
+        in_theirs.into_iter().min_by_key(|&i| i.abs_diff(guess))?
+    };
+    Some((at + start - from, at + end - from))
 }
 
 /// First and last line numbers (1-based) of `page` in `body`, and the body's
@@ -209,6 +242,9 @@ mod tests {
             ("a\nbb\nc\n", "a\nbbX\nc\n", "a\nc\n", "a\nXc\n"),
             // Same characters on both sides of the syllable: boundaries stay whole.
             ("한한", "한한한", "가한한", "가한한한"),
+            // Their save changed the lines above and below mine: mine stays on its line.
+            ("A\nB\nC\n", "A\nB한\nC\n", "A'\nB\nC'\n", "A'\nB한\nC'\n"),
+            ("가\n나\n다\n나\n", "가\n나\n다\n나한\n", "가가\n나\n다\n나\n끝\n", "가가\n나\n다\n나한\n끝\n"),
         ];
         for (old, mine, theirs, both) in table {
             assert_eq!(rebase(old, mine, theirs), both, "{old:?} / {mine:?} / {theirs:?}");

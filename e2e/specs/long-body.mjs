@@ -359,6 +359,20 @@ export default async function (h) {
     await page.keyboard.type('k');
     const typed = emptied.map((l) => (l === `줄 ${2 * PAGE_LINES + 1}` ? `k${l}` : l));
     await storedIs(page, 'stale-undo.md', head + typed.join('\n') + '\n');
+    // The same after a whole page replaced through Ctrl+B (typed by execCommand, which
+    // sends no beforeinput): page 3 (lines 401–600) wrapped in **, then the page before.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+b');
+    const start = typed.indexOf(`k줄 ${2 * PAGE_LINES + 1}`), end = typed.indexOf(`줄 ${3 * PAGE_LINES}`);
+    const bold = typed.map((l, i) => (i === start ? `**${l}` : i === end ? `${l}**` : l));
+    await storedIs(page, 'stale-undo.md', head + bold.join('\n') + '\n');
+    await turnPage(page, 'prev');
+    await page.focus('[data-testid=body]');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.type('q');
+    bold[0] = `q${bold[0]}`;
+    await storedIs(page, 'stale-undo.md', head + bold.join('\n') + '\n');
     await context.close();
 
     // A blank line joined away at a page's end leaves the page's text as it was: the

@@ -47,7 +47,8 @@ struct Mirror {
     /// new value, Ctrl+Z: the old text glued to the new), so the next write
     /// first makes the browser forget its undo ([`forget_undo`]).
     emptied: bool,
-    /// A body changed from outside (another tab's save) while a composition was
+    /// A body changed from outside (another tab's save, the goals summary's
+    /// refresh of a paged body) while a composition was
     /// open, not yet in the textarea: the next `send` (the composition's end)
     /// puts the textarea's edit into it ([`composed_into`]).
     outside: Option<String>,
@@ -354,9 +355,7 @@ fn show_page(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar
     *a = Around::of(body, &page);
     let text = &body[page];
     set_wrap(el, text);
-    // Writing the text it already holds (a join that took away a blank line)
-    // leaves the browser's undo and redo as they were, for edits before the join.
-    if m.emptied || el.value() == text {
+    if m.emptied {
         lazily::<ForgetUndo>(forget_undo)(el);
     }
     el.set_value(text);
@@ -417,6 +416,9 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     // time swapping the textarea's text (and emptying the browser's undo).
     let page = paging::holding(&joined, 0, at);
     let moved = page.start != a.before.len();
+    // Writing the text the textarea already holds (a blank line joined away)
+    // leaves the browser's undo and redo as they were, for edits before the join.
+    m.emptied |= joined[page.clone()] == m.text;
     show_page(el, m, a, bar, &joined, page.clone());
     if moved {
         // Backspace took the writer onto the page before: say so, as a turn does.
@@ -521,12 +523,17 @@ fn join_on_input(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &Ref
 /// Does this `beforeinput` replace the textarea's whole text (select all,
 /// then type, paste, cut or delete)? See [`Mirror::emptied`].
 fn replaces_all(e: &web_sys::InputEvent) -> bool {
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
-    let len = js_value(&el).map_or(0, |v| v.length());
-    len > 0
-        && el.selection_start() == Ok(Some(0))
-        && el.selection_end() == Ok(Some(len))
-        && !e.input_type().starts_with("history")
+    let el = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok());
+    el.is_some_and(|el| whole_selected(&el)) && !e.input_type().starts_with("history")
+}
+
+/// Is the textarea's whole, non-empty text selected? (The caret's start is
+/// read first: on most keys it is not 0, and the value's length is not read.)
+fn whole_selected(el: &HtmlTextAreaElement) -> bool {
+    el.selection_start() == Ok(Some(0)) && {
+        let len = js_value(el).map_or(0, |v| v.length());
+        len > 0 && el.selection_end() == Ok(Some(len))
+    }
 }
 
 /// Which way a `beforeinput` deletion goes: forward (Delete), back
@@ -896,6 +903,9 @@ pub fn body_editor(p: &BodyProps) -> Html {
             // grew the textarea's text past what it may hold (then it is paged anew).
             let echo = !switched && a.holds(&m.text, body);
             if echo && !paging::overgrown(m.lines(), a.is_paged()) {
+                // Back to what the textarea holds (another tab's edit taken back
+                // during a composition): nothing outside to put a syllable into.
+                m.outside = None;
                 return;
             }
             if *composing.borrow() {
@@ -937,7 +947,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let text = &body[page.clone()];
             if el.value() != text {
                 set_wrap(&el, text);
-                if m.emptied {
+                if m.emptied && !switched {
                     lazily::<ForgetUndo>(forget_undo)(&el);
                 }
                 if switched || (was_paged == paged && page.start == from) {
@@ -1118,6 +1128,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     e.prevent_default();
                 }
                 return;
+            }
+            // Ctrl+B/I/K and Tab type through `execCommand`, which sends no `beforeinput`.
+            if (ctrl || key == "Tab") && whole_selected(&el) {
+                mirror.borrow_mut().emptied = true;
             }
             let handled = match (ctrl, e.key().as_str()) {
                 (true, "b" | "B") => {
