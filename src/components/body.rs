@@ -455,7 +455,10 @@ fn forget_undo(el: &HtmlTextAreaElement) {
         web_sys::console::warn_1(&"hoego: could not put the body's textarea back".into());
         return;
     }
-    if focused && el.focus().is_err() {
+    let still = web_sys::FocusOptions::new();
+    // The page stays where it is: only the textarea's own scroll is put back below.
+    still.set_prevent_scroll(true);
+    if focused && el.focus_with_options(&still).is_err() {
         web_sys::console::warn_1(&"hoego: could not focus the body's textarea again".into());
     }
     if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
