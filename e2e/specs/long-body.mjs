@@ -18,6 +18,9 @@ const head = '---\ntitle: "긴 글"\n---\n';
 const HEADING_AT = 4321;
 const body = Array.from({ length: LINES }, (_, i) => (i === HEADING_AT ? '## 마지막 장' : i % 7 === 0 ? '' : `줄 ${i} 회고`)).join('\n') + '\nEND\n';
 
+/** Lines `줄 1` … `줄 n`. */
+const numbered = (n) => Array.from({ length: n }, (_, i) => `줄 ${i + 1}`);
+
 /** Wait until the stored draft named `name` holds `text` (read through the index, as
  * run.mjs's storedText does, but polled in the page: the save follows the key). */
 function storedIs(page, name, text) {
@@ -43,6 +46,18 @@ async function otherTabTypesAtTop(context, url, text) {
 
 export default async function (h) {
   const { test, fresh, assert, tmp, importFiles, fixturesDir, storedText, url } = h;
+
+  /** A new tab with `text` imported as `name`: opened in pages, its import saved. */
+  const openPaged = async (name, text) => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('[data-testid=body-pages]');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    return { context, page };
+  };
 
   /** `got` is `want`; if not, say at which line they part. */
   const sameLines = (got, want, what) => {
@@ -115,15 +130,9 @@ export default async function (h) {
   });
 
   await test('long body: an arrow key at a page\'s edge turns the page; a selection does not; typing lands in place', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'arrows.md');
     // Three pages: lines 1–200, 201–400 and 401–500.
-    const lines = Array.from({ length: 500 }, (_, i) => `줄 ${i + 1}`);
-    fs.writeFileSync(file, head + lines.join('\n') + '\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const lines = numbered(500);
+    const { context, page } = await openPaged('arrows.md', head + lines.join('\n') + '\n');
     const pos = () => page.textContent('[data-testid=page-pos]');
     const posIs = (s) => page.waitForFunction((p) => document.querySelector('[data-testid=page-pos]').textContent.startsWith(p), s);
     const caret = () => page.evaluate(() => {
@@ -196,15 +205,9 @@ export default async function (h) {
   });
 
   await test('long body: Backspace at a page\'s start and Delete at its end join the lines across the pages; Ctrl+Z takes it back', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'join.md');
-    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
+    const lines = numbered(700);
     const text = head + lines.join('\n') + '\n';
-    fs.writeFileSync(file, text);
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const { context, page } = await openPaged('join.md', text);
     const state = () => page.evaluate(() => {
       const ta = document.querySelector('[data-testid=body]');
       const line = ta.value.slice(0, ta.selectionStart).split('\n').pop();
@@ -252,14 +255,8 @@ export default async function (h) {
   });
 
   await test('long body: Ctrl+Backspace at a page\'s start and Ctrl+Delete at its end join too (the browser\'s word deletions)', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'join-word.md');
-    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
-    fs.writeFileSync(file, head + lines.join('\n') + '\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const lines = numbered(700);
+    const { context, page } = await openPaged('join-word.md', head + lines.join('\n') + '\n');
     await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+Home');
@@ -281,16 +278,10 @@ export default async function (h) {
   });
 
   await test('long body: a join that takes the body to the limit keeps its pages; Ctrl+Shift+Z and Ctrl+Y redo what Ctrl+Z took back', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'join-limit.md');
     // One line break over the limit: a join leaves exactly PAGED_OVER.
-    const lines = Array.from({ length: PAGED_OVER + 1 }, (_, i) => `줄 ${i + 1}`);
+    const lines = numbered(PAGED_OVER + 1);
     const whole = head + lines.join('\n') + '\n';
-    fs.writeFileSync(file, whole);
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const { context, page } = await openPaged('join-limit.md', whole);
     await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+Home');
@@ -336,14 +327,8 @@ export default async function (h) {
   });
 
   await test('long body: the browser\'s undo never puts a page\'s old text into another page (a page emptied, then a turn; a join that left the page\'s text as it was)', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'stale-undo.md');
-    const lines = Array.from({ length: 650 }, (_, i) => `줄 ${i + 1}`);
-    fs.writeFileSync(file, head + lines.join('\n') + '\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const lines = numbered(650);
+    const { context, page } = await openPaged('stale-undo.md', head + lines.join('\n') + '\n');
     // Page 2 emptied (select all, Delete), then page 3: Ctrl+Z there has nothing of page 2's
     // to undo (Chromium's undo of the Delete would put lines 201–400 into page 3's text).
     await turnPage(page, 'next');
@@ -377,16 +362,10 @@ export default async function (h) {
 
     // A blank line joined away at a page's end leaves the page's text as it was: the
     // browser's redo of a key undone before the join must not come back with Ctrl+Y.
-    const second = await fresh();
-    await second.page.click('text=← 보관함');
-    const file2 = path.join(tmp, 'stale-redo.md');
     const blank = lines.slice(0, 450);
     blank[PAGE_LINES] = '';
-    fs.writeFileSync(file2, head + blank.join('\n') + '\n');
+    const second = await openPaged('stale-redo.md', head + blank.join('\n') + '\n');
     const p2 = second.page;
-    await p2.setInputFiles('[data-testid=import-file]', file2);
-    await p2.waitForSelector('[data-testid=body-pages]');
-    await p2.waitForSelector('[data-testid=save-status].saved');
     await p2.focus('[data-testid=body]');
     await p2.keyboard.press('Control+End');
     await p2.keyboard.type('x');
@@ -402,14 +381,8 @@ export default async function (h) {
   });
 
   await test('long body: a cancelable beforeinput deletion at a page\'s start joins (an input method\'s delete); one the browser will not cancel does not', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'join-input.md');
-    const lines = Array.from({ length: 700 }, (_, i) => `줄 ${i + 1}`);
-    fs.writeFileSync(file, head + lines.join('\n') + '\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const lines = numbered(700);
+    const { context, page } = await openPaged('join-input.md', head + lines.join('\n') + '\n');
     await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+Home');
@@ -429,14 +402,8 @@ export default async function (h) {
   });
 
   await test('long body: Ctrl+Z of a paste at a page\'s end that paged the body anew shows that page again, caret where the paste began', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    const file = path.join(tmp, 'undo-page.md');
-    const lines = Array.from({ length: 500 }, (_, i) => `줄 ${i + 1}`);
-    fs.writeFileSync(file, head + lines.join('\n') + '\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.waitForSelector('[data-testid=body-pages]');
-    await page.waitForSelector('[data-testid=save-status].saved');
+    const lines = numbered(500);
+    const { context, page } = await openPaged('undo-page.md', head + lines.join('\n') + '\n');
     await turnPage(page, 'next');
     await page.focus('[data-testid=body]');
     await page.keyboard.press('Control+End');
@@ -474,13 +441,7 @@ export default async function (h) {
   });
 
   await test('long body: another tab saves an edit above this tab\'s page; the page and caret stay, typing lands in place', async () => {
-    const { context, page: a } = await fresh();
-    await a.click('text=← 보관함');
-    const file = path.join(tmp, 'two-tabs-long.md');
-    fs.writeFileSync(file, head + body);
-    await a.setInputFiles('[data-testid=import-file]', file);
-    await a.waitForSelector('[data-testid=body-pages]');
-    await a.waitForSelector('[data-testid=save-status].saved');
+    const { context, page: a } = await openPaged('two-tabs-long.md', head + body);
     // A: page 2, caret after the first line's text.
     await turnPage(a, 'next');
     const firstOfPage2 = await a.evaluate(() => document.querySelector('[data-testid=body]').value.split('\n')[0]);
