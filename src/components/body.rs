@@ -487,9 +487,16 @@ fn composed_into(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: 
     let caret = a.before.len() + caret_byte(el, &page).unwrap_or(page.len());
     let body = paging::rebase(&old, &mine, theirs);
     let at = paging::follow(&mine, &body, caret);
-    let shown = if a.is_paged() || paging::is_long(&body) { paging::holding(&body, 0, at) } else { 0..body.len() };
-    show_page(el, m, a, bar, &body, shown.clone());
-    caret_on_page(el, &body[shown.clone()], at - shown.start);
+    let paged = a.is_paged() || paging::is_long(&body);
+    show_at(el, m, a, bar, &body, at, paged);
+}
+
+/// Show `body` with the caret at byte `at`: the page holding it when `paged`
+/// (pages counted from the body's start), else the whole body.
+fn show_at(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &Bar, body: &str, at: usize, paged: bool) {
+    let page = if paged { paging::holding(body, 0, at) } else { 0..body.len() };
+    show_page(el, m, a, bar, body, page.clone());
+    caret_on_page(el, &body[page.clone()], at.clamp(page.start, page.end) - page.start);
 }
 
 /// Join the two pages' lines across the caret ([`join_across`]) if it is at
@@ -513,10 +520,15 @@ fn join_at_caret(
 /// to delete; join the two pages' lines instead. Only a cancelable one: the
 /// browser goes on with any other, and would delete at the join as well.
 /// True when it joined; the caller sends the body up.
-fn join_on_input(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &RefCell<Around>, bar: &Bar) -> bool {
+fn join_on_input(
+    e: &web_sys::InputEvent,
+    el: &HtmlTextAreaElement,
+    mirror: &RefCell<Mirror>,
+    around: &RefCell<Around>,
+    bar: &Bar,
+) -> bool {
     let Some(forward) = deletes_forward(&e.input_type()) else { return false };
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return false };
-    let joined = e.cancelable() && join_at_caret(&el, mirror, around, bar, forward);
+    let joined = e.cancelable() && join_at_caret(el, mirror, around, bar, forward);
     if joined {
         e.prevent_default();
     }
@@ -525,9 +537,8 @@ fn join_on_input(e: &web_sys::InputEvent, mirror: &RefCell<Mirror>, around: &Ref
 
 /// Does this `beforeinput` replace the textarea's whole text (select all,
 /// then type, paste, cut or delete)? See [`Mirror::emptied`].
-fn replaces_all(e: &web_sys::InputEvent) -> bool {
-    let el = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok());
-    el.is_some_and(|el| whole_selected(&el)) && !e.input_type().starts_with("history")
+fn replaces_all(e: &web_sys::InputEvent, el: &HtmlTextAreaElement) -> bool {
+    whole_selected(el) && !e.input_type().starts_with("history")
 }
 
 /// Is the textarea's whole, non-empty text selected? (The caret's start is
@@ -578,10 +589,7 @@ fn swap_repage(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
         body: a.join(&m.text),
         paged: a.is_paged(),
     };
-    let (body, at) = (to.body.as_str(), to.caret.min(to.body.len()));
-    let page = if to.paged { paging::holding(body, 0, at) } else { 0..body.len() };
-    show_page(el, m, a, bar, body, page.clone());
-    caret_on_page(el, &body[page.clone()], at.clamp(page.start, page.end) - page.start);
+    show_at(el, m, a, bar, &to.body, to.caret.min(to.body.len()), to.paged);
     *(if redo { &mut m.undo_repage } else { &mut m.redo_repage }) = Some(shown);
 }
 
@@ -1040,7 +1048,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::HtmlTextAreaElement>();
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
-            if let Some(el) = el.map(web_sys::EventTarget::from) {
+            if let Some((ta, el)) = el.map(|ta| (ta.clone(), web_sys::EventTarget::from(ta))) {
                 let c1 = composing.clone();
                 undo.push(Box::new(crate::browser::listen(&el, "compositionstart", move |_| {
                     *c1.borrow_mut() = true;
@@ -1054,11 +1062,11 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 })));
                 let (m3, a3, b3) = (mirror.clone(), around.clone(), bar.clone());
                 undo.push(Box::new(crate::browser::listen(&el, "beforeinput", move |e| {
-                    let e = e.dyn_ref::<web_sys::InputEvent>();
-                    if e.is_some_and(replaces_all) {
+                    let Some(e) = e.dyn_ref::<web_sys::InputEvent>() else { return };
+                    if replaces_all(e, &ta) {
                         m3.borrow_mut().emptied = true;
                     }
-                    if e.is_some_and(|e| !*c3.borrow() && !e.is_composing() && join_on_input(e, &m3, &a3, &b3)) {
+                    if !*c3.borrow() && !e.is_composing() && join_on_input(e, &ta, &m3, &a3, &b3) {
                         send3();
                     }
                 })));
