@@ -66,22 +66,33 @@ export default async function (h) {
 
   // Tab A (first visit: the sample draft, saved) and tab B on the same draft
   // with an unsaved title; A saves a new revision of it.
-  async function twoTabs({ english = false, deaf = false } = {}) {
-    const { context, page: a } = await fresh();
-    await saved(a);
+  // Tab B of `context`, its autosave held (HOLD), with the first draft open;
+  // `inLibrary(b)` runs before it is opened.
+  async function openTabB(context, inLibrary = async () => {}) {
     const b = await context.newPage();
     b.on('pageerror', (e) => console.log(`  [pageerror B] ${e.message}`));
     await b.addInitScript(HOLD);
     await b.goto(url);
     await b.waitForSelector('[data-testid=draft-list]');
-    if (english) await b.click('[data-testid=toggle-lang]');
-    if (deaf) await b.evaluate(() => { window.__deaf = true; });
+    await inLibrary(b);
     await b.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
     await b.waitForSelector('[data-testid=field-title]');
-    await b.fill('[data-testid=field-title]', 'B 탭의 제목');
-    await b.waitForFunction(() => window.__held !== null, null, { timeout: bound(5000) }).catch(() => {
-      throw new Error('the hold caught no autosave timer: is AUTOSAVE_MS in src/app.rs still 400?');
+    return b;
+  }
+  // Tab B's autosave after an edit is caught by the hold.
+  const holdCaught = (b) => b.waitForFunction(() => window.__held !== null, null, { timeout: bound(5000) }).catch(() => {
+    throw new Error('the hold caught no autosave timer: is AUTOSAVE_MS in src/app.rs still 400?');
+  });
+
+  async function twoTabs({ english = false, deaf = false } = {}) {
+    const { context, page: a } = await fresh();
+    await saved(a);
+    const b = await openTabB(context, async (b) => {
+      if (english) await b.click('[data-testid=toggle-lang]');
+      if (deaf) await b.evaluate(() => { window.__deaf = true; });
     });
+    await b.fill('[data-testid=field-title]', 'B 탭의 제목');
+    await holdCaught(b);
     await a.fill('[data-testid=field-title]', 'A 탭의 제목');
     await a.waitForFunction(() => {
       const e = JSON.parse(localStorage.getItem('hoego/v2/index')).drafts[0];
@@ -172,16 +183,11 @@ export default async function (h) {
     const { context, page: a } = await fresh();
     await saved(a);
     // Tab B: the same draft, words typed at the top of its body; its save held (HOLD).
-    const b = await context.newPage();
-    await b.addInitScript(HOLD);
-    await b.goto(url);
-    await b.waitForSelector('[data-testid=draft-list]');
-    await b.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
-    await b.waitForSelector('[data-testid=body]');
+    const b = await openTabB(context);
     await b.focus('[data-testid=body]');
     await b.evaluate(() => document.querySelector('[data-testid=body]').setSelectionRange(0, 0));
     await b.keyboard.type('B 탭에서 ');
-    await b.waitForFunction(() => window.__held !== null, null, { timeout: bound(5000) });
+    await holdCaught(b);
     // Tab A: the caret at the end of the body, a syllable being composed (ㅎ, 하), not committed.
     await a.focus('[data-testid=body]');
     await a.evaluate(() => {
