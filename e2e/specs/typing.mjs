@@ -52,6 +52,21 @@ export default async function (h) {
         for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
         await cdp.send('Input.insertText', { text: '바뀐 글 😀' });
       }],
+      // An input method may drop a syllable with no compositionend (here: Backspace
+      // mid-syllable through CDP); the keys after it must still be saved.
+      ['a composition dropped without its end, then keys', async () => {
+        for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(' xyz');
+      }],
+      // Ctrl+B on a layout whose key for B is not a Latin letter (a Korean input
+      // source on a Mac gives key "ㅠ"): the shortcut goes by the key's place.
+      ['Ctrl+B on a Korean layout (key ㅠ, code KeyB)', async () => {
+        const key = { key: 'ㅠ', code: 'KeyB', windowsVirtualKeyCode: 66, modifiers: 2 };
+        await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+        assert((await body.inputValue()).includes('**굵게**'), 'Ctrl+ㅠ wraps bold');
+      }],
     ];
     let before = await body.inputValue();
     for (const [name, act] of steps) {

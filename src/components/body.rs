@@ -783,6 +783,19 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
 }
 
 /// Is the caret on a list item line (where Tab should indent)?
+/// The key a shortcut goes by: `key` itself, unless it is one character of
+/// another script (a Korean input source on a Mac gives "ㅠ" for Cmd+B, a
+/// Russian layout "и"); then the Latin letter of the key's place (`code`
+/// "KeyB"), as the browser's own Ctrl+Z does.
+fn shortcut_key(e: &KeyboardEvent, key: &str) -> String {
+    let mut chars = key.chars();
+    if !matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii()) {
+        return key.to_string();
+    }
+    let code = e.code();
+    code.strip_prefix("Key").map_or_else(|| key.to_string(), str::to_ascii_lowercase)
+}
+
 fn on_list_line(el: &HtmlTextAreaElement) -> bool {
     let Ok(Some(s)) = el.selection_start() else { return false };
     let value = el.value();
@@ -1021,7 +1034,16 @@ pub fn body_editor(p: &BodyProps) -> Html {
         Callback::from(move |e: InputEvent| {
             super::typed_edit::note_input(&e.input_type());
             // Mid-composition text is provisional; the final text comes with compositionend.
-            if *composing.borrow() || e.is_composing() {
+            if e.is_composing() {
+                return;
+            }
+            if *composing.borrow() {
+                // An edit outside any composition while one was open: the input method
+                // dropped it without a `compositionend` (Backspace mid-syllable can).
+                // It is over; otherwise nothing typed after it would be saved.
+                *composing.borrow_mut() = false;
+                super::typed_edit::note_composing(false);
+                send();
                 return;
             }
             let delta = node.cast::<HtmlTextAreaElement>().and_then(|el| apply_delta(&el, &mirror.borrow()));
@@ -1144,7 +1166,8 @@ pub fn body_editor(p: &BodyProps) -> Html {
             if (ctrl || key == "Tab") && whole_selected(&el) {
                 mirror.borrow_mut().emptied = true;
             }
-            let handled = match (ctrl, e.key().as_str()) {
+            let short = shortcut_key(&e, &key);
+            let handled = match (ctrl, short.as_str()) {
                 (true, "b" | "B") => {
                     wrap(&el, "**", "**", t(lang, Key::PlaceholderBold), None);
                     true
@@ -1164,7 +1187,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
                 (true, "z" | "Z" | "y" | "Y") if !e.alt_key() => {
                     // Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (after our own undo only:
                     // otherwise they are the browser's).
-                    let redo = e.shift_key() || key.eq_ignore_ascii_case("y");
+                    let redo = e.shift_key() || short.eq_ignore_ascii_case("y");
                     let m = mirror.borrow();
                     let mine = if redo { m.redo_repage.is_some() } else { m.undo_repage.is_some() };
                     drop(m);
