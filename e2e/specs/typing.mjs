@@ -67,6 +67,16 @@ export default async function (h) {
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
         assert((await body.inputValue()).includes('**굵게**'), 'Ctrl+ㅠ wraps bold');
       }],
+      // AltGr is Ctrl+Alt on Windows: AltGr+I types "í" on US-International, not italics.
+      // (Chromium on Linux inserts no text for Ctrl+Alt; the key must only not be ours.)
+      ['AltGr+I on US-International (Ctrl+Alt, key í, code KeyI) is no shortcut', async () => {
+        await page.keyboard.press('End');
+        const key = { key: 'í', code: 'KeyI', windowsVirtualKeyCode: 73, modifiers: 3 };
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: 'í', unmodifiedText: 'i', ...key });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+        assert(!(await body.inputValue()).includes('*기울임*'), 'AltGr+I made no italics');
+        await page.keyboard.type(' altgr');
+      }],
     ];
     let before = await body.inputValue();
     for (const [name, act] of steps) {

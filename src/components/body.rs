@@ -786,10 +786,11 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
 /// The key a shortcut goes by: `key` itself, unless it is one character of
 /// another script (a Korean input source on a Mac gives "ㅠ" for Cmd+B, a
 /// Russian layout "и"); then the Latin letter of the key's place (`code`
-/// "KeyB"), as the browser's own Ctrl+Z does.
+/// "KeyB"), as the browser's own Ctrl+Z does. Not with Alt: AltGr is Ctrl+Alt on
+/// Windows, and AltGr+I types "í" on US-International, which must stay a letter.
 fn shortcut_key(e: &KeyboardEvent, key: &str) -> String {
     let mut chars = key.chars();
-    if !matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii()) {
+    if e.alt_key() || !matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii()) {
         return key.to_string();
     }
     let code = e.code();
