@@ -55,8 +55,11 @@ export default async function (h) {
       // An input method may drop a syllable with no compositionend (here: Backspace
       // mid-syllable through CDP); the keys after it must still be saved.
       ['a composition dropped without its end, then keys', async () => {
+        await page.evaluate(() => { window.ends = 0; document.addEventListener('compositionend', () => window.ends++, true); });
         for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
         await page.keyboard.press('Backspace');
+        // The premise: if Chromium ever sends compositionend here, this step tests nothing.
+        assert(await page.evaluate(() => window.ends) === 0, 'the composition ended with no compositionend');
         await page.keyboard.type(' xyz');
       }],
       // Ctrl+B on a layout whose key for B is not a Latin letter (a Korean input
@@ -69,12 +72,19 @@ export default async function (h) {
       }],
       // AltGr is Ctrl+Alt on Windows: AltGr+I types "í" on US-International, not italics.
       // (Chromium on Linux inserts no text for Ctrl+Alt; the key must only not be ours.)
-      ['AltGr+I on US-International (Ctrl+Alt, key í, code KeyI) is no shortcut', async () => {
+      ['AltGr+I on US-International (Ctrl+Alt, key í, code KeyI) and Ctrl+ç on Turkish F are no shortcuts', async () => {
         await page.keyboard.press('End');
         const key = { key: 'í', code: 'KeyI', windowsVirtualKeyCode: 73, modifiers: 3 };
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: 'í', unmodifiedText: 'i', ...key });
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
         assert(!(await body.inputValue()).includes('*기울임*'), 'AltGr+I made no italics');
+        // Turkish F has ç where B is: Ctrl+ç is no Ctrl+B (a Latin letter goes by itself).
+        const bold = (v) => v.split('**').length;
+        const before = bold(await body.inputValue());
+        const cedilla = { key: 'ç', code: 'KeyB', windowsVirtualKeyCode: 66, modifiers: 2 };
+        await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...cedilla });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...cedilla });
+        assert(bold(await body.inputValue()) === before, 'Ctrl+ç made no bold');
         await page.keyboard.type(' altgr');
       }],
     ];

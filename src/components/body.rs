@@ -782,21 +782,23 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
     crate::browser::warn_on_err(el.set_selection_range(ns, ne), "selecting the indented lines");
 }
 
-/// Is the caret on a list item line (where Tab should indent)?
-/// The key a shortcut goes by: `key` itself, unless it is one character of
-/// another script (a Korean input source on a Mac gives "ㅠ" for Cmd+B, a
-/// Russian layout "и"); then the Latin letter of the key's place (`code`
+/// The key a shortcut goes by: `key` itself (the letter, wherever the layout
+/// puts it: AZERTY, Dvorak, Turkish ç), unless it is in a script other than
+/// Latin (a Korean input source on a Mac gives "ㅠ" for Cmd+B, a Russian layout
+/// "и", an Arabic one "لا"); then the Latin letter of the key's place (`code`
 /// "KeyB"), as the browser's own Ctrl+Z does. Not with Alt: AltGr is Ctrl+Alt on
 /// Windows, and AltGr+I types "í" on US-International, which must stay a letter.
 fn shortcut_key(e: &KeyboardEvent, key: &str) -> String {
-    let mut chars = key.chars();
-    if e.alt_key() || !matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii()) {
+    // Past Latin Extended-B (U+024F), bar Latin Extended Additional (Vietnamese).
+    let not_latin = |c: char| c > '\u{24F}' && !('\u{1E00}'..='\u{1EFF}').contains(&c);
+    if e.alt_key() || key.is_empty() || !key.chars().all(not_latin) {
         return key.to_string();
     }
     let code = e.code();
     code.strip_prefix("Key").map_or_else(|| key.to_string(), str::to_ascii_lowercase)
 }
 
+/// Is the caret on a list item line (where Tab should indent)?
 fn on_list_line(el: &HtmlTextAreaElement) -> bool {
     let Ok(Some(s)) = el.selection_start() else { return false };
     let value = el.value();
@@ -1035,16 +1037,7 @@ pub fn body_editor(p: &BodyProps) -> Html {
         Callback::from(move |e: InputEvent| {
             super::typed_edit::note_input(&e.input_type());
             // Mid-composition text is provisional; the final text comes with compositionend.
-            if e.is_composing() {
-                return;
-            }
-            if *composing.borrow() {
-                // An edit outside any composition while one was open: the input method
-                // dropped it without a `compositionend` (Backspace mid-syllable can).
-                // It is over; otherwise nothing typed after it would be saved.
-                *composing.borrow_mut() = false;
-                super::typed_edit::note_composing(false);
-                send();
+            if *composing.borrow() || e.is_composing() {
                 return;
             }
             let delta = node.cast::<HtmlTextAreaElement>().and_then(|el| apply_delta(&el, &mirror.borrow()));
@@ -1121,8 +1114,21 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let (mirror, around, bar) = (mirror.clone(), around.clone(), bar.clone());
         let lang = p.lang;
         Callback::from(move |e: KeyboardEvent| {
-            if *composing.borrow() || e.is_composing() {
+            if e.is_composing() {
                 return;
+            }
+            if *composing.borrow() {
+                if e.key_code() == 229 {
+                    return; // a key the input method takes
+                }
+                // A key outside any composition while one was open: the input method
+                // dropped it without a `compositionend` (Backspace mid-syllable can).
+                // It is over; otherwise nothing typed after it would be saved. (A key's
+                // `isComposing` is whether a composition is open; an `input`'s is only
+                // whether it was a composition's edit, so it cannot tell this.)
+                *composing.borrow_mut() = false;
+                super::typed_edit::note_composing(false);
+                send();
             }
             // Tab indents list items here, so Escape then Tab (or Shift+Tab) is the
             // way out of the editor, as in code editors; any other key re-arms Tab.
