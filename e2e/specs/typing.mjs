@@ -107,6 +107,32 @@ export default async function (h) {
     await context.close();
   });
 
+  // Chromium's undo of an edit that deleted a textarea's whole text puts that text back
+  // into whatever the textarea holds later, a new value included (see forget_undo).
+  await test('typing: Ctrl+Z in a draft dropped onto the editor never brings back the last draft\'s text (its whole text was deleted)', async () => {
+    const { page } = await fresh();
+    const body = page.locator('[data-testid=body]');
+    const sample = (await body.inputValue()).slice(0, 20);
+    await body.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await saved(page);
+    // A file dropped on the page while the editor is open opens in the same editor.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['---\ntitle: "second"\n---\nsecond draft body\n'], '2026-11-28-second.md', { type: 'text/markdown' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]')?.value.includes('second draft body'));
+    await body.click();
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+z');
+      const value = await body.inputValue();
+      assert(value === 'second draft body\n' && !value.includes(sample), `undo ${i + 1} left the draft as it came: ${JSON.stringify(value.slice(0, 60))}`);
+    }
+  });
+
   // Chromium makes each key typed in a textarea walk the ancestors of all its lines
   // while any display lock in the page is locked (a closed <details>, an off-screen
   // `content-visibility: auto` box): 2.4 ms a key at the end of 235 KB instead of 0.8.

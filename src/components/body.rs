@@ -469,6 +469,12 @@ fn forget_undo(el: &HtmlTextAreaElement) {
     }
 }
 
+/// [`forget_undo`] in a microtask: after the caller's borrows are let go.
+fn forget_undo_later(el: &HtmlTextAreaElement) {
+    let el = el.clone();
+    wasm_bindgen_futures::spawn_local(async move { forget_undo(&el) });
+}
+
 /// [`composed_into`]'s type.
 type ComposedInto = fn(&HtmlTextAreaElement, &mut Mirror, &mut Around, &Bar, &str);
 /// [`join_across`]'s type.
@@ -974,8 +980,12 @@ pub fn body_editor(p: &BodyProps) -> Html {
             let text = &body[page.clone()];
             if el.value() != text {
                 set_wrap(&el, text);
-                if m.emptied && !switched {
-                    lazily::<ForgetUndo>(forget_undo)(&el);
+                if m.emptied {
+                    // Another draft: a composition of the old one may still be open in
+                    // the browser, so the textarea is moved once this effect has let go
+                    // (an end that fires then sends this draft's own text).
+                    let forget = if switched { forget_undo_later } else { forget_undo };
+                    lazily::<ForgetUndo>(forget)(&el);
                 }
                 if switched || (was_paged == paged && page.start == from) {
                     replace_keeping_caret(&el, text);
