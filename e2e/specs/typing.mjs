@@ -403,6 +403,23 @@ export default async function (h) {
 
   // The form's box for the keys it has no field for: each key there re-renders the form
   // (its error check), which wrote the box's text back and undid what was typed.
+  await test('form: a composition dropped without its end in the title (Backspace mid-syllable) does not stop what is typed after from being saved', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    await page.click('[data-testid=new-draft]');
+    await page.fill('[data-testid=field-title]', '제목');
+    await storedHolds(page, '제목');
+    const cdp = await context.newCDPSession(page);
+    await page.click('[data-testid=field-title]');
+    await page.keyboard.press('End');
+    for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(' typed after');
+    assert(await page.inputValue('[data-testid=field-title]') === '제목 typed after', 'the field shows the keys');
+    await storedHolds(page, '제목 typed after');
+    await context.close();
+  });
+
   await test('form: keys typed into the other-keys box stay, show their error while invalid, and apply', async () => {
     const { context, page } = await fresh();
     await page.waitForSelector('#f-other');

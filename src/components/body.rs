@@ -795,9 +795,8 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
 /// "KeyB"), as the browser's own Ctrl+Z does. Not with Alt: AltGr is Ctrl+Alt on
 /// Windows, and AltGr+I types "í" on US-International, which must stay a letter.
 fn shortcut_key(e: &KeyboardEvent, key: &str) -> String {
-    // Past Latin Extended-B (U+024F), bar Latin Extended Additional (Vietnamese).
-    let not_latin = |c: char| c > '\u{24F}' && !('\u{1E00}'..='\u{1EFF}').contains(&c);
-    if e.alt_key() || key.is_empty() || !key.chars().all(not_latin) {
+    // Past Latin Extended-B (U+024F).
+    if e.alt_key() || key.is_empty() || !key.chars().all(|c| c > '\u{24F}') {
         return key.to_string();
     }
     let code = e.code();
@@ -1124,21 +1123,12 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let (mirror, around, bar) = (mirror.clone(), around.clone(), bar.clone());
         let lang = p.lang;
         Callback::from(move |e: KeyboardEvent| {
-            if e.is_composing() {
-                return;
-            }
-            if *composing.borrow() {
-                if e.key_code() == 229 {
-                    return; // a key the input method takes
-                }
-                // A key outside any composition while one was open: the input method
-                // dropped it without a `compositionend` (Backspace mid-syllable can).
-                // It is over; otherwise nothing typed after it would be saved. (A key's
-                // `isComposing` is whether a composition is open; an `input`'s is only
-                // whether it was a composition's edit, so it cannot tell this.)
-                *composing.borrow_mut() = false;
+            if crate::browser::composition_dropped(&e, &composing) {
                 super::typed_edit::note_composing(false);
                 send();
+            }
+            if *composing.borrow() || e.is_composing() {
+                return;
             }
             // Tab indents list items here, so Escape then Tab (or Shift+Tab) is the
             // way out of the editor, as in code editors; any other key re-arms Tab.

@@ -71,5 +71,16 @@ pub fn text_input(p: &TextInputProps) -> Html {
             }
         })
     };
-    html! { <input id={p.id.clone()} data-testid={p.testid.clone()} ref={node} {oninput} autocomplete="off" /> }
+    let onkeydown = {
+        let cb = p.on_change.clone();
+        let node = node.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if crate::browser::composition_dropped(&e, &composing) {
+                if let Some(el) = node.cast::<HtmlInputElement>() {
+                    cb.emit(el.value());
+                }
+            }
+        })
+    };
+    html! { <input id={p.id.clone()} data-testid={p.testid.clone()} ref={node} {oninput} {onkeydown} autocomplete="off" /> }
 }
