@@ -52,17 +52,36 @@ fn line_ending(body: &str) -> &'static str {
 }
 
 /// The byte range of the existing block (start of the opening marker to the
-/// end of the closing marker's line), if the body has one.
+/// end of the closing marker's line), if the body has one: an opening marker
+/// followed by table rows and blank lines only, then the closing marker. An
+/// opening marker left alone (its table and closing line deleted) is not a
+/// block: reaching a later closing marker from it would take the writer's text
+/// in between into the refresh, and it would be replaced by the table.
 pub fn find(body: &str) -> Option<std::ops::Range<usize>> {
-    let start = body.find(START)?;
-    let end_marker = start + body[start..].find(END)?;
-    let mut end = end_marker + END.len();
-    if body[end..].starts_with("\r\n") {
-        end += 2;
-    } else if body[end..].starts_with('\n') {
-        end += 1;
+    let mut from = 0;
+    while let Some(i) = body[from..].find(START) {
+        let start = from + i;
+        from = start + START.len();
+        if let Some(end) = block_end(body, from) {
+            return Some(start..end);
+        }
     }
-    Some(start..end)
+    None
+}
+
+/// The end of the closing marker's line, when only table rows and blank lines
+/// come between `after` (the end of an opening marker) and it.
+fn block_end(body: &str, after: usize) -> Option<usize> {
+    let mut at = after;
+    for line in body[after..].split_inclusive('\n') {
+        at += line.len();
+        match line.trim() {
+            END => return Some(at),
+            t if t.is_empty() || t.starts_with('|') => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Refresh an existing block: the new body, or `None` when there is no block

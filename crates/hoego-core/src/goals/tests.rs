@@ -195,6 +195,41 @@ fn summary_block_inserts_once_and_refreshes_only_itself() {
 }
 
 #[test]
+fn a_lone_opening_marker_is_no_block_and_its_text_stays() {
+    let block = |b: &str| summary::insert(b, &scoreboard(b, None), Lang::Ko);
+    let goals = "## 목표 점검\n\n- [x] 목표 1\n- [ ] 목표 2\n\n## 마치며\n\n끝.\n";
+    let with = block(goals);
+    // (what the body becomes, a text that must stay in it, the block's count after insert)
+    let cases = [
+        // The table and its closing line deleted, the opening line left, goals written after it.
+        (
+            with.replace(&with[with.find("| 목표 |").unwrap()..with.find("## 마치며").unwrap()], "- [x] 목표 3\n\n"),
+            "목표 3",
+            1,
+        ),
+        // A stray opening marker in an earlier section, a real block after it.
+        (format!("## 들어가며\n\n{}\n소개 글.\n\n{with}", summary::START), "소개 글.", 1),
+        // A table row and a note the writer added inside the block: no longer ours to rewrite.
+        (with.replace("\n\n<!-- /hoego", "\n\n메모.\n<!-- /hoego"), "메모.", 2),
+    ];
+    for (body, keep, blocks) in cases {
+        // Inserted, then inserted again (a refresh of the block the first one made).
+        let after = block(&block(&body));
+        assert!(after.contains(keep), "{keep:?} kept:\n{after}");
+        let ticked = after.replacen("- [ ] 목표 2", "- [x] 목표 2", 1);
+        let refreshed = summary::refresh(&ticked, &scoreboard(&ticked, None), Lang::Ko).unwrap_or(ticked);
+        assert!(refreshed.contains(keep), "{keep:?} kept by a refresh:\n{refreshed}");
+        assert_eq!(after.matches("| 목표 점검 |").count(), blocks, "{after}");
+        assert!(
+            after.starts_with(&body[..body.find(summary::START).unwrap()]),
+            "nothing before the first marker changed"
+        );
+    }
+    let r = summary::find(&with).unwrap();
+    assert_eq!((&with[r.start..r.start + 4], with[..r.end].ends_with("-->\n")), ("<!--", true));
+}
+
+#[test]
 fn adversarial_shapes_do_not_panic() {
     let shapes = [
         "## 목표\n\n".to_string() + &"- [ ] (((((\n".repeat(2000),
