@@ -307,6 +307,27 @@ await test('a post full of XSS vectors runs no script', async () => {
   await context.close();
 });
 
+await test('a post\'s raw HTML with the app\'s own fixed-position classes stays inside the preview', async () => {
+  const { context, page } = await fresh();
+  const file = path.join(tmp, 'spoof.md');
+  fs.writeFileSync(file, '---\ntitle: "Spoof"\n---\n\n짧은 글.\n\n<div class="lazy-failed">가짜 배너</div>\n\n<div class="statusbar">가짜 상태</div>\n');
+  await page.click('text=← 보관함');
+  await importFiles(page, [file]);
+  await openDraft(page, 'Spoof');
+  await page.waitForFunction(() => document.querySelector('[data-testid=preview] .statusbar'));
+  // What is drawn along the window's bottom edge (where the app's own status bar is)
+  // and beside the preview: never the post's elements.
+  const outside = await page.evaluate(() => {
+    const p = document.querySelector('[data-testid=preview]');
+    const r = p.getBoundingClientRect();
+    const points = [[10, innerHeight - 3], [innerWidth / 2, innerHeight - 3], [innerWidth - 10, innerHeight - 3], [10, r.top + 5], [r.left - 20, r.bottom + 20]];
+    return points.map(([x, y]) => [x, y, document.elementFromPoint(x, y)])
+      .filter(([, , e]) => e && p.contains(e)).map(([x, y, e]) => `${e.className || e.tagName} at ${Math.round(x)},${Math.round(y)}`);
+  });
+  assert(outside.length === 0, `drawn outside the preview: ${outside.join('; ')}`);
+  await context.close();
+});
+
 await test('storage full: error shown, last good draft survives reload', async () => {
   const { context, page } = await fresh();
   const f = fixtures[0];
