@@ -212,6 +212,10 @@ pub fn splice_for(
 
     if let (FieldValue::List(items) | FieldValue::StrictList(items), true) = (v, multiline && old.is_empty()) {
         if let Some((prefix, st)) = block_list_prefix(head, e) {
+            let rendered: Vec<String> = items.iter().map(|i| scalar(i, st, false)).collect();
+            if let Some(edit) = items_added_or_removed(head, e, &prefix, &rendered, le) {
+                return edit;
+            }
             if !items.is_empty() {
                 // Keep the key line as it is; rewrite the item lines.
                 let key_line_end = head[e.first_line_end..].find('\n').map_or(head.len(), |i| e.first_line_end + i + 1);
@@ -235,6 +239,47 @@ pub fn splice_for(
     let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
     let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
     (e.colon_end..e.range.end, format!("{sep}{new_inline}{line_end_of_entry}"))
+}
+
+/// A block list whose new items are its old ones with items added at the end,
+/// or with one taken out (a tag chip added or removed): only those item lines
+/// are written, so comments and the other items' lines stay as they are.
+/// `None` when the old items cannot be read line by line (an item over several
+/// lines, a line that is no item nor comment) or the change is another one.
+fn items_added_or_removed(
+    head: &str,
+    e: &YamlEntry,
+    prefix: &str,
+    rendered: &[String],
+    le: &str,
+) -> Option<(Range<usize>, String)> {
+    let first_next = head[e.first_line_end..].find('\n')? + e.first_line_end + 1;
+    // Each old item: (its line's range, line break included; its value's text).
+    let mut old: Vec<(Range<usize>, &str)> = Vec::new();
+    for (s, end, full) in lines(head, first_next..e.range.end) {
+        let line = &head[s..end];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.trim_end().is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let item = line.strip_prefix(prefix)?;
+        old.push((s..full, &item[..token_len(item)]));
+    }
+    let same = |a: &[(Range<usize>, &str)], b: &[String]| a.iter().zip(b).all(|((_, t), r)| t == r);
+    let (last, _) = old.last()?;
+    if rendered.len() > old.len() && same(&old, rendered) {
+        let at = last.end;
+        let start = if head[..at].ends_with('\n') { "" } else { le };
+        let added: String = rendered[old.len()..].iter().map(|r| format!("{prefix}{r}{le}")).collect();
+        return Some((at..at, format!("{start}{added}")));
+    }
+    if rendered.len() + 1 != old.len() || rendered.is_empty() {
+        return None;
+    }
+    // The first place the lists differ is the item taken out; the rest must match after it.
+    let gone = old.iter().zip(rendered).position(|((_, t), r)| t != r).unwrap_or(rendered.len());
+    let rest_match = same(&old[gone + 1..], &rendered[gone..]);
+    rest_match.then(|| (old[gone].0.clone(), String::new()))
 }
 
 /// Apply several [`set_splice`] edits, made against the same `head`, in one
@@ -331,6 +376,22 @@ mod tests {
             ("draft: yes\n", "draft", Bool(false), "draft: false\n"),
             ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: one\nz: 1\n"),
             ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),
+            // A tag added or removed: only its line; comments and the other lines stay.
+            (
+                "tags:\n  # 태그 주석\n  - 회고   # 첫 태그\n  - \"2024\"\nx: 1\n",
+                "tags",
+                l(&["회고", "2024", "새태그"]),
+                "tags:\n  # 태그 주석\n  - 회고   # 첫 태그\n  - \"2024\"\n  - 새태그\nx: 1\n",
+            ),
+            (
+                "tags:\r\n  # 주석\r\n  - a # 하나\r\n  - b\r\n  - c # 셋\r\n",
+                "tags",
+                l(&["a", "c"]),
+                "tags:\r\n  # 주석\r\n  - a # 하나\r\n  - c # 셋\r\n",
+            ),
+            ("tags:\n  - a # x\n  - b\n", "tags", l(&["b", "a"]), "tags:\n  - b\n  - a\n"),
+            ("tags:\n  - a\n  - b # last\n", "tags", l(&["a"]), "tags:\n  - a\n"),
+            ("tags:\n  - a\n  - b", "tags", l(&["a", "b", "c"]), "tags:\n  - a\n  - b\n  - c\n"),
         ];
         for (src, key, v, want) in cases {
             assert_eq!(apply(src, key, v.clone()), want, "{src:?} {key} {v:?}");
