@@ -832,7 +832,10 @@ impl AppState {
                 }
             }
             Action::UndoDelete => {
-                if let Some((d, pos)) = self.undo.take() {
+                // Back already (another tab saved it after the delete): that copy is
+                // the newer one; a second would list it twice and store its id twice.
+                let back = |d: &Draft| self.drafts.iter().any(|o| o.id == d.id);
+                if let Some((d, pos)) = self.undo.take().filter(|(d, _)| !back(d)) {
                     self.removed.retain(|id| *id != d.id);
                     let mut d = (*d).clone();
                     d.saved_rev = 0; // storage no longer has it: write again
@@ -1176,6 +1179,19 @@ mod tests {
         assert_eq!(s.drafts.len(), 2);
         s.apply(Action::UndoDelete);
         assert_eq!(s.ids(), before);
+    }
+
+    #[test]
+    fn undo_of_a_delete_another_tab_has_saved_back_keeps_one_copy_the_newer() {
+        let mut s = state();
+        s.apply(Action::Create { id: "d1".into(), text: "old".into(), at: 1.0 });
+        s.apply(Action::Delete("d1".into()));
+        // Another tab's save of the same draft lands after the delete.
+        s.apply(Action::Create { id: "d1".into(), text: "newer".into(), at: 2.0 });
+        s.apply(Action::UndoDelete);
+        assert_eq!(s.ids(), ["d1"]);
+        assert_eq!(s.drafts[0].text, "newer");
+        assert!(s.undo.is_none());
     }
 
     #[test]
