@@ -37,6 +37,23 @@ fn bench(c: &mut Criterion) {
         }
     }
     g.finish();
+    // Finding the summary block (run after each pause in typing): opening markers in
+    // table rows with no closing one, and many markers on one line.
+    let mut g = c.benchmark_group("summary block");
+    let markers = [
+        ("markers in table rows", "x\n", "|<!-- hoego:goals -->\n"),
+        ("markers on one line", "x\n", "<!-- hoego:goals -->"),
+    ];
+    for (name, head, unit) in markers {
+        for size in [256 << 10, 1 << 20] {
+            let body = shape(head, unit, size);
+            g.throughput(Throughput::Bytes(body.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, format!("{} KB", size >> 10)), &body, |b, body| {
+                b.iter(|| hoego_core::goals::summary::find(black_box(body)))
+            });
+        }
+    }
+    g.finish();
 }
 
 criterion_group! {

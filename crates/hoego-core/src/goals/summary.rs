@@ -61,27 +61,39 @@ pub fn find(body: &str) -> Option<std::ops::Range<usize>> {
     let mut from = 0;
     while let Some(i) = body[from..].find(START) {
         let start = from + i;
-        from = start + START.len();
-        if let Some(end) = block_end(body, from) {
-            return Some(start..end);
+        match block_end(body, start + START.len()) {
+            Ok(end) => return Some(start..end),
+            // Any opening marker before that line would stop at it too (one inside a
+            // table row is a row): searching on from it keeps this linear.
+            Err(stop) => from = stop.max(start + START.len()),
         }
     }
     None
 }
 
 /// The end of the closing marker's line, when only table rows and blank lines
-/// come between `after` (the end of an opening marker) and it.
-fn block_end(body: &str, after: usize) -> Option<usize> {
-    let mut at = after;
-    for line in body[after..].split_inclusive('\n') {
+/// come between `after` (the end of an opening marker) and it; else `Err` with
+/// the start of the line that is neither (or the body's end).
+fn block_end(body: &str, after: usize) -> Result<usize, usize> {
+    // The rest of the opening marker's line must be blank. Read only up to its first
+    // other character: scanning the whole line for each marker on it was quadratic.
+    let rest = &body[after..];
+    let mut at = after + (rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len());
+    match body.as_bytes().get(at) {
+        Some(b'\n') => at += 1,
+        Some(_) => return Err(at),
+        None => return Err(body.len()),
+    }
+    for line in body[at..].split_inclusive('\n') {
+        let line_start = at;
         at += line.len();
         match line.trim() {
-            END => return Some(at),
+            END => return Ok(at),
             t if t.is_empty() || t.starts_with('|') => {}
-            _ => return None,
+            _ => return Err(line_start),
         }
     }
-    None
+    Err(body.len())
 }
 
 /// Refresh an existing block: the new body, or `None` when there is no block

@@ -241,4 +241,8 @@ fn adversarial_shapes_do_not_panic() {
         let board = scoreboard(&s, None);
         assert!(board.overall.total as usize <= s.len());
     }
+    // Opening markers with no block (in table rows, on one line): none is one.
+    for s in ["x\n".to_string() + &"|<!-- hoego:goals -->\n".repeat(3000), summary::START.repeat(3000)] {
+        assert_eq!(summary::find(&s), None);
+    }
 }
