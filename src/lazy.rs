@@ -21,6 +21,15 @@ const READY_EVENT: &str = "hoego-lazy-ready";
 /// Fired on `window` when a prefetch has failed.
 const FAILED_EVENT: &str = "hoego-lazy-failed";
 
+/// `f`, opaque to the optimizer: for code a first screen never runs (an
+/// import, another tab's save, a long body's pages) called from code it does
+/// run. Called through a pointer, it is not inlined into its caller, so the
+/// profile that splits the wasm (scripts/lazy-wasm.mjs) leaves it in the lazy
+/// module (the first load is near its budget: BENCHMARKS.md).
+pub(crate) fn lazily<F>(f: F) -> F {
+    std::hint::black_box(f)
+}
+
 /// Where the lazy module is, for what waits for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lazy {

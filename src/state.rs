@@ -11,6 +11,7 @@ use hoego_core::{FieldValue, Offset, Post};
 use yew::Reducible;
 
 use crate::images::Shelf;
+use crate::lazy::lazily;
 use crate::storage::{Access, Broken, Loaded, Pending, SaveError, StoredDraft, UserTemplate};
 use crate::sync::{Choice, Conflict, External, Persist, RestoreReport};
 use hoego_core::target::LengthTarget;
@@ -768,6 +769,8 @@ impl AppState {
 
     /// Apply an action (pure).
     pub fn apply(&mut self, action: Action) {
+        type ImportFn = fn(&mut AppState, Vec<Imported>, f64, &ImportMessages);
+        type ExternalFn = fn(&mut AppState, Vec<External>);
         if action.is_user() {
             self.imported.clear();
         }
@@ -788,7 +791,8 @@ impl AppState {
                 self.view = View::Editor(id);
                 self.save = SaveState::Pending;
             }
-            Action::Import { items, at, messages } => self.import(items, at, &messages),
+            // Rare at a first screen: kept out of its download (`lazily`).
+            Action::Import { items, at, messages } => lazily::<ImportFn>(Self::import)(self, items, at, &messages),
             Action::Open(id) => {
                 self.view = View::Editor(id);
                 self.edit_error = None;
@@ -920,7 +924,7 @@ impl AppState {
                     self.notices.remove(i);
                 }
             }
-            Action::External(changes) => self.external(changes),
+            Action::External(changes) => lazily::<ExternalFn>(Self::external)(self, changes),
             Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
             Action::Restore { items, new_ids } => self.restore(items, new_ids),
             Action::Persisted(p) => self.persist = p,

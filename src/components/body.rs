@@ -15,6 +15,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::i18n::{grouped, t, Key};
+use crate::lazy::lazily;
 use crate::paging;
 use crate::text_delta::{guess_splice, utf16_to_byte};
 use hoego_core::line_endings;
@@ -428,15 +429,6 @@ fn join_across(el: &HtmlTextAreaElement, m: &mut Mirror, a: &mut Around, bar: &B
     caret_on_page(el, &joined[page.clone()], at - page.start);
     crate::components::preview::follow(at as f64 / joined.len().max(1) as f64);
     true
-}
-
-/// `f`, opaque to the optimizer: for code a first screen never runs (a long
-/// body's pages, a composition that meets another tab's save) called from
-/// code it does run. Called through a pointer, it is not inlined into its
-/// caller, so the profile that splits the wasm (scripts/lazy-wasm.mjs) leaves
-/// it in the lazy module (the first load is near its budget: BENCHMARKS.md).
-fn lazily<F>(f: F) -> F {
-    std::hint::black_box(f)
 }
 
 /// [`forget_undo`]'s type.
