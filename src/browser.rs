@@ -194,13 +194,14 @@ pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::
 
 /// Was a composition open (`composing`) and then dropped by the input method
 /// without a `compositionend` (Backspace mid-syllable can)? Told by a key that is
-/// outside any composition and not one the input method takes (`Process`, or
-/// `Unidentified` from an Android keyboard): a key's `isComposing` is whether a
+/// outside any composition and not one the input method takes (key code 229,
+/// `Process`, or `Unidentified` from an Android keyboard): a key's `isComposing` is whether a
 /// composition is open, where an `input`'s is only whether it was a
 /// composition's edit. Then it is over: `composing` is cleared, and the caller
 /// sends the field's text, or nothing typed after it would be.
 pub fn composition_dropped(e: &web_sys::KeyboardEvent, composing: &std::cell::RefCell<bool>) -> bool {
-    let dropped = *composing.borrow() && !e.is_composing() && !matches!(e.key().as_str(), "Process" | "Unidentified");
+    let ime_key = e.key_code() == 229 || matches!(e.key().as_str(), "Process" | "Unidentified");
+    let dropped = *composing.borrow() && !e.is_composing() && !ime_key;
     if dropped {
         *composing.borrow_mut() = false;
     }

@@ -37,7 +37,9 @@ impl Default for DomPurify {
             forbid_tags.push(&t.into());
         }
         let forbid_attr = js_sys::Array::new();
-        for a in ["style", "formaction", "action", "srcdoc", "xlink:href"] {
+        // `popover`: a popover opens in the top layer, over the whole app, where
+        // the preview's `contain: paint` cannot hold it.
+        for a in ["style", "formaction", "action", "srcdoc", "xlink:href", "popover", "popovertarget", "popovertargetaction"] {
             forbid_attr.push(&a.into());
         }
         keep_table_alignment();

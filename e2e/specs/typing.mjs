@@ -110,7 +110,7 @@ export default async function (h) {
   // Chromium's undo of an edit that deleted a textarea's whole text puts that text back
   // into whatever the textarea holds later, a new value included (see forget_undo).
   await test('typing: Ctrl+Z in a draft dropped onto the editor never brings back the last draft\'s text (its whole text was deleted)', async () => {
-    const { page } = await fresh();
+    const { context, page } = await fresh();
     const body = page.locator('[data-testid=body]');
     const sample = (await body.inputValue()).slice(0, 20);
     await body.click();
@@ -131,6 +131,7 @@ export default async function (h) {
       const value = await body.inputValue();
       assert(value === 'second draft body\n' && !value.includes(sample), `undo ${i + 1} left the draft as it came: ${JSON.stringify(value.slice(0, 60))}`);
     }
+    await context.close();
   });
 
   // Chromium makes each key typed in a textarea walk the ancestors of all its lines
@@ -401,8 +402,6 @@ export default async function (h) {
     await context.close();
   });
 
-  // The form's box for the keys it has no field for: each key there re-renders the form
-  // (its error check), which wrote the box's text back and undid what was typed.
   await test('form: a composition dropped without its end in the title (Backspace mid-syllable) does not stop what is typed after from being saved', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
@@ -420,6 +419,8 @@ export default async function (h) {
     await context.close();
   });
 
+  // The form's box for the keys it has no field for: each key there re-renders the form
+  // (its error check), which wrote the box's text back and undid what was typed.
   await test('form: keys typed into the other-keys box stay, show their error while invalid, and apply', async () => {
     const { context, page } = await fresh();
     await page.waitForSelector('#f-other');

@@ -787,8 +787,9 @@ fn indent(el: &HtmlTextAreaElement, outdent: bool) {
 /// "KeyB"), as the browser's own Ctrl+Z does. Not with Alt: AltGr is Ctrl+Alt on
 /// Windows, and AltGr+I types "í" on US-International, which must stay a letter.
 fn shortcut_key(e: &KeyboardEvent, key: &str) -> String {
-    // Past Latin Extended-B (U+024F).
-    if e.alt_key() || key.is_empty() || !key.chars().all(|c| c > '\u{24F}') {
+    // Past Latin Extended-B (U+024F), bar Latin Extended Additional (Vietnamese).
+    let not_latin = |c: char| c > '\u{24F}' && !('\u{1E00}'..='\u{1EFF}').contains(&c);
+    if e.alt_key() || key.is_empty() || !key.chars().all(not_latin) {
         return key.to_string();
     }
     let code = e.code();
