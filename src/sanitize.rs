@@ -39,7 +39,9 @@ impl Default for DomPurify {
         let forbid_attr = js_sys::Array::new();
         // `popover`: a popover opens in the top layer, over the whole app, where
         // the preview's `contain: paint` cannot hold it.
-        for a in ["style", "formaction", "action", "srcdoc", "xlink:href", "popover", "popovertarget", "popovertargetaction"] {
+        for a in
+            ["style", "formaction", "action", "srcdoc", "xlink:href", "popover", "popovertarget", "popovertargetaction"]
+        {
             forbid_attr.push(&a.into());
         }
         keep_table_alignment();
