@@ -179,15 +179,33 @@ pub fn warn_on_err<T>(result: Result<T, JsValue>, what: &str) {
 
 /// Add an event listener; the returned function removes it.
 pub fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) -> impl FnOnce() {
+    listen_in(target, name, false, f)
+}
+
+/// [`listen`] in the capture phase: on `window`, it hears an event before the
+/// page's nodes do, and (at the window itself) before listeners added by [`listen`].
+pub fn listen_first(
+    target: &web_sys::EventTarget,
+    name: &str,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> impl FnOnce() {
+    listen_in(target, name, true, f)
+}
+
+fn listen_in(
+    target: &web_sys::EventTarget,
+    name: &str,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> impl FnOnce() {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    warn_on_err(target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()), "adding a listener");
+    let f = cb.as_ref().unchecked_ref();
+    warn_on_err(target.add_event_listener_with_callback_and_bool(name, f, capture), "adding a listener");
     let target = target.clone();
     let name = name.to_string();
     move || {
-        warn_on_err(
-            target.remove_event_listener_with_callback(&name, cb.as_ref().unchecked_ref()),
-            "removing a listener",
-        );
+        let f = cb.as_ref().unchecked_ref();
+        warn_on_err(target.remove_event_listener_with_callback_and_bool(&name, f, capture), "removing a listener");
         drop(cb);
     }
 }

@@ -107,6 +107,25 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('typing: a syllable being composed when the page is reloaded is saved with the text before it', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    await page.click('[data-testid=new-draft]');
+    const body = page.locator('[data-testid=body]');
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('reload ');
+    await saved(page);
+    const cdp = await context.newCDPSession(page);
+    for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    assert((await body.inputValue()).includes('reload 하'), 'the syllable is in the textarea');
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-list]');
+    const texts = (await h.storedDrafts(page)).map((d) => d.text);
+    assert(texts.some((t) => t.includes('reload 하')), `stored with its syllable: ${JSON.stringify(texts.map((t) => t.slice(-40)))}`);
+    await context.close();
+  });
+
   // Chromium's undo of an edit that deleted a textarea's whole text puts that text back
   // into whatever the textarea holds later, a new value included (see forget_undo).
   await test('typing: Ctrl+Z in a draft dropped onto the editor never brings back the last draft\'s text (its whole text was deleted)', async () => {

@@ -1072,6 +1072,19 @@ pub fn body_editor(p: &BodyProps) -> Html {
                     *c1.borrow_mut() = true;
                     super::typed_edit::note_composing(true);
                 })));
+                // Leaving the page mid-syllable (a reload, the tab closed): the text the
+                // writer sees is sent, syllable and all, before the app saves at `pagehide`
+                // (src/app.rs; this is heard first, in the capture phase). Not while another
+                // tab's body is held: sending would undo that tab's edit. (A tab only hidden
+                // ends its composition as it loses focus.)
+                if let Some(window) = web_sys::window() {
+                    let (c, m, send) = (composing.clone(), mirror.clone(), send.clone());
+                    undo.push(Box::new(crate::browser::listen_first(window.as_ref(), "pagehide", move |_| {
+                        if *c.borrow() && m.borrow().outside.is_none() {
+                            send();
+                        }
+                    })));
+                }
                 let (c2, c3, send3) = (composing.clone(), composing.clone(), send.clone());
                 undo.push(Box::new(crate::browser::listen(&el, "compositionend", move |_| {
                     *c2.borrow_mut() = false;
