@@ -310,7 +310,8 @@ await test('a post full of XSS vectors runs no script', async () => {
 await test('a post\'s raw HTML with the app\'s own fixed-position classes stays inside the preview', async () => {
   const { context, page } = await fresh();
   const file = path.join(tmp, 'spoof.md');
-  fs.writeFileSync(file, '---\ntitle: "Spoof"\n---\n\n짧은 글.\n\n<div class="lazy-failed">가짜 배너</div>\n\n<div class="statusbar">가짜 상태</div>\n');
+  fs.writeFileSync(file, '---\ntitle: "Spoof"\n---\n\n짧은 글.\n\n<div class="lazy-failed">가짜 배너</div>\n\n<div class="statusbar">가짜 상태</div>\n\n'
+    + '<div popover id="pp" class="statusbar">팝오버</div>\n\n<input type="button" popovertarget="pp" value="열기">\n');
   await page.click('text=← 보관함');
   await importFiles(page, [file]);
   await openDraft(page, 'Spoof');
@@ -325,6 +326,9 @@ await test('a post\'s raw HTML with the app\'s own fixed-position classes stays 
       .filter(([, , e]) => e && p.contains(e)).map(([x, y, e]) => `${e.className || e.tagName} at ${Math.round(x)},${Math.round(y)}`);
   });
   assert(outside.length === 0, `drawn outside the preview: ${outside.join('; ')}`);
+  // A popover opens in the top layer, over everything: none may come from a post.
+  const popovers = await page.evaluate(() => document.querySelectorAll('[data-testid=preview] [popover], [data-testid=preview] [popovertarget]').length);
+  assert(popovers === 0, `${popovers} popover elements kept`);
   await context.close();
 });
 
