@@ -43,6 +43,8 @@ fn bench(c: &mut Criterion) {
     let markers = [
         ("markers in table rows", "x\n", "|<!-- hoego:goals -->\n"),
         ("markers on one line", "x\n", "<!-- hoego:goals -->"),
+        ("opening markers over rows", "x\n", "<!-- hoego:goals -->\n| a |\n| b |\n"),
+        ("markers in a fence", "```\n", "<!-- hoego:goals -->\n| a |\n<!-- /hoego:goals -->\n"),
     ];
     for (name, head, unit) in markers {
         for size in [256 << 10, 1 << 20] {

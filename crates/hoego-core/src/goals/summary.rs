@@ -53,47 +53,61 @@ fn line_ending(body: &str) -> &'static str {
 
 /// The byte range of the existing block (start of the opening marker to the
 /// end of the closing marker's line), if the body has one: an opening marker
-/// followed by table rows and blank lines only, then the closing marker. An
-/// opening marker left alone (its table and closing line deleted) is not a
-/// block: reaching a later closing marker from it would take the writer's text
-/// in between into the refresh, and it would be replaced by the table.
+/// at a line's start, outside code, followed by table rows and blank lines
+/// only, then the closing marker. An opening marker left alone (its table and
+/// closing line deleted) is not a block: reaching a later closing marker from
+/// it would take the writer's text in between into the refresh. Nor is one in
+/// a fenced or indented code block (a post that shows the markers as an
+/// example: its refresh would replace the example on import).
 pub fn find(body: &str) -> Option<std::ops::Range<usize>> {
-    let mut from = 0;
-    while let Some(i) = body[from..].find(START) {
-        let start = from + i;
-        match block_end(body, start + START.len()) {
-            Ok(end) => return Some(start..end),
-            // Any opening marker before that line would stop at it too (one inside a
-            // table row is a row): searching on from it keeps this linear.
-            Err(stop) => from = stop.max(start + START.len()),
+    // The fence a code block was opened with: its character and length.
+    let mut fence: Option<(u8, usize)> = None;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent > 3 {
+            continue; // indented code, or a paragraph's continuation
+        }
+        let text = &line[indent..];
+        let run = |c: u8| text.bytes().take_while(|&b| b == c).count();
+        match fence {
+            Some((c, n)) if run(c) >= n && text[run(c)..].trim().is_empty() => fence = None,
+            Some(_) => {}
+            None if run(b'`') >= 3 => fence = Some((b'`', run(b'`'))),
+            None if run(b'~') >= 3 => fence = Some((b'~', run(b'~'))),
+            None if text.starts_with(START) => {
+                if let Some(end) = block_end(body, start + indent + START.len()) {
+                    return Some(start + indent..end);
+                }
+            }
+            None => {}
         }
     }
     None
 }
 
 /// The end of the closing marker's line, when only table rows and blank lines
-/// come between `after` (the end of an opening marker) and it; else `Err` with
-/// the start of the line that is neither (or the body's end).
-fn block_end(body: &str, after: usize) -> Result<usize, usize> {
+/// come between `after` (the end of an opening marker) and it.
+fn block_end(body: &str, after: usize) -> Option<usize> {
     // The rest of the opening marker's line must be blank. Read only up to its first
     // other character: scanning the whole line for each marker on it was quadratic.
     let rest = &body[after..];
     let mut at = after + (rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len());
     match body.as_bytes().get(at) {
         Some(b'\n') => at += 1,
-        Some(_) => return Err(at),
-        None => return Err(body.len()),
+        _ => return None,
     }
     for line in body[at..].split_inclusive('\n') {
-        let line_start = at;
         at += line.len();
         match line.trim() {
-            END => return Ok(at),
+            END => return Some(at),
             t if t.is_empty() || t.starts_with('|') => {}
-            _ => return Err(line_start),
+            _ => return None,
         }
     }
-    Err(body.len())
+    None
 }
 
 /// Refresh an existing block: the new body, or `None` when there is no block

@@ -225,6 +225,18 @@ fn a_lone_opening_marker_is_no_block_and_its_text_stays() {
             "nothing before the first marker changed"
         );
     }
+    // The markers shown as an example in code: no block, and never refreshed.
+    let example = "<!-- hoego:goals -->\n| 예시 | 표 |\n<!-- /hoego:goals -->\n";
+    for code in [
+        format!("```markdown\n{example}```\n"),
+        format!("~~~~\n{example}~~~\n~~~~\n"),
+        example.lines().map(|l| format!("    {l}\n")).collect::<String>(),
+    ] {
+        let body = format!("{goals}\n{code}");
+        assert_eq!(summary::find(&body), None, "{code}");
+        assert_eq!(summary::refresh(&body, &scoreboard(&body, None), Lang::Ko), None);
+        assert!(block(&body).contains(&code), "the example stays:\n{}", block(&body));
+    }
     let r = summary::find(&with).unwrap();
     assert_eq!((&with[r.start..r.start + 4], with[..r.end].ends_with("-->\n")), ("<!--", true));
 }
