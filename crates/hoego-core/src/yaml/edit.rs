@@ -262,8 +262,9 @@ fn items_edit(
 ) -> Option<(Range<usize>, String)> {
     let new: Vec<String> = items.iter().map(|i| scalar(i, st, false)).collect();
     let first_next = head[e.first_line_end..].find('\n')? + e.first_line_end + 1;
-    // Each old item: (its line's range, line break included; its value's range).
-    let mut old: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    // Each old item: (its line's range, line break included; its value's range; its
+    // value, unquoted). Compared by value, so `"2024"` and `'q'` stay as written.
+    let mut old: Vec<(Range<usize>, Range<usize>, String)> = Vec::new();
     for (s, end, full) in lines(head, first_next..e.range.end) {
         let line = &head[s..end];
         let trimmed = line.trim_start_matches([' ', '\t']);
@@ -272,10 +273,11 @@ fn items_edit(
         }
         let item = line.strip_prefix(prefix)?;
         let at = s + prefix.len();
-        old.push((s..full, at..at + token_len(item)));
+        let token = &item[..token_len(item)];
+        old.push((s..full, at..at + token.len(), unquoted(token)?));
     }
-    let text = |i: usize| &head[old[i].1.clone()];
-    let differ: Vec<usize> = (0..old.len().min(new.len())).filter(|&i| text(i) != new[i]).collect();
+    let text = |i: usize| old[i].2.as_str();
+    let differ: Vec<usize> = (0..old.len().min(items.len())).filter(|&i| text(i) != items[i]).collect();
     let last = old.last()?.0.end;
     match (new.len().cmp(&old.len()), differ.as_slice()) {
         // The same items (a tag typed again): nothing to write.
@@ -290,10 +292,23 @@ fn items_edit(
         // One taken out: the first place the lists differ, the rest matching after it.
         (std::cmp::Ordering::Less, _) if old.len() == new.len() + 1 && !new.is_empty() => {
             let gone = differ.first().copied().unwrap_or(new.len());
-            let rest = (gone..new.len()).all(|i| text(i + 1) == new[i]);
+            let rest = (gone..new.len()).all(|i| text(i + 1) == items[i]);
             rest.then(|| (old[gone].0.clone(), String::new()))
         }
         _ => None,
+    }
+}
+
+/// A list item's value as YAML reads it, for the plain and quoted forms a tag
+/// takes; `None` for anything else (an escape, a flow collection, an anchor, a
+/// block scalar), which the caller then rewrites.
+fn unquoted(token: &str) -> Option<String> {
+    let inner = |q: char| token.strip_prefix(q)?.strip_suffix(q);
+    match token.chars().next() {
+        Some('"') => inner('"').filter(|t| !t.contains(['\\', '"'])).map(str::to_string),
+        Some('\'') => inner('\'').map(|t| t.replace("''", "'")),
+        Some('[' | '{' | '&' | '*' | '!' | '|' | '>') | None => None,
+        Some(_) => Some(token.to_string()),
     }
 }
 
@@ -405,6 +420,14 @@ mod tests {
                 "tags:\r\n  # 주석\r\n  - a # 하나\r\n  - c # 셋\r\n",
             ),
             ("tags:\n  - a # x\n  - b\n", "tags", l(&["b", "a"]), "tags:\n  - b\n  - a\n"),
+            // Quoted items are compared by value: they stay as written around an edit.
+            (
+                "tags:\n  # keep\n  - a\n  - \"b c\"\n  - 'q'\n",
+                "tags",
+                l(&["a", "b c", "q", "e"]),
+                "tags:\n  # keep\n  - a\n  - \"b c\"\n  - 'q'\n  - e\n",
+            ),
+            ("tags:\n  # keep\n  - \"2024\"\n  - x\n", "tags", l(&["x"]), "tags:\n  # keep\n  - x\n"),
             ("tags:\n  - a # one\n  - b # two\n", "tags", l(&["a", "b"]), "tags:\n  - a # one\n  - b # two\n"),
             (
                 "tags:\r\n  - a # one\r\n  - b # two\r\n",
