@@ -12,13 +12,24 @@ const storedHolds = (page, text) => page.waitForFunction((t) => {
   return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes(t));
 }, text);
 
+/** A new tab with a new draft open in the editor, from the library. */
+async function freshDraft(fresh) {
+  const { context, page } = await fresh();
+  await page.click('text=← 보관함');
+  await page.click('[data-testid=new-draft]');
+  return { context, page };
+}
+
+/** An IME composition of 하 (ㅎ, then 하) left open, through CDP. */
+async function composeHa(cdp) {
+  for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+}
+
 export default async function (h) {
   const { test, fresh, assert, saved, storedText, openDraft, tmp } = h;
 
   await test('typing, deleting, replacing a selection, emoji, paste and undo keep the stored body equal to the textarea', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    await page.click('[data-testid=new-draft]');
+    const { context, page } = await freshDraft(fresh);
     const body = page.locator('[data-testid=body]');
     await body.click();
     const cdp = await context.newCDPSession(page);
@@ -56,7 +67,7 @@ export default async function (h) {
       // mid-syllable through CDP); the keys after it must still be saved.
       ['a composition dropped without its end, then keys', async () => {
         await page.evaluate(() => { window.ends = 0; document.addEventListener('compositionend', () => window.ends++, true); });
-        for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+        await composeHa(cdp);
         await page.keyboard.press('Backspace');
         // The premise: if Chromium ever sends compositionend here, this step tests nothing.
         assert(await page.evaluate(() => window.ends) === 0, 'the composition ended with no compositionend');
@@ -108,16 +119,14 @@ export default async function (h) {
   });
 
   await test('typing: a syllable being composed when the page is reloaded is saved with the text before it', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    await page.click('[data-testid=new-draft]');
+    const { context, page } = await freshDraft(fresh);
     const body = page.locator('[data-testid=body]');
     await body.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('reload ');
     await saved(page);
     const cdp = await context.newCDPSession(page);
-    for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    await composeHa(cdp);
     assert((await body.inputValue()).includes('reload 하'), 'the syllable is in the textarea');
     await page.reload();
     await page.waitForSelector('[data-testid=draft-list]');
@@ -422,15 +431,13 @@ export default async function (h) {
   });
 
   await test('form: a composition dropped without its end in the title (Backspace mid-syllable) does not stop what is typed after from being saved', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    await page.click('[data-testid=new-draft]');
+    const { context, page } = await freshDraft(fresh);
     await page.fill('[data-testid=field-title]', '제목');
     await storedHolds(page, '제목');
     const cdp = await context.newCDPSession(page);
     await page.click('[data-testid=field-title]');
     await page.keyboard.press('End');
-    for (const t of ['ㅎ', '하']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length });
+    await composeHa(cdp);
     await page.keyboard.press('Backspace');
     await page.keyboard.type(' typed after');
     assert(await page.inputValue('[data-testid=field-title]') === '제목 typed after', 'the field shows the keys');
@@ -554,9 +561,7 @@ export default async function (h) {
   // The form is not drawn again for body keys, but what it shows from the body is:
   // with no `title` key the title, and so the URL hint's slug, come from the first heading.
   await test('typing: the form\'s URL hint follows a title taken from the body\'s first heading', async () => {
-    const { context, page } = await fresh();
-    await page.click('text=← 보관함');
-    await page.click('[data-testid=new-draft]');
+    const { context, page } = await freshDraft(fresh);
     await page.click('[data-testid=mode-raw]');
     await page.fill('[data-testid=raw-front-matter]', 'date: 2026-11-25 09:00:00 +0900\n');
     await page.locator('[data-testid=raw-front-matter] ~ button').click();
