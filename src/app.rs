@@ -166,29 +166,40 @@ pub fn app() -> Html {
                     autosave::on_storage(&c3, &l3.borrow().clone(), e);
                 }
             });
-            let u4 = listen(window.as_ref(), "dragover", |e| e.prevent_default());
+            // Taking `dragover` is what lets a file be dropped (and not opened); text
+            // over a field is left to the browser, or it could not be dropped there.
+            let u4 = listen(window.as_ref(), "dragover", |e| {
+                let files = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+                if files || !in_field(&e) {
+                    e.prevent_default();
+                }
+            });
             let c5 = ctx.clone();
             let u5 = listen(window.as_ref(), "drop", move |e| {
-                e.prevent_default();
-                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                let Some(d) = e.dyn_ref::<web_sys::DragEvent>() else { return };
                 let mut files = Vec::new();
-                if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                if let Some(list) = d.data_transfer().and_then(|d| d.files()) {
                     for i in 0..list.length() {
                         if let Some(f) = list.get(i) {
                             files.push(f);
                         }
                     }
                 }
+                // Text dragged into a field (a sentence moved in the body) is the
+                // browser's to insert; files anywhere are imported, never opened.
+                if files.is_empty() && in_field(&e) {
+                    return;
+                }
+                e.prevent_default();
                 import_files(c5.clone(), files);
             });
             let c6 = ctx.clone();
             let u6 = listen(window.as_ref(), "paste", move |e| {
                 // A paste into a field is just a paste; elsewhere a whole post becomes a draft.
-                let in_field = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if in_field {
+                if in_field(&e) {
                     return;
                 }
                 let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
@@ -249,4 +260,12 @@ pub fn app() -> Html {
             </div>
         </ContextProvider<Ctx>>
     }
+}
+
+/// Is the event's target a field the writer types in (a paste or a drop there is
+/// the browser's own)?
+fn in_field(e: &web_sys::Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }

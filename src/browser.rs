@@ -226,6 +226,22 @@ pub fn composition_dropped(e: &web_sys::KeyboardEvent, composing: &std::cell::Re
     dropped
 }
 
+/// [`composition_dropped`] told by an `input` no composition can make: a paste
+/// or undo from the context menu, a drop, a spelling fix. Text put in without a
+/// key after a dropped composition would otherwise wait for the next key to be
+/// saved. (`insertFromComposition` is Safari's composition edit: not one of them.)
+pub fn composition_dropped_by_input(e: &web_sys::InputEvent, composing: &std::cell::RefCell<bool>) -> bool {
+    let kind = e.input_type();
+    let outside = (kind.starts_with("insertFrom") && kind != "insertFromComposition")
+        || kind.starts_with("history")
+        || matches!(kind.as_str(), "deleteByCut" | "deleteByDrag" | "insertReplacementText");
+    let dropped = *composing.borrow() && outside;
+    if dropped {
+        *composing.borrow_mut() = false;
+    }
+    dropped
+}
+
 /// Record `performance.now()` under `window[name]` (read by e2e/bench.mjs to
 /// measure the app's own share of keystroke-to-preview latency).
 pub fn mark(name: &str) {

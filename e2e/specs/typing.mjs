@@ -445,6 +445,59 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('form: a syllable being composed in the title when the page is reloaded is saved with it', async () => {
+    const { context, page } = await freshDraft(fresh);
+    await page.fill('[data-testid=field-title]', '새로고침');
+    await storedHolds(page, '새로고침');
+    const cdp = await context.newCDPSession(page);
+    await page.click('[data-testid=field-title]');
+    await page.keyboard.press('End');
+    await composeHa(cdp);
+    assert(await page.inputValue('[data-testid=field-title]') === '새로고침하', 'the syllable is in the field');
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-list]');
+    const texts = (await h.storedDrafts(page)).map((d) => d.text);
+    assert(texts.some((t) => t.includes('새로고침하')), `stored with its syllable: ${JSON.stringify(texts.map((t) => t.slice(0, 60)))}`);
+    await context.close();
+  });
+
+  // Text dragged into the body is the browser's to insert (the app's drop handler,
+  // there for files, cancelled it), and after a composition dropped without its end,
+  // that drop (no key) is saved at once, not at the next key.
+  await test('typing: text dropped into the body is inserted and saved, after a dropped composition too', async () => {
+    const { context, page } = await freshDraft(fresh);
+    const body = page.locator('[data-testid=body]');
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('drop ');
+    await storedHolds(page, 'drop ');
+    const cdp = await context.newCDPSession(page);
+    const box = await body.boundingBox();
+    const drop = async (text) => {
+      const at = { x: box.x + 20, y: box.y + 20, data: { items: [{ mimeType: 'text/plain', data: text }], dragOperationsMask: 1 } };
+      for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at });
+    };
+    await drop('끌어온글');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('끌어온글'), null, { timeout: bound(5000) })
+      .catch(() => { throw new Error('the dropped text is not in the body'); });
+    await storedHolds(page, '끌어온글');
+    await page.keyboard.press('Control+End');
+    await composeHa(cdp);
+    await page.keyboard.press('Backspace');
+    await drop('두번째');
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]').value.includes('두번째'));
+    await storedHolds(page, '두번째');
+    // A file dropped onto the body is still imported (opened as its own draft), not typed in.
+    const file = path.join(tmp, '2026-11-28-dropped-file.md');
+    fs.writeFileSync(file, '---\ntitle: "끌어온 파일"\n---\n파일 본문\n');
+    for (const type of ['dragEnter', 'dragOver', 'drop']) {
+      await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 20, y: box.y + 20, data: { items: [], files: [file], dragOperationsMask: 1 } });
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid=body]')?.value === '파일 본문\n');
+    assert(await page.inputValue('[data-testid=field-title]') === '끌어온 파일', 'the dropped file is the open draft');
+    await context.close();
+  });
+
   // The form's box for the keys it has no field for: each key there re-renders the form
   // (its error check), which wrote the box's text back and undid what was typed.
   await test('form: keys typed into the other-keys box stay, show their error while invalid, and apply', async () => {

@@ -1038,6 +1038,10 @@ pub fn body_editor(p: &BodyProps) -> Html {
         let rewrote = rewrote.clone();
         Callback::from(move |e: InputEvent| {
             super::typed_edit::note_input(&e.input_type());
+            if crate::browser::composition_dropped_by_input(&e, &composing) {
+                super::typed_edit::note_composing(false);
+                return send();
+            }
             // Mid-composition text is provisional; the final text comes with compositionend.
             if *composing.borrow() || e.is_composing() {
                 return;

@@ -37,6 +37,17 @@ pub fn text_input(p: &TextInputProps) -> Html {
                 undo.push(Box::new(crate::browser::listen(&target, "compositionstart", move |_| {
                     *c1.borrow_mut() = true
                 })));
+                // Leaving the page mid-syllable (a reload, the tab closed): the text the
+                // writer sees is sent before the app saves at `pagehide` (heard first, in
+                // the capture phase), as the body does.
+                if let Some(window) = web_sys::window() {
+                    let (c, el, cb) = (composing.clone(), el.clone(), cb.clone());
+                    undo.push(Box::new(crate::browser::listen_first(window.as_ref(), "pagehide", move |_| {
+                        if *c.borrow() {
+                            cb.emit(el.value());
+                        }
+                    })));
+                }
                 undo.push(Box::new(crate::browser::listen(&target, "compositionend", move |_| {
                     *composing.borrow_mut() = false;
                     cb.emit(el.value());
@@ -63,7 +74,8 @@ pub fn text_input(p: &TextInputProps) -> Html {
         let composing = composing.clone();
         let node = node.clone();
         Callback::from(move |e: InputEvent| {
-            if *composing.borrow() || e.is_composing() {
+            let dropped = crate::browser::composition_dropped_by_input(&e, &composing);
+            if !dropped && (*composing.borrow() || e.is_composing()) {
                 return;
             }
             if let Some(el) = node.cast::<HtmlInputElement>() {
