@@ -12,6 +12,12 @@ const storedHolds = (page, text) => page.waitForFunction((t) => {
   return index.drafts.some((e) => (localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '').includes(t));
 }, text);
 
+/** Waits until a stored draft's current revision has `text` in its text (line breaks as they are). */
+const storedTextHolds = (page, text) => page.waitForFunction((t) => {
+  const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
+  return index.drafts.some((e) => (JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').text || '').includes(t));
+}, text);
+
 /** A new tab with a new draft open in the editor, from the library. */
 async function freshDraft(fresh) {
   const { context, page } = await fresh();
@@ -495,6 +501,41 @@ export default async function (h) {
     }
     await page.waitForFunction(() => document.querySelector('[data-testid=body]')?.value === '파일 본문\n');
     assert(await page.inputValue('[data-testid=field-title]') === '끌어온 파일', 'the dropped file is the open draft');
+    await context.close();
+  });
+
+  // An <input> drops line breaks from its value: a `description: |` of two lines showed
+  // glued, and the first key saved it as one line.
+  await test('form: a description of several lines (`|`) is edited in a box of lines and stays a literal block', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'multi-line-description.md');
+    fs.writeFileSync(file, '---\ntitle: "여러 줄 설명"\ndescription: | # 요약\n  첫 줄입니다\n  둘째 줄입니다\ntags: [회고]\n---\n본문\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('#f-description');
+    const field = () => page.evaluate(() => { const el = document.querySelector('#f-description'); return { tag: el.tagName, value: el.value }; });
+    const before = await field();
+    assert(before.tag === 'TEXTAREA' && before.value === '첫 줄입니다\n둘째 줄입니다\n', `a box of lines holding both: ${JSON.stringify(before)}`);
+    assert(await page.evaluate(() => document.querySelector('#f-title').tagName) === 'INPUT', 'a one-line title stays an input');
+    await page.click('#f-description');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 추가');
+    await storedTextHolds(page, 'description: | # 요약\n  첫 줄입니다 추가\n  둘째 줄입니다\ntags: [회고]\n');
+    // A file with a one-line description opened over it: the field is one line again.
+    const one = path.join(tmp, 'one-line-description.md');
+    fs.writeFileSync(one, '---\ntitle: "한 줄 설명"\ndescription: 한 줄\n---\n본문\n');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'one-line-description.md', { type: 'text/markdown' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, fs.readFileSync(one, 'utf8'));
+    await page.waitForFunction(() => document.querySelector('#f-description')?.tagName === 'INPUT');
+    assert((await field()).value === '한 줄', 'the one-line field shows its value');
+    await page.click('#f-description');
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    await storedTextHolds(page, 'description: 한 줄!\n');
     await context.close();
   });
 

@@ -1,9 +1,14 @@
-//! A single-line input that is safe for IME input, like the body editor:
-//! nothing is dispatched between `compositionstart` and `compositionend`, so
-//! the re-render never writes the element's value mid-composition (which
-//! would cancel a half-typed Hangul syllable in a title or tag).
+//! A form field that is safe for IME input, like the body editor: nothing is
+//! dispatched between `compositionstart` and `compositionend`, so the
+//! re-render never writes the element's value mid-composition (which would
+//! cancel a half-typed Hangul syllable in a title or tag).
+//!
+//! One line (`<input>`), or a `<textarea>` when the value it is given from
+//! outside (a draft opened, a raw edit) has a line break: an `<input>` drops
+//! line breaks from its value, so a `description: |` of two lines showed glued
+//! and was saved as one line at the first key.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props.
@@ -20,19 +25,39 @@ pub struct TextInputProps {
     pub testid: Option<AttrValue>,
 }
 
-/// The input.
+/// The element's text, whichever of the two it is.
+fn value_of(node: &NodeRef) -> Option<String> {
+    match node.cast::<HtmlInputElement>() {
+        Some(el) => Some(el.value()),
+        None => node.cast::<HtmlTextAreaElement>().map(|el| el.value()),
+    }
+}
+
+/// Write the element's text, whichever of the two it is.
+fn set_value_of(node: &NodeRef, v: &str) {
+    match node.cast::<HtmlInputElement>() {
+        Some(el) => el.set_value(v),
+        None => node.cast::<HtmlTextAreaElement>().into_iter().for_each(|el| el.set_value(v)),
+    }
+}
+
+/// The field.
 #[function_component(TextInput)]
 pub fn text_input(p: &TextInputProps) -> Html {
     let node = use_node_ref();
     let composing = use_mut_ref(|| false);
+    // Chosen when a value comes from outside, never while the writer types: a
+    // field must not turn into another element under the caret.
+    let multiline = use_state(|| p.value.contains('\n'));
     {
         let node = node.clone();
         let composing = composing.clone();
         let cb = p.on_change.clone();
-        use_effect_with((), move |_| {
+        // Again for the new element when the field switches between the two.
+        use_effect_with(*multiline, move |_| {
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
-            if let Some(el) = node.cast::<HtmlInputElement>() {
-                let target = web_sys::EventTarget::from(el.clone());
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                let target = web_sys::EventTarget::from(el);
                 let c1 = composing.clone();
                 undo.push(Box::new(crate::browser::listen(&target, "compositionstart", move |_| {
                     *c1.borrow_mut() = true
@@ -41,16 +66,16 @@ pub fn text_input(p: &TextInputProps) -> Html {
                 // writer sees is sent before the app saves at `pagehide` (heard first, in
                 // the capture phase), as the body does.
                 if let Some(window) = web_sys::window() {
-                    let (c, el, cb) = (composing.clone(), el.clone(), cb.clone());
+                    let (c, node, cb) = (composing.clone(), node.clone(), cb.clone());
                     undo.push(Box::new(crate::browser::listen_first(window.as_ref(), "pagehide", move |_| {
                         if *c.borrow() {
-                            cb.emit(el.value());
+                            value_of(&node).into_iter().for_each(|v| cb.emit(v));
                         }
                     })));
                 }
                 undo.push(Box::new(crate::browser::listen(&target, "compositionend", move |_| {
                     *composing.borrow_mut() = false;
-                    cb.emit(el.value());
+                    value_of(&node).into_iter().for_each(|v| cb.emit(v));
                 })));
             }
             move || undo.into_iter().for_each(|u| u())
@@ -61,10 +86,15 @@ pub fn text_input(p: &TextInputProps) -> Html {
     {
         let node = node.clone();
         let composing = composing.clone();
-        use_effect_with(p.value.clone(), move |v| {
-            if let Some(el) = node.cast::<HtmlInputElement>() {
-                if !*composing.borrow() && el.value() != v.as_str() {
-                    el.set_value(v);
+        let multiline = multiline.clone();
+        use_effect_with((p.value.clone(), *multiline), move |(v, lines)| {
+            let shown = value_of(&node);
+            if !*composing.borrow() && shown.as_deref().is_some_and(|s| s != v.as_str()) {
+                if v.contains('\n') != *lines {
+                    // The other element: this effect runs again for it, and writes it.
+                    multiline.set(v.contains('\n'));
+                } else {
+                    set_value_of(&node, v);
                 }
             }
         });
@@ -78,9 +108,7 @@ pub fn text_input(p: &TextInputProps) -> Html {
             if !dropped && (*composing.borrow() || e.is_composing()) {
                 return;
             }
-            if let Some(el) = node.cast::<HtmlInputElement>() {
-                cb.emit(el.value());
-            }
+            value_of(&node).into_iter().for_each(|v| cb.emit(v));
         })
     };
     let onkeydown = {
@@ -88,11 +116,14 @@ pub fn text_input(p: &TextInputProps) -> Html {
         let node = node.clone();
         Callback::from(move |e: KeyboardEvent| {
             if crate::browser::composition_dropped(&e, &composing) {
-                if let Some(el) = node.cast::<HtmlInputElement>() {
-                    cb.emit(el.value());
-                }
+                value_of(&node).into_iter().for_each(|v| cb.emit(v));
             }
         })
     };
-    html! { <input id={p.id.clone()} data-testid={p.testid.clone()} ref={node} {oninput} {onkeydown} autocomplete="off" /> }
+    let (id, testid) = (p.id.clone(), p.testid.clone());
+    if *multiline {
+        html! { <textarea {id} data-testid={testid} ref={node} {oninput} {onkeydown} rows="3" /> }
+    } else {
+        html! { <input {id} data-testid={testid} ref={node} {oninput} {onkeydown} autocomplete="off" /> }
+    }
 }

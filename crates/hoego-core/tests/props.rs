@@ -209,3 +209,37 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Lines set on a literal block (`description: |`) read back exactly, whether
+    /// they stay a block or fall back to a quoted string; the other keys keep
+    /// their bytes.
+    #[test]
+    fn literal_block_edits_read_back(
+        lines in prop::collection::vec("[ -~가-힣\t]{0,12}", 1..5),
+        trailing in 0usize..3,
+        crlf in any::<bool>(),
+    ) {
+        let text = format!("{}{}", lines.join("\n"), "\n".repeat(trailing));
+        prop_assume!(!text.is_empty());
+        let src = "---\ntitle: t # 제목\ndescription: |\n    old\n    lines\ntags: [a]\n---\nbody\n";
+        let src = if crlf { src.replace('\n', "\r\n") } else { src.to_string() };
+        let mut p = Post::parse(&src).unwrap();
+        p.set("description", &FieldValue::Str(text.clone())).unwrap();
+        let out = p.to_text();
+        let back = Post::parse(&out).unwrap();
+        reads_back(&back, "description", &FieldValue::Str(text.clone()));
+        let nl = if crlf { "\r\n" } else { "\n" };
+        prop_assert!(out.starts_with(&format!("---{nl}title: t # 제목{nl}description: ")), "{out:?}");
+        prop_assert!(out.ends_with(&format!("tags: [a]{nl}---{nl}body{nl}")), "{out:?}");
+        // Lines that a literal block can hold are written as one.
+        let first = text.trim_end_matches('\n').lines().find(|l| !l.is_empty());
+        let block_ok = text.contains('\n')
+            && !text.ends_with("\n\n")
+            && first.is_some_and(|l| !l.starts_with([' ', '\t']))
+            && text.trim_end_matches('\n').lines().all(|l| l.is_empty() || !l.trim().is_empty());
+        prop_assert_eq!(out.contains("description: |"), block_ok, "{:?}", out);
+    }
+}

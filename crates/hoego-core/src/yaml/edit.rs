@@ -232,6 +232,17 @@ pub fn splice_for(
             }
         }
     }
+    if let (FieldValue::Str(text), true) = (v, multiline && old.starts_with('|')) {
+        // A literal block (`description: |`) given lines stays one: its indent and
+        // the header's comment kept, the chomping indicator the new text needs.
+        let rest = &head[value_start + tok..e.first_line_end];
+        // Through a pointer, as `items_edit` (below), to stay out of the first download.
+        let write: LiteralBlock = std::hint::black_box(literal_block);
+        if let Some(block) = write(head, e, text, rest, le) {
+            let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
+            return (e.colon_end..e.range.end, format!(" {block}{line_end_of_entry}"));
+        }
+    }
     let style = style_of(old);
     let new_inline = inline(v, style, old);
     if !multiline && !old.is_empty() {
@@ -242,6 +253,49 @@ pub fn splice_for(
     let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
     let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
     (e.colon_end..e.range.end, format!("{sep}{new_inline}{line_end_of_entry}"))
+}
+
+/// [`literal_block`]'s type.
+type LiteralBlock = fn(&str, &YamlEntry, &str, &str, &str) -> Option<String>;
+
+/// `text` as a literal block scalar for entry `e` (header `|`, `|-` or `|+`,
+/// then `rest`, the old header's trailing comment), its lines indented like the
+/// old block's first line; no line break after the last line. `None` when a
+/// literal block cannot hold `text` as it is: no line break in it, a first line
+/// that starts with a space (it would need an indentation indicator), a line of
+/// only spaces, a control character, or empty lines at the end.
+fn literal_block(head: &str, e: &YamlEntry, text: &str, rest: &str, le: &str) -> Option<String> {
+    let body = text.trim_end_matches('\n');
+    let first = body.lines().find(|l| !l.is_empty())?;
+    let plain_lines = body.lines().all(|l| l.is_empty() || !l.trim().is_empty());
+    let controls = text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if !text.contains('\n') || first.starts_with([' ', '\t']) || !plain_lines || controls {
+        return None;
+    }
+    // More than one line break at the end would need `|+`, whose trailing empty
+    // lines this crate's reader does not keep (it ends an entry at its last text line).
+    let chomp = match text.len() - body.len() {
+        0 => "-",
+        1 => "",
+        _ => return None,
+    };
+    let first_next = head[e.first_line_end..].find('\n')? + e.first_line_end + 1;
+    let indent = lines(head, first_next..e.range.end)
+        .into_iter()
+        .map(|(s, end, _)| &head[s..end])
+        .find(|l| !l.trim().is_empty())
+        .map(|l| &l[..l.len() - l.trim_start_matches(' ').len()])
+        .filter(|i| !i.is_empty())
+        .unwrap_or("  ");
+    let mut out = format!("|{chomp}{rest}");
+    for line in body.split('\n') {
+        out.push_str(le);
+        if !line.is_empty() {
+            out.push_str(indent);
+            out.push_str(line);
+        }
+    }
+    Some(out)
 }
 
 /// [`items_edit`]'s type.
@@ -405,6 +459,19 @@ mod tests {
             ),
             ("draft: yes\n", "draft", Bool(false), "draft: false\n"),
             ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: one\nz: 1\n"),
+            // A literal block given lines stays a literal block (indent, comment, CRLF kept).
+            ("desc: |\n  line\n  two\nz: 1\n", "desc", s("line\n2\n"), "desc: |\n  line\n  2\nz: 1\n"),
+            (
+                "desc: | # 설명\r\n    a\r\n\r\n    b\r\n",
+                "desc",
+                s("a\n\nc"),
+                "desc: |- # 설명\r\n    a\r\n\r\n    c\r\n",
+            ),
+            ("desc: |-\n  a\n  b\nz: 1", "desc", s("a\nb"), "desc: |-\n  a\n  b\nz: 1"),
+            ("desc: |-\n  a\n  b\nz: 1\n", "desc", s("a\nb\n\n"), "desc: \"a\\nb\\n\\n\"\nz: 1\n"),
+            ("desc: |\n  a\n  b\n", "desc", s(" a\nb"), "desc: \" a\\nb\"\n"),
+            ("desc: |\n  a\n  b\n", "desc", s("a\n  \nb"), "desc: \"a\\n  \\nb\"\n"),
+            ("desc: >\n  a\n  b\n", "desc", s("a\nb"), "desc: \"a\\nb\"\n"),
             ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),
             // A tag added or removed: only its line; comments and the other lines stay.
             (
