@@ -176,6 +176,11 @@ texts! {
     OtherFormKey => ("`{key}`은(는) 위 양식에서 바꿔 주세요 (여기서는 적용되지 않습니다)", "`{key}` is set in the form above, not here"),
     OtherRepeatedKey => ("`{key}`이(가) 두 번 이상 나옵니다: 하나만 남겨 주세요", "`{key}` is set more than once: keep one"),
     Dismiss => ("닫기", "Dismiss"),
+    RemovedElsewhere => ("다른 탭에서 삭제한 초안", "Deleted in another tab"),
+    RemovedElsewhereKept => (
+        "다른 탭에서 삭제했지만 이 탭의 저장하지 않은 글이 있어 남겨 둔 초안",
+        "Deleted in another tab, kept for this tab's unsaved text"
+    ),
     BodyKeys => (
         "Tab: 목록 들여쓰기 · Esc 다음 Tab: 편집기에서 나가기 · Ctrl+B 굵게 · Ctrl+I 기울임 · Ctrl+K 링크",
         "Tab: indent list item · Esc then Tab: leave the editor · Ctrl+B bold · Ctrl+I italic · Ctrl+K link",

@@ -9,7 +9,8 @@
 
 use std::rc::Rc;
 
-use crate::state::{AppState, Draft, SaveState, View};
+use crate::i18n::{t, Key};
+use crate::state::{AppState, Draft, Level, Notice, SaveState, View};
 use crate::storage::StoredDraft;
 
 /// Something another tab did to stored drafts.
@@ -117,20 +118,38 @@ impl AppState {
         for change in changes {
             match change {
                 External::Saved(s) => self.external_saved(s),
-                External::Removed(id) => {
-                    let Some(p) = self.position(&id) else { continue };
-                    // Unsaved changes keep it (the next save stores it again).
-                    if self.drafts[p].dirty() || self.drafts[p].base == 0 {
-                        continue;
-                    }
-                    self.drafts.remove(p);
-                    if self.view == View::Editor(id) {
-                        self.view = View::Library;
-                    }
-                }
+                External::Removed(id) => self.external_removed(&id),
             }
         }
         self.settle();
+    }
+
+    /// Another tab deleted draft `id`. Unsaved changes keep it (the next save
+    /// stores it again); else it goes. Either way, a writer who has it open is
+    /// told why: the editor closing, or the draft coming back, with no word
+    /// would look like a fault of this tab.
+    fn external_removed(&mut self, id: &str) {
+        let Some(p) = self.position(id) else { return };
+        let d = &self.drafts[p];
+        if d.base == 0 {
+            return;
+        }
+        let open = self.view == View::Editor(id.to_string());
+        let title = d.title().unwrap_or_else(|| t(self.lang, Key::Untitled).to_string());
+        let (kept, key) = match d.dirty() {
+            true => (true, Key::RemovedElsewhereKept),
+            false => (false, Key::RemovedElsewhere),
+        };
+        if !kept {
+            self.drafts.remove(p);
+            if open {
+                self.view = View::Library;
+            }
+        }
+        let notice = Notice { level: Level::Warn, text: format!("{}: {title}", t(self.lang, key)) };
+        if (open || kept) && !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
     }
 
     fn external_saved(&mut self, s: StoredDraft) {
@@ -364,15 +383,27 @@ mod tests {
     }
 
     #[test]
-    fn removal_elsewhere_drops_a_clean_draft_but_not_unsaved_text() {
+    fn removal_elsewhere_drops_a_clean_draft_but_not_unsaved_text_and_says_so() {
+        let removed = || Action::External(vec![External::Removed("d1".into())]);
+        let said = |s: &AppState| s.notices.iter().map(|n| (n.level, n.text.clone())).collect::<Vec<_>>();
         let mut s = state();
-        s.apply(Action::External(vec![External::Removed("d1".into())]));
+        assert_eq!(s.view, View::Editor("d1".into()), "the premise: d1 is open");
+        s.apply(removed());
         assert!(s.drafts.is_empty());
         assert_eq!(s.view, View::Library);
+        assert_eq!(said(&s), [(Level::Warn, "다른 탭에서 삭제한 초안: (제목 없음)".to_string())]);
         let mut s = state();
         edit(&mut s, "unsaved");
-        s.apply(Action::External(vec![External::Removed("d1".into())]));
+        s.apply(removed());
+        s.apply(removed());
         assert_eq!(texts(&s), [("d1", "unsaved", true)]);
+        let kept = "다른 탭에서 삭제했지만 이 탭의 저장하지 않은 글이 있어 남겨 둔 초안: (제목 없음)".to_string();
+        assert_eq!(said(&s), [(Level::Warn, kept)], "said once");
+        // Not open and clean: the library shows it gone; nothing to say.
+        let mut s = state();
+        s.view = View::Library;
+        s.apply(removed());
+        assert!(s.drafts.is_empty() && s.notices.is_empty());
     }
 
     #[test]

@@ -170,6 +170,40 @@ export default async function (h) {
     await context.close();
   });
 
+  // Tab B has the draft open; tab A deletes it. A clean B closes it and says why; a B
+  // with unsaved text keeps it, says so once, and its next save stores it again.
+  await test('two tabs: a draft deleted in one tab closes in the other with a word; unsaved text there keeps it', async () => {
+    const deleteInA = async (a) => {
+      await a.click('text=← 보관함');
+      await a.locator('[data-testid=delete-draft]').first().click();
+      await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).drafts.length === 0, INDEX);
+    };
+    const notices = (page) => page.evaluate(() => document.querySelector('[data-testid=notices]')?.textContent || '');
+    {
+      const { context, page: a } = await fresh();
+      await saved(a);
+      const b = await openTabB(context);
+      await deleteInA(a);
+      await b.waitForSelector('[data-testid=new-draft]');
+      assert(await b.locator('[data-testid=field-title]').count() === 0, 'B left the editor');
+      assert((await notices(b)).includes('다른 탭에서 삭제한 초안: 2026년 회고'), `B says why: ${await notices(b)}`);
+      await context.close();
+    }
+    const { context, page: a } = await fresh();
+    await saved(a);
+    const b = await openTabB(context);
+    await b.fill('[data-testid=field-title]', 'B에만 있는 제목');
+    await holdCaught(b);
+    await deleteInA(a);
+    await b.waitForFunction(() => document.querySelector('[data-testid=notices]')?.textContent.includes('남겨 둔 초안: B에만 있는 제목'));
+    assert(await b.inputValue('[data-testid=field-title]') === 'B에만 있는 제목', 'B keeps its text open');
+    await b.evaluate(() => window.__release());
+    await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).drafts.length === 1, INDEX);
+    assert((await storedDrafts(b))[0].text.includes('B에만 있는 제목'), 'stored again with B\'s text');
+    assert((await notices(b)).split('남겨 둔 초안').length === 2, `said once: ${await notices(b)}`);
+    await context.close();
+  });
+
   await test('two tabs: a save that finds a newer revision (storage event missed) asks instead of overwriting', async () => {
     const { context, b } = await twoTabs({ deaf: true });
     assert((await storedDrafts(b))[0].text.includes('A 탭의 제목'), 'not overwritten by the save');
