@@ -89,6 +89,16 @@ async function importFiles(page, files) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=draft-item]').length >= n, files.length);
 }
 
+// Reload, then go to the library: a reload opens the draft the tab had open
+// (src/storage/open.rs). Nothing is drawn until the drafts are loaded, so the first
+// screen drawn is the one to act on.
+async function reloadToLibrary(page) {
+  await page.reload();
+  await page.waitForSelector('[data-testid=back], [data-testid=new-draft]');
+  if (await page.locator('[data-testid=back]').count()) await page.click('[data-testid=back]');
+  await page.waitForSelector('[data-testid=new-draft]');
+}
+
 async function openDraft(page, titleText) {
   await page.locator('[data-testid=draft-item]', { hasText: titleText }).first().locator('.draft-open').click();
   await page.waitForSelector('[data-testid=body]');
@@ -145,8 +155,7 @@ await test('import each fixture, edit the title, reload: draft intact and equal 
     const newTitle = `수정된 제목 ${i}: "따옴표"`;
     await page.fill('[data-testid=field-title]', newTitle);
     await saved(page);
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    await reloadToLibrary(page);
     const text = await storedText(page, f);
     const expected = cli(['set', path.join(fixturesDir, f), `title=${newTitle}`]).toString();
     assert(text === expected, `${f}: stored text equals CLI minimal edit\n--- app\n${text.slice(0, 400)}\n--- cli\n${expected.slice(0, 400)}`);
@@ -164,9 +173,7 @@ await test('Download .md and .zip are byte-identical to `hoego export` (jekyll, 
     // the next (its "multiple automatic downloads" limiter; a headed browser would
     // ask). A navigation resets it, so each fixture's six downloads get a fresh load.
     await saved(page);
-    await page.reload();
-    await page.waitForSelector('[data-testid=save-status]');
-    if (await page.locator('text=← 보관함').count()) await page.click('text=← 보관함');
+    await reloadToLibrary(page);
     await openDraft(page, titles[f]);
     for (const [target, flavor] of [['jekyll', null], ['gatsby', 'starter-blog'], ['gatsby', 'lumen']]) {
       await page.selectOption('[data-testid=export-target]', target);
@@ -406,7 +413,7 @@ await test('malformed front matter imports in raw mode with nothing lost; broken
   assert(await page.inputValue('[data-testid=body]') === text, 'raw text kept exactly');
   await saved(page);
   await page.evaluate(() => localStorage.setItem('hoego/v1/draft/corrupt1', '{"schema":1, "text": "반쯤 쓴'));
-  await page.reload();
+  await reloadToLibrary(page);
   await page.click('text=hoego/v1/draft/corrupt1');
   const rec = await page.inputValue('[data-testid=recovery] textarea');
   assert(rec.includes('반쯤 쓴'), 'raw stored value shown');
@@ -575,7 +582,7 @@ await test('editor shortcuts are undone with Ctrl+Z, and the undo history before
 // different topics never edits one file); each exports `default async (h)`
 // and registers its tests with `h.test`, using the same helpers as above.
 const specsDir = path.join(here, 'specs');
-const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, storedText, storedDrafts, currentDrafts, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
+const harness = { test, fresh, assert, cli, saved, importFiles, openDraft, reloadToLibrary, storedText, storedDrafts, currentDrafts, browser, url, root, here, fixturesDir, fixtures, titles, tmp, out, serve, CHROMIUM, watchCsp, cspViolations };
 for (const f of fs.existsSync(specsDir) ? fs.readdirSync(specsDir).filter((f) => f.endsWith('.mjs')).sort() : []) {
   const spec = await import(path.join(specsDir, f));
   await spec.default(harness);

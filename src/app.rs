@@ -102,7 +102,7 @@ pub fn app() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            let loaded = storage::load_all(now_ms());
+            let loaded = storage::Loaded { open: storage::open::remembered(), ..storage::load_all(now_ms()) };
             let first_run = loaded.first_run && loaded.drafts.is_empty() && loaded.broken.is_empty();
             ctx.dispatch(Action::Loaded(loaded));
             autosave::refresh_usage(&ctx);
@@ -110,6 +110,18 @@ pub fn app() -> Html {
             if first_run {
                 let sample = if ctx.lang == Lang::Ko { SAMPLE_KO } else { SAMPLE_EN };
                 ctx.dispatch(Action::Create { id: crate::browser::new_id(), text: sample.to_string(), at: now_ms() });
+            }
+        });
+    }
+    // The open draft, for a reload of this tab (once loaded: before, nothing is open yet).
+    {
+        let open = match &ctx.view {
+            View::Editor(id) => Some(id.clone()),
+            _ => None,
+        };
+        use_effect_with((open, ctx.loaded), |(open, loaded)| {
+            if *loaded {
+                storage::open::remember(open.as_deref());
             }
         });
     }

@@ -784,6 +784,9 @@ impl AppState {
                 if !self.dirty().is_empty() {
                     self.save = SaveState::Pending;
                 }
+                if let Some(id) = loaded.open.filter(|id| self.drafts.iter().any(|d| d.id == *id)) {
+                    self.apply(Action::Open(id));
+                }
             }
             Action::Create { id, text, at } => {
                 self.tpl_preview = None;
@@ -1004,6 +1007,32 @@ mod tests {
         s.apply(Action::Saved { revs: vec![("d1".into(), d.rev, 1)], removed: Vec::new(), at: 3.0 });
         assert!(s.dirty().is_empty());
         assert_eq!(s.save, SaveState::Saved(3.0));
+    }
+
+    /// A reload opens the draft the tab had open, if it loaded; else the library.
+    #[test]
+    fn a_reload_opens_the_draft_this_tab_had_open_if_it_is_still_there() {
+        let stored = |id: &str| crate::storage::StoredDraft {
+            id: id.into(),
+            rev: 1,
+            name: None,
+            text: "---\ntitle: a\n---\nx\n".into(),
+            created: 1.0,
+            updated: 1.0,
+            target: None,
+        };
+        let loaded = |open: Option<&str>| crate::storage::Loaded {
+            drafts: vec![stored("a"), stored("b")],
+            open: open.map(str::to_string),
+            ..Default::default()
+        };
+        for (open, want) in
+            [(Some("b"), View::Editor("b".into())), (Some("gone"), View::Library), (None, View::Library)]
+        {
+            let mut s = state();
+            s.apply(Action::Loaded(loaded(open)));
+            assert_eq!(s.view, want, "{open:?}");
+        }
     }
 
     /// A failed save keeps the leave guard on through later edits (`Pending`)

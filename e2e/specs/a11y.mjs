@@ -77,8 +77,7 @@ export default async function (h) {
       await scan('editor (draft in raw mode)');
       // Recovery view of an unreadable stored value.
       await page.evaluate(() => localStorage.setItem('hoego/v1/draft/a11y-corrupt', '{"schema":1, "text": "반쯤'));
-      await page.reload();
-      await page.waitForSelector('[data-testid=save-status]');
+      await h.reloadToLibrary(page);
       await page.click('text=hoego/v1/draft/a11y-corrupt');
       await page.waitForSelector('[data-testid=recovery]');
       await scan('recovery view');

@@ -55,8 +55,7 @@ export default async function (h) {
     assert((await page.textContent('[data-testid=target-reached]')).includes('목표 달성'), 'reached is said in words');
     await saved(page);
     // Reload: the target comes back with the draft; in English the label reads so.
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    await h.reloadToLibrary(page);
     await page.click('[data-testid=toggle-lang]');
     await openDraft(page, title);
     await page.waitForSelector('[data-testid=target-progress]');

@@ -52,7 +52,7 @@ const HOLD = () => {
 };
 
 export default async function (h) {
-  const { test, fresh, assert, saved, importFiles, storedDrafts, currentDrafts, browser, url, fixturesDir, fixtures, tmp, root } = h;
+  const { test, fresh, assert, saved, importFiles, openDraft, storedDrafts, currentDrafts, browser, url, fixturesDir, fixtures, tmp, root } = h;
 
   const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hoego/') && !k.endsWith('/prefs')).sort());
   const index = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), INDEX);
@@ -248,6 +248,27 @@ export default async function (h) {
     await context.close();
   });
 
+  await test('a reload comes back to the draft the tab had open; from the library, to the library; a new tab starts at the library', async () => {
+    const { context, page } = await fresh();
+    await page.click('[data-testid=back]');
+    await page.click('[data-testid=new-draft]');
+    await page.fill('[data-testid=field-title]', '다시 열릴 초안');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=field-title]');
+    assert(await page.inputValue('[data-testid=field-title]') === '다시 열릴 초안', 'the same draft is open again');
+    await page.click('[data-testid=back]');
+    await page.reload();
+    await page.waitForSelector('[data-testid=new-draft]');
+    assert(await page.locator('[data-testid=field-title]').count() === 0, 'the library stays the library');
+    await openDraft(page, '다시 열릴 초안');
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.waitForSelector('[data-testid=new-draft]');
+    assert(await other.locator('[data-testid=field-title]').count() === 0, 'another tab starts at the library');
+    await context.close();
+  });
+
   await test('a save torn between its two writes leaves the previous version readable, and nothing piles up', async () => {
     const { context, page } = await fresh();
     await saved(page);
@@ -267,8 +288,7 @@ export default async function (h) {
     await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').classList.contains('error'));
     const torn = await keys(page);
     assert(torn.some((k) => k.endsWith('/2')), `the new revision was written: ${torn}`);
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    await h.reloadToLibrary(page);
     assert((await storedDrafts(page))[0].text === good, 'previous version readable');
     assert(await page.locator('[data-testid=draft-item]', { hasText: '찢어진 저장' }).count() === 0, 'torn text not shown');
     await page.locator('[data-testid=draft-item]').first().locator('.draft-open').click();
@@ -339,7 +359,7 @@ export default async function (h) {
       localStorage.setItem('hoego/v2/draft/fut/1', future);
       localStorage.setItem('hoego/v2/index', JSON.stringify(idx));
     }, [future]);
-    await page.reload();
+    await h.reloadToLibrary(page);
     await page.click('text=hoego/v2/draft/fut/1');
     const reason = await page.textContent('[data-testid=recovery-reason]');
     assert(reason.includes('더 새로운 버전') && reason.includes('schema 3'), reason);

@@ -90,7 +90,7 @@ export default async function (h) {
       await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
 
       await offline(site, context, true);
-      // Reload with the draft open in the editor: the app and the draft come back.
+      // Reload offline: the app and the draft come back.
       await page.reload();
       await page.waitForSelector('[data-testid=draft-list]');
       assert(await page.locator('[data-testid=draft-item]', { hasText: '오프라인 회고' }).count() === 1, 'draft listed offline');
@@ -101,8 +101,10 @@ export default async function (h) {
       await body.fill(`${await body.inputValue()}\n\n비행기 안에서 덧붙인 문단.\n`);
       await page.waitForFunction(() => document.querySelector('[data-testid=preview]').textContent.includes('비행기 안에서'));
       await saved(page);
+      // Reloaded with the draft open, the tab comes back to it (src/storage/open.rs).
       await page.reload();
-      await openDraft(page, '오프라인 회고');
+      await page.waitForSelector('[data-testid=body]');
+      assert(await page.inputValue('[data-testid=field-title]') === '오프라인 회고', 'the open draft comes back');
       assert((await page.inputValue('[data-testid=body]')).includes('비행기 안에서 덧붙인 문단.'), 'offline edit found after an offline reload');
       const leaked = site.site.offlineHits.filter((u) => !u.endsWith('/sw.js'));
       assert(leaked.length === 0, `requests that needed the network while offline: ${leaked.join(', ')}`);
@@ -126,6 +128,9 @@ export default async function (h) {
       assert(await page.locator('[data-testid=update-notice]').count() === 0, 'no notice once updated');
       const after = await stored(page);
       assert(JSON.stringify(after) === JSON.stringify(before), `drafts changed by the update:\n${JSON.stringify(before).slice(0, 300)}\n${JSON.stringify(after).slice(0, 300)}`);
+      await page.waitForSelector('[data-testid=field-title]');
+      assert(await page.inputValue('[data-testid=field-title]') === '오프라인 회고', 'the update\'s reload comes back to the open draft');
+      await page.click('[data-testid=back]');
       await page.waitForSelector('[data-testid=storage-images][data-state=stored][data-count="1"]');
 
       // Deployment B works offline too, with the edit.

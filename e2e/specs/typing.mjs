@@ -134,8 +134,7 @@ export default async function (h) {
     const cdp = await context.newCDPSession(page);
     await composeHa(cdp);
     assert((await body.inputValue()).includes('reload 하'), 'the syllable is in the textarea');
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    await h.reloadToLibrary(page);
     const texts = (await h.storedDrafts(page)).map((d) => d.text);
     assert(texts.some((t) => t.includes('reload 하')), `stored with its syllable: ${JSON.stringify(texts.map((t) => t.slice(-40)))}`);
     await context.close();
@@ -427,8 +426,7 @@ export default async function (h) {
     await cdp.send('Input.insertText', { text: 'a\u0000b' });
     await page.waitForFunction(() => document.getElementById('body').value.startsWith('a\uFFFDb'));
     await storedHolds(page, 'a\uFFFDb');
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-item]');
+    await h.reloadToLibrary(page);
     await openDraft(page, title);
     await page.waitForSelector('[data-testid=field-title]');
     const body = await page.inputValue('[data-testid=body]');
@@ -460,8 +458,7 @@ export default async function (h) {
     await page.keyboard.press('End');
     await composeHa(cdp);
     assert(await page.inputValue('[data-testid=field-title]') === '새로고침하', 'the syllable is in the field');
-    await page.reload();
-    await page.waitForSelector('[data-testid=draft-list]');
+    await h.reloadToLibrary(page);
     const texts = (await h.storedDrafts(page)).map((d) => d.text);
     assert(texts.some((t) => t.includes('새로고침하')), `stored with its syllable: ${JSON.stringify(texts.map((t) => t.slice(0, 60)))}`);
     await context.close();

@@ -12,6 +12,7 @@
 //!   that dies between the first two steps leaves the index on the previous
 //!   revision, which is still there and loads.
 //! - `hoego/v1/prefs`: language and theme (unchanged since schema 1).
+//! - `hoego/v2/open`, in `sessionStorage`: the draft this tab has open (see [`open`]).
 //!
 //! Older layouts (v0 before versioning, v1) are migrated on load by
 //! [`migrate`]. A value that does not load is reported as [`Broken`] with its
@@ -26,6 +27,7 @@ pub mod images;
 mod json;
 mod load;
 mod migrate;
+pub mod open;
 mod save;
 pub mod target;
 mod templates;
@@ -204,6 +206,9 @@ pub struct Loaded {
     pub migrated: usize,
     /// The user's templates.
     pub templates: Vec<UserTemplate>,
+    /// The draft this tab had open before a reload ([`open::remembered`]):
+    /// opened again if it loaded.
+    pub open: Option<String>,
 }
 
 impl Default for Loaded {
@@ -215,6 +220,7 @@ impl Default for Loaded {
             first_run: false,
             migrated: 0,
             templates: Vec::new(),
+            open: None,
         }
     }
 }
