@@ -181,11 +181,7 @@ pub fn app() -> Html {
             // Taking `dragover` is what lets a file be dropped (and not opened); text
             // over a field is left to the browser, or it could not be dropped there.
             let u4 = listen(window.as_ref(), "dragover", |e| {
-                let files = e
-                    .dyn_ref::<web_sys::DragEvent>()
-                    .and_then(|d| d.data_transfer())
-                    .is_some_and(|d| d.types().includes(&"Files".into(), 0));
-                if files || !in_field(&e) {
+                if carries_files(&e) || !in_field(&e) {
                     e.prevent_default();
                 }
             });
@@ -202,7 +198,8 @@ pub fn app() -> Html {
                 }
                 // Text dragged into a field (a sentence moved in the body) is the
                 // browser's to insert; files anywhere are imported, never opened.
-                if files.is_empty() && in_field(&e) {
+                // (Told as `dragover` told it, so the two never disagree.)
+                if !carries_files(&e) && in_field(&e) {
                     return;
                 }
                 e.prevent_default();
@@ -272,6 +269,12 @@ pub fn app() -> Html {
             </div>
         </ContextProvider<Ctx>>
     }
+}
+
+/// Does a drag event carry files (its data's types say so)?
+fn carries_files(e: &web_sys::Event) -> bool {
+    let data = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer());
+    data.is_some_and(|d| d.types().includes(&"Files".into(), 0))
 }
 
 /// Is the event's target a field the writer types in (a paste or a drop there is

@@ -464,6 +464,29 @@ export default async function (h) {
     await context.close();
   });
 
+  // Tab A composes a syllable in the title; tab B changes the title meanwhile. A's field
+  // still shows the old title (never written mid-composition): reloading A must not send it.
+  await test('form: a title being composed when another tab changed it is not sent over theirs at a reload', async () => {
+    const { context, page: a } = await freshDraft(fresh);
+    await a.fill('[data-testid=field-title]', '원래 제목');
+    await storedHolds(a, '원래 제목');
+    const b = await context.newPage();
+    await b.goto(h.url);
+    await openDraft(b, '원래 제목');
+    const cdp = await context.newCDPSession(a);
+    await a.click('[data-testid=field-title]');
+    await a.keyboard.press('End');
+    await composeHa(cdp);
+    await b.fill('[data-testid=field-title]', 'B가 고친 제목');
+    await storedHolds(b, 'B가 고친 제목');
+    // A has taken B's save (its state; the field waits for the composition to end).
+    await a.waitForFunction(() => document.querySelector('.card-title')?.textContent.includes('B가 고친 제목'));
+    await h.reloadToLibrary(a);
+    const texts = (await h.storedDrafts(a)).map((d) => d.text);
+    assert(texts.some((t) => t.includes('B가 고친 제목')) && !texts.some((t) => t.includes('원래 제목하')), `B's title kept: ${JSON.stringify(texts.map((t) => t.slice(0, 50)))}`);
+    await context.close();
+  });
+
   // Text dragged into the body is the browser's to insert (the app's drop handler,
   // there for files, cancelled it), and after a composition dropped without its end,
   // that drop (no key) is saved at once, not at the next key.
@@ -519,6 +542,13 @@ export default async function (h) {
     await page.keyboard.press('End');
     await page.keyboard.type(' 추가');
     await storedTextHolds(page, 'description: | # 요약\n  첫 줄입니다 추가\n  둘째 줄입니다\ntags: [회고]\n');
+    // A new paragraph: Enter at the end (two line breaks there for a moment, which only
+    // `|+` holds), then its text. Still a block, its comment kept.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await storedTextHolds(page, 'description: |+ # 요약\n  첫 줄입니다 추가\n  둘째 줄입니다\n\ntags: [회고]\n');
+    await page.keyboard.type('셋째 문단');
+    await storedTextHolds(page, 'description: |- # 요약\n  첫 줄입니다 추가\n  둘째 줄입니다\n\n  셋째 문단\ntags: [회고]\n');
     // A file with a one-line description opened over it: the field is one line again.
     const one = path.join(tmp, 'one-line-description.md');
     fs.writeFileSync(one, '---\ntitle: "한 줄 설명"\ndescription: 한 줄\n---\n본문\n');

@@ -46,21 +46,27 @@ fn set_value_of(node: &NodeRef, v: &str) {
 pub fn text_input(p: &TextInputProps) -> Html {
     let node = use_node_ref();
     let composing = use_mut_ref(|| false);
+    // A value came from outside (another tab's save) during the composition: the
+    // field still shows the text before it, which must not be sent at `pagehide`.
+    let stale = use_mut_ref(|| false);
     // Chosen when a value comes from outside, never while the writer types: a
-    // field must not turn into another element under the caret.
-    let multiline = use_state(|| p.value.contains('\n'));
+    // field must not turn into another element under the caret. (An `<input>`
+    // drops a lone CR too.)
+    let multiline = use_state(|| p.value.contains(['\n', '\r']));
     {
         let node = node.clone();
         let composing = composing.clone();
+        let stale = stale.clone();
         let cb = p.on_change.clone();
         // Again for the new element when the field switches between the two.
         use_effect_with(*multiline, move |_| {
             let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
             if let Some(el) = node.cast::<web_sys::Element>() {
                 let target = web_sys::EventTarget::from(el);
-                let c1 = composing.clone();
+                let (c1, s1) = (composing.clone(), stale.clone());
                 undo.push(Box::new(crate::browser::listen(&target, "compositionstart", move |_| {
-                    *c1.borrow_mut() = true
+                    *c1.borrow_mut() = true;
+                    *s1.borrow_mut() = false;
                 })));
                 // Leaving the page mid-syllable (a reload, the tab closed): the text the
                 // writer sees is sent before the app saves at `pagehide` (heard first, in
@@ -68,7 +74,7 @@ pub fn text_input(p: &TextInputProps) -> Html {
                 if let Some(window) = web_sys::window() {
                     let (c, node, cb) = (composing.clone(), node.clone(), cb.clone());
                     undo.push(Box::new(crate::browser::listen_first(window.as_ref(), "pagehide", move |_| {
-                        if *c.borrow() {
+                        if *c.borrow() && !*stale.borrow() {
                             value_of(&node).into_iter().for_each(|v| cb.emit(v));
                         }
                     })));
@@ -89,10 +95,14 @@ pub fn text_input(p: &TextInputProps) -> Html {
         let multiline = multiline.clone();
         use_effect_with((p.value.clone(), *multiline), move |(v, lines)| {
             let shown = value_of(&node);
-            if !*composing.borrow() && shown.as_deref().is_some_and(|s| s != v.as_str()) {
-                if v.contains('\n') != *lines {
+            let differs = shown.as_deref().is_some_and(|s| s != v.as_str());
+            if *composing.borrow() {
+                *stale.borrow_mut() |= differs;
+            } else if differs {
+                let has_lines = v.contains(['\n', '\r']);
+                if has_lines != *lines {
                     // The other element: this effect runs again for it, and writes it.
-                    multiline.set(v.contains('\n'));
+                    multiline.set(has_lines);
                 } else {
                     set_value_of(&node, v);
                 }

@@ -290,6 +290,43 @@ for (const f of blogPosts) {
   results.push(['gatsby/blogs', name, ok.every(Boolean) ? 'ok' : 'FAIL', fm.data.date]);
 }
 
+// ---------- Values of several lines set on a literal block (`hoego set`, the form) ----------
+// A `description: |` edited in the form is written back as a literal block where one can
+// hold the text (`|`, `|-`, `|+`, an indentation indicator), else double-quoted. Psych (the
+// YAML Jekyll reads front matter with, by Jekyll's own front matter pattern), gray-matter
+// (js-yaml) and `hoego show` must all read back the text set, and the keys around it stay.
+{
+  const olds = { '|': '  old\n  two\n', '|-': '  old\n', '|+': '  old\n\n', '|2': '   old\n  x\n', '| # 요약': '    old\n   \n\n' };
+  const texts = ['a\nb', 'a\nb\n', 'a\nb\n\n', 'a\nb\n\n\n', ' a\nb', '\ta\nb\n', '  \nb\n', 'a\n  \nb', 'a\n ', '\n\na\n',
+    '# 제목\n---\n...\n', 'a:\n b: c\n', '- 항목\n  - 중첩\n', 'a\u2028b\n', 'a\u2029\n', '😀\n한글\n', 'a\n \n\n'];
+  const dir = path.join(work, 'literal');
+  fs.mkdirSync(dir, { recursive: true });
+  const cases = [];
+  for (const [header, old] of Object.entries(olds)) {
+    for (const text of texts) {
+      const file = path.join(dir, `case-${cases.length}.md`);
+      fs.writeFileSync(file, `---\ntitle: t\ndescription: ${header}\n${old}tags: [a]\n---\nbody\n`);
+      fs.writeFileSync(file, execFileSync(hoego, ['set', file, `description=${text}`], { encoding: 'utf8' }));
+      cases.push({ header, text, file });
+    }
+  }
+  const psych = 'puts JSON.generate(ARGV.map { |f| File.read(f) =~ /\\A(---\\s*\\n.*?\\n?)^((---|\\.\\.\\.)\\s*$\\n?)/m ? YAML.safe_load($1) : nil })';
+  const read = JSON.parse(execFileSync('ruby', ['-ryaml', '-rjson', '-e', psych, ...cases.map((c) => c.file)], { encoding: 'utf8' }));
+  cases.forEach(({ header, text, file }, i) => {
+    const name = `literal block ${header} set to ${JSON.stringify(text)}`;
+    const written = fs.readFileSync(file, 'utf8');
+    const fm = matter(written).data;
+    const shown = JSON.parse(execFileSync(hoego, ['show', file], { encoding: 'utf8' })).fields;
+    const ok = [
+      check(`${name}: Psych reads it`, read[i]?.description === text && read[i]?.title === 't' && same(read[i]?.tags, ['a']), `${JSON.stringify(read[i])}\n${written}`),
+      check(`${name}: gray-matter reads it`, fm.description === text && fm.title === 't' && same(fm.tags, ['a']), `${JSON.stringify(fm)}\n${written}`),
+      check(`${name}: hoego show reads it`, shown.description === text, JSON.stringify(shown.description)),
+    ];
+    if (!ok.every(Boolean)) results.push(['literal', name, 'FAIL']);
+  });
+  results.push(['literal', `${cases.length} multi-line values set`, 'checked']);
+}
+
 console.log('\nconformance per source post:');
 for (const r of results) console.log(`  ${r[0].padEnd(20)} ${r[1].padEnd(42)} ${r[2]}${r[3] ? '  date=' + r[3] : ''}`);
 console.log(`generators: ${passed} passed, ${failed} failed`);

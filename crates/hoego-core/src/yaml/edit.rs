@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::quote::{double_quoted, flow_list, plain_ok, scalar, style_of, Style};
+use super::quote::{double_quoted, flow_list, needs_escape, plain_ok, scalar, style_of, Style};
 use super::scan::{lines, YamlEntry};
 use crate::date::PostDate;
 use crate::field::FieldValue;
@@ -233,14 +233,11 @@ pub fn splice_for(
         }
     }
     if let (FieldValue::Str(text), true) = (v, multiline && old.starts_with('|')) {
-        // A literal block (`description: |`) given lines stays one: its indent and
-        // the header's comment kept, the chomping indicator the new text needs.
-        let rest = &head[value_start + tok..e.first_line_end];
+        // A literal block (`description: |`) given lines stays one.
         // Through a pointer, as `items_edit` (below), to stay out of the first download.
         let write: LiteralBlock = std::hint::black_box(literal_block);
-        if let Some(block) = write(head, e, text, rest, le) {
-            let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
-            return (e.colon_end..e.range.end, format!(" {block}{line_end_of_entry}"));
+        if let Some(edit) = write(head, e, value_start..value_start + tok, text, le) {
+            return edit;
         }
     }
     let style = style_of(old);
@@ -249,53 +246,80 @@ pub fn splice_for(
         // Replace only the value token: spacing and trailing comment stay.
         return (value_start..value_start + tok, new_inline);
     }
-    // Multi-line or empty value: rewrite the entry from the colon on.
+    // Multi-line or empty value: rewrite the entry from the colon on. A block
+    // scalar's header comment stays (after the header, only a comment can be).
     let sep = if lead > 0 { &head[e.colon_end..value_start] } else { " " };
+    let comment = if old.starts_with(['|', '>']) { &head[value_start + tok..e.first_line_end] } else { "" };
     let line_end_of_entry = if head[..e.range.end].ends_with('\n') { le } else { "" };
-    (e.colon_end..e.range.end, format!("{sep}{new_inline}{line_end_of_entry}"))
+    (e.colon_end..e.range.end, format!("{sep}{new_inline}{comment}{line_end_of_entry}"))
 }
 
 /// [`literal_block`]'s type.
-type LiteralBlock = fn(&str, &YamlEntry, &str, &str, &str) -> Option<String>;
+type LiteralBlock = fn(&str, &YamlEntry, Range<usize>, &str, &str) -> Option<(Range<usize>, String)>;
 
-/// `text` as a literal block scalar for entry `e` (header `|`, `|-` or `|+`,
-/// then `rest`, the old header's trailing comment), its lines indented like the
-/// old block's first line; no line break after the last line. `None` when a
-/// literal block cannot hold `text` as it is: no line break in it, a first line
-/// that starts with a space (it would need an indentation indicator), a line of
-/// only spaces, a control character, or empty lines at the end.
-fn literal_block(head: &str, e: &YamlEntry, text: &str, rest: &str, le: &str) -> Option<String> {
+/// `text` written as a literal block scalar in place of entry `e`'s value,
+/// whose header (`|`, `|2-`…) is `head[header]`: the edit, from the colon on.
+/// The header gets the chomping indicator the text needs (`|-` no line break
+/// at the end, `|` one, `|+` more) and an indentation indicator when the first
+/// line starts with a space or a tab; the old header's comment is kept; lines
+/// are indented like the old block's. Blank lines right after the old entry
+/// are read as part of a block (`|+`'s empty lines, a line of more spaces than
+/// its indent): they are replaced, and written back empty where neither the old
+/// block nor the new one keeps them.
+/// `None` when a literal block cannot hold `text` (no line break in it, a char
+/// that needs escaping, nothing but line breaks), or the entry does not end
+/// with a line break.
+fn literal_block(
+    head: &str,
+    e: &YamlEntry,
+    header: Range<usize>,
+    text: &str,
+    le: &str,
+) -> Option<(Range<usize>, String)> {
     let body = text.trim_end_matches('\n');
-    let first = body.lines().find(|l| !l.is_empty())?;
-    let plain_lines = body.lines().all(|l| l.is_empty() || !l.trim().is_empty());
-    let controls = text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
-    if !text.contains('\n') || first.starts_with([' ', '\t']) || !plain_lines || controls {
+    let first = body.split('\n').find(|l| !l.is_empty())?;
+    let escapes = text.chars().any(|c| c != '\n' && c != '\t' && needs_escape(c));
+    if !text.contains('\n') || escapes || !head[..e.range.end].ends_with('\n') {
         return None;
     }
-    // More than one line break at the end would need `|+`, whose trailing empty
-    // lines this crate's reader does not keep (it ends an entry at its last text line).
-    let chomp = match text.len() - body.len() {
-        0 => "-",
-        1 => "",
-        _ => return None,
-    };
+    let old = &head[header.clone()];
     let first_next = head[e.first_line_end..].find('\n')? + e.first_line_end + 1;
-    let indent = lines(head, first_next..e.range.end)
-        .into_iter()
-        .map(|(s, end, _)| &head[s..end])
-        .find(|l| !l.trim().is_empty())
-        .map(|l| &l[..l.len() - l.trim_start_matches(' ').len()])
-        .filter(|i| !i.is_empty())
-        .unwrap_or("  ");
-    let mut out = format!("|{chomp}{rest}");
+    let said = old.bytes().find(u8::is_ascii_digit).map(|d| usize::from(d - b'0'));
+    let width = said
+        .or_else(|| {
+            let old_lines = lines(head, first_next..e.range.end).into_iter().map(|(s, end, _)| &head[s..end]);
+            old_lines.map(|l| l.len() - l.trim_start_matches(' ').len()).find(|&n| n > 0)
+        })
+        .filter(|n| (1..=9).contains(n))
+        .unwrap_or(2);
+    let indicator = if first.starts_with([' ', '\t']) { width.to_string() } else { String::new() };
+    let trailing = text.len() - body.len();
+    let chomp = ["-", "", "+"][trailing.min(2)];
+    let mut out = format!(" |{indicator}{chomp}{}", &head[header.end..e.first_line_end]);
+    let indent = " ".repeat(width);
     for line in body.split('\n') {
         out.push_str(le);
         if !line.is_empty() {
-            out.push_str(indent);
+            out.push_str(&indent);
             out.push_str(line);
         }
     }
-    Some(out)
+    out.push_str(&le.repeat(trailing.max(1)));
+    // The blank lines after the entry are read as the old block's: replaced too.
+    // They are written back empty where neither block keeps them (they part the
+    // entries); an old `|+` block's were its text, and go with it.
+    let separators = !old.contains('+') && chomp != "+";
+    let mut end = e.range.end;
+    while let Some(nl) = head[end..].find('\n') {
+        if !head[end..end + nl].trim().is_empty() {
+            break;
+        }
+        end += nl + 1;
+        if separators {
+            out.push_str(le);
+        }
+    }
+    Some((e.colon_end..end, out))
 }
 
 /// [`items_edit`]'s type.
@@ -468,9 +492,22 @@ mod tests {
                 "desc: |- # 설명\r\n    a\r\n\r\n    c\r\n",
             ),
             ("desc: |-\n  a\n  b\nz: 1", "desc", s("a\nb"), "desc: |-\n  a\n  b\nz: 1"),
-            ("desc: |-\n  a\n  b\nz: 1\n", "desc", s("a\nb\n\n"), "desc: \"a\\nb\\n\\n\"\nz: 1\n"),
-            ("desc: |\n  a\n  b\n", "desc", s(" a\nb"), "desc: \" a\\nb\"\n"),
-            ("desc: |\n  a\n  b\n", "desc", s("a\n  \nb"), "desc: \"a\\n  \\nb\"\n"),
+            // Two line breaks at the end: `|+`, the blank line after the block taken in.
+            ("desc: |-\n  a\n  b\n\nz: 1\n", "desc", s("a\nb\n\n"), "desc: |+\n  a\n  b\n\nz: 1\n"),
+            ("desc: |+\n  a\n\n\n# c\nz: 1\n", "desc", s("a\nb"), "desc: |-\n  a\n  b\n# c\nz: 1\n"),
+            // Blank lines that part the entries stay.
+            ("desc: |\n  a\n\nz: 1\n", "desc", s("a\nb\n"), "desc: |\n  a\n  b\n\nz: 1\n"),
+            // A first line that starts with a space or a tab says its indentation.
+            ("desc: |\n    a\n    b\n", "desc", s(" a\nb"), "desc: |4-\n     a\n    b\n"),
+            ("desc: |2\n   a\n  b\n", "desc", s("a\n\tb\n"), "desc: |\n  a\n  \tb\n"),
+            ("desc: |\n  a\n", "desc", s("  \nb\n"), "desc: |2\n    \n  b\n"),
+            // Lines of only spaces are text in a block.
+            ("desc: |\n  a\n  b\n", "desc", s("a\n  \nb"), "desc: |-\n  a\n    \n  b\n"),
+            ("desc: |\n  a\n  b\n", "desc", s("a\n "), "desc: |-\n  a\n   \n"),
+            // What no block holds is double-quoted; the header's comment stays.
+            ("desc: | # 설명\n  a\n", "desc", s("a\u{2028}b\n"), "desc: \"a\\u2028b\\n\" # 설명\n"),
+            ("desc: | # 설명\n  a\n", "desc", s("한 줄"), "desc: 한 줄 # 설명\n"),
+            ("desc: |\n  a\n", "desc", s("\n\n"), "desc: \"\\n\\n\"\n"),
             ("desc: >\n  a\n  b\n", "desc", s("a\nb"), "desc: \"a\\nb\"\n"),
             ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),
             // A tag added or removed: only its line; comments and the other lines stay.

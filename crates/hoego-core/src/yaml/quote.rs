@@ -42,6 +42,15 @@ fn reads_as_non_string(s: &str) -> bool {
     s.contains(':') && s.split(':').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A char no scalar may hold as it is: a control, the BOM, the line and
+/// paragraph separators (YAML 1.1, Jekyll's Psych, reads U+2028 and U+2029 as
+/// line breaks: in a value it then reports the post's front matter broken), and
+/// the non-characters U+FFFE and U+FFFF (both parsers refuse them). Escaped in
+/// double quotes; elsewhere the value is double-quoted instead.
+pub(crate) fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}')
+}
+
 /// Can `s` be written as a plain scalar (in block context, or in a flow
 /// list when `in_flow`) and read back as the same string?
 pub fn plain_ok(s: &str, in_flow: bool) -> bool {
@@ -56,7 +65,7 @@ pub fn plain_ok(s: &str, in_flow: bool) -> bool {
     if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
         return false;
     }
-    if s.chars().any(|c| c.is_control() || c == '\u{feff}') {
+    if s.chars().any(needs_escape) {
         return false;
     }
     // Flow lists are where parsers disagree most: stay plain only for
@@ -82,7 +91,7 @@ pub fn double_quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -92,7 +101,7 @@ pub fn double_quoted(s: &str) -> String {
 
 /// `'...'`, or `None` when single quotes cannot hold it (line breaks, controls).
 pub fn single_quoted(s: &str) -> Option<String> {
-    if s.chars().any(|c| c.is_control() || c == '\u{feff}') {
+    if s.chars().any(needs_escape) {
         return None;
     }
     Some(format!("'{}'", s.replace('\'', "''")))
@@ -150,6 +159,10 @@ mod tests {
             (" padded", "\" padded\""),
             ("ends:", "\"ends:\""),
             ("Python - 회고", "Python - 회고"),
+            // Psych reads U+2028 and U+2029 as line breaks; both parsers refuse U+FFFF.
+            ("a\u{2028}b", "\"a\\u2028b\""),
+            ("a\u{2029}", "\"a\\u2029\""),
+            ("a\u{ffff}", "\"a\\uFFFF\""),
         ];
         for (input, want) in cases {
             assert_eq!(scalar(input, Style::Plain, false), *want, "{input:?}");

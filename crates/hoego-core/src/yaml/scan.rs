@@ -157,12 +157,17 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
     // key, start, colon_end, first_line_end, line
     let mut current: Option<(String, usize, usize, usize, usize)> = None;
     let mut current_end = 0;
+    // `next`: where the next entry starts. The blank lines before it can be a
+    // block scalar's (`|+` keeps empty ones; a line of more spaces than the block's
+    // indent is text): read them too where the entry may be one.
     let finish = |cur: Option<(String, usize, usize, usize, usize)>,
                   end: usize,
+                  next: usize,
                   entries: &mut Vec<YamlEntry>|
      -> Result<(), ParseError> {
         if let Some((key, start, colon_end, first_line_end, line)) = cur {
-            let value = parse_value(&text[start..end], colon_end - start, line)
+            let read = if may_be_block(&text[start..end]) { next } else { end };
+            let value = parse_value(&text[start..read], colon_end - start, line)
                 .map_err(|(message, p)| ParseError::Yaml { message, pos: p })?;
             entries.push(YamlEntry { key, range: start..end, colon_end, first_line_end, line, value });
         }
@@ -171,7 +176,7 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
     // Line numbers are counted once, line by line (a position search per key
     // made 100,000 keys quadratic).
     let first_line = to_pos(content.start).line;
-    for (n, (start, end, next)) in lines(text, content).into_iter().enumerate() {
+    for (n, (start, end, next)) in lines(text, content.clone()).into_iter().enumerate() {
         let line = &text[start..end];
         let trimmed = line.trim_start_matches([' ', '\t']);
         if trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() == line.len()) {
@@ -198,11 +203,11 @@ pub fn parse_entries(text: &str, content: Range<usize>, line_base: usize) -> Res
         let Some((key, colon)) = parse_key(line) else {
             return Err(ParseError::NotAKey { found: shorten(line), pos: to_pos(start) });
         };
-        finish(current.take(), current_end, &mut entries)?;
+        finish(current.take(), current_end, start, &mut entries)?;
         current = Some((key, start, start + colon, end, first_line + n));
         current_end = next;
     }
-    finish(current.take(), current_end, &mut entries)?;
+    finish(current.take(), current_end, content.end, &mut entries)?;
     Ok(entries)
 }
 
@@ -228,7 +233,14 @@ pub fn parse_entries_after_edit(
         None => (0, content.start),
         // The edit starts after entry k, with a line that starts an entry (a key
         // appended to a front matter with a list of 100,000 tags): k ends as it did.
-        Some(k) if p >= old[k].range.end && starts_entry(nb, p, content.end) => (k + 1, p),
+        // (Unless k may be a block scalar: the blank lines the edit changed may be its.)
+        Some(k)
+            if p >= old[k].range.end
+                && starts_entry(nb, p, content.end)
+                && !may_be_block(&old_text[old[k].range.clone()]) =>
+        {
+            (k + 1, p)
+        }
         // Entry k's key line is untouched, so k still starts there.
         Some(k) if p >= old[k].first_line_end => (k, old[k].range.start),
         // The key line itself is edited: it may now continue the entry before.
@@ -264,6 +276,12 @@ pub fn parse_entries_after_edit(
     old.extend(fresh);
     old.extend(tail);
     Ok(old)
+}
+
+/// May `entry` hold a block scalar (`|`, `>`), whose value the blank lines
+/// after the entry can be part of? Erring on yes: a yes only reads them too.
+fn may_be_block(entry: &str) -> bool {
+    entry.contains(['|', '>'])
 }
 
 /// Does a line that starts an entry begin at `p` (before `end`)? Judged by its
