@@ -370,9 +370,24 @@ mod tests {
     }
 
     /// Lines a front matter is made of here: keys (some repeated), continuation
-    /// lines, a block scalar, trivia, and lines that make it fail.
-    const LINES: [&str; 12] =
-        ["a: 1", "b: x", "a: 2", "  - item", "c:", "  nested: v", "", "# note", "d: |", "   text", "- seq", "bad line"];
+    /// lines, block scalars (one that keeps its trailing blank lines), trivia
+    /// (a line of spaces, which a block reads as text), and lines that make it fail.
+    const LINES: [&str; 14] = [
+        "a: 1",
+        "b: x",
+        "a: 2",
+        "  - item",
+        "c:",
+        "  nested: v",
+        "",
+        "# note",
+        "d: |",
+        "   text",
+        "e: |+",
+        "     ",
+        "- seq",
+        "bad line",
+    ];
 
     fn text_of(lines: &[usize], crlf: bool) -> String {
         let le = if crlf { "\r\n" } else { "\n" };
@@ -391,10 +406,10 @@ mod tests {
         /// (entries, positions, values, and the same error).
         #[test]
         fn after_an_edit_same_as_reading_all(
-            lines in proptest::collection::vec(0usize..11, 0..14),
+            lines in proptest::collection::vec(0usize..13, 0..14),
             at in 0usize..15,
             cut in 0usize..4,
-            put in proptest::collection::vec(0usize..12, 0..4),
+            put in proptest::collection::vec(0usize..14, 0..4),
             crlf in proptest::bool::ANY,
         ) {
             let old_text = text_of(&lines, crlf);
