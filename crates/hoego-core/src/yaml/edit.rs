@@ -232,8 +232,9 @@ pub fn splice_for(
             }
         }
     }
-    if let (FieldValue::Str(text), true) = (v, multiline && old.starts_with('|')) {
-        // A literal block (`description: |`) given lines stays one.
+    if let (FieldValue::Str(text), true) = (v, old.starts_with(['|', '>'])) {
+        // A block scalar (`description: |`) stays one, a literal one: a folded `>`
+        // block's lines would otherwise become one long quoted line.
         // Through a pointer, as `items_edit` (below), to stay out of the first download.
         let write: LiteralBlock = std::hint::black_box(literal_block);
         if let Some(edit) = write(head, e, value_start..value_start + tok, text, le) {
@@ -266,9 +267,10 @@ type LiteralBlock = fn(&str, &YamlEntry, Range<usize>, &str, &str) -> Option<(Ra
 /// are read as part of a block (`|+`'s empty lines, a line of more spaces than
 /// its indent): they are replaced, and written back empty where neither the old
 /// block nor the new one keeps them.
-/// `None` when a literal block cannot hold `text` (no line break in it, a char
-/// that needs escaping, nothing but line breaks), or the entry does not end
-/// with a line break.
+/// One line stays a block too (`|-`): a line break deleted and typed again in
+/// the form must not leave the value quoted for good. `None` when a literal
+/// block cannot hold `text` (a char that needs escaping, nothing but line
+/// breaks), or the entry does not end with a line break.
 fn literal_block(
     head: &str,
     e: &YamlEntry,
@@ -279,7 +281,7 @@ fn literal_block(
     let body = text.trim_end_matches('\n');
     let first = body.split('\n').find(|l| !l.is_empty())?;
     let escapes = text.chars().any(|c| c != '\n' && c != '\t' && needs_escape(c));
-    if !text.contains('\n') || escapes || !head[..e.range.end].ends_with('\n') {
+    if escapes || !head[..e.range.end].ends_with('\n') {
         return None;
     }
     let old = &head[header.clone()];
@@ -295,7 +297,8 @@ fn literal_block(
     let indicator = if first.starts_with([' ', '\t']) { width.to_string() } else { String::new() };
     let trailing = text.len() - body.len();
     let chomp = ["-", "", "+"][trailing.min(2)];
-    let mut out = format!(" |{indicator}{chomp}{}", &head[header.end..e.first_line_end]);
+    let sep = Some(&head[e.colon_end..header.start]).filter(|s| !s.is_empty()).unwrap_or(" ");
+    let mut out = format!("{sep}|{indicator}{chomp}{}", &head[header.end..e.first_line_end]);
     let indent = " ".repeat(width);
     for line in body.split('\n') {
         out.push_str(le);
@@ -482,7 +485,11 @@ mod tests {
                 "date: '2022-06-30 07:00:00 +0900'\n",
             ),
             ("draft: yes\n", "draft", Bool(false), "draft: false\n"),
-            ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: one\nz: 1\n"),
+            ("desc: |\n  line\n  two\nz: 1\n", "desc", s("one"), "desc: |-\n  one\nz: 1\n"),
+            ("desc:   | # c\n  a\n", "desc", s("b\n"), "desc:   | # c\n  b\n"),
+            ("desc: |\nz: 1\n", "desc", s("a\nb"), "desc: |-\n  a\n  b\nz: 1\n"),
+            ("desc: >\n  a\n  b\n", "desc", s("a b\nc\n"), "desc: |\n  a b\n  c\n"),
+            ("desc: |\n  a\n", "desc", s(""), "desc: \"\"\n"),
             // A literal block given lines stays a literal block (indent, comment, CRLF kept).
             ("desc: |\n  line\n  two\nz: 1\n", "desc", s("line\n2\n"), "desc: |\n  line\n  2\nz: 1\n"),
             (
@@ -506,9 +513,9 @@ mod tests {
             ("desc: |\n  a\n  b\n", "desc", s("a\n "), "desc: |-\n  a\n   \n"),
             // What no block holds is double-quoted; the header's comment stays.
             ("desc: | # 설명\n  a\n", "desc", s("a\u{2028}b\n"), "desc: \"a\\u2028b\\n\" # 설명\n"),
-            ("desc: | # 설명\n  a\n", "desc", s("한 줄"), "desc: 한 줄 # 설명\n"),
+            ("desc: | # 설명\n  a\n", "desc", s("한 줄"), "desc: |- # 설명\n  한 줄\n"),
             ("desc: |\n  a\n", "desc", s("\n\n"), "desc: \"\\n\\n\"\n"),
-            ("desc: >\n  a\n  b\n", "desc", s("a\nb"), "desc: \"a\\nb\"\n"),
+            ("desc: >\n  a\n  b\n", "desc", s("a\nb"), "desc: |-\n  a\n  b\n"),
             ("t: a\nt: b\n", "t", s("c"), "t: a\nt: c\n"),
             // A tag added or removed: only its line; comments and the other lines stay.
             (
