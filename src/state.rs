@@ -771,6 +771,8 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         type ImportFn = fn(&mut AppState, Vec<Imported>, f64, &ImportMessages);
         type ExternalFn = fn(&mut AppState, Vec<External>);
+        type ResolveFn = fn(&mut AppState, Choice, String);
+        type RestoreFn = fn(&mut AppState, Vec<StoredDraft>, Vec<String>);
         if action.is_user() {
             self.imported.clear();
         }
@@ -928,8 +930,9 @@ impl AppState {
                 }
             }
             Action::External(changes) => lazily::<ExternalFn>(Self::external)(self, changes),
-            Action::Resolve { choice, new_id } => self.resolve(choice, new_id),
-            Action::Restore { items, new_ids } => self.restore(items, new_ids),
+            // A conflict's answer and a backup's restore: never on a first screen either.
+            Action::Resolve { choice, new_id } => lazily::<ResolveFn>(Self::resolve)(self, choice, new_id),
+            Action::Restore { items, new_ids } => lazily::<RestoreFn>(Self::restore)(self, items, new_ids),
             Action::Persisted(p) => self.persist = p,
             Action::Images(shelf) => self.images = shelf,
             Action::Usage { usage, local, persisted } => {

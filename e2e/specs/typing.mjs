@@ -524,6 +524,23 @@ export default async function (h) {
     await context.close();
   });
 
+  // jekyll-seo-tag's `author:` is a map (name, twitter): its one-line field showed empty,
+  // and one key typed there replaced the whole map.
+  await test('form: a list or map in a one-line field (author: name, twitter) is shown as written and cannot be typed over', async () => {
+    const { context, page } = await fresh();
+    await page.click('text=← 보관함');
+    const file = path.join(tmp, 'author-map.md');
+    fs.writeFileSync(file, '---\ntitle: "작가 묶음"\nauthor:\n  name: 김철수\n  twitter: kim\ncover: [a.png, b.png]\n---\n본문\n');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForSelector('#f-author');
+    const author = await page.evaluate(() => { const el = document.querySelector('#f-author'); return { disabled: el.disabled, value: el.value }; });
+    assert(author.disabled && author.value === 'name: 김철수 twitter: kim', `shown, not editable: ${JSON.stringify(author)}`);
+    assert(await page.evaluate(() => document.querySelector('#f-cover').disabled), 'a list is not typed over either');
+    await page.fill('[data-testid=field-title]', '작가 묶음 고침');
+    await storedTextHolds(page, 'title: "작가 묶음 고침"\nauthor:\n  name: 김철수\n  twitter: kim\ncover: [a.png, b.png]\n');
+    await context.close();
+  });
+
   // An <input> drops line breaks from its value: a `description: |` of two lines showed
   // glued, and the first key saved it as one line.
   await test('form: a description of several lines (`|`) is edited in a box of lines and stays a literal block', async () => {

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use hoego_core::templates::Lang;
+use hoego_core::value::Value;
 use hoego_core::{FieldValue, Offset, Post, PostDate};
 use yew::prelude::*;
 
@@ -206,6 +207,20 @@ fn text_field(
     value: Option<String>,
     testid: Option<&'static str>,
 ) -> Html {
+    let id = format!("f-{key}");
+    // A list or a map (jekyll-seo-tag's `author:` with `name:` and `twitter:`) is no
+    // line of text: a key typed here would replace all of it. Shown as written, not
+    // edited here (the raw front matter mode edits it).
+    if post.field(key).is_some_and(|v| matches!(v, Value::List(_) | Value::Map(_))) {
+        let entry = post.yaml_entries().iter().rev().find(|e| e.key == key);
+        let raw = entry.map(|e| post.head()[e.colon_end..e.range.end].split_whitespace().collect::<Vec<_>>().join(" "));
+        return html! {
+            <div class="field">
+                <label for={id.clone()}>{ t(lang, label) }</label>
+                <input {id} disabled=true value={raw.unwrap_or_default()} />
+            </div>
+        };
+    }
     let exists = post.field(key).is_some();
     let on_change = {
         let ctx = ctx.clone();
@@ -218,7 +233,6 @@ fn text_field(
             }
         })
     };
-    let id = format!("f-{key}");
     html! {
         <div class="field">
             <label for={id.clone()}>{ t(lang, label) }</label>
