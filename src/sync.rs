@@ -155,8 +155,9 @@ impl AppState {
     fn external_saved(&mut self, s: StoredDraft) {
         let Some(p) = self.position(&s.id) else {
             // Deleted here but not yet in storage? The other tab's newer save wins:
-            // storage must not delete it now.
+            // storage must not delete it now, and the delete's undo has nothing to undo.
             self.removed.retain(|id| *id != s.id);
+            self.undo = self.undo.take().filter(|(d, _)| d.id != s.id);
             self.drafts.insert(0, Rc::new(Draft::from_stored(s)));
             return;
         };
@@ -380,6 +381,7 @@ mod tests {
         s.apply(Action::External(vec![External::Saved(stored("d1", 4, "theirs"))]));
         assert_eq!(texts(&s), [("d1", "theirs", false)]);
         assert!(s.removed.is_empty(), "storage must not delete what the other tab just saved");
+        assert!(s.undo.is_none(), "no undo button left for a delete that was undone elsewhere");
     }
 
     #[test]

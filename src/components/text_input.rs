@@ -79,6 +79,10 @@ pub fn text_input(p: &TextInputProps) -> Html {
                         }
                     })));
                 }
+                // Its end sends what the field shows, even after another tab's change
+                // (`stale`): the writer has just typed it and sees it, where the body
+                // rebases a composition onto the other tab's text (`paging::rebase`).
+                // A one-line field has no such rebase yet: the later edit wins.
                 undo.push(Box::new(crate::browser::listen(&target, "compositionend", move |_| {
                     *composing.borrow_mut() = false;
                     value_of(&node).into_iter().for_each(|v| cb.emit(v));

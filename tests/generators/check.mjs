@@ -310,6 +310,14 @@ for (const f of blogPosts) {
       cases.push({ header, text, file });
     }
   }
+  // Last in the front matter, where gray-matter cuts at the closing `\n---` (a `|+`
+  // block there would lose a line break to it: written double-quoted instead).
+  for (const text of ['a\nb', 'a\nb\n', 'a\nb\n\n', 'a\n\n\n', ' a\n\n', 'a\n ']) {
+    const file = path.join(dir, `case-${cases.length}.md`);
+    fs.writeFileSync(file, '---\ntitle: t\ntags: [a]\ndescription: |\n  old\n---\nbody\n');
+    fs.writeFileSync(file, execFileSync(hoego, ['set', file, `description=${text}`], { encoding: 'utf8' }));
+    cases.push({ header: '| (last)', text, file });
+  }
   const psych = 'puts JSON.generate(ARGV.map { |f| File.read(f) =~ /\\A(---\\s*\\n.*?\\n?)^((---|\\.\\.\\.)\\s*$\\n?)/m ? YAML.safe_load($1) : nil })';
   const read = JSON.parse(execFileSync('ruby', ['-ryaml', '-rjson', '-e', psych, ...cases.map((c) => c.file)], { encoding: 'utf8' }));
   cases.forEach(({ header, text, file }, i) => {

@@ -481,9 +481,11 @@ impl Post {
         let mut head = self.head.clone();
         let mut end = self.content.end;
         // Work from the end so earlier ranges stay valid.
+        // Each entry with the blank lines a block scalar may hold (`YamlEntry::text_end`).
         for e in entries.iter().rev().filter(|e| !typed_keys.contains(&e.key.as_str())) {
-            let replacement = new.iter().find(|n| n.key == e.key).map(|n| &text[n.range.clone()]);
-            let old = &self.head[e.range.clone()];
+            let replacement = new.iter().find(|n| n.key == e.key).map(|n| &text[n.range.start..n.text_end(text)]);
+            let range = e.range.start..e.text_end(&self.head);
+            let old = &self.head[range.clone()];
             match replacement {
                 Some(r) if r == old => {}
                 Some(r) => {
@@ -492,16 +494,16 @@ impl Post {
                         r.push_str(self.line_ending.as_str());
                     }
                     end = end + r.len() - old.len();
-                    head.replace_range(e.range.clone(), &r);
+                    head.replace_range(range, &r);
                 }
                 None => {
                     end -= old.len();
-                    head.replace_range(e.range.clone(), "");
+                    head.replace_range(range, "");
                 }
             }
         }
         for n in new.iter().filter(|n| !entries.iter().any(|e| e.key == n.key)) {
-            let mut r = text[n.range.clone()].to_string();
+            let mut r = text[n.range.start..n.text_end(text)].to_string();
             if !r.ends_with('\n') {
                 r.push_str(self.line_ending.as_str());
             }
@@ -517,7 +519,7 @@ impl Post {
         self.yaml_entries()
             .iter()
             .filter(|e| !typed_keys.contains(&e.key.as_str()))
-            .map(|e| &self.head[e.range.clone()])
+            .map(|e| &self.head[e.range.start..e.text_end(&self.head)])
             .collect()
     }
 }

@@ -242,3 +242,21 @@ fn other_fields_refuse_form_keys_and_repeated_keys() {
         }
     }
 }
+
+/// The other-fields box shows a block scalar with the blank lines after it,
+/// which a `|+` keeps as its text, and what is typed there is what is stored.
+#[test]
+fn other_fields_keep_a_block_scalars_trailing_lines() {
+    let typed = ["title"];
+    let src = "---\ntitle: a\nsummary: |+\n  s1\n\n\nexcerpt: >-\n  e1\n---\nbody\n";
+    let mut p = Post::parse(src).unwrap();
+    let shown = p.other_fields_text(&typed);
+    assert_eq!(shown, "summary: |+\n  s1\n\n\nexcerpt: >-\n  e1\n");
+    // Unchanged: not a byte moves.
+    p.set_other_fields(&typed, &shown).unwrap();
+    assert_eq!(p.to_text(), src);
+    // One blank line typed instead of two: stored as typed.
+    p.set_other_fields(&typed, "summary: |+\n  s1y\n\nexcerpt: >-\n  e1\n").unwrap();
+    assert_eq!(p.to_text(), "---\ntitle: a\nsummary: |+\n  s1y\n\nexcerpt: >-\n  e1\n---\nbody\n");
+    assert_eq!(p.field("summary").and_then(|v| v.as_text()).as_deref(), Some("s1y\n\n"));
+}

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::quote::{double_quoted, flow_list, needs_escape, plain_ok, scalar, style_of, Style};
-use super::scan::{lines, YamlEntry};
+use super::scan::{blank_end, lines, YamlEntry};
 use crate::date::PostDate;
 use crate::field::FieldValue;
 use crate::split::LineEnding;
@@ -237,7 +237,7 @@ pub fn splice_for(
         // block's lines would otherwise become one long quoted line.
         // Through a pointer, as `items_edit` (below), to stay out of the first download.
         let write: LiteralBlock = std::hint::black_box(literal_block);
-        if let Some(edit) = write(head, e, value_start..value_start + tok, text, le) {
+        if let Some(edit) = write(head, (e, content.end), value_start..value_start + tok, text, le) {
             return edit;
         }
     }
@@ -256,7 +256,7 @@ pub fn splice_for(
 }
 
 /// [`literal_block`]'s type.
-type LiteralBlock = fn(&str, &YamlEntry, Range<usize>, &str, &str) -> Option<(Range<usize>, String)>;
+type LiteralBlock = fn(&str, (&YamlEntry, usize), Range<usize>, &str, &str) -> Option<(Range<usize>, String)>;
 
 /// `text` written as a literal block scalar in place of entry `e`'s value,
 /// whose header (`|`, `|2-`…) is `head[header]`: the edit, from the colon on.
@@ -270,10 +270,11 @@ type LiteralBlock = fn(&str, &YamlEntry, Range<usize>, &str, &str) -> Option<(Ra
 /// One line stays a block too (`|-`): a line break deleted and typed again in
 /// the form must not leave the value quoted for good. `None` when a literal
 /// block cannot hold `text` (a char that needs escaping, nothing but line
-/// breaks), or the entry does not end with a line break.
+/// breaks, `|+` for the front matter's last entry), or the entry does not end
+/// with a line break. `content_end`: where the front matter's text ends.
 fn literal_block(
     head: &str,
-    e: &YamlEntry,
+    (e, content_end): (&YamlEntry, usize),
     header: Range<usize>,
     text: &str,
     le: &str,
@@ -297,6 +298,11 @@ fn literal_block(
     let indicator = if first.starts_with([' ', '\t']) { width.to_string() } else { String::new() };
     let trailing = text.len() - body.len();
     let chomp = ["-", "", "+"][trailing.min(2)];
+    // A `|+` block last in the front matter: gray-matter (Gatsby) cuts the front
+    // matter at its closing `\n---` and so reads one line break fewer than Psych.
+    if chomp == "+" && e.text_end(head) >= content_end {
+        return None;
+    }
     let sep = Some(&head[e.colon_end..header.start]).filter(|s| !s.is_empty()).unwrap_or(" ");
     let mut out = format!("{sep}|{indicator}{chomp}{}", &head[header.end..e.first_line_end]);
     let indent = " ".repeat(width);
@@ -309,16 +315,14 @@ fn literal_block(
     }
     out.push_str(&le.repeat(trailing.max(1)));
     // The blank lines after the entry are read as the old block's: replaced too.
-    // They are written back empty where neither block keeps them (they part the
-    // entries); an old `|+` block's were its text, and go with it.
+    // Those no text line of the old block (no more spaces than its indent) are
+    // written back empty where neither block keeps them (they part the entries);
+    // an old `|+` block's were its text, and go with it.
     let separators = !old.contains('+') && chomp != "+";
-    let mut end = e.range.end;
-    while let Some(nl) = head[end..].find('\n') {
-        if !head[end..end + nl].trim().is_empty() {
-            break;
-        }
-        end += nl + 1;
-        if separators {
+    let end = e.text_end(head);
+    for (s, l, _) in lines(head, e.range.end..end) {
+        let spaces = head[s..l].len() - head[s..l].trim_start_matches(' ').len();
+        if separators && spaces <= width {
             out.push_str(le);
         }
     }
@@ -440,13 +444,24 @@ pub fn dedupe_all(head: &str, entries: &[YamlEntry]) -> (String, Vec<String>) {
         return (head.to_string(), dups);
     }
     let kept = |i: usize, e: &YamlEntry| last.get(e.key.as_str()) == Some(&i);
-    let remove = entries.iter().enumerate().filter(|(i, e)| !kept(*i, e)).map(|(_, e)| e.range.clone());
+    let remove = (0..entries.len()).filter(|&i| !kept(i, &entries[i])).map(|i| removal(head, entries, i));
     (without(head, remove), dups)
 }
 
 /// Remove every occurrence of `key`.
 pub fn unset(head: &str, entries: &[YamlEntry], key: &str) -> String {
-    without(head, entries.iter().filter(|e| e.key == key).map(|e| e.range.clone()))
+    let gone = (0..entries.len()).filter(|&i| entries[i].key == key);
+    without(head, gone.map(|i| removal(head, entries, i)))
+}
+
+/// The bytes removing entry `i` takes: its own, and the blank lines after it
+/// when the entry before may be a block scalar whose text runs up to it: they
+/// would join that block (a `|+` keeps them) and change its value.
+fn removal(head: &str, entries: &[YamlEntry], i: usize) -> Range<usize> {
+    let e = &entries[i];
+    let before = i.checked_sub(1).map(|p| &entries[p]);
+    let joins = before.is_some_and(|b| b.may_be_block(head) && b.text_end(head) == e.range.start);
+    e.range.start..if joins { blank_end(head, e.range.end) } else { e.range.end }
 }
 
 #[cfg(test)]
@@ -502,6 +517,10 @@ mod tests {
             // Two line breaks at the end: `|+`, the blank line after the block taken in.
             ("desc: |-\n  a\n  b\n\nz: 1\n", "desc", s("a\nb\n\n"), "desc: |+\n  a\n  b\n\nz: 1\n"),
             ("desc: |+\n  a\n\n\n# c\nz: 1\n", "desc", s("a\nb"), "desc: |-\n  a\n  b\n# c\nz: 1\n"),
+            // `|+` last in the front matter: gray-matter would read one line break fewer.
+            ("t: 1\ndesc: |\n  a\n", "desc", s("a\nb\n\n"), "t: 1\ndesc: \"a\\nb\\n\\n\"\n"),
+            // A line of spaces after the block (its text) is replaced, not left to pile up.
+            ("desc: |-\n  a\n   \n\nz: 1\n", "desc", s("a\n  "), "desc: |-\n  a\n    \n\nz: 1\n"),
             // Blank lines that part the entries stay.
             ("desc: |\n  a\n\nz: 1\n", "desc", s("a\nb\n"), "desc: |\n  a\n  b\n\nz: 1\n"),
             // A first line that starts with a space or a tab says its indentation.
@@ -553,6 +572,24 @@ mod tests {
         for (src, key, v, want) in cases {
             assert_eq!(apply(src, key, v.clone()), want, "{src:?} {key} {v:?}");
         }
+    }
+
+    /// A key removed after a block scalar takes its blank lines along, which
+    /// would otherwise join the block (a `|+` keeps them: its value would change).
+    #[test]
+    fn unset_after_a_block_leaves_its_value() {
+        let src = "d: |+\n  a\n\nz: 1\n\n\n# c\n";
+        let entries = parse_entries(src, 0..src.len(), 1).unwrap();
+        let out = unset(src, &entries, "z");
+        assert_eq!(out, "d: |+\n  a\n\n# c\n");
+        let back = parse_entries(&out, 0..out.len(), 1).unwrap();
+        assert_eq!(back[0].value, entries[0].value);
+        let dup = "d: |+\n  a\n\nt: 1\n\nt: 2\n";
+        let (merged, _) = dedupe_all(dup, &parse_entries(dup, 0..dup.len(), 1).unwrap());
+        assert_eq!(merged, "d: |+\n  a\n\nt: 2\n");
+        // After an entry that is no block, the blank lines stay where they are.
+        let plain = "a: x > y\nz: 1\n\nb: 2\n";
+        assert_eq!(unset(plain, &parse_entries(plain, 0..plain.len(), 1).unwrap(), "z"), "a: x > y\n\nb: 2\n");
     }
 
     #[test]

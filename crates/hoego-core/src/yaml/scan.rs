@@ -31,6 +31,22 @@ impl YamlEntry {
         text[self.colon_end..self.first_line_end].trim()
     }
 
+    /// Where the entry's text ends with the blank lines after it, which its
+    /// value may hold if it may be a block scalar (`|+` keeps empty lines; a
+    /// line of more spaces than the block's indent is text); `range.end` for
+    /// any other entry. What the "other keys" box shows and replaces.
+    pub fn text_end(&self, text: &str) -> usize {
+        match self.may_be_block(text) {
+            true => blank_end(text, self.range.end),
+            false => self.range.end,
+        }
+    }
+
+    /// May the value be a block scalar (see [`may_be_block`])?
+    pub(crate) fn may_be_block(&self, text: &str) -> bool {
+        may_be_block(&text[self.range.clone()])
+    }
+
     /// Does the value continue on following lines (block list, block scalar, map)?
     pub fn is_multiline(&self, text: &str) -> bool {
         let rest = &text[self.first_line_end..self.range.end];
@@ -279,9 +295,28 @@ pub fn parse_entries_after_edit(
 }
 
 /// May `entry` hold a block scalar (`|`, `>`), whose value the blank lines
-/// after the entry can be part of? Erring on yes: a yes only reads them too.
+/// after the entry can be part of? A line whose last token (before a comment)
+/// is `|` or `>` with indicators (`|+`, `>2-`) after a space, a `:` or a `-`.
+/// Erring on yes: a yes only reads those lines too (and takes an edit's
+/// re-read off its fast path); a `>` inside a tag or a URL is no.
 fn may_be_block(entry: &str) -> bool {
-    entry.contains(['|', '>'])
+    entry.lines().any(|line| {
+        let code = line.find(" #").map_or(line, |i| &line[..i]).trim_end();
+        let head = code.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+        let before = head.strip_suffix(['|', '>']);
+        before.is_some_and(|b| b.is_empty() || b.ends_with([' ', ':', '-']))
+    })
+}
+
+/// Where the blank lines (nothing but whitespace) from `at`, a line's start, end.
+pub(crate) fn blank_end(text: &str, mut at: usize) -> usize {
+    while let Some(nl) = text[at..].find('\n') {
+        if !text[at..at + nl].trim().is_empty() {
+            break;
+        }
+        at += nl + 1;
+    }
+    at
 }
 
 /// Does a line that starts an entry begin at `p` (before `end`)? Judged by its
