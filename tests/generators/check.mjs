@@ -296,7 +296,9 @@ for (const f of blogPosts) {
 // YAML Jekyll reads front matter with, by Jekyll's own front matter pattern), gray-matter
 // (js-yaml) and `hoego show` must all read back the text set, and the keys around it stay.
 {
-  const olds = { '|': '  old\n  two\n', '|-': '  old\n', '|+': '  old\n\n', '|2': '   old\n  x\n', '| # 요약': '    old\n   \n\n', '>': '  old\n  folded\n', '|  # empty': '' };
+  const olds = { '|': '  old\n  two\n', '|-': '  old\n', '|+': '  old\n\n', '|2': '   old\n  x\n', '| # 요약': '    old\n   \n\n', '>': '  old\n  folded\n', '|  # empty': '',
+    // A tab before the header or its comment (a second review found these read short).
+    '\t|': '  old\n     \n\n', '|+\t# c': '  old\n\n\n' };
   const texts = ['한 줄', 'a\nb', 'a\nb\n', 'a\nb\n\n', 'a\nb\n\n\n', ' a\nb', '\ta\nb\n', '  \nb\n', 'a\n  \nb', 'a\n ', '\n\na\n',
     '# 제목\n---\n...\n', 'a:\n b: c\n', '- 항목\n  - 중첩\n', 'a\u2028b\n', 'a\u2029\n', '😀\n한글\n', 'a\n \n\n'];
   const dir = path.join(work, 'literal');

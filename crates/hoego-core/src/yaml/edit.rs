@@ -587,6 +587,13 @@ mod tests {
         let dup = "d: |+\n  a\n\nt: 1\n\nt: 2\n";
         let (merged, _) = dedupe_all(dup, &parse_entries(dup, 0..dup.len(), 1).unwrap());
         assert_eq!(merged, "d: |+\n  a\n\nt: 2\n");
+        // A tab before the header or its comment: still a block (review).
+        for src in ["d:\t|+\n  a\n\nz: 1\n\n\n# c\n", "d: |+\t# k\n  a\n\nz: 1\n\n\n# c\n"] {
+            let entries = parse_entries(src, 0..src.len(), 1).unwrap();
+            assert_eq!(entries[0].value, crate::value::Value::String("a\n\n".into()), "{src:?}");
+            let out = unset(src, &entries, "z");
+            assert_eq!(parse_entries(&out, 0..out.len(), 1).unwrap()[0].value, entries[0].value, "{src:?}");
+        }
         // After an entry that is no block, the blank lines stay where they are.
         let plain = "a: x > y\nz: 1\n\nb: 2\n";
         assert_eq!(unset(plain, &parse_entries(plain, 0..plain.len(), 1).unwrap(), "z"), "a: x > y\n\nb: 2\n");

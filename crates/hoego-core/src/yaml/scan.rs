@@ -301,10 +301,10 @@ pub fn parse_entries_after_edit(
 /// re-read off its fast path); a `>` inside a tag or a URL is no.
 fn may_be_block(entry: &str) -> bool {
     entry.lines().any(|line| {
-        let code = line.find(" #").map_or(line, |i| &line[..i]).trim_end();
-        let head = code.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+        // A comment after a space or a tab; a space or a tab before the header.
+        let head = without_comment(line).trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
         let before = head.strip_suffix(['|', '>']);
-        before.is_some_and(|b| b.is_empty() || b.ends_with([' ', ':', '-']))
+        before.is_some_and(|b| b.is_empty() || b.ends_with([' ', '\t', ':', '-']))
     })
 }
 
