@@ -18,6 +18,14 @@ const storedTextHolds = (page, text) => page.waitForFunction((t) => {
   return index.drafts.some((e) => (JSON.parse(localStorage.getItem(`hoego/v2/draft/${e.id}/${e.rev}`) || '{}').text || '').includes(t));
 }, text);
 
+/** Writes `text` to the file `name` in `tmp` and imports it from the library; its path. */
+async function importPost(page, tmp, name, text) {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  await page.setInputFiles('[data-testid=import-file]', file);
+  return file;
+}
+
 /** A new tab with a new draft open in the editor, from the library. */
 async function freshDraft(fresh) {
   const { context, page } = await fresh();
@@ -176,9 +184,7 @@ export default async function (h) {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
     const sections = Array.from({ length: 60 }, (_, i) => `## 장 ${i + 1}\n${'올해 돌아본 일을 적은 문단입니다. '.repeat(30)}\n\n- 항목 하나, 항목 둘\n`).join('\n');
-    const file = path.join(tmp, 'chunks.md');
-    fs.writeFileSync(file, `---\ntitle: "조각 미리보기"\n---\n${sections}`);
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'chunks.md', `---\ntitle: "조각 미리보기"\n---\n${sections}`);
     await page.waitForSelector('[data-testid=body]');
     const chunks = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=preview] .chunk')].map((c) => ({
       off: c.classList.contains('off'), height: c.getBoundingClientRect().height, drawn: c.firstElementChild.getBoundingClientRect().height > 0,
@@ -350,9 +356,7 @@ export default async function (h) {
     await page.click('[data-testid=back]');
     const para = `${'윈도에서 쓴 문단입니다. '.repeat(30)}\r\n\r\n`;
     const text = `---\r\ntitle: "crlf"\r\n---\r\n# 제목\r\n\r\n문단 하나\r\n둘째 줄\r\n\r\n${para.repeat(3)}## 끝 장\r\n\r\n${para.repeat(3)}## 끝 장\r\n\r\n- 목록\r\n`;
-    const file = path.join(tmp, 'crlf.md');
-    fs.writeFileSync(file, text);
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'crlf.md', text);
     await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 3);
     await page.waitForFunction(() => {
       const index = JSON.parse(localStorage.getItem('hoego/v2/index') || '{"drafts":[]}');
@@ -401,9 +405,7 @@ export default async function (h) {
     assert(withTags === want.replace('title: "crlf"\r\n', 'title: "crlf"\r\ntags: [회고]\r\n'), `front matter: ${JSON.stringify(withTags.slice(0, 60))}`);
     // A CRLF post with an empty body: the lines typed take the post's ending, not the (empty) body's.
     await page.click('[data-testid=back]');
-    const empty = path.join(tmp, 'crlf-empty.md');
-    fs.writeFileSync(empty, '---\r\ntitle: "빈 본문"\r\n---\r\n');
-    await page.setInputFiles('[data-testid=import-file]', empty);
+    await importPost(page, tmp, 'crlf-empty.md', '---\r\ntitle: "빈 본문"\r\n---\r\n');
     await page.waitForSelector('[data-testid=body]');
     await page.focus('[data-testid=body]');
     await page.keyboard.type('첫 줄');
@@ -529,9 +531,7 @@ export default async function (h) {
   await test('form: a list or map in a one-line field (author: name, twitter) is shown as written and cannot be typed over', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
-    const file = path.join(tmp, 'author-map.md');
-    fs.writeFileSync(file, '---\ntitle: "작가 묶음"\nauthor:\n  name: 김철수\n  twitter: kim\ncover: [a.png, b.png]\n---\n본문\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'author-map.md', '---\ntitle: "작가 묶음"\nauthor:\n  name: 김철수\n  twitter: kim\ncover: [a.png, b.png]\n---\n본문\n');
     await page.waitForSelector('#f-author');
     const author = await page.evaluate(() => { const el = document.querySelector('#f-author'); return { disabled: el.disabled, value: el.value }; });
     assert(author.disabled && author.value === 'name: 김철수 twitter: kim', `shown, not editable: ${JSON.stringify(author)}`);
@@ -546,9 +546,7 @@ export default async function (h) {
   await test('form: a description of several lines (`|`) is edited in a box of lines and stays a literal block', async () => {
     const { context, page } = await fresh();
     await page.click('text=← 보관함');
-    const file = path.join(tmp, 'multi-line-description.md');
-    fs.writeFileSync(file, '---\ntitle: "여러 줄 설명"\ndescription: | # 요약\n  첫 줄입니다\n  둘째 줄입니다\ntags: [회고]\n---\n본문\n');
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'multi-line-description.md', '---\ntitle: "여러 줄 설명"\ndescription: | # 요약\n  첫 줄입니다\n  둘째 줄입니다\ntags: [회고]\n---\n본문\n');
     await page.waitForSelector('#f-description');
     const field = () => page.evaluate(() => { const el = document.querySelector('#f-description'); return { tag: el.tagName, value: el.value }; });
     const before = await field();
@@ -620,9 +618,7 @@ export default async function (h) {
     const section = (i) => `## 장 ${i}\n\n${para.repeat(3)}### 마치며\n\n끝 ${i}\n\n`;
     // Last, a setext heading of two lines with markup: no line of it holds the outline's text.
     const body = `${[1, 2, 3, 4].map(section).join('')}## Links\n\n${para.repeat(3)}## x-target\n\n${para}첫 줄\n둘째 **줄**\n---\n\n${para}`;
-    const file = path.join(tmp, 'repeated.md');
-    fs.writeFileSync(file, `---\ntitle: "되풀이"\n---\n${body}`);
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'repeated.md', `---\ntitle: "되풀이"\n---\n${body}`);
     await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 11
       && !document.querySelector('[data-testid=preview]').hasAttribute('aria-busy'));
     // The heading shown at the preview's top, and the line the editor's caret is on.
@@ -679,9 +675,7 @@ export default async function (h) {
     const { context, page } = await fresh();
     await page.click('[data-testid=back]');
     const para = `${'각주가 있는 긴 문단입니다. '.repeat(40)}\n\n`;
-    const file = path.join(tmp, 'footnote-heading.md');
-    fs.writeFileSync(file, `---\ntitle: "각주"\n---\n본문[^1]\n\n[^1]: 각주 내용\n\n${para.repeat(6)}## Fn 1\n\n${para}`);
-    await page.setInputFiles('[data-testid=import-file]', file);
+    await importPost(page, tmp, 'footnote-heading.md', `---\ntitle: "각주"\n---\n본문[^1]\n\n[^1]: 각주 내용\n\n${para.repeat(6)}## Fn 1\n\n${para}`);
     await page.waitForFunction(() => document.querySelectorAll('.outline a').length === 1
       && document.querySelector('[data-testid=preview] .footnote-definition'));
     await page.locator('.outline a', { hasText: /^Fn 1$/ }).click();
