@@ -187,15 +187,6 @@ pub fn app() -> Html {
             });
             let c5 = ctx.clone();
             let u5 = listen(window.as_ref(), "drop", move |e| {
-                let Some(d) = e.dyn_ref::<web_sys::DragEvent>() else { return };
-                let mut files = Vec::new();
-                if let Some(list) = d.data_transfer().and_then(|d| d.files()) {
-                    for i in 0..list.length() {
-                        if let Some(f) = list.get(i) {
-                            files.push(f);
-                        }
-                    }
-                }
                 // Text dragged into a field (a sentence moved in the body) is the
                 // browser's to insert; files anywhere are imported, never opened.
                 // (Told as `dragover` told it, so the two never disagree.)
@@ -203,6 +194,15 @@ pub fn app() -> Html {
                     return;
                 }
                 e.prevent_default();
+                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                let mut files = Vec::new();
+                if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                    for i in 0..list.length() {
+                        if let Some(f) = list.get(i) {
+                            files.push(f);
+                        }
+                    }
+                }
                 import_files(c5.clone(), files);
             });
             let c6 = ctx.clone();

@@ -219,7 +219,13 @@ fn listen_in(
 /// sends the field's text, or nothing typed after it would be.
 pub fn composition_dropped(e: &web_sys::KeyboardEvent, composing: &std::cell::RefCell<bool>) -> bool {
     let ime_key = e.key_code() == 229 || matches!(e.key().as_str(), "Process" | "Unidentified");
-    let dropped = *composing.borrow() && !e.is_composing() && !ime_key;
+    end_dropped(composing, !e.is_composing() && !ime_key)
+}
+
+/// A composition open in `composing` and a sign it was `dropped`: it is over
+/// (`composing` cleared), said by the answer.
+fn end_dropped(composing: &std::cell::RefCell<bool>, dropped: bool) -> bool {
+    let dropped = *composing.borrow() && dropped;
     if dropped {
         *composing.borrow_mut() = false;
     }
@@ -235,11 +241,7 @@ pub fn composition_dropped_by_input(e: &web_sys::InputEvent, composing: &std::ce
     let outside = (kind.starts_with("insertFrom") && kind != "insertFromComposition")
         || kind.starts_with("history")
         || matches!(kind.as_str(), "deleteByCut" | "deleteByDrag" | "insertReplacementText");
-    let dropped = *composing.borrow() && outside;
-    if dropped {
-        *composing.borrow_mut() = false;
-    }
-    dropped
+    end_dropped(composing, outside)
 }
 
 /// Record `performance.now()` under `window[name]` (read by e2e/bench.mjs to
